@@ -1,0 +1,53 @@
+import { EJSON } from 'bson';
+
+export type Doc = Record<string, unknown> & { _id: string };
+
+/** Documents are stored as relaxed EJSON: plain JSON numbers and strings, `{"$date": ISO}` for dates. */
+export function toStored(doc: object): string {
+  return EJSON.stringify(doc, { relaxed: true });
+}
+
+export function fromStored(text: string): Doc {
+  return EJSON.parse(text, { relaxed: true }) as Doc;
+}
+
+/** Parses an EJSON string sent by the SDK (canonical, `relaxed: false`). */
+export function parseParam(text: unknown, what: string): Record<string, unknown> {
+  if (typeof text !== 'string') throw new TypeError(`${what} must be an EJSON string`);
+  const value: unknown = EJSON.parse(text, { relaxed: true });
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`${what} must be an object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** Replaces `{ $tcb_server_date: { offset } }` markers with the server's time. */
+export function resolveServerDates<T>(value: T, now: Date): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => resolveServerDates(v, now)) as T;
+  if (!isPlainObject(value)) return value;
+  const marker = value['$tcb_server_date'];
+  if (marker !== undefined && Object.keys(value).length === 1) {
+    const offset = isPlainObject(marker) && typeof marker['offset'] === 'number' ? marker['offset'] : 0;
+    return new Date(now.getTime() + offset) as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = resolveServerDates(v, now);
+  return out as T;
+}
+
+export function getPath(doc: unknown, path: string): { value: unknown; throughArray: boolean } {
+  let cur: unknown = doc;
+  let throughArray = false;
+  for (const part of path.split('.')) {
+    if (Array.isArray(cur)) throughArray = true;
+    if (!isPlainObject(cur)) return { value: undefined, throughArray };
+    cur = cur[part];
+  }
+  return { value: cur, throughArray };
+}

@@ -1,0 +1,565 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Aggregator, Query, update as applyUpdate } from 'mingo';
+import type { AnyObject } from 'mingo/types';
+import { DbError } from './errors';
+import { fromStored, getPath, isPlainObject, resolveServerDates, toStored, type Doc } from './ejson';
+import { assertCollectionName, assertFieldPath, jsonPath, type CollectionSpec, type IndexSpec } from './schema';
+
+export interface EngineOptions {
+  /** A file path, or ':memory:' for tests. */
+  filename: string;
+  collections: CollectionSpec[];
+  /** The server clock (serverDate); tests may pin it. */
+  now?: () => Date;
+  /** A transaction older than this loses its locks to whoever needs them. */
+  transactionTtlMs?: number;
+}
+
+export interface FindOptions {
+  order?: Record<string, 1 | -1>;
+  offset?: number;
+  limit?: number;
+  projection?: AnyObject;
+}
+
+interface Row {
+  doc: string;
+  ver: number;
+}
+
+interface Tx {
+  id: string;
+  startSeq: number;
+  startedAt: number;
+  writes: Map<string, { coll: string; id: string; doc: Doc | null }>;
+}
+
+interface Collection {
+  spec: CollectionSpec;
+  table: string;
+  get: Database.Statement<[string], Row>;
+  insert: Database.Statement<[string, string, number]>;
+  replace: Database.Statement<[string, number, string]>;
+  upsert: Database.Statement<[string, string, number]>;
+  remove: Database.Statement<[string]>;
+  scan: Database.Statement<[], Row>;
+}
+
+/** A plan for finding candidates: a SQL fragment over one collection, and whether it decides the result alone. */
+interface Plan {
+  where: string;
+  params: unknown[];
+  /** Every condition of the query is expressed in `where`: no need to re-test in JS. */
+  covered: boolean;
+  index?: string;
+}
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 1000;
+
+export const newDocId = (): string => randomBytes(16).toString('hex');
+
+function sqlIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function isIndexableScalar(v: unknown): v is string | number {
+  return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+}
+
+/**
+ * The local CloudBase document database: documents in SQLite (one table per collection, WAL),
+ * MongoDB semantics from mingo, declared indexes as SQLite expression indexes.
+ */
+export class Engine {
+  readonly db: Database.Database;
+  private readonly collections = new Map<string, Collection>();
+  private readonly txs = new Map<string, Tx>();
+  private readonly locks = new Map<string, Tx>();
+  private readonly now: () => Date;
+  private readonly txTtlMs: number;
+  private seq = 0;
+
+  constructor(options: EngineOptions) {
+    if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
+    this.db = new Database(options.filename);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a killed process (the OS keeps the WAL); FULL would also survive power loss.
+    this.db.pragma('synchronous = NORMAL');
+    this.now = options.now ?? (() => new Date());
+    this.txTtlMs = options.transactionTtlMs ?? 30_000;
+    for (const spec of options.collections) this.createCollection(spec, true);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()];
+  }
+
+  createCollection(spec: CollectionSpec, ifMissing = false): void {
+    assertCollectionName(spec.name);
+    if (this.collections.has(spec.name)) {
+      if (ifMissing) return;
+      throw new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `集合 ${spec.name} 已存在`);
+    }
+    const table = sqlIdent(`c_${spec.name}`);
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL, ver INTEGER NOT NULL)`);
+    for (const index of spec.indexes) {
+      const cols = Object.entries(index.keys).map(([field, dir]) => {
+        assertFieldPath(field);
+        return `json_extract(doc, '${jsonPath(field)}') ${dir === -1 ? 'DESC' : 'ASC'}`;
+      });
+      this.db.exec(
+        `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${sqlIdent(`i_${spec.name}_${index.name}`)} ON ${table} (${cols.join(', ')})`,
+      );
+    }
+    const max = this.db.prepare<[], { m: number | null }>(`SELECT MAX(ver) AS m FROM ${table}`).get();
+    this.seq = Math.max(this.seq, max?.m ?? 0);
+    this.collections.set(spec.name, {
+      spec,
+      table,
+      get: this.db.prepare(`SELECT doc, ver FROM ${table} WHERE id = ?`),
+      insert: this.db.prepare(`INSERT INTO ${table} (id, doc, ver) VALUES (?, ?, ?)`),
+      replace: this.db.prepare(`UPDATE ${table} SET doc = ?, ver = ? WHERE id = ?`),
+      upsert: this.db.prepare(
+        `INSERT INTO ${table} (id, doc, ver) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, ver = excluded.ver`,
+      ),
+      remove: this.db.prepare(`DELETE FROM ${table} WHERE id = ?`),
+      scan: this.db.prepare(`SELECT doc, ver FROM ${table} ORDER BY rowid`),
+    });
+  }
+
+  private coll(name: string): Collection {
+    const c = this.collections.get(name);
+    if (!c) throw new DbError('DATABASE_COLLECTION_NOT_EXIST', `集合 ${name} 不存在`);
+    return c;
+  }
+
+  // ---------------------------------------------------------------- planning
+
+  /** Picks candidates for a query: primary key, the declared index with the longest equality prefix, or a scan. */
+  private plan(c: Collection, query: AnyObject): Plan {
+    const eq = new Map<string, unknown>();
+    let residual = false;
+    const collect = (q: AnyObject): void => {
+      for (const [key, value] of Object.entries(q)) {
+        if (key === '$and' && Array.isArray(value)) {
+          for (const part of value) {
+            if (isPlainObject(part)) collect(part);
+            else residual = true;
+          }
+        } else if (key.startsWith('$')) {
+          residual = true;
+        } else if (isIndexableScalar(value) && !eq.has(key)) {
+          eq.set(key, value);
+        } else if (isPlainObject(value) && Object.keys(value).length === 1 && isIndexableScalar(value['$eq']) && !eq.has(key)) {
+          eq.set(key, value['$eq']);
+        } else if (key === '_id' && isPlainObject(value) && Object.keys(value).length === 1 && Array.isArray(value['$in'])) {
+          const ids = value['$in'];
+          if (ids.every((v) => typeof v === 'string') && !eq.has(key)) eq.set(key, { in: ids as string[] });
+          else residual = true;
+        } else {
+          residual = true;
+        }
+      }
+    };
+    collect(query);
+
+    const id = eq.get('_id');
+    if (typeof id === 'string') {
+      return { where: 'id = ?', params: [id], covered: !residual && eq.size === 1, index: 'PRIMARY' };
+    }
+    if (isPlainObject(id) && Array.isArray(id['in'])) {
+      const ids = id['in'] as string[];
+      return {
+        where: ids.length ? `id IN (${ids.map(() => '?').join(', ')})` : '0',
+        params: ids,
+        covered: !residual && eq.size === 1,
+        index: 'PRIMARY',
+      };
+    }
+
+    let best: { index: IndexSpec; fields: string[] } | undefined;
+    for (const index of c.spec.indexes) {
+      const fields: string[] = [];
+      for (const field of Object.keys(index.keys)) {
+        if (!eq.has(field)) break;
+        fields.push(field);
+      }
+      if (fields.length && (!best || fields.length > best.fields.length)) best = { index, fields };
+    }
+    if (!best) return { where: '1', params: [], covered: Object.keys(query).length === 0 };
+    return {
+      where: best.fields.map((f) => `json_extract(doc, '${jsonPath(f)}') = ?`).join(' AND '),
+      params: best.fields.map((f) => eq.get(f)),
+      covered: !residual && eq.size === best.fields.length,
+      index: best.index.name,
+    };
+  }
+
+  /** Which plan SQLite chose for a query (used by tests to prove indexed queries do not scan). */
+  explain(collection: string, query: AnyObject, options: FindOptions = {}): { plan: Plan; sqlite: string[] } {
+    const c = this.coll(collection);
+    const plan = this.plan(c, query);
+    const { sql, params } = this.selectSql(c, plan, options);
+    const rows = this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+    return { plan, sqlite: rows.map((r) => r.detail) };
+  }
+
+  private selectSql(c: Collection, plan: Plan, options: FindOptions): { sql: string; params: unknown[]; pushed: boolean } {
+    const order = Object.entries(options.order ?? {});
+    const orderFields = order.every(([f]) => /^[A-Za-z_][A-Za-z0-9_.]*$/.test(f));
+    if (plan.covered && orderFields) {
+      const orderSql = [
+        ...order.map(([f, dir]) =>
+          f === '_id' ? `id ${dir === -1 ? 'DESC' : 'ASC'}` : `json_extract(doc, '${jsonPath(f)}') ${dir === -1 ? 'DESC' : 'ASC'}`,
+        ),
+        'rowid',
+      ].join(', ');
+      const limit = options.limit ?? -1;
+      return {
+        sql: `SELECT doc, ver FROM ${c.table} WHERE ${plan.where} ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
+        params: [...plan.params, limit, options.offset ?? 0],
+        pushed: true,
+      };
+    }
+    return { sql: `SELECT doc, ver FROM ${c.table} WHERE ${plan.where} ORDER BY rowid`, params: plan.params, pushed: false };
+  }
+
+  private candidates(c: Collection, plan: Plan): Row[] {
+    if (plan.where === '1') return c.scan.all();
+    return this.db.prepare<unknown[], Row>(`SELECT doc, ver FROM ${c.table} WHERE ${plan.where} ORDER BY rowid`).all(...plan.params);
+  }
+
+  /** Matching documents as stored strings when no projection applies, else as projected objects. */
+  private select(collection: string, query: AnyObject, options: FindOptions): { strings?: string[]; docs?: AnyObject[] } {
+    const c = this.coll(collection);
+    const plan = this.plan(c, query);
+    const { sql, params, pushed } = this.selectSql(c, plan, options);
+    if (pushed) {
+      const rows = this.db.prepare<unknown[], Row>(sql).all(...params);
+      if (!options.projection) return { strings: rows.map((r) => r.doc) };
+      return { docs: new Query({}, {}).find(rows.map((r) => fromStored(r.doc)), options.projection).all() as AnyObject[] };
+    }
+    const docs = this.candidates(c, plan).map((r) => fromStored(r.doc));
+    let cursor = new Query(query, {}).find<AnyObject>(docs, options.projection);
+    if (options.order && Object.keys(options.order).length) cursor = cursor.sort(options.order);
+    if (options.offset) cursor = cursor.skip(options.offset);
+    if (options.limit !== undefined) cursor = cursor.limit(options.limit);
+    return { docs: cursor.all() };
+  }
+
+  private matchingRows(collection: string, query: AnyObject, limit?: number): { id: string; doc: Doc }[] {
+    const c = this.coll(collection);
+    const plan = this.plan(c, query);
+    const test = plan.covered ? () => true : (d: Doc) => new Query(query, {}).test(d);
+    const out: { id: string; doc: Doc }[] = [];
+    for (const row of this.candidates(c, plan)) {
+      const doc = fromStored(row.doc);
+      if (test(doc)) out.push({ id: doc._id, doc });
+      if (limit !== undefined && out.length >= limit) break;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  find(collection: string, query: AnyObject, options: FindOptions = {}): string[] {
+    const limit = Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
+    const res = this.select(collection, query, { ...options, limit });
+    return res.strings ?? res.docs!.map((d) => toStored(d));
+  }
+
+  findById(collection: string, id: string, projection?: AnyObject): string | undefined {
+    const row = this.coll(collection).get.get(id);
+    if (!row) return undefined;
+    if (!projection) return row.doc;
+    const [doc] = new Query({}, {}).find([fromStored(row.doc)], projection).all();
+    return toStored(doc as AnyObject);
+  }
+
+  count(collection: string, query: AnyObject): number {
+    const c = this.coll(collection);
+    const plan = this.plan(c, query);
+    if (plan.covered) {
+      const row = this.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM ${c.table} WHERE ${plan.where}`).get(...plan.params);
+      return row?.n ?? 0;
+    }
+    return this.matchingRows(collection, query).length;
+  }
+
+  aggregate(collection: string, pipeline: AnyObject[]): string[] {
+    const c = this.coll(collection);
+    const first = pipeline[0];
+    const match = first && isPlainObject(first['$match']) ? (first['$match'] as AnyObject) : {};
+    const source = this.candidates(c, this.plan(c, match)).map((r) => fromStored(r.doc));
+    const agg = new Aggregator(pipeline, {
+      collectionResolver: (name: string) => this.coll(name).scan.all().map((r) => fromStored(r.doc)),
+    });
+    return agg.run(source).map((d) => toStored(d as object));
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  private nextVer(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+
+  /** Indexed fields must hold scalars so an expression index finds every document an equality query matches. */
+  private checkIndexable(c: Collection, doc: Doc): void {
+    for (const index of c.spec.indexes) {
+      for (const field of Object.keys(index.keys)) {
+        const { value, throughArray } = getPath(doc, field);
+        if (throughArray || Array.isArray(value) || (isPlainObject(value) && !(value instanceof Date))) {
+          throw new DbError('INVALID_PARAM', `集合 ${c.spec.name} 的字段 ${field} 建有索引，只能保存字符串、数字、布尔或日期`);
+        }
+      }
+    }
+  }
+
+  private sqlWrite<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn)();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw new DbError('DATABASE_DUPLICATE_WRITE', `唯一索引冲突：${(err as Error).message}`);
+      }
+      throw err;
+    }
+  }
+
+  private prepareInsert(c: Collection, raw: AnyObject): Doc {
+    const doc = resolveServerDates(raw, this.now()) as AnyObject;
+    if (doc['_id'] === undefined) doc['_id'] = newDocId();
+    if (typeof doc['_id'] !== 'string' && typeof doc['_id'] !== 'number') {
+      throw new DbError('INVALID_PARAM', '_id 必须是字符串或数字');
+    }
+    doc['_id'] = String(doc['_id']);
+    this.checkIndexable(c, doc as Doc);
+    return doc as Doc;
+  }
+
+  insert(collection: string, docs: AnyObject[]): string[] {
+    const c = this.coll(collection);
+    const prepared = docs.map((d) => this.prepareInsert(c, d));
+    return this.sqlWrite(() => {
+      const ver = this.nextVer();
+      for (const doc of prepared) c.insert.run(doc._id, toStored(doc), ver);
+      return prepared.map((d) => d._id);
+    });
+  }
+
+  /** Applies an update expression (merge) or a replacement (set) to one document; returns null if nothing changed. */
+  private applyChange(current: Doc, data: AnyObject, merge: boolean): Doc | null {
+    const resolved = resolveServerDates(data, this.now()) as AnyObject;
+    if (!merge) {
+      const { _id: _ignored, ...rest } = resolved;
+      return { ...rest, _id: current._id } as Doc;
+    }
+    const hasOperators = Object.keys(resolved).some((k) => k.startsWith('$'));
+    const modifier = hasOperators ? resolved : { $set: resolved };
+    if (Object.keys(modifier).some((k) => !k.startsWith('$'))) {
+      throw new DbError('INVALID_PARAM', '更新内容不能同时包含操作符和普通字段');
+    }
+    const next = structuredClone(current);
+    let changed: string[];
+    try {
+      changed = applyUpdate(next, modifier, undefined, undefined, { cloneMode: 'deep' });
+    } catch (err) {
+      throw new DbError('INVALID_PARAM', `更新失败：${(err as Error).message}`);
+    }
+    if (next._id !== current._id) throw new DbError('INVALID_PARAM', '不能更新 _id 的值');
+    return changed.length ? next : null;
+  }
+
+  /** `doc.update` / `where.update` (merge) and `doc.set` (replace + upsert). */
+  modify(
+    collection: string,
+    query: AnyObject,
+    data: AnyObject,
+    opts: { multi: boolean; merge: boolean; upsert: boolean },
+  ): { updated: number; upsertId?: string } {
+    const c = this.coll(collection);
+    const targets = this.matchingRows(collection, query, opts.multi ? undefined : 1);
+    if (targets.length === 0) {
+      if (!opts.upsert) return { updated: 0 };
+      const id = typeof query['_id'] === 'string' ? query['_id'] : newDocId();
+      const base = { _id: id } as Doc;
+      const doc = opts.merge ? (this.applyChange(base, data, true) ?? base) : this.applyChange(base, data, false)!;
+      this.checkIndexable(c, doc);
+      this.sqlWrite(() => c.insert.run(id, toStored(doc), this.nextVer()));
+      return { updated: 0, upsertId: id };
+    }
+    const changes: Doc[] = [];
+    for (const t of targets) {
+      const next = this.applyChange(t.doc, data, opts.merge);
+      if (next) {
+        this.checkIndexable(c, next);
+        changes.push(next);
+      }
+    }
+    if (changes.length) {
+      this.sqlWrite(() => {
+        const ver = this.nextVer();
+        for (const doc of changes) c.replace.run(toStored(doc), ver, doc._id);
+      });
+    }
+    return { updated: changes.length };
+  }
+
+  modifyAndReturn(collection: string, query: AnyObject, data: AnyObject): { updated: number; doc: string | null } {
+    const c = this.coll(collection);
+    const [target] = this.matchingRows(collection, query, 1);
+    if (!target) return { updated: 0, doc: null };
+    const next = this.applyChange(target.doc, data, true);
+    if (!next) return { updated: 0, doc: toStored(target.doc) };
+    this.checkIndexable(c, next);
+    const text = toStored(next);
+    this.sqlWrite(() => c.replace.run(text, this.nextVer(), next._id));
+    return { updated: 1, doc: text };
+  }
+
+  remove(collection: string, query: AnyObject, multi: boolean): number {
+    const c = this.coll(collection);
+    const targets = this.matchingRows(collection, query, multi ? undefined : 1);
+    if (!targets.length) return 0;
+    this.sqlWrite(() => {
+      for (const t of targets) c.remove.run(t.id);
+    });
+    this.nextVer();
+    return targets.length;
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  startTransaction(): string {
+    const tx: Tx = { id: newDocId(), startSeq: this.seq, startedAt: Date.now(), writes: new Map() };
+    this.txs.set(tx.id, tx);
+    return tx.id;
+  }
+
+  private tx(id: string): Tx {
+    const tx = this.txs.get(id);
+    if (!tx) throw new DbError('DATABASE_TRANSACTION_FAIL', `事务 ${id} 不存在或已结束`);
+    return tx;
+  }
+
+  private endTx(tx: Tx): void {
+    for (const [key, holder] of this.locks) if (holder === tx) this.locks.delete(key);
+    this.txs.delete(tx.id);
+  }
+
+  /** The engine aborts a conflicted transaction itself; the SDK's runTransaction then retries at once. */
+  private conflict(tx: Tx, what: string): never {
+    this.endTx(tx);
+    throw new DbError('DATABASE_TRANSACTION_CONFLICT', `事务冲突：${what}`);
+  }
+
+  private committedInTx(tx: Tx, c: Collection, id: string): Doc | null {
+    const row = c.get.get(id);
+    if (row && row.ver > tx.startSeq) this.conflict(tx, `${c.spec.name}/${id} 已被其他操作修改`);
+    return row ? fromStored(row.doc) : null;
+  }
+
+  txGet(txId: string, collection: string, id: string): Doc | null {
+    const tx = this.tx(txId);
+    const c = this.coll(collection);
+    const key = `${collection}\u0000${id}`;
+    const own = tx.writes.get(key);
+    if (own) return own.doc;
+    return this.committedInTx(tx, c, id);
+  }
+
+  /** Locks a document for this transaction and buffers its new state (null deletes). */
+  txWrite(txId: string, collection: string, id: string, change: (current: Doc | null) => Doc | null | undefined): boolean {
+    const tx = this.tx(txId);
+    const c = this.coll(collection);
+    const key = `${collection}\u0000${id}`;
+    const holder = this.locks.get(key);
+    if (holder && holder !== tx) {
+      if (Date.now() - holder.startedAt > this.txTtlMs) this.endTx(holder);
+      else this.conflict(tx, `${collection}/${id} 正被另一事务修改`);
+    }
+    const own = tx.writes.get(key);
+    const current = own ? own.doc : this.committedInTx(tx, c, id);
+    const next = change(current);
+    if (next === undefined) return false;
+    if (next) this.checkIndexable(c, next);
+    this.locks.set(key, tx);
+    tx.writes.set(key, { coll: collection, id, doc: next });
+    return true;
+  }
+
+  txInsert(txId: string, collection: string, raw: AnyObject): string {
+    const c = this.coll(collection);
+    const doc = this.prepareInsert(c, raw);
+    this.txWrite(txId, collection, doc._id, (current) => {
+      if (current) throw new DbError('DATABASE_DUPLICATE_WRITE', `文档 ${doc._id} 已存在`);
+      return doc;
+    });
+    return doc._id;
+  }
+
+  txModify(txId: string, collection: string, id: string, data: AnyObject, merge: boolean, upsert: boolean): { updated: number; upsertId?: string } {
+    let result: { updated: number; upsertId?: string } = { updated: 0 };
+    this.txWrite(txId, collection, id, (current) => {
+      if (!current) {
+        if (!upsert) return undefined;
+        result = { updated: 0, upsertId: id };
+        return this.applyChange({ _id: id } as Doc, data, merge) ?? ({ _id: id } as Doc);
+      }
+      const next = this.applyChange(current, data, merge);
+      if (!next) return undefined;
+      result = { updated: 1 };
+      return next;
+    });
+    return result;
+  }
+
+  txRemove(txId: string, collection: string, id: string): number {
+    let deleted = 0;
+    this.txWrite(txId, collection, id, (current) => {
+      if (!current) return undefined;
+      deleted = 1;
+      return null;
+    });
+    return deleted;
+  }
+
+  commit(txId: string): void {
+    const tx = this.tx(txId);
+    for (const w of tx.writes.values()) {
+      const row = this.coll(w.coll).get.get(w.id);
+      if (row && row.ver > tx.startSeq) this.conflict(tx, `${w.coll}/${w.id} 已被其他操作修改`);
+    }
+    try {
+      this.sqlWrite(() => {
+        const ver = this.nextVer();
+        for (const w of tx.writes.values()) {
+          const c = this.coll(w.coll);
+          if (w.doc) c.upsert.run(w.id, toStored(w.doc), ver);
+          else c.remove.run(w.id);
+        }
+      });
+    } finally {
+      this.endTx(tx);
+    }
+  }
+
+  abort(txId: string): void {
+    const tx = this.txs.get(txId);
+    if (tx) this.endTx(tx);
+  }
+
+  activeTransactions(): number {
+    return this.txs.size;
+  }
+}

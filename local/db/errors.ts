@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+
+/** CloudBase database error codes the local engine can raise (same spelling as the cloud). */
+export type DbErrorCode =
+  | 'INVALID_PARAM'
+  | 'DATABASE_COLLECTION_NOT_EXIST'
+  | 'DATABASE_COLLECTION_ALREADY_EXIST'
+  | 'DATABASE_DUPLICATE_WRITE'
+  | 'DATABASE_TRANSACTION_CONFLICT'
+  | 'DATABASE_TRANSACTION_FAIL'
+  | 'DATABASE_REQUEST_FAILED';
+
+/** Shaped like what the SDK throws for a failed CloudBase request: `{ code, message, requestId }`. */
+export class DbError extends Error {
+  readonly code: DbErrorCode;
+  readonly requestId: string;
+
+  constructor(code: DbErrorCode, message: string) {
+    super(`[${code}] ${message}`);
+    this.name = 'DbError';
+    this.code = code;
+    this.requestId = randomUUID();
+  }
+}
+
+export function isDbError(err: unknown, code?: DbErrorCode): err is DbError {
+  return err instanceof DbError && (code === undefined || err.code === code);
+}

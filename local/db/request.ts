@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { Db } from '@cloudbase/database';
+import { EJSON } from 'bson';
+import type { AnyObject } from 'mingo/types';
+import { DbError } from './errors';
+import { parseParam } from './ejson';
+import { DEFAULT_LIMIT, MAX_LIMIT, type Engine } from './engine';
+
+/** Marks a Db config as local; the value is the engine that answers it. */
+export const LOCAL_ENGINE = Symbol.for('zhibu.localEngine');
+
+type Params = Record<string, unknown>;
+type Response = Record<string, unknown> & { requestId: string };
+
+function str(params: Params, key: string): string {
+  const v = params[key];
+  if (typeof v !== 'string' || !v) throw new DbError('INVALID_PARAM', `缺少参数 ${key}`);
+  return v;
+}
+
+function optionalObject(params: Params, key: string): AnyObject {
+  const v = params[key];
+  if (v === undefined || v === '') return {};
+  try {
+    return parseParam(v, key) as AnyObject;
+  } catch (err) {
+    throw new DbError('INVALID_PARAM', `参数 ${key} 无效：${(err as Error).message}`);
+  }
+}
+
+function docIdOf(query: AnyObject): string {
+  const id = query['_id'];
+  if (typeof id !== 'string' && typeof id !== 'number') throw new DbError('INVALID_PARAM', 'docId 不能为空');
+  return String(id);
+}
+
+function limitOf(params: Params): number {
+  const v = params['limit'];
+  if (v === undefined) return DEFAULT_LIMIT;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new DbError('INVALID_PARAM', 'limit 必须是非负整数');
+  return Math.min(v, MAX_LIMIT);
+}
+
+/** Answers `@cloudbase/database`'s request layer (`send(action, params)`) from the local engine. */
+export class LocalRequest {
+  constructor(private readonly engine: Engine) {}
+
+  // eslint-disable-next-line @typescript-eslint/require-await -- the SDK awaits send(); errors must reject, not throw synchronously
+  async send(action: string, params: Params = {}): Promise<Response> {
+    const requestId = randomUUID();
+    return { requestId, ...this.dispatch(action, params) };
+  }
+
+  private dispatch(action: string, p: Params): Record<string, unknown> {
+    const e = this.engine;
+    const tx = typeof p['transactionId'] === 'string' && p['transactionId'] ? p['transactionId'] : undefined;
+    switch (action) {
+      case 'database.insertDocument': {
+        const coll = str(p, 'collectionName');
+        const data = p['data'];
+        if (!Array.isArray(data) || data.length === 0) throw new DbError('INVALID_PARAM', 'data 不能为空');
+        const docs = data.map((d: unknown, i) => optionalObject({ [`data[${i}]`]: d }, `data[${i}]`));
+        if (tx) return { data: { insertedIds: docs.map((d) => e.txInsert(tx, coll, d)) } };
+        return { data: { insertedIds: e.insert(coll, docs) } };
+      }
+      case 'database.getDocument': {
+        const coll = str(p, 'collectionName');
+        const query = optionalObject(p, 'query');
+        const projection = p['projection'] === undefined ? undefined : optionalObject(p, 'projection');
+        if (tx) {
+          if (p['queryType'] !== 'DOC') throw new DbError('INVALID_PARAM', '事务中只支持按 doc(id) 读取');
+          const doc = e.txGet(tx, coll, docIdOf(query));
+          return { data: { list: doc ? [EJSON.stringify(doc, { relaxed: true })] : [] } };
+        }
+        if (p['queryType'] === 'DOC') {
+          const doc = e.findById(coll, docIdOf(query), projection);
+          return { data: { list: doc ? [doc] : [] } };
+        }
+        const order = p['order'] === undefined ? undefined : (optionalObject(p, 'order') as Record<string, 1 | -1>);
+        const offset = typeof p['offset'] === 'number' ? p['offset'] : 0;
+        const limit = limitOf(p);
+        const list = e.find(coll, query, { order, offset, limit, projection });
+        return { data: { list }, limit, offset };
+      }
+      case 'database.calculateDocument':
+        return { data: { total: e.count(str(p, 'collectionName'), optionalObject(p, 'query')) } };
+      case 'database.modifyDocument': {
+        const coll = str(p, 'collectionName');
+        const query = optionalObject(p, 'query');
+        const data = optionalObject(p, 'data');
+        const merge = p['merge'] !== false;
+        const upsert = p['upsert'] === true;
+        if (tx) {
+          if (p['queryType'] !== 'DOC') throw new DbError('INVALID_PARAM', '事务中只支持按 doc(id) 更新');
+          const r = e.txModify(tx, coll, docIdOf(query), data, merge, upsert);
+          return { data: { updated: r.updated, upsert_id: r.upsertId } };
+        }
+        const r = e.modify(coll, query, data, { multi: p['multi'] === true, merge, upsert });
+        return { data: { updated: r.updated, upsert_id: r.upsertId } };
+      }
+      case 'database.modifyAndReturnDoc': {
+        if (tx) throw new DbError('INVALID_PARAM', '事务中不支持 updateAndReturn');
+        const r = e.modifyAndReturn(str(p, 'collectionName'), optionalObject(p, 'query'), optionalObject(p, 'data'));
+        return { data: { updated: r.updated, doc: r.doc } };
+      }
+      case 'database.removeDocument': {
+        const coll = str(p, 'collectionName');
+        const query = optionalObject(p, 'query');
+        if (tx) {
+          if (p['queryType'] !== 'DOC') throw new DbError('INVALID_PARAM', '事务中只支持按 doc(id) 删除');
+          return { data: { deleted: e.txRemove(tx, coll, docIdOf(query)) } };
+        }
+        const multi = p['queryType'] === 'DOC' ? false : p['multi'] !== false;
+        return { data: { deleted: e.remove(coll, query, multi) } };
+      }
+      case 'database.aggregateDocuments': {
+        const stages = p['stages'];
+        if (!Array.isArray(stages)) throw new DbError('INVALID_PARAM', 'stages 必须是数组');
+        const pipeline = stages.map((s: { stageKey?: unknown; stageValue?: unknown }) => {
+          if (typeof s.stageKey !== 'string' || typeof s.stageValue !== 'string') {
+            throw new DbError('INVALID_PARAM', '聚合阶段格式错误');
+          }
+          return { [s.stageKey]: EJSON.parse(s.stageValue, { relaxed: true }) as unknown };
+        });
+        return { data: { list: e.aggregate(str(p, 'collectionName'), pipeline) } };
+      }
+      case 'database.addCollection':
+        e.createCollection({ name: str(p, 'collectionName'), indexes: [] });
+        return { data: {} };
+      case 'database.startTransaction':
+        return { transactionId: e.startTransaction() };
+      case 'database.commitTransaction':
+        e.commit(str(p, 'transactionId'));
+        return { data: {} };
+      case 'database.abortTransaction':
+        e.abort(str(p, 'transactionId'));
+        return { data: {} };
+      default:
+        throw new DbError('INVALID_PARAM', `本地数据库不支持 ${action}`);
+    }
+  }
+}
+
+type ReqClass = new (config: Record<PropertyKey, unknown>) => { send: (action: string, params?: Params) => Promise<unknown> };
+
+let installed = false;
+
+/**
+ * `app.database()` resets `Db.reqClass` on every call, and each query object reads it when built. So
+ * `reqClass` becomes a getter/setter: configs marked with LOCAL_ENGINE get a LocalRequest, all others
+ * the class last assigned (the cloud requester).
+ */
+export function installLocalRequestClass(): void {
+  if (installed) return;
+  installed = true;
+  const target = Db as unknown as { reqClass?: ReqClass };
+  let cloudClass: ReqClass | undefined = target.reqClass;
+  function Routed(this: unknown, config: Record<PropertyKey, unknown>) {
+    const engine = config?.[LOCAL_ENGINE] as Engine | undefined;
+    if (engine) return new LocalRequest(engine);
+    if (!cloudClass) throw new Error('CloudBase request class is not set: call app.database() first');
+    return new cloudClass(config);
+  }
+  Object.defineProperty(Db, 'reqClass', {
+    configurable: true,
+    get: () => Routed,
+    set: (cls: ReqClass) => {
+      if (cls !== (Routed as unknown)) cloudClass = cls;
+    },
+  });
+}
+
+/** A `@cloudbase/database` Db answered by the local engine: the same object `app.database()` returns. */
+export function localDatabase(engine: Engine): Db {
+  installLocalRequestClass();
+  return new Db({ env: 'local', envName: 'local', [LOCAL_ENGINE]: engine });
+}

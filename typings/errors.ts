@@ -1,0 +1,24 @@
+/** The closed set of error codes every call can return. */
+export const ERROR_CODES = {
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '没有权限执行此操作',
+  NOT_FOUND: '内容不存在或已删除',
+  INVALID_INPUT: '输入内容有误',
+  CONFLICT: '数据已被修改，请刷新后重试',
+  FULL: '名额已满',
+  EXPIRED: '已过期',
+  RATE_LIMITED: '操作过于频繁，请稍后再试',
+  UNKNOWN_FUNCTION: '未知的云函数',
+  UNKNOWN_ACTION: '未知的操作',
+  INTERNAL: '服务暂时不可用，请稍后再试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
+}
+
+export type ApiOk<T> = { ok: true; data: T };
+export type ApiErr = { ok: false; code: ErrorCode; message: string; issues?: string[] };
+export type ApiResult<T> = ApiOk<T> | ApiErr;
