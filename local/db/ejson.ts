@@ -1,4 +1,4 @@
-import { EJSON } from 'bson';
+import { BSONRegExp, EJSON } from 'bson';
 
 export type Doc = Record<string, unknown> & { _id: string };
 
@@ -14,7 +14,7 @@ export function fromStored(text: string): Doc {
 /** Parses an EJSON string sent by the SDK (canonical, `relaxed: false`). */
 export function parseParam(text: unknown, what: string): Record<string, unknown> {
   if (typeof text !== 'string') throw new TypeError(`${what} must be an EJSON string`);
-  const value: unknown = EJSON.parse(text, { relaxed: true });
+  const value: unknown = toNativeRegExps(EJSON.parse(text, { relaxed: true }));
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TypeError(`${what} must be an object`);
   }
@@ -50,4 +50,16 @@ export function getPath(doc: unknown, path: string): { value: unknown; throughAr
     cur = cur[part];
   }
   return { value: cur, throughArray };
+}
+
+const JS_REGEX_FLAGS = /[^gimsuy]/g;
+
+/** EJSON parses `$regularExpression` into a BSONRegExp; mingo wants a JavaScript RegExp. */
+function toNativeRegExps(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toNativeRegExps);
+  if (value instanceof BSONRegExp) return new RegExp(value.pattern, value.options.replace(JS_REGEX_FLAGS, ''));
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = toNativeRegExps(v);
+  return out;
 }

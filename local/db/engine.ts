@@ -358,7 +358,7 @@ export class Engine {
   }
 
   /** Applies an update expression (merge) or a replacement (set) to one document; returns null if nothing changed. */
-  private applyChange(current: Doc, data: AnyObject, merge: boolean): Doc | null {
+  private applyChange(current: Doc, data: AnyObject, merge: boolean, condition?: AnyObject): Doc | null {
     const resolved = resolveServerDates(data, this.now()) as AnyObject;
     if (!merge) {
       const { _id: _ignored, ...rest } = resolved;
@@ -372,7 +372,7 @@ export class Engine {
     const next = structuredClone(current);
     let changed: string[];
     try {
-      changed = applyUpdate(next, modifier, undefined, undefined, { cloneMode: 'deep' });
+      changed = applyUpdate(next, modifier, undefined, condition, { cloneMode: 'deep' });
     } catch (err) {
       throw new DbError('INVALID_PARAM', `更新失败：${(err as Error).message}`);
     }
@@ -400,7 +400,7 @@ export class Engine {
     }
     const changes: Doc[] = [];
     for (const t of targets) {
-      const next = this.applyChange(t.doc, data, opts.merge);
+      const next = this.applyChange(t.doc, data, opts.merge, query);
       if (next) {
         this.checkIndexable(c, next);
         changes.push(next);
@@ -419,7 +419,7 @@ export class Engine {
     const c = this.coll(collection);
     const [target] = this.matchingRows(collection, query, 1);
     if (!target) return { updated: 0, doc: null };
-    const next = this.applyChange(target.doc, data, true);
+    const next = this.applyChange(target.doc, data, true, query);
     if (!next) return { updated: 0, doc: toStored(target.doc) };
     this.checkIndexable(c, next);
     const text = toStored(next);

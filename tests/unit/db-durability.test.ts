@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Engine } from '../../local/db/engine';
+import { localDatabase } from '../../local/db/request';
+
+const ROOT = join(__dirname, '..', '..');
+
+it('SIGKILL in the middle of a stream of acknowledged writes loses none of them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhibu-durability-'));
+  const file = join(dir, 'db.sqlite');
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/helpers/write-stream.ts'), file], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let acked = -1;
+    let buffer = '';
+    await new Promise<void>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', () => resolve());
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        for (const line of lines) if (line) acked = Number(line);
+        if (acked >= 500 && !child.killed) child.kill('SIGKILL');
+      });
+    });
+    expect(acked).toBeGreaterThanOrEqual(500);
+
+    const engine = new Engine({ filename: file, collections: [{ name: 'journal', indexes: [] }] });
+    const journal = localDatabase(engine).collection('journal');
+    const { total } = await journal.count();
+    expect(total).toBeGreaterThanOrEqual(acked + 1);
+    for (const seq of [0, Math.floor(acked / 2), acked]) {
+      expect((await journal.doc(`w${seq}`).get()).data).toEqual([{ _id: `w${seq}`, seq }]);
+    }
+    engine.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 30_000);
