@@ -4,6 +4,7 @@
  */
 import { memoryDb } from '../helpers/db';
 import type { CollectionSpec } from '../../local/db/schema';
+type Transaction = Awaited<ReturnType<ReturnType<typeof memoryDb>['db']['startTransaction']>>;
 
 const COLLECTIONS: CollectionSpec[] = [
   {
@@ -325,7 +326,7 @@ describe('transactions', () => {
   it('runTransaction commits reads and writes together', async () => {
     const { db } = setup();
     await db.collection('stock').add({ _id: 's', left: 3 });
-    const result = await db.runTransaction(async (t) => {
+    const result = await db.runTransaction(async (t: Transaction) => {
       const { data } = await t.collection('stock').doc('s').get();
       const left = (data as { left: number }).left;
       await t.collection('stock').doc('s').update({ left: left - 1 });
@@ -355,7 +356,7 @@ describe('transactions', () => {
     const { db } = setup();
     await db.collection('stock').add({ _id: 's', left: 3 });
     await expect(
-      db.runTransaction(async (t) => {
+      db.runTransaction(async (t: Transaction) => {
         await t.collection('stock').doc('s').update({ left: 99 });
         throw new Error('business rule failed');
       }),
@@ -392,7 +393,7 @@ describe('transactions', () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const outcomes = await Promise.allSettled(
       Array.from({ length: 25 }, (_, i) =>
-        db.runTransaction(async (t) => {
+        db.runTransaction(async (t: Transaction) => {
           const { data } = await t.collection('stock').doc('seats').get();
           const seat = data as { left: number; taken: number[] };
           if (seat.left <= 0) throw Object.assign(new Error('sold out'), { code: 'FULL' });

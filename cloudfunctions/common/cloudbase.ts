@@ -1,0 +1,59 @@
+import tcb from '@cloudbase/node-sdk';
+import type { Db } from '@cloudbase/database';
+import { jsonLogger } from './logs';
+import type { OpenApi, Platform, Storage, SubscribeMessage } from './platform';
+
+type App = ReturnType<typeof tcb.init>;
+let app: App | undefined;
+
+function cloud(): App {
+  app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+  return app;
+}
+
+async function wx<T>(apiName: string, requestData: unknown): Promise<T> {
+  const res = await cloud().callWxOpenApi({ apiName, requestData });
+  const result = (res as { result?: unknown }).result;
+  return (typeof result === 'string' ? JSON.parse(result) : result) as T;
+}
+
+const openapi: OpenApi = {
+  async getUnlimitedQRCode({ scene, page, width }) {
+    const res = await cloud().callWxOpenApi({ apiName: '/wxa/getwxacodeunlimit', requestData: { scene, page, width, check_path: false } });
+    const buffer = Buffer.from((res as { result?: Buffer }).result ?? Buffer.alloc(0));
+    return { contentType: 'image/png', buffer };
+  },
+  async sendSubscribeMessage(msg: SubscribeMessage) {
+    await wx('/cgi-bin/message/subscribe/send', { touser: msg.touser, template_id: msg.templateId, page: msg.page, data: msg.data });
+  },
+  async checkText({ content, openid, scene }) {
+    const r = await wx<{ result?: { suggest?: string; label?: number } }>('/wxa/msg_sec_check', { content, openid, scene, version: 2 });
+    return { pass: r.result?.suggest === 'pass', label: r.result?.label?.toString() };
+  },
+  async createActivityId({ openid }) {
+    const r = await wx<{ activity_id: string; expiration_time: number }>('/cgi-bin/message/wxopen/activityid/create', { openid });
+    return { activityId: r.activity_id, expirationTime: r.expiration_time };
+  },
+  async setUpdatableMsg({ activityId, targetState, parameters }) {
+    await wx('/cgi-bin/message/wxopen/updatablemsg/send', {
+      activity_id: activityId,
+      target_state: targetState,
+      template_info: { parameter_list: parameters },
+    });
+  },
+  // In CloudBase the platform replaces a CloudID in callFunction data with its open data before the function runs.
+  async resolveCloudID(cloudID: string) {
+    throw new Error(`CloudID ${cloudID} should have been resolved by the platform`);
+  },
+};
+
+export function cloudbasePlatform(): Platform {
+  const a = cloud();
+  return {
+    db: () => a.database() as unknown as Db,
+    storage: () => a as unknown as Storage,
+    openapi: () => openapi,
+    now: () => new Date(),
+    log: jsonLogger,
+  };
+}

@@ -1,0 +1,20 @@
+import type { CollectionSpec } from '../../local/db/schema';
+
+/**
+ * Every collection of the product and its indexes, declared once. The local engine creates them from
+ * here, `cloudbaserc.json` is generated from here, and all are closed to clients.
+ */
+export const COLLECTIONS = [
+  { name: 'users', indexes: [{ name: 'openid', keys: { openid: 1 }, unique: true }] },
+  { name: 'orgs', indexes: [{ name: 'parent', keys: { parentId: 1, sort: 1 } }] },
+  {
+    name: 'memberships',
+    indexes: [
+      { name: 'org_status', keys: { orgId: 1, status: 1, joinedAt: -1 } },
+      { name: 'openid_org', keys: { openid: 1, orgId: 1 }, unique: true },
+    ],
+  },
+  { name: 'stats_daily', indexes: [{ name: 'org_day', keys: { orgId: 1, day: -1 }, unique: true }] },
+] as const satisfies readonly CollectionSpec[];
+
+export type CollectionName = (typeof COLLECTIONS)[number]['name'];

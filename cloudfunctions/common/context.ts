@@ -1,0 +1,44 @@
+import tcb from '@cloudbase/node-sdk';
+import type { Db } from '@cloudbase/database';
+import { AppError } from './errors';
+import type { Logger, OpenApi, Storage } from './platform';
+
+/** The caller, as the platform says: WX_OPENID from the invocation context, never from the event. */
+export interface Caller {
+  openid: string;
+  appid: string | null;
+  unionid: string | null;
+}
+
+export interface HandlerContext {
+  caller: Caller | null;
+  db: Db;
+  now: Date;
+  storage: Storage;
+  openapi: OpenApi;
+  log: Logger;
+}
+
+/** The invocation context CloudBase passes as main's second argument (the fields we rely on). */
+export interface InvocationContext {
+  environment?: string;
+  request_id?: string;
+  function_name?: string;
+  namespace?: string;
+}
+
+/**
+ * `getCloudbaseContext` merges the context's `environment` (JSON of WX_OPENID, …) over process.env,
+ * context first, so concurrent invocations never share identity through process.env.
+ */
+export function resolveCaller(context: InvocationContext | undefined): Caller | null {
+  const env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<string, string | undefined>;
+  const openid = env['WX_OPENID'];
+  if (!openid) return null;
+  return { openid, appid: env['WX_APPID'] || null, unionid: env['WX_UNIONID'] || null };
+}
+
+export function requireCaller(ctx: HandlerContext): Caller {
+  if (!ctx.caller) throw new AppError('UNAUTHENTICATED');
+  return ctx.caller;
+}

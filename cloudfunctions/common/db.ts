@@ -1,0 +1,44 @@
+import type { Db } from '@cloudbase/database';
+import type { OrgType, Role } from '../../typings/domain';
+import type { CollectionName } from './collections';
+
+/** A collection by its declared name: a typo is a type error, not an empty result. */
+export function col(db: Db, name: CollectionName) {
+  return db.collection(name);
+}
+
+export function isDuplicate(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE';
+}
+
+/** Stored shapes. */
+export interface UserDoc {
+  _id: string;
+  openid: string;
+  nickname: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+export interface OrgDoc {
+  _id: string;
+  name: string;
+  type: OrgType;
+  parentId: string | null;
+  sort: number;
+  createdAt: Date;
+}
+
+export interface MembershipDoc {
+  _id: string;
+  openid: string;
+  orgId: string;
+  role: Role;
+  status: 'active' | 'left';
+  /** Name as registered in the branch (synthetic in demo data). */
+  name: string;
+  joinedAt: Date;
+}
+
+/** Membership ids are derived, so one person holds one membership per organisation unit. */
+export const membershipId = (orgId: string, openid: string): string => `${orgId}_${openid}`.slice(0, 64);

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { contract, type ActionName, type ActionOutput, type Contract, type FunctionName } from '../../typings/api';
+import { ERROR_CODES, type ApiErr, type ApiResult } from '../../typings/errors';
+import { resolveCaller, type HandlerContext, type InvocationContext } from './context';
+import { AppError } from './errors';
+import { logs } from './logs';
+import { ACCESS } from './permissions';
+import { platform } from './platform';
+
+z.config(z.locales.zhCN());
+
+type ParsedInput<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends { input: infer I extends z.ZodType }
+  ? z.output<I>
+  : never;
+
+export type Handler<F extends FunctionName, A extends ActionName<F>> = (
+  input: ParsedInput<F, A>,
+  ctx: HandlerContext,
+) => Promise<ActionOutput<F, A>>;
+
+export type TimerHandler = (ctx: Omit<HandlerContext, 'caller'>) => Promise<unknown>;
+
+export interface FunctionSpec<F extends FunctionName> {
+  actions: { [A in ActionName<F>]: Handler<F, A> };
+  /** Timer triggers by name, as declared in cloudbaserc.json. */
+  timers?: Record<string, TimerHandler>;
+}
+
+interface TimerEvent {
+  Type: 'Timer';
+  TriggerName: string;
+  Time?: string;
+}
+
+function isTimerEvent(event: unknown): event is TimerEvent {
+  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
+}
+
+function err(code: ApiErr['code'], message?: string, issues?: string[]): ApiErr {
+  return { ok: false, code, message: message ?? ERROR_CODES[code], ...(issues ? { issues } : {}) };
+}
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(输入)'}: ${i.message}`);
+}
+
+/**
+ * A cloud function's `main(event, context)`: resolve the caller from the platform context, check the
+ * permission table, validate `event.data` with the action's schema, run the handler, return a result.
+ */
+export function defineFunction<F extends FunctionName>(name: F, spec: FunctionSpec<F>) {
+  const actions = contract[name] as Record<string, { input: z.ZodType }>;
+
+  async function main(event: unknown, context?: InvocationContext): Promise<ApiResult<unknown>> {
+    const p = await platform();
+    const caller = resolveCaller(context);
+
+    if (isTimerEvent(event) && !caller) {
+      const timer = spec.timers?.[event.TriggerName];
+      if (!timer) return err('UNKNOWN_ACTION', `未知的定时触发器 ${String(event.TriggerName)}`);
+      const started = Date.now();
+      await timer({ db: p.db(), now: p.now(), storage: p.storage(), openapi: p.openapi(), log: p.log });
+      logs.timerRan(p.log, name, event.TriggerName, Date.now() - started);
+      return { ok: true, data: null };
+    }
+
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+      return err('INVALID_INPUT', '请求格式错误');
+    }
+    const { action, data, ...extra } = event as { action?: unknown; data?: unknown };
+    // CloudBase adds userInfo to client events; it is never identity, and nothing else may ride along.
+    const unexpected = Object.keys(extra).filter((k) => k !== 'userInfo');
+    if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(actions, action)) {
+      return err('UNKNOWN_ACTION', `${name} 没有操作 ${String(action)}`);
+    }
+    if (unexpected.length) return err('INVALID_INPUT', `请求包含多余字段：${unexpected.join(', ')}`);
+
+    const access = (ACCESS[name] as Record<string, string>)[action];
+    if (access !== 'anyone' && !caller) {
+      logs.denied(p.log, name, action, 'UNAUTHENTICATED');
+      return err('UNAUTHENTICATED');
+    }
+
+    const parsed = actions[action]!.input.safeParse(data === undefined ? {} : data);
+    if (!parsed.success) {
+      const issues = describeIssues(parsed.error);
+      logs.invalidInput(p.log, name, action, issues);
+      return err('INVALID_INPUT', `${ERROR_CODES.INVALID_INPUT}：${issues.join('；')}`, issues);
+    }
+
+    const handler = (spec.actions as Record<string, (input: unknown, ctx: HandlerContext) => Promise<unknown>>)[action]!;
+    try {
+      const out = await handler(parsed.data, { caller, db: p.db(), now: p.now(), storage: p.storage(), openapi: p.openapi(), log: p.log });
+      return { ok: true, data: out };
+    } catch (e) {
+      if (e instanceof AppError) {
+        if (e.code === 'FORBIDDEN' || e.code === 'UNAUTHENTICATED') logs.denied(p.log, name, action, e.code);
+        return err(e.code, e.message, e.issues);
+      }
+      logs.failed(p.log, name, action, e);
+      return err('INTERNAL');
+    }
+  }
+
+  return { name, spec, main };
+}
+
+export type CloudFunction = ReturnType<typeof defineFunction>;

@@ -1,0 +1,10 @@
+import { defineFunction } from '../common/define';
+import { dailyStats } from './dailyStats';
+
+export const system = defineFunction('system', {
+  actions: {
+    ping: async (_input, ctx) => ({ pong: true as const, at: ctx.now.toISOString() }),
+  },
+  timers: { dailyStats },
+});
+export const main = system.main;

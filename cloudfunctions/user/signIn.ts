@@ -1,0 +1,49 @@
+import type { MembershipView } from '../../typings/domain';
+import { requireCaller } from '../common/context';
+import { col, isDuplicate, type MembershipDoc, type OrgDoc, type UserDoc } from '../common/db';
+import type { Handler } from '../common/define';
+
+async function findUser(ctx: Parameters<Handler<'user', 'signIn'>>[1], openid: string): Promise<UserDoc | undefined> {
+  const { data } = await col(ctx.db, 'users').where({ openid }).limit(1).get();
+  return data[0] as UserDoc | undefined;
+}
+
+/** The caller's WeChat identity creates or loads their user record. */
+export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const users = col(ctx.db, 'users');
+  let user = await findUser(ctx, openid);
+  const returning = Boolean(user);
+  if (user) {
+    await users.doc(user._id).update({ lastSeenAt: ctx.now });
+  } else {
+    const fresh = { openid, nickname: `微信用户${openid.slice(-4)}`, createdAt: ctx.now, lastSeenAt: ctx.now };
+    try {
+      const { id } = (await users.add(fresh)) as { id: string };
+      user = { _id: id, ...fresh };
+    } catch (e) {
+      // Two first sign-ins at once: the unique openid index let one through; load that one.
+      if (!isDuplicate(e)) throw e;
+      user = await findUser(ctx, openid);
+      if (!user) throw e;
+    }
+  }
+
+  const { data: rows } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(100).get();
+  const memberships = rows as MembershipDoc[];
+  const orgIds = memberships.map((m) => m.orgId);
+  const { data: orgRows } = orgIds.length
+    ? await col(ctx.db, 'orgs').where({ _id: ctx.db.command.in(orgIds) }).limit(100).get()
+    : { data: [] };
+  const orgs = new Map((orgRows as OrgDoc[]).map((o) => [o._id, o]));
+  const views: MembershipView[] = memberships.flatMap((m) => {
+    const org = orgs.get(m.orgId);
+    return org ? [{ orgId: org._id, orgName: org.name, orgType: org.type, role: m.role }] : [];
+  });
+
+  return {
+    user: { id: user._id, nickname: user.nickname, createdAt: new Date(user.createdAt).toISOString() },
+    returning,
+    memberships: views,
+  };
+};

@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+
+/** The local runtime's settings, read from the environment once. */
+export interface LocalConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  staticDir: string;
+  seed: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
+  const port = Number(env['PORT'] ?? 8080);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env['PORT']}`);
+  return {
+    port,
+    host: env['HOST'] ?? '127.0.0.1',
+    dataDir: resolve(env['ZHIBU_DATA_DIR'] ?? '.zhibu-data'),
+    staticDir: resolve(env['ZHIBU_STATIC_DIR'] ?? 'dist/h5'),
+    seed: env['ZHIBU_SEED'] !== '0',
+  };
+}

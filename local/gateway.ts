@@ -1,0 +1,177 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import type { ApiErr } from '../typings/errors';
+import { devIdentity, OPENID_PATTERN } from './identity';
+import type { Runtime } from './runtime';
+import { PERSONAS } from './seed';
+import { storagePath } from './storage';
+
+export interface GatewayOptions {
+  runtime: Runtime;
+  secret: Buffer;
+  /** The h5 build to serve; absent in tests. */
+  staticDir?: string;
+  maxBodyBytes?: number;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErr,
+  ) {
+    super(body.message);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, { ok: false, code: 'INVALID_INPUT', message: '请求内容过大' }));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const text = await readBody(req, limit);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, { ok: false, code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON' });
+  }
+}
+
+/**
+ * The local stand-in for CloudBase's function invocation: `POST /api/functions/<name>` with the event
+ * as the JSON body, the caller injected through the invocation context. Also serves the h5 build,
+ * stored files and the dev sign-in endpoints.
+ */
+export function createGateway(options: GatewayOptions): Server {
+  const { runtime } = options;
+  const identity = devIdentity(options.secret);
+  const limit = options.maxBodyBytes ?? 1024 * 1024;
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+
+    if (path.startsWith('/api/functions/')) {
+      if (req.method !== 'POST') throw new HttpError(405, { ok: false, code: 'INVALID_INPUT', message: '只支持 POST' });
+      const name = decodeURIComponent(path.slice('/api/functions/'.length));
+      const event = await readJson(req, limit);
+      const openid = identity.fromRequest(req);
+      const result = await runtime.invoke(name, event, openid ? { openid } : null);
+      send(res, result.ok || result.code !== 'UNKNOWN_FUNCTION' ? 200 : 404, result);
+      return;
+    }
+
+    if (path.startsWith('/api/dev/')) {
+      await devRoute(path.slice('/api/dev/'.length), req, res);
+      return;
+    }
+
+    if (path.startsWith('/storage/') && req.method === 'GET') {
+      const file = storagePath(runtime.storageRoot, path.slice('/storage/'.length));
+      if (file && existsSync(file) && statSync(file).isFile()) {
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        createReadStream(file).pipe(res);
+        return;
+      }
+      throw new HttpError(404, { ok: false, code: 'NOT_FOUND', message: '文件不存在' });
+    }
+
+    if (path.startsWith('/api/')) throw new HttpError(404, { ok: false, code: 'NOT_FOUND', message: `没有接口 ${path}` });
+    serveStatic(path, res);
+  }
+
+  async function devRoute(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (name === 'personas' && req.method === 'GET') {
+      send(res, 200, { ok: true, data: PERSONAS });
+      return;
+    }
+    if (name === 'whoami' && req.method === 'GET') {
+      send(res, 200, { ok: true, data: { openid: identity.fromRequest(req) } });
+      return;
+    }
+    if (name === 'signin' && req.method === 'POST') {
+      const body = await readJson(req, limit);
+      const openid = (body as { openid?: unknown } | null)?.openid;
+      if (typeof openid !== 'string' || !OPENID_PATTERN.test(openid)) {
+        throw new HttpError(400, { ok: false, code: 'INVALID_INPUT', message: 'openid 只能包含字母、数字、- 和 _，长度 3-64' });
+      }
+      const token = identity.tokenFor(openid);
+      send(res, 200, { ok: true, data: { openid, token } }, {
+        'set-cookie': `zhibu_dev=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`,
+      });
+      return;
+    }
+    if (name === 'signout' && req.method === 'POST') {
+      send(res, 200, { ok: true, data: null }, { 'set-cookie': 'zhibu_dev=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0' });
+      return;
+    }
+    if (name === 'openapi-calls' && req.method === 'GET') {
+      const { data } = await runtime.db.collection('dev_openapi_calls').orderBy('at', 'desc').limit(50).get();
+      send(res, 200, { ok: true, data });
+      return;
+    }
+    throw new HttpError(404, { ok: false, code: 'NOT_FOUND', message: `没有开发接口 ${name}` });
+  }
+
+  function serveStatic(path: string, res: ServerResponse): void {
+    const root = options.staticDir;
+    if (!root || !existsSync(join(root, 'index.html'))) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('h5 build not found: run `npm run build:h5` (npm start does this for you).\n');
+      return;
+    }
+    const rel = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(root, rel);
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html');
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600';
+    res.writeHead(200, { 'content-type': type, 'cache-control': cache });
+    createReadStream(file).pipe(res);
+  }
+
+  return createServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      if (err instanceof HttpError) {
+        if (!res.headersSent) send(res, err.status, err.body);
+        else res.end();
+        return;
+      }
+      runtime.platform.log.error('gateway_failed', { url: req.url, error: err instanceof Error ? err.message : String(err) });
+      if (!res.headersSent) send(res, 500, { ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' });
+      else res.end();
+    });
+  });
+}

@@ -1,0 +1,35 @@
+import { readConfig } from './config';
+import { createGateway } from './gateway';
+import { loadSecret } from './identity';
+import { createRuntime } from './runtime';
+import { seedDemo } from './seed';
+import { startTimers } from './timers';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const baseUrl = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const runtime = createRuntime({ dataDir: config.dataDir, publicBaseUrl: () => baseUrl });
+  if (config.seed) {
+    const { added } = await seedDemo(runtime.db, new Date());
+    console.log(added ? `已写入演示数据 ${added} 条 (seeded ${added} demo documents)` : '演示数据已存在 (demo data present)');
+  }
+  const timers = startTimers(runtime);
+  const server = createGateway({ runtime, secret: loadSecret(config.dataDir), staticDir: config.staticDir });
+  server.listen(config.port, config.host, () => {
+    console.log(`支部通本地运行中: ${baseUrl}  (data: ${config.dataDir})`);
+    console.log(`开发者登录: ${baseUrl}/#/pages/dev/signin/index`);
+  });
+  const stop = () => {
+    timers.stop();
+    server.close();
+    runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

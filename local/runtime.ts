@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiResult } from '../typings/errors';
+import type { FunctionName } from '../typings/api';
+import { jsonLogger } from '../cloudfunctions/common/logs';
+import { usePlatform, type Logger, type Platform } from '../cloudfunctions/common/platform';
+import type { InvocationContext } from '../cloudfunctions/common/context';
+import { FUNCTIONS } from '../cloudfunctions/registry';
+import { ALL_COLLECTIONS } from './collections';
+import { Engine } from './db/engine';
+import { localDatabase } from './db/request';
+import { localOpenApi } from './openapi';
+import { localStorage } from './storage';
+
+export interface RuntimeOptions {
+  /** Folder for the SQLite file and stored files; ':memory:' keeps everything in memory (tests). */
+  dataDir: string;
+  now?: () => Date;
+  log?: Logger;
+  publicBaseUrl?: () => string;
+}
+
+export interface Identity {
+  openid: string;
+  appid?: string;
+  unionid?: string;
+}
+
+export const LOCAL_APPID = 'wx-local-dev';
+
+/** The invocation context CloudBase would pass: identity travels in `environment`, per call. */
+export function invocationContext(fn: string, identity: Identity | null): InvocationContext {
+  const env: Record<string, string> = identity
+    ? { WX_OPENID: identity.openid, WX_APPID: identity.appid ?? LOCAL_APPID, WX_UNIONID: identity.unionid ?? '', TCB_SOURCE: 'wx_client' }
+    : { TCB_SOURCE: 'wx_client' };
+  return { environment: JSON.stringify(env), request_id: randomUUID(), function_name: fn, namespace: 'local' };
+}
+
+export const quietLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** The local CloudBase runtime: one engine, the platform the functions see, and a way to invoke them. */
+export function createRuntime(options: RuntimeOptions) {
+  const memory = options.dataDir === ':memory:';
+  const engine = new Engine({
+    filename: memory ? ':memory:' : join(options.dataDir, 'zhibu.sqlite'),
+    collections: ALL_COLLECTIONS,
+    now: options.now,
+  });
+  const now = options.now ?? (() => new Date());
+  const db = localDatabase(engine);
+  const storageRoot = memory ? join(tmpdir(), `zhibu-storage-${process.pid}`) : join(options.dataDir, 'storage');
+  const platform: Platform = {
+    db: () => db,
+    storage: () => localStorage(storageRoot, options.publicBaseUrl ?? (() => 'http://localhost:8080')),
+    openapi: () => localOpenApi(() => db, now),
+    now,
+    log: options.log ?? jsonLogger,
+  };
+  usePlatform(() => platform);
+
+  async function invoke(fn: string, event: unknown, identity: Identity | null): Promise<ApiResult<unknown>> {
+    const target = (FUNCTIONS as Record<string, (typeof FUNCTIONS)[FunctionName]>)[fn];
+    if (!target || !Object.prototype.hasOwnProperty.call(FUNCTIONS, fn)) {
+      return { ok: false, code: 'UNKNOWN_FUNCTION', message: `未知的云函数 ${fn}` };
+    }
+    return target.main(event, invocationContext(fn, identity));
+  }
+
+  /** Runs a timer trigger the way CloudBase does: a Timer event, no caller. */
+  async function fireTimer(fn: string, triggerName: string): Promise<ApiResult<unknown>> {
+    const target = (FUNCTIONS as Record<string, (typeof FUNCTIONS)[FunctionName]>)[fn];
+    if (!target) throw new Error(`unknown function ${fn}`);
+    return target.main({ Type: 'Timer', TriggerName: triggerName, Time: now().toISOString() }, {
+      environment: JSON.stringify({}),
+      request_id: randomUUID(),
+      function_name: fn,
+      namespace: 'local',
+    });
+  }
+
+  return { engine, db, platform, storageRoot, invoke, fireTimer, close: () => engine.close() };
+}
+
+export type Runtime = ReturnType<typeof createRuntime>;
