@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   UNKNOWN_FUNCTION: '未知的云函数',
   UNKNOWN_ACTION: '未知的操作',
   INTERNAL: '服务暂时不可用，请稍后再试',
+  NETWORK: '网络连接失败，请检查网络后重试',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

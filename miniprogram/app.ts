@@ -1,0 +1,21 @@
+import type { PropsWithChildren } from 'react';
+import Taro, { useLaunch } from '@tarojs/taro';
+import { onApiError } from './services/api';
+import './app.scss';
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    if (process.env.TARO_ENV === 'weapp') {
+      Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || Taro.cloud.DYNAMIC_CURRENT_ENV, traceUser: true });
+    }
+    if (process.env.TARO_ENV === 'h5') {
+      // Only the local runtime serves h5; there, a visitor with no dev identity picks a persona.
+      onApiError((err) => {
+        if (err.code === 'UNAUTHENTICATED') void Taro.redirectTo({ url: '/pages/dev/signin/index' });
+      });
+    }
+  });
+  return children;
+}
+
+export default App;

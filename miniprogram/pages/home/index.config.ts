@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '支部通',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,35 @@
+import { View, Text } from '@tarojs/components';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { ORG_TYPE_LABEL, ROLE_LABEL } from '../../../typings/domain';
+import { shanghaiDay } from '../../../typings/time';
+import { StateView } from '../../components/state-view';
+import { session } from '../../services/session';
+import { useApi } from '../../services/useApi';
+import './index.scss';
+
+export default function MePage() {
+  const { data, error, loading, reload } = useApi(session);
+  return (
+    <View className='zb-page me'>
+      <StateView loading={loading && !data} error={error} onRetry={reload}>
+        {data && (
+          <>
+            <View className='zb-card me__profile'>
+              <Text className='me__name' id='me-name'>
+                {data.user.nickname}
+              </Text>
+              <Text className='me__since'>{shanghaiDay(data.user.createdAt)} 开始使用支部通</Text>
+            </View>
+            <Text className='zb-section-title'>我的组织</Text>
+            <CellGroup>
+              {data.memberships.length === 0 && <Cell title='尚未加入任何支部' />}
+              {data.memberships.map((m) => (
+                <Cell key={m.orgId} title={m.orgName} description={ORG_TYPE_LABEL[m.orgType]} extra={ROLE_LABEL[m.role]} />
+              ))}
+            </CellGroup>
+          </>
+        )}
+      </StateView>
+    </View>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Me } from '../../typings/domain';
+import { api } from './api';
+
+let current: Promise<Me> | undefined;
+
+/** Signs in once per app launch: the platform's identity creates or loads the user record. */
+export function session(): Promise<Me> {
+  current ??= api.user.signIn({}).catch((err: unknown) => {
+    current = undefined;
+    throw err;
+  });
+  return current;
+}
+
+export function resetSession(): void {
+  current = undefined;
+}

@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from './api';
+
+export interface ApiState<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => Promise<void>;
+}
+
+/** Loads data for a page, keeping loading and error state; `reload` re-runs it (pull-down refresh). */
+export function useApi<T>(load: () => Promise<T>, deps: unknown[] = []): ApiState<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<ApiError>();
+  const [loading, setLoading] = useState(true);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      setData(await loadRef.current());
+      setError(undefined);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError('INTERNAL', '加载失败，请稍后再试'));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- callers list what should trigger a reload
+  }, deps);
+
+  return { data, error, loading, reload };
+}

@@ -1,0 +1,11 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.scss';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV: 'weapp' | 'h5' | undefined;
+    TARO_APP_CLOUD_ENV?: string;
+  }
+}
