@@ -1,11 +1,13 @@
 const isH5 = process.env.TARO_ENV === 'h5';
 
-const TABS = [
-  { pagePath: 'pages/home/index', text: '首页' },
-  { pagePath: 'pages/activity/index', text: '活动' },
-  { pagePath: 'pages/study/index', text: '学习' },
-  { pagePath: 'pages/me/index', text: '我的' },
-];
+const tab = (name: string, text: string) => ({
+  pagePath: `pages/${name}/index`,
+  text,
+  iconPath: `assets/tabbar/${name}.png`,
+  selectedIconPath: `assets/tabbar/${name}-active.png`,
+});
+
+const TABS = [tab('home', '首页'), tab('activity', '活动'), tab('study', '学习'), tab('me', '我的')];
 
 export default defineAppConfig({
   // The dev sign-in page exists only in the h5 build, which only the local runtime serves.
@@ -18,12 +20,11 @@ export default defineAppConfig({
     backgroundColor: '#f5f5f5',
   },
   tabBar: {
-    color: '#666666',
+    color: '#8c8c8c',
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: TABS,
   },
-  cloud: true,
   lazyCodeLoading: 'requiredComponents',
 });

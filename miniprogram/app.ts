@@ -6,7 +6,7 @@ import './app.scss';
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
-      Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || Taro.cloud.DYNAMIC_CURRENT_ENV, traceUser: true });
+      Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV, traceUser: true });
     }
     if (process.env.TARO_ENV === 'h5') {
       // Only the local runtime serves h5; there, a visitor with no dev identity picks a persona.

@@ -2,7 +2,7 @@
  * The API contract: every call, declared once, as function -> action -> { input schema, output type }.
  * The client infers its types from here; each cloud function validates `event.data` with the same schema.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BranchHome, Me, Pong } from './domain';
 
 export interface ActionDef<I extends z.ZodType, O> {

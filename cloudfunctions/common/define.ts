@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { contract, type ActionName, type ActionOutput, type Contract, type FunctionName } from '../../typings/api';
 import { ERROR_CODES, type ApiErr, type ApiResult } from '../../typings/errors';
 import { resolveCaller, type HandlerContext, type InvocationContext } from './context';
@@ -7,7 +8,8 @@ import { logs } from './logs';
 import { ACCESS } from './permissions';
 import { platform } from './platform';
 
-z.config(z.locales.zhCN());
+// Only the Chinese locale: importing z.locales would bundle every language into each function.
+z.config(zhCN());
 
 type ParsedInput<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends { input: infer I extends z.ZodType }
   ? z.output<I>

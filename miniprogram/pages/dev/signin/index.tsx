@@ -48,7 +48,7 @@ export default function DevSignInPage() {
         body: JSON.stringify({ openid }),
       });
       resetSession();
-      await Taro.switchTab({ url: '/pages/home/index' });
+      await Taro.reLaunch({ url: '/pages/home/index' });
     } catch (e) {
       setError((e as Error).message);
     }

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { COLLECTIONS } from '../cloudfunctions/common/collections';
+import { FUNCTIONS, TIMERS } from '../cloudfunctions/registry';
+
+/** cloudbaserc.json is generated from the one collection list and the function registry. */
+export function cloudbaserc() {
+  return {
+    version: '2.0',
+    envId: '{{env.ENV_ID}}',
+    functionRoot: './dist/functions',
+    functions: Object.keys(FUNCTIONS).map((name) => ({
+      name,
+      runtime: 'Nodejs18.15',
+      handler: 'index.main',
+      timeout: 10,
+      memorySize: 256,
+      installDependency: true,
+      triggers: TIMERS.filter((t) => t.fn === name).map((t) => ({ name: t.name, type: 'timer', config: t.cron })),
+    })),
+    framework: {
+      name: 'zhibu',
+      plugins: {
+        database: {
+          use: '@cloudbase/framework-plugin-database',
+          inputs: {
+            collections: COLLECTIONS.map((c) => ({
+              collectionName: c.name,
+              // Closed to clients: only cloud functions read or write.
+              aclTag: 'CUSTOM',
+              aclRule: { read: false, write: false },
+              indexes: c.indexes.map((i) => ({
+                IndexName: i.name,
+                MgoKeySchema: {
+                  MgoIsUnique: Boolean('unique' in i && i.unique),
+                  MgoIndexKeys: Object.entries(i.keys).map(([Name, dir]) => ({ Name, Direction: String(dir) })),
+                },
+              })),
+            })),
+          },
+        },
+      },
+    },
+  };
+}
+
+export const CLOUDBASERC_PATH = join(__dirname, '..', 'cloudbaserc.json');
+

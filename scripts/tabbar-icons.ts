@@ -1,0 +1,31 @@
+/**
+ * Renders the tab bar icons (81x81 PNG, as WeChat asks) from the SVG line drawings below, with
+ * Debian's Chromium. Run after changing a drawing: `npx tsx scripts/tabbar-icons.ts`.
+ */
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ICONS: Record<string, string> = {
+  home: '<path d="M12 34 L40 12 L68 34 V66 a3 3 0 0 1 -3 3 H50 V48 H30 V69 H15 a3 3 0 0 1 -3 -3 Z"/>',
+  activity: '<rect x="12" y="18" width="56" height="50" rx="5"/><path d="M12 32 H68 M27 10 V24 M53 10 V24 M26 46 h8 M46 46 h8 M26 57 h8"/>',
+  study: '<path d="M40 20 C30 13 20 13 10 16 V64 C20 61 30 61 40 68 C50 61 60 61 70 64 V16 C60 13 50 13 40 20 Z M40 20 V68"/>',
+  me: '<circle cx="40" cy="28" r="14"/><path d="M14 68 C16 52 27 45 40 45 C53 45 64 52 66 68"/>',
+};
+
+const STATES = { normal: '#8c8c8c', active: '#c8161d' };
+
+async function main(): Promise<void> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage({ viewport: { width: 81, height: 81 } });
+  for (const [name, body] of Object.entries(ICONS)) {
+    for (const [state, color] of Object.entries(STATES)) {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="81" height="81" viewBox="0 0 80 80" fill="none" stroke="${color}" stroke-width="5" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`;
+      await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
+      const file = join(__dirname, '..', 'miniprogram', 'assets', 'tabbar', `${name}${state === 'active' ? '-active' : ''}.png`);
+      await page.locator('svg').screenshot({ path: file, omitBackground: true });
+    }
+  }
+  await browser.close();
+}
+
+void main();

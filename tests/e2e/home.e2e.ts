@@ -1,0 +1,46 @@
+import type { Browser } from 'playwright-core';
+import { BASE_URL, launch, phonePage, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+it('a visitor without identity is sent to dev sign-in, picks the secretary persona and sees the branch home', async () => {
+  const page = await phonePage(browser);
+  await page.goto(BASE_URL);
+  await page.waitForSelector('#persona-demo-secretary', { timeout: 20000 });
+  await screenshot(page, 'dev-signin');
+  await page.locator('#persona-demo-secretary').click();
+  await page.waitForSelector('#branch-name', { timeout: 20000 });
+  expect(await page.locator('#branch-name').innerText()).toBe('第一党支部（研发中心）');
+  expect(await page.locator('#member-count').innerText()).toBe('13');
+  await screenshot(page, 'home-secretary');
+});
+
+it('a member of the second branch sees their own branch, and 我的 lists their membership', async () => {
+  const page = await phonePage(browser);
+  await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
+  await page.waitForSelector('#persona-demo-member-12');
+  await page.locator('#persona-demo-member-12').click();
+  await page.waitForSelector('#branch-name');
+  expect(await page.locator('#branch-name').innerText()).toBe('第二党支部（市场服务部）');
+  expect(await page.locator('#member-count').innerText()).toBe('10');
+  await page.goto(`${BASE_URL}/#/pages/me/index`);
+  await page.waitForSelector('#me-name');
+  expect(await page.locator('body').innerText()).toContain('第二党支部（市场服务部）');
+  await screenshot(page, 'me-member');
+});
+
+it('a newcomer with no branch is told how to join', async () => {
+  const page = await phonePage(browser);
+  await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
+  await page.waitForSelector('#custom-openid input, input#custom-openid, #custom-openid');
+  await page.locator('#persona-demo-newcomer').click();
+  await page.waitForSelector('#home-no-branch');
+  expect(await page.locator('#home-no-branch').innerText()).toContain('你还没有加入支部');
+  await screenshot(page, 'home-newcomer');
+});

@@ -1,0 +1,11 @@
+const path = require('node:path');
+/** Browser tests: run by tests/e2e/run.mjs, which starts the local runtime and sets E2E_BASE_URL. */
+module.exports = {
+  rootDir: path.resolve(__dirname, '../..'),
+  displayName: 'e2e',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
+  testTimeout: 60000,
+  maxWorkers: 1,
+};
