@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import zhCN from 'zod/v4/locales/zh-CN.js';
+import zhCN from 'zod/v4/locales/zh-CN.cjs';
 import { contract, type ActionName, type ActionOutput, type Contract, type FunctionName } from '../../typings/api';
 import { ERROR_CODES, type ApiErr, type ApiResult } from '../../typings/errors';
 import { resolveCaller, type HandlerContext, type InvocationContext } from './context';

@@ -1,0 +1,112 @@
+import { demoRuntime, snapshot } from '../helpers/runtime';
+
+describe('user.signIn', () => {
+  it('creates a user record for a new WeChat identity, then loads it', async () => {
+    const rt = await demoRuntime();
+    const first = await rt.invoke('user', { action: 'signIn', data: {} }, { openid: 'o-fresh-1' });
+    expect(first).toMatchObject({ ok: true, data: { returning: false, memberships: [] } });
+    const second = await rt.invoke('user', { action: 'signIn', data: {} }, { openid: 'o-fresh-1' });
+    expect(second).toMatchObject({ ok: true, data: { returning: true } });
+    expect((await rt.db.collection('users').where({ openid: 'o-fresh-1' }).count()).total).toBe(1);
+  });
+
+  it('concurrent first sign-ins of one person create one record', async () => {
+    const rt = await demoRuntime();
+    const results = await Promise.all(Array.from({ length: 8 }, () => rt.invoke('user', { action: 'signIn' }, { openid: 'o-race' })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect((await rt.db.collection('users').where({ openid: 'o-race' }).count()).total).toBe(1);
+  });
+
+  it('lists the memberships of a seeded secretary', async () => {
+    const rt = await demoRuntime();
+    const res = await rt.invoke('user', { action: 'signIn' }, { openid: 'demo-secretary' });
+    expect(res).toMatchObject({
+      ok: true,
+      data: { returning: true, memberships: [{ orgId: 'org-xh-branch-rd', orgName: '第一党支部（研发中心）', role: 'secretary' }] },
+    });
+  });
+
+  it('is refused without a platform identity', async () => {
+    const rt = await demoRuntime();
+    expect(await rt.invoke('user', { action: 'signIn' }, null)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('branch.home', () => {
+  it("shows the caller's branch, its parent and its active member count from the database", async () => {
+    const rt = await demoRuntime();
+    const res = await rt.invoke('branch', { action: 'home', data: {} }, { openid: 'demo-member-03' });
+    expect(res).toEqual({
+      ok: true,
+      data: {
+        branch: { id: 'org-xh-branch-rd', name: '第一党支部（研发中心）', type: 'branch', parentName: '星河科技有限公司党委' },
+        memberCount: 13,
+        role: 'member',
+        today: '2026-11-28',
+      },
+    });
+  });
+
+  it('counts only active members', async () => {
+    const rt = await demoRuntime();
+    await rt.db.collection('memberships').where({ openid: 'demo-member-02' }).update({ status: 'left' });
+    const res = await rt.invoke('branch', { action: 'home' }, { openid: 'demo-secretary' });
+    expect(res).toMatchObject({ ok: true, data: { memberCount: 12 } });
+  });
+
+  it('a newcomer has no branch', async () => {
+    const rt = await demoRuntime();
+    expect(await rt.invoke('branch', { action: 'home' }, { openid: 'nobody-here' })).toMatchObject({
+      ok: true,
+      data: { branch: null, memberCount: 0, role: null },
+    });
+  });
+
+  it("cannot look into another branch by passing its id", async () => {
+    const rt = await demoRuntime();
+    const res = await rt.invoke('branch', { action: 'home', data: { orgId: 'org-xh-branch-mk' } }, { openid: 'demo-secretary' });
+    expect(res).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it("reports 'today' in Asia/Shanghai: 23:30 UTC is already the next day there", async () => {
+    const rt = await demoRuntime(() => new Date('2026-11-28T23:30:00Z'));
+    expect(await rt.invoke('branch', { action: 'home' }, { openid: 'demo-secretary' })).toMatchObject({ data: { today: '2026-11-29' } });
+  });
+
+  it('ignores identity sent in the event: the caller is who the platform says', async () => {
+    const rt = await demoRuntime();
+    const res = await rt.invoke('branch', { action: 'home', data: {}, userInfo: { openId: 'demo-secretary-2' } }, { openid: 'demo-secretary' });
+    expect(res).toMatchObject({ ok: true, data: { branch: { id: 'org-xh-branch-rd' } } });
+    const before = await snapshot(rt);
+    const spoof = await rt.invoke('branch', { action: 'home', data: { openid: 'demo-secretary-2' } }, { openid: 'demo-secretary' });
+    expect(spoof).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await snapshot(rt)).toEqual(before);
+  });
+});
+
+describe('system', () => {
+  it('ping needs no identity', async () => {
+    const rt = await demoRuntime();
+    expect(await rt.invoke('system', { action: 'ping' }, null)).toMatchObject({ ok: true, data: { pong: true } });
+  });
+
+  it('the dailyStats timer snapshots member counts per organisation for the Shanghai day', async () => {
+    const rt = await demoRuntime(() => new Date('2026-11-28T16:05:00Z'));
+    expect(await rt.fireTimer('system', 'dailyStats')).toEqual({ ok: true, data: null });
+    const { data } = await rt.db.collection('stats_daily').where({ day: '2026-11-29' }).orderBy('orgId', 'asc').get();
+    expect(data.map((d: { orgId: string; memberCount: number }) => [d.orgId, d.memberCount])).toEqual([
+      ['org-xh-branch-mk', 10],
+      ['org-xh-branch-rd', 13],
+      ['org-xh-committee', 1],
+    ]);
+    await rt.fireTimer('system', 'dailyStats');
+    expect((await rt.db.collection('stats_daily').count()).total).toBe(3);
+  });
+
+  it('a client cannot fire a timer: a Timer event with a caller is just an unknown action', async () => {
+    const rt = await demoRuntime();
+    const res = await rt.invoke('system', { Type: 'Timer', TriggerName: 'dailyStats' }, { openid: 'demo-member-01' });
+    expect(res).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+    expect((await rt.db.collection('stats_daily').count()).total).toBe(0);
+  });
+});

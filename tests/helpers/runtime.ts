@@ -1,0 +1,18 @@
+import { createRuntime, quietLogger } from '../../local/runtime';
+import { seedDemo } from '../../local/seed';
+
+/** The real local runtime on an in-memory database, seeded with the demo organisation. */
+export async function demoRuntime(now: () => Date = () => new Date('2026-11-28T10:00:00Z')) {
+  const runtime = createRuntime({ dataDir: ':memory:', now, log: quietLogger });
+  await seedDemo(runtime.db, now());
+  return runtime;
+}
+
+/** Every document in every collection: to prove a rejected call wrote nothing. */
+export async function snapshot(runtime: Awaited<ReturnType<typeof demoRuntime>>): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const name of runtime.engine.collectionNames()) {
+    out[name] = (await runtime.db.collection(name).limit(1000).get()).data;
+  }
+  return out;
+}
