@@ -50,8 +50,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Keep reading (and dropping) the rest so the client still gets the 413.
+        req.removeAllListeners('data');
+        req.resume();
         reject(new HttpError(413, { ok: false, code: 'INVALID_INPUT', message: '请求内容过大' }));
-        req.destroy();
         return;
       }
       chunks.push(chunk);

@@ -110,3 +110,17 @@ describe('system', () => {
     expect((await rt.db.collection('stats_daily').count()).total).toBe(0);
   });
 });
+
+describe('demo seed', () => {
+  it('is idempotent and leaves changed documents alone', async () => {
+    const rt = await demoRuntime();
+    const { seedDemo } = await import('../../local/seed');
+    await rt.db.collection('orgs').doc('org-xh-branch-rd').update({ name: '改过的名字' });
+    const counts = async () => Promise.all(['orgs', 'users', 'memberships'].map(async (c) => (await rt.db.collection(c).count()).total));
+    const before = await counts();
+    expect(before).toEqual([3, 24, 24]);
+    expect(await seedDemo(rt.db, new Date())).toEqual({ added: 0 });
+    expect(await counts()).toEqual(before);
+    expect((await rt.db.collection('orgs').doc('org-xh-branch-rd').get()).data[0].name).toBe('改过的名字');
+  });
+});

@@ -1,0 +1,124 @@
+import { ERROR_CODES } from '../../typings/errors';
+import { startGateway } from '../helpers/gateway';
+import { snapshot } from '../helpers/runtime';
+
+let gw: Awaited<ReturnType<typeof startGateway>>;
+beforeEach(async () => {
+  gw = await startGateway();
+});
+afterEach(async () => {
+  await gw.close();
+});
+
+it('serves a signed-in persona their branch over HTTP', async () => {
+  const token = await gw.signIn('demo-secretary');
+  const res = await gw.call('branch', { action: 'home', data: {} }, token);
+  expect(res.status).toBe(200);
+  expect(res.body).toMatchObject({ ok: true, data: { branch: { name: '第一党支部（研发中心）' }, memberCount: 13 } });
+});
+
+it('the dev cookie identifies the browser, and a forged token is nobody', async () => {
+  const signin = await fetch(`${gw.base}/api/dev/signin`, { method: 'POST', body: JSON.stringify({ openid: 'demo-member-01' }) });
+  const cookie = signin.headers.get('set-cookie')!.split(';')[0]!;
+  const who = await fetch(`${gw.base}/api/dev/whoami`, { headers: { cookie } });
+  expect(await who.json()).toEqual({ ok: true, data: { openid: 'demo-member-01' } });
+  const forged = await gw.call('branch', { action: 'home' }, 'demo-secretary.not-a-real-signature');
+  expect(forged.body).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+});
+
+it('refuses a malformed openid at dev sign-in', async () => {
+  const res = await fetch(`${gw.base}/api/dev/signin`, { method: 'POST', body: JSON.stringify({ openid: 'a b;c' }) });
+  expect(res.status).toBe(400);
+  expect(await res.json()).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+});
+
+it('concurrent calls as different people never see each other’s identity', async () => {
+  const people = ['demo-secretary', 'demo-member-12', 'demo-member-03', 'demo-secretary-2', 'nobody-1'];
+  const tokens = await Promise.all(people.map((p) => gw.signIn(p)));
+  const expected: Record<string, string | null> = {
+    'demo-secretary': 'org-xh-branch-rd',
+    'demo-member-12': 'org-xh-branch-mk',
+    'demo-member-03': 'org-xh-branch-rd',
+    'demo-secretary-2': 'org-xh-branch-mk',
+    'nobody-1': null,
+  };
+  const calls = Array.from({ length: 200 }, (_, i) => i % people.length);
+  const results = await Promise.all(calls.map((i) => gw.call('branch', { action: 'home' }, tokens[i])));
+  results.forEach((r, k) => {
+    const person = people[calls[k]!]!;
+    const branch = (r.body as { data: { branch: { id: string } | null } }).data.branch;
+    expect(branch?.id ?? null).toBe(expected[person]);
+  });
+});
+
+describe('bad input gets a structured error and writes nothing', () => {
+  const cases: [string, string, string | object, string][] = [
+    ['non-JSON body', 'user', '{"action": "signIn",', 'INVALID_INPUT'],
+    ['empty body', 'user', '', 'INVALID_INPUT'],
+    ['JSON array', 'user', '[1,2]', 'INVALID_INPUT'],
+    ['JSON string', 'user', '"signIn"', 'INVALID_INPUT'],
+    ['null', 'user', 'null', 'INVALID_INPUT'],
+    ['missing action', 'user', { data: {} }, 'UNKNOWN_ACTION'],
+    ['unknown action', 'user', { action: 'deleteEverything', data: {} }, 'UNKNOWN_ACTION'],
+    ['prototype key as action', 'user', { action: 'constructor' }, 'UNKNOWN_ACTION'],
+    ['action of wrong type', 'user', { action: 42 }, 'UNKNOWN_ACTION'],
+    ['extra field in data', 'user', { action: 'signIn', data: { admin: true } }, 'INVALID_INPUT'],
+    ['data of wrong type', 'user', { action: 'signIn', data: 'x' }, 'INVALID_INPUT'],
+    ['extra top-level field', 'user', { action: 'signIn', data: {}, role: 'admin' }, 'INVALID_INPUT'],
+    ['wrong-typed field', 'branch', { action: 'home', data: { orgId: 7 } }, 'INVALID_INPUT'],
+    ['malformed id', 'branch', { action: 'home', data: { orgId: '../../etc' } }, 'INVALID_INPUT'],
+    ['unknown function', 'nope', { action: 'x' }, 'UNKNOWN_FUNCTION'],
+    ['prototype key as function', '__proto__', { action: 'x' }, 'UNKNOWN_FUNCTION'],
+  ];
+
+  it.each(cases)('%s', async (_label, fn, body, code) => {
+    const token = await gw.signIn('demo-newcomer-x');
+    const before = await snapshot(gw.runtime);
+    const res = await gw.call(fn, body, token);
+    expect(res.body).toMatchObject({ ok: false, code });
+    expect(typeof res.body['message']).toBe('string');
+    expect(Object.keys(ERROR_CODES)).toContain(res.body['code']);
+    expect(await snapshot(gw.runtime)).toEqual(before);
+  });
+
+  it('survives 500 random malformed requests and still answers', async () => {
+    const token = await gw.signIn('demo-member-01');
+    const before = await snapshot(gw.runtime);
+    let seed = 12345;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const junk = [
+      () => '{'.repeat(Math.floor(rand() * 50)),
+      () => JSON.stringify({ action: 'home', data: { orgId: 'x'.repeat(Math.floor(rand() * 200)) } }),
+      () => JSON.stringify({ action: ['home'], data: null }),
+      () => JSON.stringify({ action: 'home', data: { orgId: { $ne: null } } }),
+      () => Buffer.from(Array.from({ length: 64 }, () => Math.floor(rand() * 256))).toString('latin1'),
+      () => '{"action":"signIn","data":{"__proto__":{"admin":true}}}',
+      () => JSON.stringify({ Type: 'Timer', TriggerName: 'dailyStats' }),
+    ];
+    const fns = ['user', 'branch', 'system', 'x', ''];
+    const results = await Promise.all(
+      Array.from({ length: 500 }, () => gw.call(fns[Math.floor(rand() * fns.length)]!, junk[Math.floor(rand() * junk.length)]!(), token)),
+    );
+    for (const r of results) {
+      expect(r.body).toMatchObject({ ok: false });
+      expect([200, 400, 404]).toContain(r.status);
+    }
+    const after = await snapshot(gw.runtime);
+    expect(after).toEqual(before);
+    expect((await gw.call('system', { action: 'ping' })).body).toMatchObject({ ok: true });
+  });
+
+  it('refuses a body over 1 MB', async () => {
+    const res = await gw.call('user', JSON.stringify({ action: 'signIn', data: { pad: 'x'.repeat(1_100_000) } }));
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+
+  it('only POST invokes a function', async () => {
+    const res = await fetch(`${gw.base}/api/functions/system`);
+    expect(res.status).toBe(405);
+  });
+});
