@@ -8,6 +8,4 @@ import { user } from './user';
 export const FUNCTIONS: Record<FunctionName, CloudFunction> = { user, branch, system } as unknown as Record<FunctionName, CloudFunction>;
 
 /** Timer triggers, in CloudBase's 7-field cron (second minute hour day month weekday year). */
-export const TIMERS: { fn: FunctionName; name: string; cron: string }[] = [
-  { fn: 'system', name: 'dailyStats', cron: '0 5 0 * * * *' },
-];
+export const TIMERS: { fn: FunctionName; name: string; cron: string }[] = [{ fn: 'system', name: 'dailyStats', cron: '0 5 0 * * * *' }];

@@ -131,9 +131,14 @@ export function createGateway(options: GatewayOptions): Server {
         throw new HttpError(400, { ok: false, code: 'INVALID_INPUT', message: 'openid 只能包含字母、数字、- 和 _，长度 3-64' });
       }
       const token = identity.tokenFor(openid);
-      send(res, 200, { ok: true, data: { openid, token } }, {
-        'set-cookie': `zhibu_dev=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`,
-      });
+      send(
+        res,
+        200,
+        { ok: true, data: { openid, token } },
+        {
+          'set-cookie': `zhibu_dev=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`,
+        },
+      );
       return;
     }
     if (name === 'signout' && req.method === 'POST') {

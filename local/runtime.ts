@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ApiResult } from '../typings/errors';
 import type { FunctionName } from '../typings/api';
 import { jsonLogger } from '../cloudfunctions/common/logs';
-import { usePlatform, type Logger, type Platform } from '../cloudfunctions/common/platform';
+import { installPlatform, type Logger, type Platform } from '../cloudfunctions/common/platform';
 import type { InvocationContext } from '../cloudfunctions/common/context';
 import { FUNCTIONS } from '../cloudfunctions/registry';
 import { ALL_COLLECTIONS } from './collections';
@@ -57,7 +57,7 @@ export function createRuntime(options: RuntimeOptions) {
     now,
     log: options.log ?? jsonLogger,
   };
-  usePlatform(() => platform);
+  installPlatform(() => platform);
 
   async function invoke(fn: string, event: unknown, identity: Identity | null): Promise<ApiResult<unknown>> {
     const target = (FUNCTIONS as Record<string, (typeof FUNCTIONS)[FunctionName]>)[fn];
@@ -71,12 +71,15 @@ export function createRuntime(options: RuntimeOptions) {
   async function fireTimer(fn: string, triggerName: string): Promise<ApiResult<unknown>> {
     const target = (FUNCTIONS as Record<string, (typeof FUNCTIONS)[FunctionName]>)[fn];
     if (!target) throw new Error(`unknown function ${fn}`);
-    return target.main({ Type: 'Timer', TriggerName: triggerName, Time: now().toISOString() }, {
-      environment: JSON.stringify({}),
-      request_id: randomUUID(),
-      function_name: fn,
-      namespace: 'local',
-    });
+    return target.main(
+      { Type: 'Timer', TriggerName: triggerName, Time: now().toISOString() },
+      {
+        environment: JSON.stringify({}),
+        request_id: randomUUID(),
+        function_name: fn,
+        namespace: 'local',
+      },
+    );
   }
 
   return { engine, db, platform, storageRoot, invoke, fireTimer, close: () => engine.close() };

@@ -5,7 +5,28 @@ import type { Role } from '../typings/domain';
 
 /** All names are synthetic: generated from common characters, not taken from real people. */
 const SURNAMES = ['林', '陈', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '罗', '郑'];
-const GIVEN = ['建华', '晓明', '丽娟', '志强', '海燕', '文博', '春梅', '国栋', '雅静', '宏伟', '秀英', '子涵', '振宇', '佳怡', '德胜', '慧敏', '家豪', '若琳', '永康', '思远'];
+const GIVEN = [
+  '建华',
+  '晓明',
+  '丽娟',
+  '志强',
+  '海燕',
+  '文博',
+  '春梅',
+  '国栋',
+  '雅静',
+  '宏伟',
+  '秀英',
+  '子涵',
+  '振宇',
+  '佳怡',
+  '德胜',
+  '慧敏',
+  '家豪',
+  '若琳',
+  '永康',
+  '思远',
+];
 
 export const DEMO_ORGS: Omit<OrgDoc, 'createdAt'>[] = [
   { _id: 'org-xh-committee', name: '星河科技有限公司党委', type: 'committee', parentId: null, sort: 0 },

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { FUNCTIONS } from '../cloudfunctions/registry';
@@ -6,7 +6,8 @@ import { CLOUDBASERC_PATH, cloudbaserc } from './cloudbaserc';
 
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'dist', 'functions');
-const SDK_VERSION = (require('@cloudbase/node-sdk/package.json') as { version: string }).version;
+const SDK_VERSION = (JSON.parse(readFileSync(join(ROOT, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')) as { version: string })
+  .version;
 
 /**
  * One deployable folder per function: a single minified bundle plus a package.json that lets CloudBase
@@ -33,7 +34,11 @@ async function main(): Promise<void> {
     });
     writeFileSync(
       join(dir, 'package.json'),
-      JSON.stringify({ name: `zhibu-${name}`, version: '1.0.0', main: 'index.js', private: true, dependencies: { '@cloudbase/node-sdk': SDK_VERSION } }, null, 2) + '\n',
+      JSON.stringify(
+        { name: `zhibu-${name}`, version: '1.0.0', main: 'index.js', private: true, dependencies: { '@cloudbase/node-sdk': SDK_VERSION } },
+        null,
+        2,
+      ) + '\n',
     );
     sizes[name] = Math.round(statSync(join(dir, 'index.js')).size / 102.4) / 10;
   }

@@ -44,4 +44,3 @@ export function cloudbaserc() {
 }
 
 export const CLOUDBASERC_PATH = join(__dirname, '..', 'cloudbaserc.json');
-

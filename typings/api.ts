@@ -34,9 +34,8 @@ export const contract = {
 export type Contract = typeof contract;
 export type FunctionName = keyof Contract;
 export type ActionName<F extends FunctionName> = keyof Contract[F] & string;
-type Def<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends ActionDef<infer I, infer O>
-  ? { input: I; output: O }
-  : never;
+type Def<F extends FunctionName, A extends ActionName<F>> =
+  Contract[F][A] extends ActionDef<infer I, infer O> ? { input: I; output: O } : never;
 export type ActionInput<F extends FunctionName, A extends ActionName<F>> = z.input<Def<F, A>['input']>;
 export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Def<F, A>['output'];
 

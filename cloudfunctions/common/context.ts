@@ -32,7 +32,10 @@ export interface InvocationContext {
  * context first, so concurrent invocations never share identity through process.env.
  */
 export function resolveCaller(context: InvocationContext | undefined): Caller | null {
-  const env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<string, string | undefined>;
+  const env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<
+    string,
+    string | undefined
+  >;
   const openid = env['WX_OPENID'];
   if (!openid) return null;
   return { openid, appid: env['WX_APPID'] || null, unionid: env['WX_UNIONID'] || null };

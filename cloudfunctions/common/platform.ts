@@ -48,7 +48,7 @@ export interface Platform {
 let current: (() => Platform) | undefined;
 
 /** The local runtime installs its platform here; deployed bundles never call this and get CloudBase. */
-export function usePlatform(factory: () => Platform): void {
+export function installPlatform(factory: () => Platform): void {
   current = factory;
 }
 

@@ -8,9 +8,7 @@ export const dailyStats: TimerHandler = async (ctx) => {
   const { data } = await col(ctx.db, 'orgs').limit(1000).get();
   for (const org of data as OrgDoc[]) {
     const { total } = await col(ctx.db, 'memberships').where({ orgId: org._id, status: 'active' }).count();
-    await col(ctx.db, 'stats_daily')
-      .doc(`${org._id}_${day}`)
-      .set({ orgId: org._id, day, memberCount: total, at: ctx.now });
+    await col(ctx.db, 'stats_daily').doc(`${org._id}_${day}`).set({ orgId: org._id, day, memberCount: total, at: ctx.now });
   }
   return data.length;
 };

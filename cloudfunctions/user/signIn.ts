@@ -33,7 +33,10 @@ export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
   const memberships = rows as MembershipDoc[];
   const orgIds = memberships.map((m) => m.orgId);
   const { data: orgRows } = orgIds.length
-    ? await col(ctx.db, 'orgs').where({ _id: ctx.db.command.in(orgIds) }).limit(100).get()
+    ? await col(ctx.db, 'orgs')
+        .where({ _id: ctx.db.command.in(orgIds) })
+        .limit(100)
+        .get()
     : { data: [] };
   const orgs = new Map((orgRows as OrgDoc[]).map((o) => [o._id, o]));
   const views: MembershipView[] = memberships.flatMap((m) => {

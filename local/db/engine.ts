@@ -245,7 +245,14 @@ export class Engine {
     if (pushed) {
       const rows = this.db.prepare<unknown[], Row>(sql).all(...params);
       if (!options.projection) return { strings: rows.map((r) => r.doc) };
-      return { docs: new Query({}, {}).find(rows.map((r) => fromStored(r.doc)), options.projection).all() as AnyObject[] };
+      return {
+        docs: new Query({}, {})
+          .find(
+            rows.map((r) => fromStored(r.doc)),
+            options.projection,
+          )
+          .all() as AnyObject[],
+      };
     }
     const docs = this.candidates(c, plan).map((r) => fromStored(r.doc));
     let cursor = new Query(query, {}).find<AnyObject>(docs, options.projection);
@@ -300,7 +307,10 @@ export class Engine {
     const match = first && isPlainObject(first['$match']) ? (first['$match'] as AnyObject) : {};
     const source = this.candidates(c, this.plan(c, match)).map((r) => fromStored(r.doc));
     const agg = new Aggregator(pipeline, {
-      collectionResolver: (name: string) => this.coll(name).scan.all().map((r) => fromStored(r.doc)),
+      collectionResolver: (name: string) =>
+        this.coll(name)
+          .scan.all()
+          .map((r) => fromStored(r.doc)),
     });
     return agg.run(source).map((d) => toStored(d as object));
   }
@@ -508,7 +518,14 @@ export class Engine {
     return doc._id;
   }
 
-  txModify(txId: string, collection: string, id: string, data: AnyObject, merge: boolean, upsert: boolean): { updated: number; upsertId?: string } {
+  txModify(
+    txId: string,
+    collection: string,
+    id: string,
+    data: AnyObject,
+    merge: boolean,
+    upsert: boolean,
+  ): { updated: number; upsertId?: string } {
     let result: { updated: number; upsertId?: string } = { updated: 0 };
     this.txWrite(txId, collection, id, (current) => {
       if (!current) {

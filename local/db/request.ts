@@ -45,7 +45,6 @@ function limitOf(params: Params): number {
 export class LocalRequest {
   constructor(private readonly engine: Engine) {}
 
-  // eslint-disable-next-line @typescript-eslint/require-await -- the SDK awaits send(); errors must reject, not throw synchronously
   async send(action: string, params: Params = {}): Promise<Response> {
     const requestId = randomUUID();
     return { requestId, ...this.dispatch(action, params) };

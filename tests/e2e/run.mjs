@@ -8,7 +8,9 @@ import { join } from 'node:path';
 const root = new URL('../..', import.meta.url).pathname;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-  console.error(`Chromium not found at ${chromium}.\nInstall it with: apt-get update && apt-get install -y chromium fonts-noto-cjk\n(or set CHROMIUM_PATH). Nothing was installed by this script.`);
+  console.error(
+    `Chromium not found at ${chromium}.\nInstall it with: apt-get update && apt-get install -y chromium fonts-noto-cjk\n(or set CHROMIUM_PATH). Nothing was installed by this script.`,
+  );
   process.exit(2);
 }
 

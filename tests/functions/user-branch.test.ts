@@ -62,7 +62,7 @@ describe('branch.home', () => {
     });
   });
 
-  it("cannot look into another branch by passing its id", async () => {
+  it('cannot look into another branch by passing its id', async () => {
     const rt = await demoRuntime();
     const res = await rt.invoke('branch', { action: 'home', data: { orgId: 'org-xh-branch-mk' } }, { openid: 'demo-secretary' });
     expect(res).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -75,7 +75,11 @@ describe('branch.home', () => {
 
   it('ignores identity sent in the event: the caller is who the platform says', async () => {
     const rt = await demoRuntime();
-    const res = await rt.invoke('branch', { action: 'home', data: {}, userInfo: { openId: 'demo-secretary-2' } }, { openid: 'demo-secretary' });
+    const res = await rt.invoke(
+      'branch',
+      { action: 'home', data: {}, userInfo: { openId: 'demo-secretary-2' } },
+      { openid: 'demo-secretary' },
+    );
     expect(res).toMatchObject({ ok: true, data: { branch: { id: 'org-xh-branch-rd' } } });
     const before = await snapshot(rt);
     const spoof = await rt.invoke('branch', { action: 'home', data: { openid: 'demo-secretary-2' } }, { openid: 'demo-secretary' });

@@ -89,8 +89,7 @@ describe('queries', () => {
   it('supports the db.command query operators', async () => {
     const { people, _, db } = setup();
     await seedPeople(people);
-    const ids = async (q: object) =>
-      ((await people.where(q).orderBy('_id', 'asc').get()).data as Person[]).map((d) => d._id);
+    const ids = async (q: object) => ((await people.where(q).orderBy('_id', 'asc').get()).data as Person[]).map((d) => d._id);
     expect(await ids({ age: _.gt(30).and(_.lte(45)) })).toEqual(['p2', 'p5']);
     expect(await ids({ age: _.in([25, 60]) })).toEqual(['p3', 'p4']);
     expect(await ids({ age: _.nin([25, 60, 30]) })).toEqual(['p2', 'p5']);
@@ -149,7 +148,10 @@ describe('queries', () => {
   it('an indexed query with more conditions still filters them', async () => {
     const { people, _ } = setup();
     await seedPeople(people);
-    const { data } = await people.where({ branchId: 'b1', age: _.lt(40) }).orderBy('age', 'asc').get();
+    const { data } = await people
+      .where({ branchId: 'b1', age: _.lt(40) })
+      .orderBy('age', 'asc')
+      .get();
     expect(data.map((d: Person) => d._id)).toEqual(['p1', 'p5']);
   });
 
@@ -225,7 +227,15 @@ describe('documents', () => {
 
   it('positional $ updates the matched array element', async () => {
     const { people } = setup();
-    await people.add({ _id: 'q', name: 'q', age: 1, items: [{ k: 'a', v: 1 }, { k: 'b', v: 2 }] });
+    await people.add({
+      _id: 'q',
+      name: 'q',
+      age: 1,
+      items: [
+        { k: 'a', v: 1 },
+        { k: 'b', v: 2 },
+      ],
+    });
     const r = await people.where({ _id: 'q', 'items.k': 'b' }).update({ 'items.$.v': 9 });
     expect(r.updated).toBe(1);
     expect((await people.doc('q').get()).data[0].items).toEqual([
@@ -329,7 +339,10 @@ describe('transactions', () => {
     const result = await db.runTransaction(async (t: Transaction) => {
       const { data } = await t.collection('stock').doc('s').get();
       const left = (data as { left: number }).left;
-      await t.collection('stock').doc('s').update({ left: left - 1 });
+      await t
+        .collection('stock')
+        .doc('s')
+        .update({ left: left - 1 });
       await t.collection('stock').add({ _id: 'log1', note: 'took one' });
       return left - 1;
     });
@@ -397,7 +410,10 @@ describe('transactions', () => {
           const { data } = await t.collection('stock').doc('seats').get();
           const seat = data as { left: number; taken: number[] };
           if (seat.left <= 0) throw Object.assign(new Error('sold out'), { code: 'FULL' });
-          await t.collection('stock').doc('seats').update({ left: seat.left - 1, taken: [...seat.taken, i] });
+          await t
+            .collection('stock')
+            .doc('seats')
+            .update({ left: seat.left - 1, taken: [...seat.taken, i] });
           return i;
         }),
       ),

@@ -63,3 +63,19 @@ describe('the dev sign-in exists only in the local runtime', () => {
     }
   }, 180_000);
 });
+
+it('npm run deploy without credentials fails with a clear message, not a stack trace', () => {
+  const env = { ...process.env };
+  for (const k of ['ENV_ID', 'TCB_SECRET_ID', 'TCB_SECRET_KEY', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY']) delete env[k];
+  let status = 0;
+  let stderr = '';
+  try {
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/deploy.ts'], { cwd: ROOT, env, stdio: 'pipe' });
+  } catch (e) {
+    status = (e as { status: number }).status;
+    stderr = String((e as { stderr: Buffer }).stderr);
+  }
+  expect(status).toBe(1);
+  expect(stderr).toContain('ENV_ID');
+  expect(stderr).not.toMatch(/\n\s+at /);
+}, 30_000);

@@ -34,7 +34,9 @@ export default function DevSignInPage() {
   const [error, setError] = useState('');
 
   useEffect(() => {
-    void getJson<Persona[]>('/api/dev/personas').then(setPersonas).catch((e: Error) => setError(e.message));
+    void getJson<Persona[]>('/api/dev/personas')
+      .then(setPersonas)
+      .catch((e: Error) => setError(e.message));
     void getJson<{ openid: string | null }>('/api/dev/whoami').then((w) => setCurrent(w.openid));
     void getJson<OpenApiCall[]>('/api/dev/openapi-calls').then(setCalls);
   }, []);
@@ -97,7 +99,12 @@ export default function DevSignInPage() {
       <CellGroup>
         {calls.length === 0 && <Cell title='暂无调用' />}
         {calls.map((c) => (
-          <Cell key={c._id} title={c.api} description={JSON.stringify(c.input).slice(0, 120)} extra={new Date(c.at).toLocaleString('zh-CN')} />
+          <Cell
+            key={c._id}
+            title={c.api}
+            description={JSON.stringify(c.input).slice(0, 120)}
+            extra={new Date(c.at).toLocaleString('zh-CN')}
+          />
         ))}
       </CellGroup>
     </View>

@@ -1,0 +1,208 @@
+/**
+ * npm run bench: one JSON object per line, each with a "bench" name. Timings come with a baseline
+ * measured in the same run, so the ratios mean something on any machine.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, request, Agent } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Engine } from '../../local/db/engine';
+import { localDatabase } from '../../local/db/request';
+
+const ROOT = join(__dirname, '..', '..');
+const emit = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timeEach(n: number, fn: (i: number) => unknown | Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const t = process.hrtime.bigint();
+    await fn(i);
+    out.push(Number(process.hrtime.bigint() - t) / 1000);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+function tempEngine(dir: string, name: string, collections: ConstructorParameters<typeof Engine>[0]['collections']) {
+  return new Engine({ filename: join(dir, `${name}.sqlite`), collections });
+}
+
+async function docGet(dir: string): Promise<void> {
+  const engine = tempEngine(dir, 'docget', [{ name: 'items', indexes: [] }]);
+  const db = localDatabase(engine);
+  const N = 10_000;
+  const ids: string[] = [];
+  for (let i = 0; i < N; i += 1000) {
+    const batch = Array.from({ length: 1000 }, (_, k) => ({ title: `活动 ${i + k}`, n: i + k, tags: ['a', 'b'], at: new Date() }));
+    ids.push(...((await db.collection('items').add(batch)) as { ids: string[] }).ids);
+  }
+  const pick = (i: number) => ids[(i * 7919) % ids.length]!;
+  await timeEach(2000, (i) => db.collection('items').doc(pick(i)).get()); // warm-up
+  const sdk = await timeEach(20_000, (i) => db.collection('items').doc(pick(i)).get());
+
+  const raw = engine.db.prepare<[string], { doc: string }>('SELECT doc FROM "c_items" WHERE id = ?');
+  await timeEach(2000, (i) => raw.get(pick(i)));
+  const rawSelect = await timeEach(20_000, (i) => raw.get(pick(i)));
+  const rawParsed = await timeEach(20_000, (i) => JSON.parse(raw.get(pick(i))!.doc));
+
+  const sdkP50 = percentile(sdk, 50);
+  emit({ bench: 'db_doc_get', p50_us: round(sdkP50, 1), p99_us: round(percentile(sdk, 99), 1), docs: N, target_p50_us: 200 });
+  emit({
+    bench: 'engine_overhead',
+    sdk_doc_get_p50_us: round(sdkP50, 1),
+    raw_pk_select_p50_us: round(percentile(rawSelect, 50), 2),
+    raw_pk_select_parse_p50_us: round(percentile(rawParsed, 50), 2),
+    ratio: round(sdkP50 / percentile(rawSelect, 50), 1),
+    ratio_vs_select_and_parse: round(sdkP50 / percentile(rawParsed, 50), 1),
+    target_ratio: 15,
+  });
+  engine.close();
+}
+
+async function indexedQuery(dir: string): Promise<void> {
+  const spec = [{ name: 'events', indexes: [{ name: 'branch_at', keys: { branchId: 1 as const, at: -1 as const } }] }];
+  const result: Record<string, number> = {};
+  for (const size of [1_000, 100_000]) {
+    const engine = tempEngine(dir, `q${size}`, spec);
+    const db = localDatabase(engine);
+    const base = Date.UTC(2026, 0, 1);
+    // 200 documents of the queried branch at both sizes; the rest spread over other branches.
+    for (let i = 0; i < size; i += 1000) {
+      const batch = Array.from({ length: Math.min(1000, size - i) }, (_, k) => {
+        const n = i + k;
+        return { branchId: n < 200 ? 'b-target' : `b-${n % 997}`, at: new Date(base + n * 60_000), title: `活动 ${n}` };
+      });
+      await db.collection('events').add(batch);
+    }
+    const q = () => db.collection('events').where({ branchId: 'b-target' }).orderBy('at', 'desc').limit(20).get();
+    await timeEach(200, q);
+    const t = await timeEach(2000, q);
+    result[size] = percentile(t, 50) / 1000;
+    engine.close();
+  }
+  emit({
+    bench: 'db_indexed_query',
+    p50_ms_1k: round(result[1000]!, 3),
+    p50_ms_100k: round(result[100000]!, 3),
+    ratio_100k_over_1k: round(result[100000]! / result[1000]!, 2),
+    target_ratio: 2,
+  });
+}
+
+interface Load {
+  p50: number;
+  p99: number;
+  rps: number;
+}
+
+async function load(port: number, path: string, body: string, total: number, concurrency: number): Promise<Load> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const once = () =>
+    new Promise<number>((resolve, reject) => {
+      const t = process.hrtime.bigint();
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            res.statusCode === 200 ? resolve(Number(process.hrtime.bigint() - t) / 1e6) : reject(new Error(`HTTP ${res.statusCode}`)),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  const latencies: number[] = [];
+  let issued = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (issued < total) {
+        issued += 1;
+        latencies.push(await once());
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: total / seconds };
+}
+
+async function gatewayCall(dir: string): Promise<void> {
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'local/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), ZHIBU_DATA_DIR: join(dir, 'gateway'), ZHIBU_SEED: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (c: Buffer) => c.toString().includes('本地运行中') && resolve());
+    child.on('exit', (code) => reject(new Error(`gateway exited ${code}`)));
+  });
+  const body = JSON.stringify({ action: 'ping', data: {} });
+  await load(port, '/api/functions/system', body, 1000, 50);
+  const gw = await load(port, '/api/functions/system', body, 10_000, 50);
+  child.kill('SIGTERM');
+
+  // Baseline: a bare node:http server in a child process answering a fixed JSON body, same client.
+  const bare = spawn(
+    process.execPath,
+    [
+      '-e',
+      `require('http').createServer((q,r)=>{q.resume();q.on('end',()=>{r.writeHead(200,{'content-type':'application/json'});r.end('{"ok":true,"data":{"pong":true}}')})}).listen(${port},'127.0.0.1',()=>console.log('up'))`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve) => bare.stdout.on('data', () => resolve()));
+  await load(port, '/', body, 1000, 50);
+  const base = await load(port, '/', body, 10_000, 50);
+  bare.kill('SIGTERM');
+
+  emit({
+    bench: 'gateway_call',
+    concurrency: 50,
+    requests: 10_000,
+    p50_ms: round(gw.p50),
+    p99_ms: round(gw.p99),
+    calls_per_s: Math.round(gw.rps),
+    baseline_bare_http_p50_ms: round(base.p50),
+    baseline_calls_per_s: Math.round(base.rps),
+    ratio_p50_vs_bare_http: round(gw.p50 / base.p50, 1),
+    target_p99_ms: 50,
+  });
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'zhibu-bench-'));
+  try {
+    await docGet(dir);
+    await indexedQuery(dir);
+    await gatewayCall(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
