@@ -79,6 +79,8 @@ export class Engine {
   private readonly collections = new Map<string, Collection>();
   private readonly txs = new Map<string, Tx>();
   private readonly locks = new Map<string, Tx>();
+  /** When each document was deleted, while transactions that may have seen it are open. */
+  private readonly tombstones = new Map<string, number>();
   private readonly now: () => Date;
   private readonly txTtlMs: number;
   private seq = 0;
@@ -441,10 +443,11 @@ export class Engine {
     const c = this.coll(collection);
     const targets = this.matchingRows(collection, query, multi ? undefined : 1);
     if (!targets.length) return 0;
+    const ver = this.nextVer();
     this.sqlWrite(() => {
       for (const t of targets) c.remove.run(t.id);
     });
-    this.nextVer();
+    if (this.txs.size) for (const t of targets) this.tombstones.set(`${collection}\u0000${t.id}`, ver);
     return targets.length;
   }
 
@@ -465,6 +468,13 @@ export class Engine {
   private endTx(tx: Tx): void {
     for (const [key, holder] of this.locks) if (holder === tx) this.locks.delete(key);
     this.txs.delete(tx.id);
+    if (this.txs.size === 0) this.tombstones.clear();
+  }
+
+  /** The version of a document's last committed change: its row, or its deletion. */
+  private committedVer(c: Collection, id: string): { row: Row | undefined; ver: number } {
+    const row = c.get.get(id);
+    return { row, ver: row ? row.ver : (this.tombstones.get(`${c.spec.name}\u0000${id}`) ?? 0) };
   }
 
   /** The engine aborts a conflicted transaction itself; the SDK's runTransaction then retries at once. */
@@ -474,8 +484,8 @@ export class Engine {
   }
 
   private committedInTx(tx: Tx, c: Collection, id: string): Doc | null {
-    const row = c.get.get(id);
-    if (row && row.ver > tx.startSeq) this.conflict(tx, `${c.spec.name}/${id} 已被其他操作修改`);
+    const { row, ver } = this.committedVer(c, id);
+    if (ver > tx.startSeq) this.conflict(tx, `${c.spec.name}/${id} 已被其他操作修改`);
     return row ? fromStored(row.doc) : null;
   }
 
@@ -554,18 +564,18 @@ export class Engine {
   commit(txId: string): void {
     const tx = this.tx(txId);
     for (const w of tx.writes.values()) {
-      const row = this.coll(w.coll).get.get(w.id);
-      if (row && row.ver > tx.startSeq) this.conflict(tx, `${w.coll}/${w.id} 已被其他操作修改`);
+      if (this.committedVer(this.coll(w.coll), w.id).ver > tx.startSeq) this.conflict(tx, `${w.coll}/${w.id} 已被其他操作修改`);
     }
     try {
+      const ver = this.nextVer();
       this.sqlWrite(() => {
-        const ver = this.nextVer();
         for (const w of tx.writes.values()) {
           const c = this.coll(w.coll);
           if (w.doc) c.upsert.run(w.id, toStored(w.doc), ver);
           else c.remove.run(w.id);
         }
       });
+      for (const w of tx.writes.values()) if (!w.doc && this.txs.size > 1) this.tombstones.set(`${w.coll}\u0000${w.id}`, ver);
     } finally {
       this.endTx(tx);
     }

@@ -429,3 +429,15 @@ describe('transactions', () => {
     expect(engine.activeTransactions()).toBe(0);
   });
 });
+
+describe('transactions and deletes', () => {
+  it('a transaction that read a document deleted since it began conflicts instead of resurrecting it', async () => {
+    const { db } = setup();
+    await db.collection('stock').add({ _id: 's', left: 3 });
+    const t = await db.startTransaction();
+    await t.collection('stock').doc('s').get();
+    await db.collection('stock').doc('s').remove();
+    await expect(t.collection('stock').doc('s').update({ left: 2 })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    expect((await db.collection('stock').doc('s').get()).data).toEqual([]);
+  });
+});
