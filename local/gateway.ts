@@ -154,13 +154,19 @@ export function createGateway(options: GatewayOptions): Server {
   }
 
   function serveStatic(path: string, res: ServerResponse): void {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      throw new HttpError(400, { ok: false, code: 'INVALID_INPUT', message: '无效的地址' });
+    }
     const root = options.staticDir;
     if (!root || !existsSync(join(root, 'index.html'))) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('h5 build not found: run `npm run build:h5` (npm start does this for you).\n');
       return;
     }
-    const rel = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
+    const rel = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, rel);
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html');
     const type = TYPES[extname(file)] ?? 'application/octet-stream';

@@ -9,3 +9,6 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string;
   }
 }
+
+// Taro's React hooks, as the build injects them (used by the component tests' @tarojs/taro).
+declare module '@tarojs/plugin-framework-react/dist/runtime';

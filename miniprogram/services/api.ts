@@ -37,6 +37,10 @@ async function call(fn: string, action: string, data: unknown): Promise<unknown>
 }
 
 /** `api.branch.home({})`: typed from the contract in typings/api.ts. */
+// `then` is answered with undefined so that awaiting `api` or `api.x` by mistake does not hang.
 export const api = new Proxy({} as Client, {
-  get: (_target, fn: string) => new Proxy({}, { get: (_t, action: string) => (input: unknown) => call(fn, action, input) }),
+  get: (_target, fn: string) =>
+    fn === 'then'
+      ? undefined
+      : new Proxy({}, { get: (_t, action: string) => (action === 'then' ? undefined : (input: unknown) => call(fn, action, input)) }),
 });

@@ -122,3 +122,9 @@ describe('bad input gets a structured error and writes nothing', () => {
     expect(res.status).toBe(405);
   });
 });
+
+it('a malformed URL is a 400, not a server error', async () => {
+  const res = await fetch(`${gw.base}/%E0%A4%A`);
+  expect(res.status).toBe(400);
+  expect(await res.json()).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+});

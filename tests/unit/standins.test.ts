@@ -52,3 +52,16 @@ it('CloudBase 7-field cron becomes croner 6-field', () => {
   expect(() => toCroner('0 5 0 * * * 2027')).toThrow();
   expect(() => toCroner('5 0 * *')).toThrow();
 });
+
+it('timer triggers are scheduled on Beijing time', async () => {
+  const rt = await demoRuntime();
+  const { startTimers } = await import('../../local/timers');
+  const timers = startTimers(rt);
+  try {
+    const next = timers.jobs[0]!.nextRun(new Date('2026-11-28T10:00:00Z'));
+    // 00:05 in Shanghai is 16:05 UTC the day before.
+    expect(next?.toISOString()).toBe('2026-11-28T16:05:00.000Z');
+  } finally {
+    timers.stop();
+  }
+});
