@@ -5,6 +5,16 @@ const platform = process.env.TARO_ENV ?? 'weapp';
 // Shared code outside sourceRoot must go through Babel too.
 const compile = { include: [path.resolve(__dirname, '..', 'typings')] };
 
+/** Taro's default cache dependencies name src/app.config; ours lives in miniprogram/. */
+function cacheDependencies(chain: { get(key: string): unknown; cache(value: unknown): void }): void {
+  const cache = chain.get('cache') as { buildDependencies?: Record<string, string[]> } | undefined;
+  if (!cache || typeof cache !== 'object') return;
+  chain.cache({
+    ...cache,
+    buildDependencies: { ...cache.buildDependencies, files: [path.resolve(__dirname, '..', 'miniprogram', 'app.config.ts')] },
+  });
+}
+
 export default defineConfig<'webpack5'>(() => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'zhibu',
@@ -28,6 +38,9 @@ export default defineConfig<'webpack5'>(() => {
     cache: { enable: true },
     mini: {
       compile,
+      webpackChain: cacheDependencies,
+      // Page chunks import NutUI styles in different orders; CSS order across them does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -36,6 +49,7 @@ export default defineConfig<'webpack5'>(() => {
     },
     h5: {
       compile,
+      webpackChain: cacheDependencies,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
