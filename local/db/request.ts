@@ -18,9 +18,15 @@ function str(params: Params, key: string): string {
   return v;
 }
 
+const GEO_OPERATORS = ['$nearSphere', '$near', '$geoWithin', '$geoIntersects', '$geoNear'];
+
 function optionalObject(params: Params, key: string): AnyObject {
   const v = params[key];
   if (v === undefined || v === '') return {};
+  if (typeof v === 'string') {
+    const geo = GEO_OPERATORS.find((op) => v.includes(`"${op}"`));
+    if (geo) throw new DbError('INVALID_PARAM', `本地数据库暂不支持地理位置查询 (${geo})`);
+  }
   try {
     return parseParam(v, key) as AnyObject;
   } catch (err) {
@@ -47,7 +53,13 @@ export class LocalRequest {
 
   async send(action: string, params: Params = {}): Promise<Response> {
     const requestId = randomUUID();
-    return { requestId, ...this.dispatch(action, params) };
+    try {
+      return { requestId, ...this.dispatch(action, params) };
+    } catch (err) {
+      if (err instanceof DbError) throw err;
+      // mingo and SQLite errors (an unknown operator, a bad regex, …) reach the SDK the way the cloud reports them.
+      throw new DbError('DATABASE_REQUEST_FAILED', (err as Error).message);
+    }
   }
 
   private dispatch(action: string, p: Params): Record<string, unknown> {
@@ -119,6 +131,7 @@ export class LocalRequest {
           if (typeof s.stageKey !== 'string' || typeof s.stageValue !== 'string') {
             throw new DbError('INVALID_PARAM', '聚合阶段格式错误');
           }
+          if (s.stageKey === '$geoNear') throw new DbError('INVALID_PARAM', '本地数据库暂不支持地理位置查询 ($geoNear)');
           return { [s.stageKey]: EJSON.parse(s.stageValue, { relaxed: true }) as unknown };
         });
         return { data: { list: e.aggregate(str(p, 'collectionName'), pipeline) } };

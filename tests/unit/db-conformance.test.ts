@@ -441,3 +441,21 @@ describe('transactions and deletes', () => {
     expect((await db.collection('stock').doc('s').get()).data).toEqual([]);
   });
 });
+
+describe('what the local engine does not do says so', () => {
+  it('geo queries are refused with a clear error', async () => {
+    const { people, db, _ } = setup();
+    await expect(
+      people.where({ loc: _.geoNear({ geometry: new db.Geo.Point(121.47, 31.23), maxDistance: 1000 }) }).get(),
+    ).rejects.toMatchObject({
+      code: 'INVALID_PARAM',
+      message: expect.stringContaining('地理位置'),
+    });
+  });
+
+  it('an unknown query operator is a database error, not a crash', async () => {
+    const { people } = setup();
+    await seedPeople(people);
+    await expect(people.where({ age: { $bogus: 1 } }).get()).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
+  });
+});
