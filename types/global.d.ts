@@ -1,6 +1,9 @@
 /// <reference types="@tarojs/taro" />
 
-declare module '*.png';
+declare module '*.png' {
+  const src: string;
+  export default src;
+}
 declare module '*.scss';
 
 declare namespace NodeJS {

@@ -44,3 +44,22 @@ it('a newcomer with no branch is told how to join', async () => {
   expect(await page.locator('#home-no-branch').innerText()).toContain('你还没有加入支部');
   await screenshot(page, 'home-newcomer');
 });
+
+it('every tab opens from the tab bar', async () => {
+  const page = await phonePage(browser);
+  await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
+  await page.waitForSelector('#persona-demo-member-01');
+  await page.locator('#persona-demo-member-01').click();
+  await page.waitForSelector('#branch-name');
+  const tabs: [string, string, string][] = [
+    ['活动', 'activity', '暂无活动'],
+    ['学习', 'study', '暂无学习内容'],
+    ['我的', 'me', '我的组织'],
+  ];
+  for (const [label, name, expected] of tabs) {
+    await page.locator('.weui-tabbar__item', { hasText: label }).click();
+    await page.waitForFunction((text) => document.body.innerText.includes(text), expected);
+    expect(page.url()).toContain(`pages/${name}/index`);
+    await screenshot(page, `tab-${name}`);
+  }
+});

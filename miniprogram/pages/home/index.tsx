@@ -44,7 +44,7 @@ export default function HomePage() {
               </Text>
               {data.branch.parentName && <Text className='home__parent'>{data.branch.parentName}</Text>}
               <View className='home__meta'>
-                <Tag type='danger' plain>
+                <Tag plain color='#c8161d'>
                   {ORG_TYPE_LABEL[data.branch.type]}
                 </Tag>
                 {data.role && (

@@ -24,7 +24,7 @@ export default function MePage() {
             <CellGroup>
               {data.memberships.length === 0 && <Cell title='尚未加入任何支部' />}
               {data.memberships.map((m) => (
-                <Cell key={m.orgId} title={m.orgName} description={ORG_TYPE_LABEL[m.orgType]} extra={ROLE_LABEL[m.role]} />
+                <Cell key={m.orgId} title={m.orgName} description={`${ORG_TYPE_LABEL[m.orgType]} · ${ROLE_LABEL[m.role]}`} />
               ))}
             </CellGroup>
           </>

@@ -71,8 +71,8 @@ export default function DevSignInPage() {
         {personas.map((p) => (
           <Cell
             key={p.openid}
-            title={`${p.name}（${p.label}）`}
-            description={p.openid}
+            title={p.name}
+            description={`${p.label} · ${p.openid}`}
             extra={
               <Button id={`persona-${p.openid}`} type='primary' size='small' onClick={() => void signIn(p.openid)}>
                 以此身份进入
