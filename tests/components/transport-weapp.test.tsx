@@ -1,3 +1,4 @@
+import type { api as Api } from '../../miniprogram/services/api';
 import { demoRuntime } from '../helpers/runtime';
 
 /**
@@ -7,16 +8,16 @@ import { demoRuntime } from '../helpers/runtime';
 type CallFunction = (opts: { name: string; data: unknown }) => Promise<{ result: unknown; errMsg: string }>;
 
 async function weappApi(callFunction: CallFunction) {
-  let mod: typeof import('../../miniprogram/services/api') | undefined;
+  let client: typeof Api | undefined;
   const previous = process.env.TARO_ENV;
   process.env.TARO_ENV = 'weapp';
   await jest.isolateModulesAsync(async () => {
     const Taro = (await import('@tarojs/taro')).default as unknown as { cloud: { callFunction: CallFunction } };
     Taro.cloud = { callFunction };
-    mod = await import('../../miniprogram/services/api');
+    client = (await import('../../miniprogram/services/api')).api;
   });
   process.env.TARO_ENV = previous;
-  return mod!.api;
+  return client!;
 }
 
 it('calls functions through Taro.cloud.callFunction and unwraps the result', async () => {
