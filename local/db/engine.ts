@@ -113,13 +113,16 @@ export class Engine {
     const table = sqlIdent(`c_${spec.name}`);
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL, ver INTEGER NOT NULL)`);
     for (const index of spec.indexes) {
-      const cols = Object.entries(index.keys).map(([field, dir]) => {
-        assertFieldPath(field);
-        return `json_extract(doc, '${jsonPath(field)}') ${dir === -1 ? 'DESC' : 'ASC'}`;
-      });
-      this.db.exec(
-        `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${sqlIdent(`i_${spec.name}_${index.name}`)} ON ${table} (${cols.join(', ')})`,
-      );
+      const fields = Object.entries(index.keys);
+      fields.forEach(([field]) => assertFieldPath(field));
+      const cols = fields.map(([field, dir]) => `json_extract(doc, '${jsonPath(field)}') ${dir === -1 ? 'DESC' : 'ASC'}`);
+      this.db.exec(`CREATE INDEX IF NOT EXISTS ${sqlIdent(`i_${spec.name}_${index.name}`)} ON ${table} (${cols.join(', ')})`);
+      if (index.unique) {
+        // As in CloudBase (MongoDB), a missing field counts as null and takes part in uniqueness; SQLite
+        // treats NULLs as distinct, so uniqueness is enforced on the value with a sentinel for "missing".
+        const keys = fields.map(([field]) => `coalesce(json_extract(doc, '${jsonPath(field)}'), X'00')`);
+        this.db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS ${sqlIdent(`u_${spec.name}_${index.name}`)} ON ${table} (${keys.join(', ')})`);
+      }
     }
     const max = this.db.prepare<[], { m: number | null }>(`SELECT MAX(ver) AS m FROM ${table}`).get();
     this.seq = Math.max(this.seq, max?.m ?? 0);

@@ -49,7 +49,8 @@ describe('add', () => {
   });
 
   it('adds many documents at once and keeps dates as dates', async () => {
-    const { people } = setup();
+    const { db } = setup();
+    const people = db.collection('branches');
     const when = new Date('2026-01-02T03:04:05.678Z');
     const res = (await people.add([
       { name: 'a', age: 1, when },
@@ -104,7 +105,8 @@ describe('queries', () => {
   });
 
   it('matches nested objects by path and arrays with elemMatch', async () => {
-    const { people, _ } = setup();
+    const { db, _ } = setup();
+    const people = db.collection('branches');
     await people.add([
       { _id: 'n1', name: 'n1', age: 1, profile: { city: '上海', edu: [{ level: '本科', year: 2010 }] } },
       { _id: 'n2', name: 'n2', age: 2, profile: { city: '北京', edu: [{ level: '硕士', year: 2015 }] } },
@@ -171,10 +173,10 @@ describe('documents', () => {
   it('doc().set replaces the whole document and upserts', async () => {
     const { people, db } = setup();
     await seedPeople(people);
-    const r1 = await people.doc('p1').set({ name: '新名字', age: 31, at: db.serverDate() });
+    const r1 = await people.doc('p1').set({ name: '新名字', age: 31, openid: 'o1', at: db.serverDate() });
     expect(r1.updated).toBe(1);
-    expect((await people.doc('p1').get()).data).toEqual([{ _id: 'p1', name: '新名字', age: 31, at: FIXED }]);
-    const r2 = await people.doc('new1').set({ name: 'new', age: 1 });
+    expect((await people.doc('p1').get()).data).toEqual([{ _id: 'p1', name: '新名字', age: 31, openid: 'o1', at: FIXED }]);
+    const r2 = await people.doc('new1').set({ name: 'new', age: 1, openid: 'o-new' });
     expect(r2.upsertedId).toBe('new1');
     expect((await people.doc('new1').get()).data[0].name).toBe('new');
   });
@@ -299,6 +301,14 @@ describe('unique indexes', () => {
     await seedPeople(people);
     await expect(people.doc('p1').update({ openid: 'o2' })).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' });
     expect((await people.doc('p1').get()).data[0].openid).toBe('o1');
+  });
+
+  it('a missing unique field counts as null, as in CloudBase: only one document may lack it', async () => {
+    const { people } = setup();
+    await people.add({ name: 'no openid', age: 1 });
+    await expect(people.add({ name: 'also none', age: 2 })).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' });
+    await people.add({ name: 'has one', age: 3, openid: 'x' });
+    expect((await people.count()).total).toBe(2);
   });
 
   it('a duplicate _id is refused', async () => {
