@@ -201,7 +201,13 @@ export class Engine {
     }
     if (!best) return { where: '1', params: [], covered: Object.keys(query).length === 0 };
     return {
-      where: best.fields.map((f) => `json_extract(doc, '${jsonPath(f)}') = ?`).join(' AND '),
+      // json_extract gives 1 for true and 1 for 1; the type check keeps MongoDB's "1 is not true".
+      where: best.fields
+        .map((f) => {
+          const type = typeof eq.get(f) === 'string' ? "'text'" : "'integer', 'real'";
+          return `json_extract(doc, '${jsonPath(f)}') = ? AND json_type(doc, '${jsonPath(f)}') IN (${type})`;
+        })
+        .join(' AND '),
       params: best.fields.map((f) => eq.get(f)),
       covered: !residual && eq.size === best.fields.length,
       index: best.index.name,

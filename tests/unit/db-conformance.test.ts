@@ -157,6 +157,19 @@ describe('queries', () => {
     expect(data.map((d: Person) => d._id)).toEqual(['p1', 'p5']);
   });
 
+  it('an indexed equality keeps MongoDB types apart: 1 is not true and 5 is not "5"', async () => {
+    const { db } = setup();
+    const people = db.collection('people');
+    await people.add([
+      { _id: 't1', name: 'a', age: 1, branchId: 1 as unknown as string, openid: 't1' },
+      { _id: 't2', name: 'b', age: 1, branchId: true as unknown as string, openid: 't2' },
+      { _id: 't3', name: 'c', age: 1, branchId: '1', openid: 't3' },
+    ]);
+    expect((await people.where({ branchId: 1 }).get()).data.map((d: Person) => d._id)).toEqual(['t1']);
+    expect((await people.where({ branchId: '1' }).get()).data.map((d: Person) => d._id)).toEqual(['t3']);
+    expect((await people.where({ branchId: 1 }).count()).total).toBe(1);
+  });
+
   it('refuses arrays in an indexed field, so the index never misses a document', async () => {
     const { people } = setup();
     await expect(people.add({ name: 'x', age: 1, branchId: ['b1', 'b2'] })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
