@@ -1,5 +1,13 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, launch, phonePage, screenshot } from './browser';
+
+/** Picks a persona on the dev sign-in page and waits for the home page. */
+async function signInAs(page: Page, openid: string, landing = '#branch-name'): Promise<void> {
+  await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
+  await page.waitForSelector(`#persona-${openid}`);
+  await page.locator(`#persona-${openid}`).click();
+  await page.waitForSelector(landing);
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,10 +31,7 @@ it('a visitor without identity is sent to dev sign-in, picks the secretary perso
 
 it('a member of the second branch sees their own branch, and 我的 lists their membership', async () => {
   const page = await phonePage(browser);
-  await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
-  await page.waitForSelector('#persona-demo-member-12');
-  await page.locator('#persona-demo-member-12').click();
-  await page.waitForSelector('#branch-name');
+  await signInAs(page, 'demo-member-12');
   expect(await page.locator('#branch-name').innerText()).toBe('第二党支部（市场服务部）');
   expect(await page.locator('#member-count').innerText()).toBe('10');
   await page.goto(`${BASE_URL}/#/pages/me/index`);
@@ -37,20 +42,14 @@ it('a member of the second branch sees their own branch, and 我的 lists their 
 
 it('a newcomer with no branch is told how to join', async () => {
   const page = await phonePage(browser);
-  await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
-  await page.waitForSelector('#custom-openid input, input#custom-openid, #custom-openid');
-  await page.locator('#persona-demo-newcomer').click();
-  await page.waitForSelector('#home-no-branch');
+  await signInAs(page, 'demo-newcomer', '#home-no-branch');
   expect(await page.locator('#home-no-branch').innerText()).toContain('你还没有加入支部');
   await screenshot(page, 'home-newcomer');
 });
 
 it('every tab opens from the tab bar', async () => {
   const page = await phonePage(browser);
-  await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
-  await page.waitForSelector('#persona-demo-member-01');
-  await page.locator('#persona-demo-member-01').click();
-  await page.waitForSelector('#branch-name');
+  await signInAs(page, 'demo-member-01');
   const tabs: [string, string, string][] = [
     ['活动', 'activity', '暂无活动'],
     ['学习', 'study', '暂无学习内容'],
@@ -62,4 +61,17 @@ it('every tab opens from the tab bar', async () => {
     expect(page.url()).toContain(`pages/${name}/index`);
     await screenshot(page, `tab-${name}`);
   }
+});
+
+it('any openid can be typed in, and becomes a new user with no branch', async () => {
+  const page = await phonePage(browser);
+  await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
+  const input = page.locator('input').first();
+  await input.waitFor();
+  await input.fill('e2e-typed-user');
+  await page.locator('#custom-signin').click();
+  await page.waitForSelector('#home-no-branch');
+  await page.goto(`${BASE_URL}/#/pages/me/index`);
+  await page.waitForSelector('#me-name');
+  expect(await page.locator('#me-name').innerText()).toBe('微信用户user');
 });

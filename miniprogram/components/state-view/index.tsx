@@ -1,8 +1,7 @@
-import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ReactNode } from 'react';
 import type { ApiError } from '../../services/api';
-import './index.scss';
+import { EmptyState } from '../empty-state';
 
 export interface StateViewProps {
   loading: boolean;
@@ -15,23 +14,15 @@ export interface StateViewProps {
 export function StateView({ loading, error, onRetry, children }: StateViewProps) {
   if (error) {
     return (
-      <View className='zb-state' id='state-error'>
-        <Text className='zb-state__title'>加载失败</Text>
-        <Text className='zb-state__text'>{error.message}</Text>
+      <EmptyState id='state-error' title='加载失败' description={error.message}>
         {onRetry && (
           <Button id='state-retry' type='primary' size='large' onClick={onRetry}>
             重试
           </Button>
         )}
-      </View>
+      </EmptyState>
     );
   }
-  if (loading) {
-    return (
-      <View className='zb-state' id='state-loading'>
-        <Text className='zb-state__text'>正在加载…</Text>
-      </View>
-    );
-  }
+  if (loading) return <EmptyState id='state-loading' description='正在加载…' />;
   return <>{children}</>;
 }
