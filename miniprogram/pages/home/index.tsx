@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { ORG_TYPE_LABEL, ROLE_LABEL } from '../../../typings/domain';
 import { inShanghai } from '../../../typings/time';
 import { StateView } from '../../components/state-view';
@@ -44,14 +44,8 @@ export default function HomePage() {
               </Text>
               {data.branch.parentName && <Text className='home__parent'>{data.branch.parentName}</Text>}
               <View className='home__meta'>
-                <Tag plain color='#c8161d'>
-                  {ORG_TYPE_LABEL[data.branch.type]}
-                </Tag>
-                {data.role && (
-                  <Tag type='danger' className='home__role'>
-                    {ROLE_LABEL[data.role]}
-                  </Tag>
-                )}
+                <Text className='home__tag'>{ORG_TYPE_LABEL[data.branch.type]}</Text>
+                {data.role && <Text className='home__tag home__tag--filled'>{ROLE_LABEL[data.role]}</Text>}
               </View>
               <View className='home__stat'>
                 <Text className='home__stat-number' id='member-count'>
