@@ -1,11 +1,19 @@
 import type { FunctionName } from '../typings/api';
+import type { ApiResult } from '../typings/errors';
+import { audit } from './audit';
 import { branch } from './branch';
-import type { CloudFunction } from './common/define';
+import type { InvocationContext } from './common/context';
+import { org } from './org';
 import { system } from './system';
 import { user } from './user';
 
-/** Every deployable function, by name. The local gateway and the build read this. */
-export const FUNCTIONS: Record<FunctionName, CloudFunction> = { user, branch, system } as unknown as Record<FunctionName, CloudFunction>;
+export interface Deployable {
+  name: FunctionName;
+  main: (event: unknown, context?: InvocationContext) => Promise<ApiResult<unknown>>;
+}
+
+/** Every deployable function, by name: a function of the contract missing here does not type-check. */
+export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = { user, branch, org, audit, system };
 
 /** Timer triggers, in CloudBase's 7-field cron (second minute hour day month weekday year). */
 export const TIMERS: { fn: FunctionName; name: string; cron: string }[] = [{ fn: 'system', name: 'dailyStats', cron: '0 5 0 * * * *' }];

@@ -29,9 +29,23 @@ const GIVEN = [
 ];
 
 export const DEMO_ORGS: Omit<OrgDoc, 'createdAt'>[] = [
-  { _id: 'org-xh-committee', name: '星河科技有限公司党委', type: 'committee', parentId: null, sort: 0 },
-  { _id: 'org-xh-branch-rd', name: '第一党支部（研发中心）', type: 'branch', parentId: 'org-xh-committee', sort: 1 },
-  { _id: 'org-xh-branch-mk', name: '第二党支部（市场服务部）', type: 'branch', parentId: 'org-xh-committee', sort: 2 },
+  { _id: 'org-xh-committee', name: '星河科技有限公司党委', type: 'committee', parentId: null, path: [], sort: 0 },
+  {
+    _id: 'org-xh-branch-rd',
+    name: '第一党支部（研发中心）',
+    type: 'branch',
+    parentId: 'org-xh-committee',
+    path: ['org-xh-committee'],
+    sort: 1,
+  },
+  {
+    _id: 'org-xh-branch-mk',
+    name: '第二党支部（市场服务部）',
+    type: 'branch',
+    parentId: 'org-xh-committee',
+    path: ['org-xh-committee'],
+    sort: 2,
+  },
 ];
 
 export interface Persona {

@@ -3,7 +3,7 @@
  * The client infers its types from here; each cloud function validates `event.data` with the same schema.
  */
 import * as z from 'zod';
-import type { BranchHome, Me, Pong } from './domain';
+import type { AuditEntryView, BranchHome, Me, OrgUnitView, Pong } from './domain';
 
 export interface ActionDef<I extends z.ZodType, O> {
   input: I;
@@ -17,6 +17,17 @@ const action =
 
 export const docId = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '无效的编号');
 
+const orgName = z
+  .string()
+  .trim()
+  .min(2, '名称至少 2 个字')
+  .max(40, '名称最多 40 个字')
+  // Control characters and angle brackets have no place in a unit's name.
+  // eslint-disable-next-line no-control-regex
+  .refine((s) => !/[<>\u0000-\u001f]/.test(s), '名称含有不允许的字符');
+
+export const orgType = z.enum(['committee', 'general_branch', 'branch', 'group']);
+
 export const contract = {
   user: {
     /** Creates or loads the caller's user record from their WeChat identity. */
@@ -25,6 +36,20 @@ export const contract = {
   branch: {
     /** The branch home: name and member count of the caller's branch (or of `orgId` if they belong to it). */
     home: action<BranchHome>()(z.strictObject({ orgId: docId.optional() })),
+  },
+  org: {
+    /** The units the caller can see: their own (and the ones above), or everything below a unit they administer. */
+    tree: action<{ units: OrgUnitView[] }>()(z.strictObject({})),
+    create: action<{ unit: OrgUnitView }>()(z.strictObject({ parentId: docId, name: orgName, type: orgType })),
+    rename: action<{ unit: OrgUnitView }>()(z.strictObject({ orgId: docId, name: orgName })),
+    /** Refused while the unit has members or units below it. */
+    remove: action<{ removed: true }>()(z.strictObject({ orgId: docId })),
+  },
+  audit: {
+    /** The unit's audit log, newest first; `cursor` continues after the last entry of the previous page. */
+    list: action<{ entries: AuditEntryView[]; nextCursor: string | null }>()(
+      z.strictObject({ orgId: docId, cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).optional() }),
+    ),
   },
   system: {
     ping: action<Pong>()(z.strictObject({})),

@@ -10,15 +10,44 @@ export const ORG_TYPE_LABEL: Record<OrgType, string> = {
   group: '党小组',
 };
 
-/** Roles are held per organisation unit. */
-export type Role = 'member' | 'committee' | 'secretary' | 'admin';
+/** Which unit types may sit directly under which: 党委 > 党总支 > 党支部 > 党小组. */
+export const ORG_CHILD_TYPES: Record<OrgType, OrgType[]> = {
+  committee: ['general_branch', 'branch'],
+  general_branch: ['branch'],
+  branch: ['group'],
+  group: [],
+};
+
+/** Roles are held per organisation unit; an admin's role also covers every unit below theirs. */
+export type Role = 'member' | 'committee' | 'deputy_secretary' | 'secretary' | 'admin';
 
 export const ROLE_LABEL: Record<Role, string> = {
   member: '党员',
   committee: '支委委员',
+  deputy_secretary: '副书记',
   secretary: '书记',
   admin: '党委管理员',
 };
+
+export interface OrgUnitView {
+  id: string;
+  name: string;
+  type: OrgType;
+  parentId: string | null;
+  /** Active members held directly in this unit. */
+  memberCount: number;
+  /** The caller may create, rename and remove units here. */
+  canAdminister: boolean;
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  /** The actor's name in the unit (never their openid). */
+  actorName: string;
+  action: string;
+  summary: string;
+}
 
 export interface UserView {
   id: string;

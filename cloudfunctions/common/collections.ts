@@ -6,7 +6,13 @@ import type { CollectionSpec } from '../../local/db/schema';
  */
 export const COLLECTIONS = [
   { name: 'users', indexes: [{ name: 'openid', keys: { openid: 1 }, unique: true }] },
-  { name: 'orgs', indexes: [{ name: 'parent', keys: { parentId: 1, sort: 1 } }] },
+  {
+    name: 'orgs',
+    indexes: [
+      { name: 'parent', keys: { parentId: 1, sort: 1 } },
+      { name: 'parent_name', keys: { parentId: 1, name: 1 }, unique: true },
+    ],
+  },
   {
     name: 'memberships',
     indexes: [
@@ -15,6 +21,7 @@ export const COLLECTIONS = [
     ],
   },
   { name: 'stats_daily', indexes: [{ name: 'org_day', keys: { orgId: 1, day: -1 }, unique: true }] },
+  { name: 'audit_logs', indexes: [{ name: 'org_at', keys: { orgId: 1, at: -1 } }] },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

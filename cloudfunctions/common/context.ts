@@ -1,5 +1,6 @@
 import tcb from '@cloudbase/node-sdk';
 import type { Db } from '@cloudbase/database';
+import type { Grant } from './authz';
 import { AppError } from './errors';
 import type { Logger, OpenApi, Storage } from './platform';
 
@@ -12,6 +13,8 @@ export interface Caller {
 
 export interface HandlerContext {
   caller: Caller | null;
+  /** For role-guarded actions: the unit acted on and the caller's roles there (see permissions.ts). */
+  grant: Grant;
   db: Db;
   now: Date;
   storage: Storage;

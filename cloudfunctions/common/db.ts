@@ -25,8 +25,23 @@ export interface OrgDoc {
   name: string;
   type: OrgType;
   parentId: string | null;
+  /** Ancestor ids, the top unit first: scope checks need one read. */
+  path: string[];
   sort: number;
   createdAt: Date;
+}
+
+export interface AuditDoc {
+  _id: string;
+  at: Date;
+  /** The unit whose log this entry belongs to. */
+  orgId: string;
+  actorOpenid: string;
+  actorName: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  summary: string;
 }
 
 export interface MembershipDoc {

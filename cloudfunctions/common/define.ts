@@ -5,7 +5,8 @@ import { ERROR_CODES, type ApiErr, type ApiResult } from '../../typings/errors';
 import { resolveCaller, type HandlerContext, type InvocationContext } from './context';
 import { AppError } from './errors';
 import { logs } from './logs';
-import { ACCESS } from './permissions';
+import { authorize, type Grant } from './authz';
+import { ACCESS, type Access } from './permissions';
 import { platform } from './platform';
 
 // Only the Chinese locale: importing z.locales would bundle every language into each function.
@@ -20,7 +21,7 @@ export type Handler<F extends FunctionName, A extends ActionName<F>> = (
   ctx: HandlerContext,
 ) => Promise<ActionOutput<F, A>>;
 
-export type TimerHandler = (ctx: Omit<HandlerContext, 'caller'>) => Promise<unknown>;
+export type TimerHandler = (ctx: Omit<HandlerContext, 'caller' | 'grant'>) => Promise<unknown>;
 
 export interface FunctionSpec<F extends FunctionName> {
   actions: { [A in ActionName<F>]: Handler<F, A> };
@@ -77,7 +78,7 @@ export function defineFunction<F extends FunctionName>(name: F, spec: FunctionSp
     }
     if (unexpected.length) return err('INVALID_INPUT', `请求包含多余字段：${unexpected.join(', ')}`);
 
-    const access = (ACCESS[name] as Record<string, string>)[action];
+    const access = (ACCESS[name] as Record<string, Access>)[action]!;
     if (access !== 'anyone' && !caller) {
       logs.denied(p.log, name, action, 'UNAUTHENTICATED');
       return err('UNAUTHENTICATED');
@@ -92,7 +93,12 @@ export function defineFunction<F extends FunctionName>(name: F, spec: FunctionSp
 
     const handler = (spec.actions as Record<string, (input: unknown, ctx: HandlerContext) => Promise<unknown>>)[action]!;
     try {
-      const out = await handler(parsed.data, { caller, db: p.db(), now: p.now(), storage: p.storage(), openapi: p.openapi(), log: p.log });
+      const db = p.db();
+      const grant: Grant =
+        typeof access === 'object' && caller
+          ? await authorize(db, caller.openid, access, parsed.data as Record<string, unknown>)
+          : { unit: null, roles: [] };
+      const out = await handler(parsed.data, { caller, grant, db, now: p.now(), storage: p.storage(), openapi: p.openapi(), log: p.log });
       return { ok: true, data: out };
     } catch (e) {
       if (e instanceof AppError) {
@@ -106,5 +112,3 @@ export function defineFunction<F extends FunctionName>(name: F, spec: FunctionSp
 
   return { name, spec, main };
 }
-
-export type CloudFunction = ReturnType<typeof defineFunction>;

@@ -1,13 +1,36 @@
 import type { ActionName, FunctionName } from '../../typings/api';
+import type { Role } from '../../typings/domain';
+
+export const ANY_ROLE: readonly Role[] = ['member', 'committee', 'deputy_secretary', 'secretary', 'admin'];
+export const LEADERS: readonly Role[] = ['deputy_secretary', 'secretary', 'admin'];
+export const ADMINS: readonly Role[] = ['admin'];
 
 /**
- * Who may call each action: the one permission table. A new action without an entry here does not
- * type-check. Role rules per organisation unit are checked by the handlers against the database.
+ * Role-guarded access: the roles that may act, and which input field names the organisation unit
+ * whose roles decide. The unit is loaded by the wrapper; a missing unit is FORBIDDEN, like a unit
+ * the caller has no role in, so ids leak nothing. `optional`: without the field, any signed-in caller.
  */
-export type Access = 'anyone' | 'signedIn';
+export interface RoleAccess {
+  roles: readonly Role[];
+  unitField: string;
+  optional?: boolean;
+}
 
+export type Access = 'anyone' | 'signedIn' | RoleAccess;
+
+/**
+ * Who may call each action: the one permission table. A new action without an entry does not
+ * type-check, and the permission-matrix test fails until it has its rows.
+ */
 export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } = {
   user: { signIn: 'signedIn' },
-  branch: { home: 'signedIn' },
+  branch: { home: { roles: ANY_ROLE, unitField: 'orgId', optional: true } },
+  org: {
+    tree: 'signedIn',
+    create: { roles: ADMINS, unitField: 'parentId' },
+    rename: { roles: ADMINS, unitField: 'orgId' },
+    remove: { roles: ADMINS, unitField: 'orgId' },
+  },
+  audit: { list: { roles: LEADERS, unitField: 'orgId' } },
   system: { ping: 'anyone' },
 };

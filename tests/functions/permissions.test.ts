@@ -2,10 +2,11 @@ import { ACCESS } from '../../cloudfunctions/common/permissions';
 import { demoRuntime } from '../helpers/runtime';
 
 /**
- * The permission matrix: who x action x same/other branch. Every action of the permission table must
- * appear here, so a new action cannot ship without its row.
+ * The permission matrix: every action x who x scope (own branch, other branch, parent unit, a unit
+ * that does not exist). Every action of the permission table must have rows here.
  */
 type Who = 'anonymous' | 'newcomer' | 'member' | 'committee' | 'secretary' | 'otherSecretary' | 'admin';
+const WHO: Who[] = ['anonymous', 'newcomer', 'member', 'committee', 'secretary', 'otherSecretary', 'admin'];
 const OPENID: Record<Exclude<Who, 'anonymous'>, string> = {
   newcomer: 'someone-new',
   member: 'demo-member-03',
@@ -14,44 +15,44 @@ const OPENID: Record<Exclude<Who, 'anonymous'>, string> = {
   otherSecretary: 'demo-secretary-2',
   admin: 'demo-admin',
 };
-const WHO = ['anonymous', 'newcomer', 'member', 'committee', 'secretary', 'otherSecretary', 'admin'] as const;
 
-const OWN_BRANCH = 'org-xh-branch-rd';
+const OWN = 'org-xh-branch-rd';
+const OTHER = 'org-xh-branch-mk';
+const PARENT = 'org-xh-committee';
+const MISSING = 'org-does-not-exist';
 
-/** [function, action, data, expected outcome per caller: 'ok' or an error code] */
+/** Outcome per caller, as 'ok' or the error code; `f` is the outcome of everyone not listed (besides anonymous). */
+function row(listed: Partial<Record<Who, string>>, others = 'FORBIDDEN'): Record<Who, string> {
+  return Object.fromEntries(WHO.map((w) => [w, w === 'anonymous' ? 'UNAUTHENTICATED' : (listed[w] ?? others)])) as Record<Who, string>;
+}
+const everyone = row({}, 'ok');
+
 const MATRIX: [string, string, object, Record<Who, string>][] = [
-  [
-    'user',
-    'signIn',
-    {},
-    { anonymous: 'UNAUTHENTICATED', newcomer: 'ok', member: 'ok', committee: 'ok', secretary: 'ok', otherSecretary: 'ok', admin: 'ok' },
-  ],
-  [
-    'branch',
-    'home',
-    {},
-    { anonymous: 'UNAUTHENTICATED', newcomer: 'ok', member: 'ok', committee: 'ok', secretary: 'ok', otherSecretary: 'ok', admin: 'ok' },
-  ],
-  [
-    'branch',
-    'home',
-    { orgId: OWN_BRANCH },
-    {
-      anonymous: 'UNAUTHENTICATED',
-      newcomer: 'FORBIDDEN',
-      member: 'ok',
-      committee: 'ok',
-      secretary: 'ok',
-      otherSecretary: 'FORBIDDEN',
-      admin: 'FORBIDDEN',
-    },
-  ],
-  [
-    'system',
-    'ping',
-    {},
-    { anonymous: 'ok', newcomer: 'ok', member: 'ok', committee: 'ok', secretary: 'ok', otherSecretary: 'ok', admin: 'ok' },
-  ],
+  ['user', 'signIn', {}, everyone],
+  ['system', 'ping', {}, { ...everyone, anonymous: 'ok' }],
+  ['org', 'tree', {}, everyone],
+  ['branch', 'home', {}, everyone],
+  ['branch', 'home', { orgId: OWN }, row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' })],
+  ['branch', 'home', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['branch', 'home', { orgId: PARENT }, row({ admin: 'ok' })],
+  ['branch', 'home', { orgId: MISSING }, row({})],
+  ['org', 'create', { parentId: OWN, name: '第一党小组', type: 'group' }, row({ admin: 'ok' })],
+  ['org', 'create', { parentId: OTHER, name: '第一党小组', type: 'group' }, row({ admin: 'ok' })],
+  ['org', 'create', { parentId: PARENT, name: '第三党支部', type: 'branch' }, row({ admin: 'ok' })],
+  ['org', 'create', { parentId: MISSING, name: '第一党小组', type: 'group' }, row({})],
+  ['org', 'rename', { orgId: OWN, name: '第一党支部' }, row({ admin: 'ok' })],
+  ['org', 'rename', { orgId: OTHER, name: '第二党支部' }, row({ admin: 'ok' })],
+  ['org', 'rename', { orgId: PARENT, name: '星河科技党委' }, row({ admin: 'ok' })],
+  ['org', 'rename', { orgId: MISSING, name: '不存在' }, row({})],
+  // The admin passes the permission check and then meets the unit's members (or, for the top unit, its place).
+  ['org', 'remove', { orgId: OWN }, row({ admin: 'CONFLICT' })],
+  ['org', 'remove', { orgId: OTHER }, row({ admin: 'CONFLICT' })],
+  ['org', 'remove', { orgId: PARENT }, row({ admin: 'CONFLICT' })],
+  ['org', 'remove', { orgId: MISSING }, row({})],
+  ['audit', 'list', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['audit', 'list', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['audit', 'list', { orgId: PARENT }, row({ admin: 'ok' })],
+  ['audit', 'list', { orgId: MISSING }, row({})],
 ];
 
 it('covers every action in the permission table', () => {
@@ -67,4 +68,20 @@ describe.each(MATRIX)('%s.%s %j', (fn, action, data, expected) => {
     const res = await rt.invoke(fn, { action, data }, identity);
     expect(res.ok ? 'ok' : res.code).toBe(expected[who]);
   });
+});
+
+it("a unit that does not exist is refused exactly like another branch's unit: ids leak nothing", async () => {
+  const rt = await demoRuntime();
+  const me = { openid: 'demo-member-03' };
+  for (const [fn, action, field] of [
+    ['branch', 'home', 'orgId'],
+    ['org', 'rename', 'orgId'],
+    ['org', 'remove', 'orgId'],
+    ['audit', 'list', 'orgId'],
+  ] as const) {
+    const extra = action === 'rename' ? { name: '某个名字' } : {};
+    const other = await rt.invoke(fn, { action, data: { [field]: OTHER, ...extra } }, me);
+    const missing = await rt.invoke(fn, { action, data: { [field]: MISSING, ...extra } }, me);
+    expect(missing).toEqual(other);
+  }
 });

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import type { HandlerContext } from './context';
+import { requireCaller } from './context';
+import { col, type MembershipDoc, type UserDoc } from './db';
+
+export interface AuditEvent {
+  orgId: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  summary: string;
+}
+
+/** The actor's name as their unit knows them, else their nickname: entries never show openids. */
+async function actorName(ctx: HandlerContext, openid: string, orgId: string): Promise<string> {
+  const { data } = await col(ctx.db, 'memberships').where({ openid, orgId }).limit(1).get();
+  const m = data[0] as MembershipDoc | undefined;
+  if (m) return m.name;
+  const { data: users } = await col(ctx.db, 'users').where({ openid }).limit(1).get();
+  return (users[0] as UserDoc | undefined)?.nickname ?? '未知用户';
+}
+
+let sequence = 0;
+
+/** Ids that sort like the entries were written (time, then order within this instance), so ties on `at` keep their order. */
+function entryId(at: Date): string {
+  sequence = (sequence + 1) % 1_000_000;
+  return `${String(at.getTime()).padStart(14, '0')}-${String(sequence).padStart(6, '0')}-${randomBytes(4).toString('hex')}`;
+}
+
+/** Appends to the audit log. There is no action that edits or deletes an entry. */
+export async function audit(ctx: HandlerContext, event: AuditEvent): Promise<void> {
+  const { openid } = requireCaller(ctx);
+  await col(ctx.db, 'audit_logs').add({
+    _id: entryId(ctx.now),
+    ...event,
+    at: ctx.now,
+    actorOpenid: openid,
+    actorName: await actorName(ctx, openid, event.orgId),
+  });
+}

@@ -1,0 +1,25 @@
+import type { Db } from '@cloudbase/database';
+import type { OrgUnitView } from '../../typings/domain';
+import type { OrgDoc } from '../common/db';
+import { col } from '../common/db';
+
+/** Active members held directly in each unit, in one aggregate. */
+export async function memberCounts(db: Db, orgIds: string[]): Promise<Map<string, number>> {
+  if (orgIds.length === 0) return new Map();
+  const $ = db.command.aggregate;
+  const { data } = (await col(db, 'memberships')
+    .aggregate()
+    .match({ orgId: db.command.in(orgIds), status: 'active' })
+    .group({ _id: '$orgId', n: $.sum(1) })
+    .end()) as { data: { _id: string; n: number }[] };
+  return new Map(data.map((d) => [d._id, d.n]));
+}
+
+export function toView(org: OrgDoc, memberCount: number, canAdminister: boolean): OrgUnitView {
+  return { id: org._id, name: org.name, type: org.type, parentId: org.parentId, memberCount, canAdminister };
+}
+
+/** Siblings first by their sort number, then by name; parents before children. */
+export function byTreeOrder(a: OrgDoc, b: OrgDoc): number {
+  return a.path.length - b.path.length || a.sort - b.sort || a.name.localeCompare(b.name, 'zh-CN');
+}
