@@ -10,9 +10,10 @@ import type { IncomingMessage } from 'node:http';
 export const COOKIE = 'zhibu_dev';
 export const OPENID_PATTERN = /^[A-Za-z0-9_-]{3,64}$/;
 
-export function loadSecret(dataDir: string): Buffer {
+/** A random key kept in the data folder (created on first start): dev sign-in tokens, the local PII key. */
+export function loadSecret(dataDir: string, name = 'dev-secret'): Buffer {
   if (dataDir === ':memory:') return randomBytes(32);
-  const file = join(dataDir, 'dev-secret');
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file);
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32);

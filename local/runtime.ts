@@ -7,7 +7,9 @@ import { jsonLogger } from '../cloudfunctions/common/logs';
 import { installPlatform, type Logger, type Platform } from '../cloudfunctions/common/platform';
 import type { InvocationContext } from '../cloudfunctions/common/context';
 import { FUNCTIONS } from '../cloudfunctions/registry';
+import { deriveKeys } from '../cloudfunctions/common/pii';
 import { ALL_COLLECTIONS } from './collections';
+import { loadSecret } from './identity';
 import { Engine } from './db/engine';
 import { localDatabase } from './db/request';
 import { localOpenApi } from './openapi';
@@ -50,8 +52,11 @@ export function createRuntime(options: RuntimeOptions) {
   const now = options.now ?? (() => new Date());
   const db = localDatabase(engine);
   const storageRoot = memory ? join(tmpdir(), `zhibu-storage-${process.pid}`) : join(options.dataDir, 'storage');
+  // Locally the PII key is a random one kept in the data folder, never a key used anywhere else.
+  const piiKeys = deriveKeys(loadSecret(options.dataDir, 'dev-pii-key'));
   const platform: Platform = {
     db: () => db,
+    piiKeys: () => piiKeys,
     storage: () => localStorage(storageRoot, options.publicBaseUrl ?? (() => 'http://localhost:8080')),
     openapi: () => localOpenApi(() => db, now),
     now,

@@ -1,6 +1,5 @@
 import type { Db } from '@cloudbase/database';
 import type { MembershipDoc, OrgDoc, UserDoc } from '../cloudfunctions/common/db';
-import { membershipId } from '../cloudfunctions/common/db';
 import type { Role } from '../typings/domain';
 
 /** All names are synthetic: generated from common characters, not taken from real people. */
@@ -97,11 +96,18 @@ export async function seedDemo(db: Db, now: Date): Promise<{ added: number }> {
   for (const org of DEMO_ORGS) if (await addIfMissing(db, 'orgs', { ...org, createdAt: now })) added += 1;
   for (const [i, p] of DEMO_PEOPLE.entries()) {
     const joinedAt = new Date(now.getTime() - (400 + i * 37) * 24 * 3600 * 1000);
-    const user: UserDoc = { _id: `u-${p.openid}`, openid: p.openid, nickname: p.name, createdAt: joinedAt, lastSeenAt: joinedAt };
+    const user: UserDoc = {
+      _id: `u-demo-${String(i + 1).padStart(3, '0')}`,
+      openid: p.openid,
+      nickname: p.name,
+      createdAt: joinedAt,
+      lastSeenAt: joinedAt,
+    };
     if (await addIfMissing(db, 'users', { ...user })) added += 1;
     if (p.orgId && p.role) {
       const m: MembershipDoc = {
-        _id: membershipId(p.orgId, p.openid),
+        // Membership ids are opaque: they reach clients, openids never do.
+        _id: `m-demo-${String(i + 1).padStart(3, '0')}`,
         openid: p.openid,
         orgId: p.orgId,
         role: p.role,

@@ -3,7 +3,7 @@
  * The client infers its types from here; each cloud function validates `event.data` with the same schema.
  */
 import * as z from 'zod';
-import type { AuditEntryView, BranchHome, Me, OrgUnitView, Pong } from './domain';
+import { EDUCATION_LEVELS, type ArchiveView, type AuditEntryView, type BranchHome, type Me, type OrgUnitView, type Pong } from './domain';
 
 export interface ActionDef<I extends z.ZodType, O> {
   input: I;
@@ -28,6 +28,22 @@ const orgName = z
 
 export const orgType = z.enum(['committee', 'general_branch', 'branch', 'group']);
 
+const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+const shortText = (max: number) => z.string().trim().min(1, '不能为空').max(max, `最多 ${max} 个字`);
+
+/** What a member may write in their archive; every field optional, only given fields change. */
+export const archiveInput = z.strictObject({
+  name: z.string().trim().min(2, '姓名至少 2 个字').max(20, '姓名最多 20 个字').optional(),
+  gender: z.enum(['male', 'female']).optional(),
+  ethnicity: shortText(10).optional(),
+  birthDate: isoDate.optional(),
+  education: z.enum(EDUCATION_LEVELS).optional(),
+  job: shortText(40).optional(),
+  /** Checked on the server (shape, ID check character) and stored encrypted. */
+  phone: z.string().max(20).optional(),
+  idCard: z.string().max(20).optional(),
+});
+
 export const contract = {
   user: {
     /** Creates or loads the caller's user record from their WeChat identity. */
@@ -44,6 +60,16 @@ export const contract = {
     rename: action<{ unit: OrgUnitView }>()(z.strictObject({ orgId: docId, name: orgName })),
     /** Refused while the unit has members or units below it. */
     remove: action<{ removed: true }>()(z.strictObject({ orgId: docId })),
+  },
+  archive: {
+    mine: action<ArchiveView>()(z.strictObject({})),
+    updateMine: action<ArchiveView>()(archiveInput),
+    /** A member's archive, for the leaders of their unit; `memberId` is the membership id in `orgId`. */
+    get: action<ArchiveView>()(z.strictObject({ orgId: docId, memberId: docId })),
+    /** The full phone or ID number: one's own, or (for the unit's secretaries) a member's. Audited. */
+    reveal: action<{ value: string | null }>()(
+      z.strictObject({ field: z.enum(['phone', 'idCard']), orgId: docId.optional(), memberId: docId.optional() }),
+    ),
   },
   audit: {
     /** The unit's audit log, newest first; `cursor` continues after the last entry of the previous page. */

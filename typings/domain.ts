@@ -82,3 +82,24 @@ export interface Pong {
   pong: true;
   at: string;
 }
+
+export type Gender = 'male' | 'female';
+
+export const EDUCATION_LEVELS = ['初中及以下', '高中/中专', '大专', '本科', '硕士研究生', '博士研究生'] as const;
+export type Education = (typeof EDUCATION_LEVELS)[number];
+
+/** A member's electronic archive as clients see it: sensitive fields masked. */
+export interface ArchiveView {
+  name: string | null;
+  gender: Gender | null;
+  ethnicity: string | null;
+  /** YYYY-MM-DD */
+  birthDate: string | null;
+  education: Education | null;
+  job: string | null;
+  /** e.g. 138****5678 */
+  phoneMasked: string | null;
+  /** e.g. 110***********1234 */
+  idCardMasked: string | null;
+  updatedAt: string | null;
+}

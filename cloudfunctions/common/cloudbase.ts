@@ -1,5 +1,6 @@
 import tcb from '@cloudbase/node-sdk';
 import type { Db } from '@cloudbase/database';
+import { functionConfig } from './config';
 import { jsonLogger } from './logs';
 import type { OpenApi, Platform, Storage, SubscribeMessage } from './platform';
 
@@ -51,6 +52,7 @@ export function cloudbasePlatform(): Platform {
   const a = cloud();
   return {
     db: () => a.database() as unknown as Db,
+    piiKeys: () => functionConfig().piiKeys,
     storage: () => a as unknown as Storage,
     openapi: () => openapi,
     now: () => new Date(),

@@ -21,6 +21,14 @@ export const COLLECTIONS = [
     ],
   },
   { name: 'stats_daily', indexes: [{ name: 'org_day', keys: { orgId: 1, day: -1 }, unique: true }] },
+  {
+    name: 'archives',
+    indexes: [
+      { name: 'openid', keys: { openid: 1 }, unique: true },
+      { name: 'phone', keys: { phoneHash: 1 } },
+      { name: 'id_card', keys: { idCardHash: 1 } },
+    ],
+  },
   { name: 'audit_logs', indexes: [{ name: 'org_at', keys: { orgId: 1, at: -1 } }] },
 ] as const satisfies readonly CollectionSpec[];
 

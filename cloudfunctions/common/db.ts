@@ -55,5 +55,19 @@ export interface MembershipDoc {
   joinedAt: Date;
 }
 
-/** Membership ids are derived, so one person holds one membership per organisation unit. */
-export const membershipId = (orgId: string, openid: string): string => `${orgId}_${openid}`.slice(0, 64);
+export interface ArchiveDoc {
+  _id: string;
+  openid: string;
+  name?: string;
+  gender?: 'male' | 'female';
+  ethnicity?: string;
+  birthDate?: string;
+  education?: string;
+  job?: string;
+  /** AES-GCM ciphertext and keyed hash (for lookup); the plain value is never stored. */
+  phoneEnc?: string;
+  phoneHash?: string;
+  idCardEnc?: string;
+  idCardHash?: string;
+  updatedAt: Date;
+}

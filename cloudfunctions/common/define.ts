@@ -21,7 +21,7 @@ export type Handler<F extends FunctionName, A extends ActionName<F>> = (
   ctx: HandlerContext,
 ) => Promise<ActionOutput<F, A>>;
 
-export type TimerHandler = (ctx: Omit<HandlerContext, 'caller' | 'grant'>) => Promise<unknown>;
+export type TimerHandler = (ctx: Omit<HandlerContext, 'caller' | 'grant' | 'piiKeys'>) => Promise<unknown>;
 
 export interface FunctionSpec<F extends FunctionName> {
   actions: { [A in ActionName<F>]: Handler<F, A> };
@@ -98,7 +98,16 @@ export function defineFunction<F extends FunctionName>(name: F, spec: FunctionSp
         typeof access === 'object' && caller
           ? await authorize(db, caller.openid, access, parsed.data as Record<string, unknown>)
           : { unit: null, roles: [] };
-      const out = await handler(parsed.data, { caller, grant, db, now: p.now(), storage: p.storage(), openapi: p.openapi(), log: p.log });
+      const out = await handler(parsed.data, {
+        caller,
+        grant,
+        db,
+        piiKeys: () => p.piiKeys(),
+        now: p.now(),
+        storage: p.storage(),
+        openapi: p.openapi(),
+        log: p.log,
+      });
       return { ok: true, data: out };
     } catch (e) {
       if (e instanceof AppError) {

@@ -4,6 +4,8 @@ import type { Role } from '../../typings/domain';
 export const ANY_ROLE: readonly Role[] = ['member', 'committee', 'deputy_secretary', 'secretary', 'admin'];
 export const LEADERS: readonly Role[] = ['deputy_secretary', 'secretary', 'admin'];
 export const ADMINS: readonly Role[] = ['admin'];
+/** Who may see a member's unmasked sensitive data: the member themself, and their unit's secretaries. */
+export const SECRETARIES: readonly Role[] = ['deputy_secretary', 'secretary'];
 
 /**
  * Role-guarded access: the roles that may act, and which input field names the organisation unit
@@ -30,6 +32,12 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     create: { roles: ADMINS, unitField: 'parentId' },
     rename: { roles: ADMINS, unitField: 'orgId' },
     remove: { roles: ADMINS, unitField: 'orgId' },
+  },
+  archive: {
+    mine: 'signedIn',
+    updateMine: 'signedIn',
+    get: { roles: LEADERS, unitField: 'orgId' },
+    reveal: { roles: SECRETARIES, unitField: 'orgId', optional: true },
   },
   audit: { list: { roles: LEADERS, unitField: 'orgId' } },
   system: { ping: 'anyone' },

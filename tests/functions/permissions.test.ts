@@ -20,6 +20,9 @@ const OWN = 'org-xh-branch-rd';
 const OTHER = 'org-xh-branch-mk';
 const PARENT = 'org-xh-committee';
 const MISSING = 'org-does-not-exist';
+/** Membership ids from the demo seed: demo-member-03 in the own branch, demo-member-12 in the other. */
+const OWN_MEMBER = 'm-demo-007';
+const OTHER_MEMBER = 'm-demo-016';
 
 /** Outcome per caller, as 'ok' or the error code; `f` is the outcome of everyone not listed (besides anonymous). */
 function row(listed: Partial<Record<Who, string>>, others = 'FORBIDDEN'): Record<Who, string> {
@@ -49,11 +52,29 @@ const MATRIX: [string, string, object, Record<Who, string>][] = [
   ['org', 'remove', { orgId: OTHER }, row({ admin: 'CONFLICT' })],
   ['org', 'remove', { orgId: PARENT }, row({ admin: 'CONFLICT' })],
   ['org', 'remove', { orgId: MISSING }, row({})],
+  ['archive', 'mine', {}, everyone],
+  ['archive', 'updateMine', { job: '工程师' }, everyone],
+  ['archive', 'get', { orgId: OWN, memberId: OWN_MEMBER }, row({ secretary: 'ok', admin: 'ok' })],
+  ['archive', 'get', { orgId: OTHER, memberId: OTHER_MEMBER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  // The admin may act in the parent unit, but the member is not held there.
+  ['archive', 'get', { orgId: PARENT, memberId: OWN_MEMBER }, row({})],
+  ['archive', 'get', { orgId: MISSING, memberId: OWN_MEMBER }, row({})],
+  ['archive', 'reveal', { field: 'phone' }, everyone],
+  ['archive', 'reveal', { field: 'idCard', orgId: OWN, memberId: OWN_MEMBER }, row({ secretary: 'ok' })],
+  ['archive', 'reveal', { field: 'idCard', orgId: OTHER, memberId: OTHER_MEMBER }, row({ otherSecretary: 'ok' })],
+  ['archive', 'reveal', { field: 'idCard', orgId: PARENT, memberId: OWN_MEMBER }, row({})],
+  ['archive', 'reveal', { field: 'idCard', orgId: MISSING, memberId: OWN_MEMBER }, row({})],
   ['audit', 'list', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
   ['audit', 'list', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
   ['audit', 'list', { orgId: PARENT }, row({ admin: 'ok' })],
   ['audit', 'list', { orgId: MISSING }, row({})],
 ];
+
+it('the seeded membership ids used here are who the matrix says', async () => {
+  const rt = await demoRuntime();
+  expect((await rt.db.collection('memberships').doc(OWN_MEMBER).get()).data[0]).toMatchObject({ openid: 'demo-member-03', orgId: OWN });
+  expect((await rt.db.collection('memberships').doc(OTHER_MEMBER).get()).data[0]).toMatchObject({ openid: 'demo-member-12', orgId: OTHER });
+});
 
 it('covers every action in the permission table', () => {
   const inTable = Object.entries(ACCESS).flatMap(([fn, actions]) => Object.keys(actions).map((a) => `${fn}.${a}`));
@@ -78,8 +99,9 @@ it("a unit that does not exist is refused exactly like another branch's unit: id
     ['org', 'rename', 'orgId'],
     ['org', 'remove', 'orgId'],
     ['audit', 'list', 'orgId'],
+    ['archive', 'get', 'orgId'],
   ] as const) {
-    const extra = action === 'rename' ? { name: '某个名字' } : {};
+    const extra = action === 'rename' ? { name: '某个名字' } : action === 'get' ? { memberId: OTHER_MEMBER } : {};
     const other = await rt.invoke(fn, { action, data: { [field]: OTHER, ...extra } }, me);
     const missing = await rt.invoke(fn, { action, data: { [field]: MISSING, ...extra } }, me);
     expect(missing).toEqual(other);

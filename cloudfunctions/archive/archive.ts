@@ -1,0 +1,138 @@
+import type { ArchiveView } from '../../typings/domain';
+import { audit } from '../common/audit';
+import { requireCaller, type HandlerContext } from '../common/context';
+import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
+import type { Handler } from '../common/define';
+import { AppError } from '../common/errors';
+import {
+  blindIndex,
+  decrypt,
+  encrypt,
+  isValidIdCard,
+  isValidPhone,
+  mask,
+  normalizeIdCard,
+  normalizePhone,
+  type PiiKind,
+} from '../common/pii';
+
+const FIELD_LABEL: Record<string, string> = {
+  name: '姓名',
+  gender: '性别',
+  ethnicity: '民族',
+  birthDate: '出生日期',
+  education: '学历',
+  job: '工作岗位',
+  phone: '手机号',
+  idCard: '身份证号',
+};
+
+async function archiveOf(ctx: HandlerContext, openid: string): Promise<ArchiveDoc | undefined> {
+  const { data } = await col(ctx.db, 'archives').where({ openid }).limit(1).get();
+  return data[0] as ArchiveDoc | undefined;
+}
+
+function sensitive(ctx: HandlerContext, doc: ArchiveDoc | undefined, kind: PiiKind): string | null {
+  const token = kind === 'phone' ? doc?.phoneEnc : doc?.idCardEnc;
+  return token ? decrypt(ctx.piiKeys(), token) : null;
+}
+
+function view(ctx: HandlerContext, doc: ArchiveDoc | undefined): ArchiveView {
+  const phone = sensitive(ctx, doc, 'phone');
+  const idCard = sensitive(ctx, doc, 'idCard');
+  return {
+    name: doc?.name ?? null,
+    gender: doc?.gender ?? null,
+    ethnicity: doc?.ethnicity ?? null,
+    birthDate: doc?.birthDate ?? null,
+    education: (doc?.education as ArchiveView['education']) ?? null,
+    job: doc?.job ?? null,
+    phoneMasked: phone ? mask('phone', phone) : null,
+    idCardMasked: idCard ? mask('idCard', idCard) : null,
+    updatedAt: doc ? new Date(doc.updatedAt).toISOString() : null,
+  };
+}
+
+/** The caller's active memberships: where their archive events are logged. */
+async function unitsOf(ctx: HandlerContext, openid: string): Promise<MembershipDoc[]> {
+  const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(100).get();
+  return data as MembershipDoc[];
+}
+
+export const mine: Handler<'archive', 'mine'> = async (_input, ctx) => view(ctx, await archiveOf(ctx, requireCaller(ctx).openid));
+
+/** The member edits their own archive; phone and ID number are validated, encrypted and hashed. */
+export const updateMine: Handler<'archive', 'updateMine'> = async (input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const { phone, idCard, ...plain } = input;
+  const changes: Partial<ArchiveDoc> = { ...plain };
+  const keys = ctx.piiKeys();
+  if (phone !== undefined) {
+    const value = normalizePhone(phone);
+    if (!isValidPhone(value)) throw new AppError('INVALID_INPUT', '手机号格式不正确');
+    Object.assign(changes, { phoneEnc: encrypt(keys, value), phoneHash: blindIndex(keys, 'phone', value) });
+  }
+  if (idCard !== undefined) {
+    const value = normalizeIdCard(idCard);
+    if (!isValidIdCard(value)) throw new AppError('INVALID_INPUT', '身份证号不正确，请核对后重新输入');
+    Object.assign(changes, { idCardEnc: encrypt(keys, value), idCardHash: blindIndex(keys, 'idCard', value) });
+  }
+  const fields = Object.keys(input);
+  if (fields.length === 0) return view(ctx, await archiveOf(ctx, openid));
+
+  const existing = await archiveOf(ctx, openid);
+  if (existing)
+    await col(ctx.db, 'archives')
+      .doc(existing._id)
+      .update({ ...changes, updatedAt: ctx.now });
+  else await col(ctx.db, 'archives').add({ openid, ...changes, updatedAt: ctx.now });
+
+  const summary = `更新了电子档案：${fields.map((f) => FIELD_LABEL[f] ?? f).join('、')}`;
+  for (const m of await unitsOf(ctx, openid)) {
+    await audit(ctx, { orgId: m.orgId, action: 'archive.update', targetType: 'member', targetId: m._id, summary });
+  }
+  return view(ctx, await archiveOf(ctx, openid));
+};
+
+/** The member behind a membership id, only if that membership is in the unit the permission check named. */
+async function memberIn(ctx: HandlerContext, orgId: string, memberId: string): Promise<MembershipDoc> {
+  const m = (await col(ctx.db, 'memberships').doc(memberId).get()).data[0] as MembershipDoc | undefined;
+  // Same answer for "no such member" and "not in your unit": ids leak nothing.
+  if (!m || m.orgId !== orgId) throw new AppError('FORBIDDEN', '你没有权限查看该党员的档案');
+  return m;
+}
+
+export const get: Handler<'archive', 'get'> = async (input, ctx) => {
+  const member = await memberIn(ctx, input.orgId, input.memberId);
+  return view(ctx, await archiveOf(ctx, member.openid));
+};
+
+/** The full value of one sensitive field, for the member or their secretary; every reveal is audited. */
+export const reveal: Handler<'archive', 'reveal'> = async (input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  if (input.orgId && !input.memberId) throw new AppError('INVALID_INPUT', '请指定要查看的党员');
+  if (input.memberId && !input.orgId) throw new AppError('INVALID_INPUT', '请指定党员所在的组织');
+  const member = input.orgId && input.memberId ? await memberIn(ctx, input.orgId, input.memberId) : null;
+  const value = sensitive(ctx, await archiveOf(ctx, member?.openid ?? openid), input.field);
+  const what = FIELD_LABEL[input.field];
+  if (member) {
+    await audit(ctx, {
+      orgId: member.orgId,
+      action: 'archive.reveal',
+      targetType: 'member',
+      targetId: member._id,
+      summary: `查看了${member.name}的完整${what}`,
+    });
+  } else {
+    for (const m of await unitsOf(ctx, openid)) {
+      await audit(ctx, {
+        orgId: m.orgId,
+        action: 'archive.reveal',
+        targetType: 'member',
+        targetId: m._id,
+        summary: `查看了本人的完整${what}`,
+      });
+    }
+  }
+  return { value };
+};
