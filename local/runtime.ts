@@ -53,10 +53,10 @@ export function createRuntime(options: RuntimeOptions) {
   const db = localDatabase(engine);
   const storageRoot = memory ? join(tmpdir(), `zhibu-storage-${process.pid}`) : join(options.dataDir, 'storage');
   // Locally the PII key is a random one kept in the data folder, never a key used anywhere else.
-  const piiKeys = deriveKeys(loadSecret(options.dataDir, 'dev-pii-key'));
+  const keys = deriveKeys(loadSecret(options.dataDir, 'dev-secret-key'));
   const platform: Platform = {
     db: () => db,
-    piiKeys: () => piiKeys,
+    keys: () => keys,
     storage: () => localStorage(storageRoot, options.publicBaseUrl ?? (() => 'http://localhost:8080')),
     openapi: () => localOpenApi(() => db, now),
     now,

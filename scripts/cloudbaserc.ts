@@ -15,6 +15,8 @@ export function cloudbaserc() {
       timeout: 10,
       memorySize: 256,
       installDependency: true,
+      // The master secret for PII encryption and invite signatures; filled from the deploying shell.
+      envVariables: { ZHIBU_SECRET_KEY: '{{env.ZHIBU_SECRET_KEY}}' },
       triggers: TIMERS.filter((t) => t.fn === name).map((t) => ({ name: t.name, type: 'timer', config: t.cron })),
     })),
     framework: {

@@ -16,12 +16,19 @@ function fail(message: string): never {
 const envId = process.env['ENV_ID'];
 const secretId = process.env['TCB_SECRET_ID'] ?? process.env['TENCENTCLOUD_SECRETID'];
 const secretKey = process.env['TCB_SECRET_KEY'] ?? process.env['TENCENTCLOUD_SECRETKEY'];
-const missing = [!envId && 'ENV_ID', !secretId && 'TCB_SECRET_ID', !secretKey && 'TCB_SECRET_KEY'].filter(Boolean);
+const masterKey = process.env['ZHIBU_SECRET_KEY'];
+const missing = [
+  !envId && 'ENV_ID',
+  !secretId && 'TCB_SECRET_ID',
+  !secretKey && 'TCB_SECRET_KEY',
+  !(masterKey && Buffer.from(masterKey, 'base64').length >= 32) && 'ZHIBU_SECRET_KEY',
+].filter(Boolean);
 if (missing.length) {
   fail(
     `缺少 ${missing.join(', ')}。请设置云开发环境 ID 与腾讯云 API 密钥后重试，例如:\n` +
-      '  ENV_ID=your-env-id TCB_SECRET_ID=... TCB_SECRET_KEY=... npm run deploy\n' +
-      '(missing credentials: set ENV_ID, TCB_SECRET_ID and TCB_SECRET_KEY)',
+      '  ENV_ID=your-env-id TCB_SECRET_ID=... TCB_SECRET_KEY=... ZHIBU_SECRET_KEY=$(openssl rand -base64 32) npm run deploy\n' +
+      '(ZHIBU_SECRET_KEY 是加密身份证号、手机号的主密钥，请妥善保管，丢失后已加密数据无法解密)\n' +
+      '(missing: set ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY and ZHIBU_SECRET_KEY, a base64 key of 32 bytes)',
   );
 }
 

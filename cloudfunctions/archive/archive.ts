@@ -34,7 +34,7 @@ async function archiveOf(ctx: HandlerContext, openid: string): Promise<ArchiveDo
 
 function sensitive(ctx: HandlerContext, doc: ArchiveDoc | undefined, kind: PiiKind): string | null {
   const token = kind === 'phone' ? doc?.phoneEnc : doc?.idCardEnc;
-  return token ? decrypt(ctx.piiKeys(), token) : null;
+  return token ? decrypt(ctx.keys(), token) : null;
 }
 
 function view(ctx: HandlerContext, doc: ArchiveDoc | undefined): ArchiveView {
@@ -66,7 +66,7 @@ export const updateMine: Handler<'archive', 'updateMine'> = async (input, ctx) =
   const { openid } = requireCaller(ctx);
   const { phone, idCard, ...plain } = input;
   const changes: Partial<ArchiveDoc> = { ...plain };
-  const keys = ctx.piiKeys();
+  const keys = ctx.keys();
   if (phone !== undefined) {
     const value = normalizePhone(phone);
     if (!isValidPhone(value)) throw new AppError('INVALID_INPUT', '手机号格式不正确');

@@ -52,7 +52,7 @@ export function cloudbasePlatform(): Platform {
   const a = cloud();
   return {
     db: () => a.database() as unknown as Db,
-    piiKeys: () => functionConfig().piiKeys,
+    keys: () => functionConfig().keys,
     storage: () => a as unknown as Storage,
     openapi: () => openapi,
     now: () => new Date(),

@@ -2,7 +2,7 @@ import tcb from '@cloudbase/node-sdk';
 import type { Db } from '@cloudbase/database';
 import type { Grant } from './authz';
 import { AppError } from './errors';
-import type { PiiKeys } from './pii';
+import type { SecretKeys } from './pii';
 import type { Logger, OpenApi, Storage } from './platform';
 
 /** The caller, as the platform says: WX_OPENID from the invocation context, never from the event. */
@@ -17,8 +17,8 @@ export interface HandlerContext {
   /** For role-guarded actions: the unit acted on and the caller's roles there (see permissions.ts). */
   grant: Grant;
   db: Db;
-  /** Keys for ID numbers and phones (see pii.ts). */
-  piiKeys: () => PiiKeys;
+  /** Keys for ID numbers, phones and invite tokens (see pii.ts). */
+  keys: () => SecretKeys;
   now: Date;
   storage: Storage;
   openapi: OpenApi;

@@ -21,7 +21,7 @@ export type Handler<F extends FunctionName, A extends ActionName<F>> = (
   ctx: HandlerContext,
 ) => Promise<ActionOutput<F, A>>;
 
-export type TimerHandler = (ctx: Omit<HandlerContext, 'caller' | 'grant' | 'piiKeys'>) => Promise<unknown>;
+export type TimerHandler = (ctx: Omit<HandlerContext, 'caller' | 'grant' | 'keys'>) => Promise<unknown>;
 
 export interface FunctionSpec<F extends FunctionName> {
   actions: { [A in ActionName<F>]: Handler<F, A> };
@@ -102,7 +102,7 @@ export function defineFunction<F extends FunctionName>(name: F, spec: FunctionSp
         caller,
         grant,
         db,
-        piiKeys: () => p.piiKeys(),
+        keys: () => p.keys(),
         now: p.now(),
         storage: p.storage(),
         openapi: p.openapi(),

@@ -9,13 +9,19 @@ export interface PiiKeys {
   mac: Buffer;
 }
 
+/** Every key the functions use, derived from one master secret in the function's configuration. */
+export interface SecretKeys extends PiiKeys {
+  /** Signs invite tokens. */
+  invite: Buffer;
+}
+
 export type PiiKind = 'phone' | 'idCard';
 
-/** Two independent keys from one 32-byte master key. */
-export function deriveKeys(master: Buffer): PiiKeys {
-  if (master.length < 32) throw new Error('PII master key must be at least 32 bytes');
+/** Independent keys (HKDF) from one master key of at least 32 bytes. */
+export function deriveKeys(master: Buffer): SecretKeys {
+  if (master.length < 32) throw new Error('the master key must be at least 32 bytes');
   const key = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
-  return { enc: key('zhibu/pii/enc/v1'), mac: key('zhibu/pii/mac/v1') };
+  return { enc: key('zhibu/pii/enc/v1'), mac: key('zhibu/pii/mac/v1'), invite: key('zhibu/invite/v1') };
 }
 
 const VERSION = 'v1';

@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database';
-import type { PiiKeys } from './pii';
+import type { SecretKeys } from './pii';
 
 /** CloudBase storage, in the shape of node-sdk's `app.uploadFile` and friends. */
 export interface Storage {
@@ -40,8 +40,8 @@ export interface Logger {
 /** What a deployment provides to every handler. */
 export interface Platform {
   db(): Db;
-  /** Keys for sensitive personal data; asked for only by handlers that touch it. */
-  piiKeys(): PiiKeys;
+  /** Keys derived from the configured master secret; asked for only by handlers that need them. */
+  keys(): SecretKeys;
   storage(): Storage;
   openapi(): OpenApi;
   now(): Date;
