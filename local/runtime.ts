@@ -31,6 +31,9 @@ export interface Identity {
 
 export const LOCAL_APPID = 'wx-local-dev';
 
+/** Template ids as the stand-ins record them; the dev page shows which message would have gone out. */
+export const LOCAL_TEMPLATES = { joinResult: 'local-join-result' };
+
 /** The invocation context CloudBase would pass: identity travels in `environment`, per call. */
 export function invocationContext(fn: string, identity: Identity | null): InvocationContext {
   const env: Record<string, string> = identity
@@ -57,6 +60,7 @@ export function createRuntime(options: RuntimeOptions) {
   const platform: Platform = {
     db: () => db,
     keys: () => keys,
+    templates: () => LOCAL_TEMPLATES,
     storage: () => localStorage(storageRoot, options.publicBaseUrl ?? (() => 'http://localhost:8080')),
     openapi: () => localOpenApi(() => db, now),
     now,

@@ -3,7 +3,17 @@
  * The client infers its types from here; each cloud function validates `event.data` with the same schema.
  */
 import * as z from 'zod';
-import { EDUCATION_LEVELS, type ArchiveView, type AuditEntryView, type BranchHome, type Me, type OrgUnitView, type Pong } from './domain';
+import {
+  EDUCATION_LEVELS,
+  type ArchiveView,
+  type AuditEntryView,
+  type BranchCard,
+  type BranchHome,
+  type JoinRequestView,
+  type Me,
+  type OrgUnitView,
+  type Pong,
+} from './domain';
 
 export interface ActionDef<I extends z.ZodType, O> {
   input: I;
@@ -60,6 +70,27 @@ export const contract = {
     rename: action<{ unit: OrgUnitView }>()(z.strictObject({ orgId: docId, name: orgName })),
     /** Refused while the unit has members or units below it. */
     remove: action<{ removed: true }>()(z.strictObject({ orgId: docId })),
+    /** Branches whose name contains `q`, for someone looking for theirs. */
+    search: action<{ units: BranchCard[] }>()(z.strictObject({ q: z.string().trim().min(1, '请输入支部名称').max(20) })),
+  },
+  join: {
+    /** Apply to join a branch; applying again while a request is pending returns that request. */
+    apply: action<JoinRequestView>()(
+      z.strictObject({
+        orgId: docId,
+        name: z.string().trim().min(2, '姓名至少 2 个字').max(20, '姓名最多 20 个字'),
+        note: z.string().trim().max(200, '说明最多 200 个字').optional(),
+        via: z.enum(['group', 'invite', 'search']),
+      }),
+    ),
+    mine: action<{ requests: JoinRequestView[] }>()(z.strictObject({})),
+    cancel: action<JoinRequestView>()(z.strictObject({ requestId: docId })),
+    /** Pending requests of a unit, oldest first, for its secretaries. */
+    inbox: action<{ requests: JoinRequestView[] }>()(z.strictObject({ orgId: docId })),
+    /** Approve (the applicant becomes a member) or reject with a reason; a request is decided once. */
+    review: action<JoinRequestView>()(
+      z.strictObject({ requestId: docId, approve: z.boolean(), reason: z.string().trim().max(200, '原因最多 200 个字').optional() }),
+    ),
   },
   archive: {
     mine: action<ArchiveView>()(z.strictObject({})),

@@ -103,3 +103,37 @@ export interface ArchiveView {
   idCardMasked: string | null;
   updatedAt: string | null;
 }
+
+/** How someone found the branch they apply to. */
+export type JoinVia = 'group' | 'invite' | 'search';
+export type JoinStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
+
+export const JOIN_STATUS_LABEL: Record<JoinStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '未通过',
+  cancelled: '已撤回',
+};
+
+export interface JoinRequestView {
+  id: string;
+  orgId: string;
+  orgName: string;
+  /** The applicant's name as they gave it. */
+  name: string;
+  note: string | null;
+  via: JoinVia;
+  status: JoinStatus;
+  /** Why it was not approved. */
+  reason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+/** A branch as a non-member may see it: enough to decide to apply. */
+export interface BranchCard {
+  id: string;
+  name: string;
+  parentName: string | null;
+  memberCount: number;
+}

@@ -8,6 +8,8 @@ import type { RoleAccess } from './permissions';
 export interface Grant {
   unit: OrgDoc | null;
   roles: Role[];
+  /** With `via`: the document the input named (already known to belong to `unit`). */
+  doc?: Record<string, unknown> & { _id: string };
 }
 
 /**
@@ -30,13 +32,20 @@ const DENIED = '你没有权限访问该组织';
 
 /** Enforces a role-guarded entry of the permission table against the unit named in the input. */
 export async function authorize(db: Db, openid: string, access: RoleAccess, input: Record<string, unknown>): Promise<Grant> {
-  const unitId = input[access.unitField];
-  if (unitId === undefined && access.optional) return { unit: null, roles: [] };
-  if (typeof unitId !== 'string') throw new AppError('FORBIDDEN', DENIED);
+  const id = input[access.unitField];
+  if (id === undefined && access.optional) return { unit: null, roles: [] };
+  if (typeof id !== 'string') throw new AppError('FORBIDDEN', DENIED);
+  let doc: Grant['doc'];
+  let unitId = id;
+  if (access.via) {
+    doc = (await col(db, access.via).doc(id).get()).data[0] as Grant['doc'];
+    if (!doc || typeof doc['orgId'] !== 'string') throw new AppError('FORBIDDEN', DENIED);
+    unitId = doc['orgId'];
+  }
   const unit = (await col(db, 'orgs').doc(unitId).get()).data[0] as OrgDoc | undefined;
-  // A unit that does not exist is refused exactly like one the caller has no role in.
+  // A unit (or document) that does not exist is refused exactly like one the caller has no role in.
   if (!unit) throw new AppError('FORBIDDEN', DENIED);
   const roles = await rolesAt(db, openid, unit);
   if (!roles.some((r) => access.roles.includes(r))) throw new AppError('FORBIDDEN', DENIED);
-  return { unit, roles };
+  return { unit, roles, doc };
 }

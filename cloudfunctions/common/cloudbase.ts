@@ -52,7 +52,8 @@ export function cloudbasePlatform(): Platform {
   const a = cloud();
   return {
     db: () => a.database() as unknown as Db,
-    keys: () => functionConfig().keys,
+    keys: () => functionConfig().keys(),
+    templates: () => functionConfig().templates,
     storage: () => a as unknown as Storage,
     openapi: () => openapi,
     now: () => new Date(),

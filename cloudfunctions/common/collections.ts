@@ -29,6 +29,15 @@ export const COLLECTIONS = [
       { name: 'id_card', keys: { idCardHash: 1 } },
     ],
   },
+  {
+    name: 'join_requests',
+    indexes: [
+      { name: 'org_status', keys: { orgId: 1, status: 1, createdAt: 1 } },
+      { name: 'openid', keys: { openid: 1, createdAt: -1 } },
+      // One pending request per person and branch: decided requests get a key of their own.
+      { name: 'pending', keys: { pendingKey: 1 }, unique: true },
+    ],
+  },
   { name: 'audit_logs', indexes: [{ name: 'org_at', keys: { orgId: 1, at: -1 } }] },
 ] as const satisfies readonly CollectionSpec[];
 

@@ -1,11 +1,18 @@
 import { deriveKeys, type SecretKeys } from './pii';
 
+/** Subscribe-message template ids, set per mini program in the WeChat admin console. */
+export interface Templates {
+  /** 审核结果通知: thing1 unit, phrase2 result, thing3 note */
+  joinResult: string;
+}
+
 /**
  * The deployed function's configuration, read from the environment once (CloudBase function
  * environment variables). Nothing else reads process.env.
  */
 export interface FunctionConfig {
-  keys: SecretKeys;
+  keys(): SecretKeys;
+  templates: Templates;
 }
 
 let cached: FunctionConfig | undefined;
@@ -13,8 +20,16 @@ let cached: FunctionConfig | undefined;
 export function functionConfig(): FunctionConfig {
   if (cached) return cached;
   // eslint-disable-next-line no-restricted-properties -- the one place that reads the function's configuration
-  const master = process.env['ZHIBU_SECRET_KEY'];
-  if (!master) throw new Error('ZHIBU_SECRET_KEY is not configured: set a base64 32-byte key in the function configuration');
-  cached = { keys: deriveKeys(Buffer.from(master, 'base64')) };
+  const env = process.env;
+  let keys: SecretKeys | undefined;
+  cached = {
+    keys() {
+      const master = env['ZHIBU_SECRET_KEY'];
+      if (!master) throw new Error('ZHIBU_SECRET_KEY is not configured: set a base64 32-byte key in the function configuration');
+      keys ??= deriveKeys(Buffer.from(master, 'base64'));
+      return keys;
+    },
+    templates: { joinResult: env['ZHIBU_TPL_JOIN_RESULT'] ?? '' },
+  };
   return cached;
 }

@@ -2,6 +2,7 @@ import tcb from '@cloudbase/node-sdk';
 import type { Db } from '@cloudbase/database';
 import type { Grant } from './authz';
 import { AppError } from './errors';
+import type { Templates } from './config';
 import type { SecretKeys } from './pii';
 import type { Logger, OpenApi, Storage } from './platform';
 
@@ -19,6 +20,7 @@ export interface HandlerContext {
   db: Db;
   /** Keys for ID numbers, phones and invite tokens (see pii.ts). */
   keys: () => SecretKeys;
+  templates: () => Templates;
   now: Date;
   storage: Storage;
   openapi: OpenApi;

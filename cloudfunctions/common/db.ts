@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '@cloudbase/database';
 import type { OrgType, Role } from '../../typings/domain';
 import type { CollectionName } from './collections';
@@ -5,6 +6,11 @@ import type { CollectionName } from './collections';
 /** A collection by its declared name: a typo is a type error, not an empty result. */
 export function col(db: Db, name: CollectionName) {
   return db.collection(name);
+}
+
+/** What `runTransaction` hands its callback (the SDK's own typings predate `transaction.collection`). */
+export interface Transaction {
+  collection(name: CollectionName): ReturnType<Db['collection']>;
 }
 
 export function isDuplicate(err: unknown): boolean {
@@ -53,6 +59,31 @@ export interface MembershipDoc {
   /** Name as registered in the branch (synthetic in demo data). */
   name: string;
   joinedAt: Date;
+}
+
+export interface JoinRequestDoc {
+  _id: string;
+  openid: string;
+  orgId: string;
+  name: string;
+  note: string | null;
+  via: 'group' | 'invite' | 'search';
+  status: 'pending' | 'approved' | 'rejected' | 'cancelled';
+  /** `<orgId>|<hash of openid>` while pending, `closed|<id>` after. */
+  pendingKey: string;
+  reason: string | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+  decidedBy: string | null;
+}
+
+/** Ids of memberships created by the product: opaque, and one per person and unit. */
+export function membershipIdFor(orgId: string, openid: string): string {
+  return `m-${createHash('sha256').update(`${orgId}:${openid}`).digest('hex').slice(0, 24)}`;
+}
+
+export function pendingKey(orgId: string, openid: string): string {
+  return `${orgId}|${createHash('sha256').update(openid).digest('base64url').slice(0, 22)}`;
 }
 
 export interface ArchiveDoc {

@@ -21,7 +21,7 @@ export type Handler<F extends FunctionName, A extends ActionName<F>> = (
   ctx: HandlerContext,
 ) => Promise<ActionOutput<F, A>>;
 
-export type TimerHandler = (ctx: Omit<HandlerContext, 'caller' | 'grant' | 'keys'>) => Promise<unknown>;
+export type TimerHandler = (ctx: Omit<HandlerContext, 'caller' | 'grant' | 'keys' | 'templates'>) => Promise<unknown>;
 
 export interface FunctionSpec<F extends FunctionName> {
   actions: { [A in ActionName<F>]: Handler<F, A> };
@@ -103,6 +103,7 @@ export function defineFunction<F extends FunctionName>(name: F, spec: FunctionSp
         grant,
         db,
         keys: () => p.keys(),
+        templates: () => p.templates(),
         now: p.now(),
         storage: p.storage(),
         openapi: p.openapi(),

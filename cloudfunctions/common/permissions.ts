@@ -1,5 +1,6 @@
 import type { ActionName, FunctionName } from '../../typings/api';
 import type { Role } from '../../typings/domain';
+import type { CollectionName } from './collections';
 
 export const ANY_ROLE: readonly Role[] = ['member', 'committee', 'deputy_secretary', 'secretary', 'admin'];
 export const LEADERS: readonly Role[] = ['deputy_secretary', 'secretary', 'admin'];
@@ -11,11 +12,13 @@ export const SECRETARIES: readonly Role[] = ['deputy_secretary', 'secretary'];
  * Role-guarded access: the roles that may act, and which input field names the organisation unit
  * whose roles decide. The unit is loaded by the wrapper; a missing unit is FORBIDDEN, like a unit
  * the caller has no role in, so ids leak nothing. `optional`: without the field, any signed-in caller.
+ * `via`: the field holds the id of a document in that collection, and the document's `orgId` is the unit.
  */
 export interface RoleAccess {
   roles: readonly Role[];
   unitField: string;
   optional?: boolean;
+  via?: CollectionName;
 }
 
 export type Access = 'anyone' | 'signedIn' | RoleAccess;
@@ -32,6 +35,15 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     create: { roles: ADMINS, unitField: 'parentId' },
     rename: { roles: ADMINS, unitField: 'orgId' },
     remove: { roles: ADMINS, unitField: 'orgId' },
+    search: 'signedIn',
+  },
+  join: {
+    apply: 'signedIn',
+    mine: 'signedIn',
+    // Only one's own request: the handler looks it up by the caller's openid.
+    cancel: 'signedIn',
+    inbox: { roles: LEADERS, unitField: 'orgId' },
+    review: { roles: LEADERS, unitField: 'requestId', via: 'join_requests' },
   },
   archive: {
     mine: 'signedIn',

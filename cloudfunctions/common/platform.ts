@@ -1,4 +1,5 @@
 import type { Db } from '@cloudbase/database';
+import type { Templates } from './config';
 import type { SecretKeys } from './pii';
 
 /** CloudBase storage, in the shape of node-sdk's `app.uploadFile` and friends. */
@@ -42,6 +43,7 @@ export interface Platform {
   db(): Db;
   /** Keys derived from the configured master secret; asked for only by handlers that need them. */
   keys(): SecretKeys;
+  templates(): Templates;
   storage(): Storage;
   openapi(): OpenApi;
   now(): Date;

@@ -1,6 +1,7 @@
 import { defineFunction } from '../common/define';
+import { search } from './search';
 import { tree } from './tree';
 import { create, remove, rename } from './write';
 
-export const org = defineFunction('org', { actions: { tree, create, rename, remove } });
+export const org = defineFunction('org', { actions: { tree, create, rename, remove, search } });
 export const main = org.main;

@@ -30,7 +30,18 @@ function row(listed: Partial<Record<Who, string>>, others = 'FORBIDDEN'): Record
 }
 const everyone = row({}, 'ok');
 
-const MATRIX: [string, string, object, Record<Who, string>][] = [
+type Runtime = Awaited<ReturnType<typeof demoRuntime>>;
+/** Input, or how to make it in a fresh runtime (for ids of documents the row needs). */
+type Input = object | ((rt: Runtime) => Promise<object>);
+
+/** A pending join request in a branch, made by someone who is not a member anywhere. */
+const pendingRequestIn = (orgId: string) => async (rt: Runtime) => {
+  const res = await rt.invoke('join', { action: 'apply', data: { orgId, name: '申请人', via: 'search' } }, { openid: 'applicant-x' });
+  if (!res.ok) throw new Error(`setup failed: ${res.code}`);
+  return { requestId: (res.data as { id: string }).id, approve: true };
+};
+
+const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['user', 'signIn', {}, everyone],
   ['system', 'ping', {}, { ...everyone, anonymous: 'ok' }],
   ['org', 'tree', {}, everyone],
@@ -64,6 +75,28 @@ const MATRIX: [string, string, object, Record<Who, string>][] = [
   ['archive', 'reveal', { field: 'idCard', orgId: OTHER, memberId: OTHER_MEMBER }, row({ otherSecretary: 'ok' })],
   ['archive', 'reveal', { field: 'idCard', orgId: PARENT, memberId: OWN_MEMBER }, row({})],
   ['archive', 'reveal', { field: 'idCard', orgId: MISSING, memberId: OWN_MEMBER }, row({})],
+  ['org', 'search', { q: '支部' }, everyone],
+  [
+    'join',
+    'apply',
+    { orgId: OWN, name: '申请人', via: 'search' },
+    row({ member: 'CONFLICT', committee: 'CONFLICT', secretary: 'CONFLICT' }, 'ok'),
+  ],
+  ['join', 'mine', {}, everyone],
+  // Only the applicant may cancel: for everyone else the request does not exist.
+  [
+    'join',
+    'cancel',
+    async (rt) => ({ requestId: ((await pendingRequestIn(OWN)(rt)) as { requestId: string }).requestId }),
+    row({}, 'NOT_FOUND'),
+  ],
+  ['join', 'inbox', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['join', 'inbox', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['join', 'inbox', { orgId: PARENT }, row({ admin: 'ok' })],
+  ['join', 'inbox', { orgId: MISSING }, row({})],
+  ['join', 'review', pendingRequestIn(OWN), row({ secretary: 'ok', admin: 'ok' })],
+  ['join', 'review', pendingRequestIn(OTHER), row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['join', 'review', { requestId: 'jr-does-not-exist', approve: true }, row({})],
   ['audit', 'list', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
   ['audit', 'list', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
   ['audit', 'list', { orgId: PARENT }, row({ admin: 'ok' })],
@@ -86,7 +119,8 @@ describe.each(MATRIX)('%s.%s %j', (fn, action, data, expected) => {
   it.each(WHO)('as %s', async (who) => {
     const rt = await demoRuntime();
     const identity = who === 'anonymous' ? null : { openid: OPENID[who] };
-    const res = await rt.invoke(fn, { action, data }, identity);
+    const input = typeof data === 'function' ? await data(rt) : data;
+    const res = await rt.invoke(fn, { action, data: input }, identity);
     expect(res.ok ? 'ok' : res.code).toBe(expected[who]);
   });
 });

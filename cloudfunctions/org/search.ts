@@ -1,0 +1,35 @@
+import { col, type OrgDoc } from '../common/db';
+import type { Handler } from '../common/define';
+import { memberCounts } from './view';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Branches whose name contains the words typed, for someone looking for theirs. */
+export const search: Handler<'org', 'search'> = async (input, ctx) => {
+  const { data } = await col(ctx.db, 'orgs')
+    .where({ type: 'branch', name: ctx.db.RegExp({ regexp: escapeRegExp(input.q), options: 'i' }) })
+    .limit(20)
+    .get();
+  const branches = data as OrgDoc[];
+  const parentIds = [...new Set(branches.map((b) => b.parentId).filter((p): p is string => Boolean(p)))];
+  const parents = parentIds.length
+    ? ((
+        await col(ctx.db, 'orgs')
+          .where({ _id: ctx.db.command.in(parentIds) })
+          .get()
+      ).data as OrgDoc[])
+    : [];
+  const parentName = new Map(parents.map((p) => [p._id, p.name]));
+  const counts = await memberCounts(
+    ctx.db,
+    branches.map((b) => b._id),
+  );
+  return {
+    units: branches.map((b) => ({
+      id: b._id,
+      name: b.name,
+      parentName: (b.parentId && parentName.get(b.parentId)) || null,
+      memberCount: counts.get(b._id) ?? 0,
+    })),
+  };
+};
