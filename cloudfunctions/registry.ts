@@ -4,6 +4,8 @@ import { archive } from './archive';
 import { audit } from './audit';
 import { branch } from './branch';
 import type { InvocationContext } from './common/context';
+import { group } from './group';
+import { invite } from './invite';
 import { join } from './join';
 import { org } from './org';
 import { system } from './system';
@@ -15,7 +17,17 @@ export interface Deployable {
 }
 
 /** Every deployable function, by name: a function of the contract missing here does not type-check. */
-export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = { user, branch, org, join, archive, audit, system };
+export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = {
+  user,
+  branch,
+  org,
+  join,
+  group,
+  invite,
+  archive,
+  audit,
+  system,
+};
 
 /** Timer triggers, in CloudBase's 7-field cron (second minute hour day month weekday year). */
 export const TIMERS: { fn: FunctionName; name: string; cron: string }[] = [{ fn: 'system', name: 'dailyStats', cron: '0 5 0 * * * *' }];

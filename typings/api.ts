@@ -9,6 +9,9 @@ import {
   type AuditEntryView,
   type BranchCard,
   type BranchHome,
+  type GroupBindingView,
+  type InviteView,
+  type JoinLanding,
   type JoinRequestView,
   type Me,
   type OrgUnitView,
@@ -91,6 +94,27 @@ export const contract = {
     review: action<JoinRequestView>()(
       z.strictObject({ requestId: docId, approve: z.boolean(), reason: z.string().trim().max(200, '原因最多 200 个字').optional() }),
     ),
+  },
+  group: {
+    /** Binds the WeChat group the secretary opened Zhibu from (its CloudID, resolved on the server) to a branch. */
+    bind: action<GroupBindingView>()(
+      z.strictObject({ orgId: docId, cloudID: z.string().min(1).max(2000), label: z.string().trim().min(1).max(20, '最多 20 个字') }),
+    ),
+    unbind: action<{ removed: true }>()(z.strictObject({ bindingId: docId })),
+    list: action<{ groups: GroupBindingView[] }>()(z.strictObject({ orgId: docId })),
+    /** Opened from a group chat: which branch the group belongs to, if any. */
+    enter: action<{ landing: JoinLanding | null }>()(z.strictObject({ cloudID: z.string().min(1).max(2000) })),
+  },
+  invite: {
+    create: action<InviteView>()(z.strictObject({ orgId: docId, days: z.number().int().min(1).max(30).optional() })),
+    /** A mini-program code that opens the invite; a temporary image URL. */
+    qrcode: action<{ url: string }>()(z.strictObject({ inviteId: docId })),
+    /** Opened from an invite card (`token`) or its QR code (`scene`). */
+    open: action<JoinLanding>()(
+      z.union([z.strictObject({ token: z.string().min(1).max(200) }), z.strictObject({ scene: z.string().min(1).max(32) })]),
+    ),
+    revoke: action<InviteView>()(z.strictObject({ inviteId: docId })),
+    list: action<{ invites: InviteView[] }>()(z.strictObject({ orgId: docId })),
   },
   archive: {
     mine: action<ArchiveView>()(z.strictObject({})),

@@ -137,3 +137,24 @@ export interface BranchCard {
   parentName: string | null;
   memberCount: number;
 }
+
+/** Where a link, QR code or group chat lands someone: the branch, and where they stand with it. */
+export interface JoinLanding {
+  branch: BranchCard;
+  isMember: boolean;
+  pendingRequest: JoinRequestView | null;
+}
+
+export interface GroupBindingView {
+  id: string;
+  label: string;
+  boundAt: string;
+}
+
+export interface InviteView {
+  id: string;
+  /** Mini-program path a share card opens: pages/join/index?invite=<token> */
+  path: string;
+  expiresAt: string;
+  revoked: boolean;
+}

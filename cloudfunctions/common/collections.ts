@@ -38,6 +38,14 @@ export const COLLECTIONS = [
       { name: 'pending', keys: { pendingKey: 1 }, unique: true },
     ],
   },
+  {
+    name: 'group_bindings',
+    indexes: [
+      { name: 'open_gid', keys: { openGId: 1 }, unique: true },
+      { name: 'org', keys: { orgId: 1, boundAt: -1 } },
+    ],
+  },
+  { name: 'invites', indexes: [{ name: 'org', keys: { orgId: 1, createdAt: -1 } }] },
   { name: 'audit_logs', indexes: [{ name: 'org_at', keys: { orgId: 1, at: -1 } }] },
 ] as const satisfies readonly CollectionSpec[];
 

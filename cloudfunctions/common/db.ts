@@ -86,6 +86,25 @@ export function pendingKey(orgId: string, openid: string): string {
   return `${orgId}|${createHash('sha256').update(openid).digest('base64url').slice(0, 22)}`;
 }
 
+export interface GroupBindingDoc {
+  _id: string;
+  openGId: string;
+  orgId: string;
+  label: string;
+  boundBy: string;
+  boundAt: Date;
+}
+
+export interface InviteDoc {
+  /** The random part of the token; also the QR code's scene. */
+  _id: string;
+  orgId: string;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  revoked: boolean;
+}
+
 export interface ArchiveDoc {
   _id: string;
   openid: string;

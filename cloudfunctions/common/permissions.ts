@@ -45,6 +45,19 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     inbox: { roles: LEADERS, unitField: 'orgId' },
     review: { roles: LEADERS, unitField: 'requestId', via: 'join_requests' },
   },
+  group: {
+    bind: { roles: LEADERS, unitField: 'orgId' },
+    unbind: { roles: LEADERS, unitField: 'bindingId', via: 'group_bindings' },
+    list: { roles: LEADERS, unitField: 'orgId' },
+    enter: 'signedIn',
+  },
+  invite: {
+    create: { roles: LEADERS, unitField: 'orgId' },
+    qrcode: { roles: LEADERS, unitField: 'inviteId', via: 'invites' },
+    open: 'signedIn',
+    revoke: { roles: LEADERS, unitField: 'inviteId', via: 'invites' },
+    list: { roles: LEADERS, unitField: 'orgId' },
+  },
   archive: {
     mine: 'signedIn',
     updateMine: 'signedIn',

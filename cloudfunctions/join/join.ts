@@ -24,7 +24,7 @@ async function orgNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   return new Map((data as OrgDoc[]).map((o) => [o._id, o.name]));
 }
 
-function toView(r: JoinRequestDoc, orgName: string): JoinRequestView {
+export function toView(r: JoinRequestDoc, orgName: string): JoinRequestView {
   return {
     id: r._id,
     orgId: r.orgId,
@@ -47,7 +47,7 @@ async function views(db: Db, rows: JoinRequestDoc[]): Promise<JoinRequestView[]>
   return rows.map((r) => toView(r, names.get(r.orgId) ?? ''));
 }
 
-async function pendingOf(ctx: HandlerContext, orgId: string, openid: string): Promise<JoinRequestDoc | undefined> {
+export async function pendingOf(ctx: HandlerContext, orgId: string, openid: string): Promise<JoinRequestDoc | undefined> {
   const { data } = await col(ctx.db, 'join_requests')
     .where({ pendingKey: pendingKey(orgId, openid) })
     .limit(1)

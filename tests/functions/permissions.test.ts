@@ -1,4 +1,5 @@
 import { ACCESS } from '../../cloudfunctions/common/permissions';
+import { localCloudID } from '../../local/openapi';
 import { demoRuntime } from '../helpers/runtime';
 
 /**
@@ -39,6 +40,23 @@ const pendingRequestIn = (orgId: string) => async (rt: Runtime) => {
   const res = await rt.invoke('join', { action: 'apply', data: { orgId, name: '申请人', via: 'search' } }, { openid: 'applicant-x' });
   if (!res.ok) throw new Error(`setup failed: ${res.code}`);
   return { requestId: (res.data as { id: string }).id, approve: true };
+};
+
+const groupCloudID = (openGId: string) => localCloudID({ openGId });
+/** A group bound to a branch by the branch's secretary (or the admin, for the parent unit). */
+const boundGroupIn = (orgId: string) => async (rt: Runtime) => {
+  const res = await rt.invoke(
+    'group',
+    { action: 'bind', data: { orgId, cloudID: groupCloudID(`G-${orgId}`), label: '党员群' } },
+    { openid: 'demo-admin' },
+  );
+  if (!res.ok) throw new Error(`setup failed: ${res.code}`);
+  return { bindingId: (res.data as { id: string }).id };
+};
+const inviteIn = (orgId: string) => async (rt: Runtime) => {
+  const res = await rt.invoke('invite', { action: 'create', data: { orgId } }, { openid: 'demo-admin' });
+  if (!res.ok) throw new Error(`setup failed: ${res.code}`);
+  return { inviteId: (res.data as { id: string }).id, path: (res.data as { path: string }).path };
 };
 
 const MATRIX: [string, string, Input, Record<Who, string>][] = [
@@ -97,6 +115,29 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['join', 'review', pendingRequestIn(OWN), row({ secretary: 'ok', admin: 'ok' })],
   ['join', 'review', pendingRequestIn(OTHER), row({ otherSecretary: 'ok', admin: 'ok' })],
   ['join', 'review', { requestId: 'jr-does-not-exist', approve: true }, row({})],
+  ['group', 'bind', { orgId: OWN, cloudID: groupCloudID('G-1'), label: '一支部党员群' }, row({ secretary: 'ok', admin: 'ok' })],
+  ['group', 'bind', { orgId: OTHER, cloudID: groupCloudID('G-2'), label: '二支部党员群' }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  // Only a branch takes a group: the admin passes the permission check and meets that rule.
+  ['group', 'bind', { orgId: PARENT, cloudID: groupCloudID('G-3'), label: '党委群' }, row({ admin: 'INVALID_INPUT' })],
+  ['group', 'bind', { orgId: MISSING, cloudID: groupCloudID('G-4'), label: '某群' }, row({})],
+  ['group', 'unbind', boundGroupIn(OWN), row({ secretary: 'ok', admin: 'ok' })],
+  ['group', 'unbind', boundGroupIn(OTHER), row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['group', 'unbind', { bindingId: 'no-such-binding' }, row({})],
+  ['group', 'list', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['group', 'list', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['group', 'list', { orgId: MISSING }, row({})],
+  ['group', 'enter', { cloudID: groupCloudID('G-unbound') }, everyone],
+  ['invite', 'create', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['invite', 'create', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['invite', 'create', { orgId: PARENT }, row({ admin: 'INVALID_INPUT' })],
+  ['invite', 'create', { orgId: MISSING }, row({})],
+  ['invite', 'qrcode', async (rt) => ({ inviteId: (await inviteIn(OWN)(rt)).inviteId }), row({ secretary: 'ok', admin: 'ok' })],
+  ['invite', 'qrcode', { inviteId: 'no-such-invite00' }, row({})],
+  ['invite', 'open', async (rt) => ({ token: decodeURIComponent((await inviteIn(OWN)(rt)).path.split('invite=')[1]!) }), everyone],
+  ['invite', 'revoke', async (rt) => ({ inviteId: (await inviteIn(OWN)(rt)).inviteId }), row({ secretary: 'ok', admin: 'ok' })],
+  ['invite', 'revoke', async (rt) => ({ inviteId: (await inviteIn(OTHER)(rt)).inviteId }), row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['invite', 'list', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['invite', 'list', { orgId: MISSING }, row({})],
   ['audit', 'list', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
   ['audit', 'list', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
   ['audit', 'list', { orgId: PARENT }, row({ admin: 'ok' })],
