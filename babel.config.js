@@ -12,5 +12,14 @@ module.exports = {
       },
       'nutui-react-taro',
     ],
+    [
+      'import',
+      {
+        libraryName: '@nutui/icons-react-taro',
+        customName: (name) => `@nutui/icons-react-taro/dist/es/icons/${name}`,
+        camel2DashComponentName: false,
+      },
+      'nutui-icons-react-taro',
+    ],
   ],
 };

@@ -2,8 +2,15 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import path from 'node:path';
 
 const platform = process.env.TARO_ENV ?? 'weapp';
-// Shared code outside sourceRoot must go through Babel too.
-const compile = { include: [path.resolve(__dirname, '..', 'typings')] };
+// Shared code outside sourceRoot goes through Babel too; so do NutUI's components, so that
+// babel-plugin-import can turn their `import { Loading } from '@nutui/icons-react-taro'` into a
+// per-icon import (the icon package's index is marked side-effectful: it would bring every icon).
+const compile = {
+  include: [
+    path.resolve(__dirname, '..', 'typings'),
+    (file: string) => file.replace(/\\/g, '/').includes('@nutui/nutui-react-taro/dist/es/packages/'),
+  ],
+};
 
 /** Taro's default cache dependencies name src/app.config; ours lives in miniprogram/. */
 function cacheDependencies(chain: { get(key: string): unknown; cache(value: unknown): void }): void {

@@ -4,7 +4,8 @@ import { extname, join, normalize } from 'node:path';
 import type { ApiErr } from '../typings/errors';
 import { devIdentity, OPENID_PATTERN } from './identity';
 import type { Runtime } from './runtime';
-import { PERSONAS } from './seed';
+import { localCloudID } from './openapi';
+import { PERSONAS, UNBOUND_DEMO_GROUP } from './seed';
 import { storagePath } from './storage';
 
 export interface GatewayOptions {
@@ -143,6 +144,19 @@ export function createGateway(options: GatewayOptions): Server {
     }
     if (name === 'signout' && req.method === 'POST') {
       send(res, 200, { ok: true, data: null }, { 'set-cookie': 'zhibu_dev=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0' });
+      return;
+    }
+    if (name === 'groups' && req.method === 'GET') {
+      // Group chats to "open the app from", each with the CloudID wx.getGroupEnterInfo would give.
+      const { data } = await runtime.db.collection('group_bindings').limit(100).get();
+      const bound = (data as { openGId: string; label: string }[]).map((g) => ({
+        label: g.label,
+        cloudID: localCloudID({ openGId: g.openGId }),
+      }));
+      send(res, 200, {
+        ok: true,
+        data: [...bound, { label: UNBOUND_DEMO_GROUP.label, cloudID: localCloudID({ openGId: UNBOUND_DEMO_GROUP.openGId }) }],
+      });
       return;
     }
     if (name === 'openapi-calls' && req.method === 'GET') {

@@ -118,5 +118,13 @@ export async function seedDemo(db: Db, now: Date): Promise<{ added: number }> {
       if (await addIfMissing(db, 'memberships', { ...m })) added += 1;
     }
   }
+  const groups = [
+    { _id: 'g-demo-rd', openGId: 'G-demo-rd-party', orgId: 'org-xh-branch-rd', label: '第一支部党员群', boundBy: 'demo-secretary' },
+    { _id: 'g-demo-mk', openGId: 'G-demo-mk-party', orgId: 'org-xh-branch-mk', label: '第二支部党员群', boundBy: 'demo-secretary-2' },
+  ];
+  for (const g of groups) if (await addIfMissing(db, 'group_bindings', { ...g, boundAt: now })) added += 1;
   return { added };
 }
+
+/** A group chat with no branch bound, for trying that path on the dev page. */
+export const UNBOUND_DEMO_GROUP = { openGId: 'G-demo-unbound', label: '未绑定支部的群' };

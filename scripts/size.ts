@@ -38,4 +38,9 @@ for (const file of files(OUT)) {
 }
 const subpackagesKb = Object.fromEntries(Object.entries(subs).map(([k, v]) => [k, kb(v)]));
 const total = main + Object.values(subs).reduce((a, b) => a + b, 0);
-console.log(JSON.stringify({ main_kb: kb(main), subpackages_kb: subpackagesKb, total_kb: kb(total), budget_main_kb: 1024 }));
+const BUDGET_MAIN_KB = 1024;
+console.log(JSON.stringify({ main_kb: kb(main), subpackages_kb: subpackagesKb, total_kb: kb(total), budget_main_kb: BUDGET_MAIN_KB }));
+if (kb(main) > BUDGET_MAIN_KB) {
+  console.error(`main package ${kb(main)} KB is over the ${BUDGET_MAIN_KB} KB budget`);
+  process.exit(1);
+}

@@ -74,6 +74,8 @@ export interface BranchHome {
   branch: { id: string; name: string; type: OrgType; parentName: string | null } | null;
   memberCount: number;
   role: Role | null;
+  /** Join requests waiting for this unit's secretaries; null when the caller does not review them. */
+  pendingJoinRequests: number | null;
   /** The caller's calendar day in Asia/Shanghai, YYYY-MM-DD */
   today: string;
 }

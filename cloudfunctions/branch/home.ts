@@ -3,6 +3,7 @@ import { shanghaiDay } from '../../typings/time';
 import { requireCaller } from '../common/context';
 import { col, type MembershipDoc, type OrgDoc } from '../common/db';
 import type { Handler } from '../common/define';
+import { LEADERS } from '../common/permissions';
 
 const BRANCH_FIRST: Record<OrgDoc['type'], number> = { branch: 0, group: 1, general_branch: 2, committee: 3 };
 const ROLE_RANK: Role[] = ['admin', 'secretary', 'deputy_secretary', 'committee', 'member'];
@@ -33,18 +34,21 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
   const chosen = ctx.grant.unit
     ? { org: ctx.grant.unit, role: ROLE_RANK.find((r) => ctx.grant.roles.includes(r))! }
     : await ownUnit(ctx, openid);
-  if (!chosen) return { branch: null, memberCount: 0, role: null, today };
+  if (!chosen) return { branch: null, memberCount: 0, role: null, pendingJoinRequests: null, today };
 
   const { org, role } = chosen;
-  const [count, parent] = await Promise.all([
+  const reviews = LEADERS.includes(role);
+  const [count, parent, pending] = await Promise.all([
     col(ctx.db, 'memberships').where({ orgId: org._id, status: 'active' }).count(),
     org.parentId ? col(ctx.db, 'orgs').doc(org.parentId).get() : Promise.resolve({ data: [] }),
+    reviews ? col(ctx.db, 'join_requests').where({ orgId: org._id, status: 'pending' }).count() : Promise.resolve(null),
   ]);
   const parentOrg = parent.data[0] as OrgDoc | undefined;
   return {
     branch: { id: org._id, name: org.name, type: org.type, parentName: parentOrg?.name ?? null },
     memberCount: count.total,
     role,
+    pendingJoinRequests: pending ? pending.total : null,
     today,
   };
 };

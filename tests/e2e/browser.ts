@@ -36,5 +36,7 @@ export async function phonePage(browser: Browser): Promise<Page> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // Let Taro's page transition finish, so the picture shows one page.
+  await page.waitForTimeout(500);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

@@ -75,3 +75,33 @@ it('any openid can be typed in, and becomes a new user with no branch', async ()
   await page.waitForSelector('#me-name');
   expect(await page.locator('#me-name').innerText()).toBe('微信用户user');
 });
+
+it('someone opens Zhibu from the branch group, applies, the secretary approves, and they land on their branch', async () => {
+  const page = await phonePage(browser);
+  // A new WeChat user opens the app from 第一支部党员群.
+  await signInAs(page, 'demo-newcomer', '#home-no-branch');
+  await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
+  await page.waitForSelector('#open-group-0');
+  await page.locator('#open-group-0').click();
+  await page.waitForSelector('#join-form');
+  expect(await page.locator('#join-branch').innerText()).toContain('第一党支部（研发中心）');
+  await page.locator('#join-name input, input#join-name').first().fill('何家豪');
+  await page.locator('#join-submit').click();
+  await page.waitForSelector('#join-pending');
+  await screenshot(page, 'join-pending');
+
+  // The secretary sees the request on the branch home and approves it.
+  await signInAs(page, 'demo-secretary');
+  await page.waitForSelector('#home-approvals');
+  expect(await page.locator('#home-approvals').innerText()).toContain('1 条待审核');
+  await page.locator('#home-approvals').click();
+  await page.waitForSelector('[id^="approve-"]');
+  await screenshot(page, 'approvals');
+  await page.locator('[id^="approve-"]').first().click();
+  await page.waitForFunction(() => document.body.innerText.includes('没有待审核的申请'));
+
+  // Back as the applicant: they are a member now.
+  await signInAs(page, 'demo-newcomer');
+  expect(await page.locator('#branch-name').innerText()).toBe('第一党支部（研发中心）');
+  expect(await page.locator('#member-count').innerText()).toBe('14');
+});

@@ -16,8 +16,11 @@ if (!existsSync(chromium)) {
 
 if (!existsSync(join(root, 'dist/h5/index.html'))) {
   console.log('building h5…');
-  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.error(r.stderr);
+    process.exit(r.status ?? 1);
+  }
 }
 
 const port = await new Promise((resolve) => {

@@ -141,3 +141,12 @@ it('search finds branches by part of their name, with the unit above', async () 
   });
   expect(await rt.invoke('org', { action: 'search', data: { q: '.*' } }, APPLICANT)).toEqual({ ok: true, data: { units: [] } });
 });
+
+it('the branch home tells its secretaries how many requests wait, and members nothing', async () => {
+  const rt = await demoRuntime();
+  await apply(rt);
+  expect(await rt.invoke('branch', { action: 'home' }, SECRETARY)).toMatchObject({ data: { pendingJoinRequests: 1 } });
+  expect(await rt.invoke('branch', { action: 'home' }, { openid: 'demo-member-03' })).toMatchObject({
+    data: { pendingJoinRequests: null },
+  });
+});

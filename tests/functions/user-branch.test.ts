@@ -42,6 +42,7 @@ describe('branch.home', () => {
         branch: { id: 'org-xh-branch-rd', name: '第一党支部（研发中心）', type: 'branch', parentName: '星河科技有限公司党委' },
         memberCount: 13,
         role: 'member',
+        pendingJoinRequests: null,
         today: '2026-11-28',
       },
     });
@@ -58,7 +59,7 @@ describe('branch.home', () => {
     const rt = await demoRuntime();
     expect(await rt.invoke('branch', { action: 'home' }, { openid: 'nobody-here' })).toMatchObject({
       ok: true,
-      data: { branch: null, memberCount: 0, role: null },
+      data: { branch: null, memberCount: 0, role: null, pendingJoinRequests: null },
     });
   });
 

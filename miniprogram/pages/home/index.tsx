@@ -1,10 +1,11 @@
 import { View, Text } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { ORG_TYPE_LABEL, ROLE_LABEL } from '../../../typings/domain';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { JOIN_STATUS_LABEL, ORG_TYPE_LABEL, ROLE_LABEL } from '../../../typings/domain';
 import { inShanghai } from '../../../typings/time';
 import { StateView } from '../../components/state-view';
 import { api } from '../../services/api';
+import { routeGroupEntry } from '../../services/entry';
 import { session } from '../../services/session';
 import { useApi } from '../../services/useApi';
 import './index.scss';
@@ -16,9 +17,30 @@ function formatToday(day: string): string {
   return `${d.month() + 1}月${d.date()}日 星期${WEEKDAYS[d.day()]}`;
 }
 
+/** A newcomer's latest join request, so they can see where it stands. */
+function MyRequest() {
+  const { data } = useApi(() => api.join.mine({}));
+  const latest = data?.requests[0];
+  if (!latest) return null;
+  return (
+    <CellGroup>
+      <View id='home-my-request'>
+        <Cell
+          title={`申请加入「${latest.orgName}」`}
+          description={latest.status === 'rejected' && latest.reason ? `原因：${latest.reason}` : undefined}
+          extra={JOIN_STATUS_LABEL[latest.status]}
+        />
+      </View>
+    </CellGroup>
+  );
+}
+
 export default function HomePage() {
+  const { params } = useRouter();
   const { data, error, loading, reload } = useApi(async () => {
     await session();
+    // Opened from a bound group by a non-member: this redirects to "apply to join".
+    await routeGroupEntry(params);
     return api.branch.home({});
   });
 
@@ -32,7 +54,21 @@ export default function HomePage() {
         {data && !data.branch && (
           <View className='zb-card home__none' id='home-no-branch'>
             <Text className='home__none-title'>你还没有加入支部</Text>
-            <Text className='home__none-text'>请从所在支部微信群里的小程序卡片进入，或联系支部书记把你加入支部。</Text>
+            <Text className='home__none-text'>请从所在支部微信群里的小程序卡片进入，或搜索你的支部提交申请，由支部书记审核。</Text>
+            <Button
+              id='home-find-branch'
+              type='primary'
+              size='large'
+              block
+              onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}
+            >
+              找到我的支部
+            </Button>
+          </View>
+        )}
+        {data && !data.branch && (
+          <View className='home__requests'>
+            <MyRequest />
           </View>
         )}
         {data?.branch && (
@@ -54,6 +90,23 @@ export default function HomePage() {
                 <Text className='home__stat-label'>名党员</Text>
               </View>
             </View>
+
+            {data.pendingJoinRequests !== null && (
+              <>
+                <Text className='zb-section-title'>支部工作</Text>
+                {/* NutUI's Cell drops `id`; the wrapper carries it for tests and anchors. */}
+                <CellGroup>
+                  <View id='home-approvals'>
+                    <Cell
+                      title='入支部申请'
+                      extra={`${data.pendingJoinRequests > 0 ? `${data.pendingJoinRequests} 条待审核` : '暂无待审核'} ›`}
+                      clickable
+                      onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/approvals/index?orgId=${data.branch!.id}` })}
+                    />
+                  </View>
+                </CellGroup>
+              </>
+            )}
 
             <Text className='zb-section-title'>置顶通知</Text>
             <CellGroup>

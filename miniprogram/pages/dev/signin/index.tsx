@@ -12,6 +12,11 @@ interface Persona {
   label: string;
 }
 
+interface DemoGroup {
+  label: string;
+  cloudID: string;
+}
+
 interface OpenApiCall {
   _id: string;
   api: string;
@@ -31,6 +36,7 @@ export default function DevSignInPage() {
   const [current, setCurrent] = useState<string | null>(null);
   const [custom, setCustom] = useState('');
   const [calls, setCalls] = useState<OpenApiCall[]>([]);
+  const [groups, setGroups] = useState<DemoGroup[]>([]);
   const [error, setError] = useState('');
 
   useEffect(() => {
@@ -39,6 +45,7 @@ export default function DevSignInPage() {
       .catch((e: Error) => setError(e.message));
     void getJson<{ openid: string | null }>('/api/dev/whoami').then((w) => setCurrent(w.openid));
     void getJson<OpenApiCall[]>('/api/dev/openapi-calls').then(setCalls);
+    void getJson<DemoGroup[]>('/api/dev/groups').then(setGroups);
   }, []);
 
   async function signIn(openid: string) {
@@ -94,6 +101,26 @@ export default function DevSignInPage() {
           </Text>
         )}
       </View>
+
+      <Text className='zb-section-title'>模拟从微信群打开（以当前身份）</Text>
+      <CellGroup>
+        {groups.map((g, i) => (
+          <Cell
+            key={g.cloudID}
+            title={g.label}
+            extra={
+              <Button
+                id={`open-group-${i}`}
+                size='small'
+                disabled={!current}
+                onClick={() => void Taro.reLaunch({ url: `/pages/home/index?cloudID=${encodeURIComponent(g.cloudID)}` })}
+              >
+                从群里打开
+              </Button>
+            }
+          />
+        ))}
+      </CellGroup>
 
       <Text className='zb-section-title'>微信开放接口调用记录（本地替身）</Text>
       <CellGroup>

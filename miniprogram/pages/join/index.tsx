@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro';
+import type { BranchCard, JoinLanding, JoinVia } from '../../../typings/domain';
+import { EmptyState } from '../../components/empty-state';
+import { StateView } from '../../components/state-view';
+import { api, ApiError } from '../../services/api';
+import { session } from '../../services/session';
+import { useApi } from '../../services/useApi';
+import './index.scss';
+
+/** How this page was opened: a group chat (CloudID), an invite card (token), a QR code (scene), or to search. */
+function entryOf(params: Record<string, string | undefined>): { via: JoinVia; load: () => Promise<JoinLanding | null> } {
+  const cloudID = params['cloudID'];
+  const invite = params['invite'];
+  const scene = params['scene'];
+  if (cloudID) return { via: 'group', load: async () => (await api.group.enter({ cloudID: decodeURIComponent(cloudID) })).landing };
+  if (invite) return { via: 'invite', load: () => api.invite.open({ token: decodeURIComponent(invite) }) };
+  if (scene) return { via: 'invite', load: () => api.invite.open({ scene: decodeURIComponent(scene) }) };
+  return { via: 'search', load: async () => null };
+}
+
+function BranchHeader({ branch }: { branch: BranchCard }) {
+  return (
+    <View className='zb-card join__branch' id='join-branch'>
+      <Text className='join__branch-name'>{branch.name}</Text>
+      {branch.parentName && <Text className='join__muted'>{branch.parentName}</Text>}
+      <Text className='join__muted'>现有党员 {branch.memberCount} 名</Text>
+    </View>
+  );
+}
+
+function Search({ onPick }: { onPick: (b: BranchCard) => void }) {
+  const [q, setQ] = useState('');
+  const [results, setResults] = useState<BranchCard[] | null>(null);
+  const [error, setError] = useState('');
+  async function search() {
+    try {
+      setError('');
+      setResults((await api.org.search({ q })).units);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '搜索失败，请稍后再试');
+    }
+  }
+  return (
+    <>
+      <View className='zb-card join__form'>
+        <Text className='join__label'>搜索你所在的党支部</Text>
+        <Input id='join-search' placeholder='输入支部名称中的字，如“研发”' value={q} onChange={setQ} clearable />
+        <Button id='join-search-submit' type='primary' size='large' block disabled={!q.trim()} onClick={() => void search()}>
+          搜索
+        </Button>
+        {error && <Text className='join__error'>{error}</Text>}
+      </View>
+      {results && results.length === 0 && <EmptyState title='没有找到' description='换几个字再试，或请支部书记把邀请发给你' />}
+      {results && results.length > 0 && (
+        <CellGroup>
+          {results.map((b) => (
+            <Cell
+              key={b.id}
+              title={b.name}
+              description={`${b.parentName ?? ''} · ${b.memberCount} 名党员`}
+              extra={
+                <Button id={`join-pick-${b.id}`} size='small' type='primary' onClick={() => onPick(b)}>
+                  选择
+                </Button>
+              }
+            />
+          ))}
+        </CellGroup>
+      )}
+    </>
+  );
+}
+
+/** Apply to join a branch, reached from a group chat, an invite, a QR code or search. */
+export default function JoinPage() {
+  const { params } = useRouter();
+  const entry = entryOf(params);
+  const [picked, setPicked] = useState<JoinLanding | null>(null);
+  const { data, error, loading, reload } = useApi(async () => {
+    await session();
+    return entry.load();
+  });
+  const landing = picked ?? data ?? null;
+  const [name, setName] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState('');
+
+  function pick(branch: BranchCard) {
+    setPicked({ branch, isMember: false, pendingRequest: null });
+  }
+
+  async function submit() {
+    if (!landing) return;
+    setBusy(true);
+    setFormError('');
+    try {
+      const request = await api.join.apply({ orgId: landing.branch.id, name: name.trim(), note: note.trim() || undefined, via: entry.via });
+      setPicked({ ...landing, pendingRequest: request });
+    } catch (e) {
+      setFormError(e instanceof ApiError ? e.message : '提交失败，请稍后再试');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function withdraw(requestId: string) {
+    try {
+      await api.join.cancel({ requestId });
+      setPicked(landing ? { ...landing, pendingRequest: null } : null);
+    } catch (e) {
+      setFormError(e instanceof ApiError ? e.message : '撤回失败，请稍后再试');
+    }
+  }
+
+  return (
+    <View className='zb-page join'>
+      <StateView loading={loading && !data} error={error} onRetry={reload}>
+        {!landing && entry.via === 'group' && !loading && (
+          <EmptyState title='这个群还没有绑定支部' description='请支部书记在群里打开支部通，完成绑定后再试；也可以搜索你的支部' />
+        )}
+        {!landing && <Search onPick={pick} />}
+        {landing && (
+          <>
+            <BranchHeader branch={landing.branch} />
+            {landing.isMember && (
+              <View className='zb-card join__form' id='join-member'>
+                <Text className='join__label'>你已是本支部党员</Text>
+                <Button type='primary' size='large' block onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
+                  进入支部首页
+                </Button>
+              </View>
+            )}
+            {!landing.isMember && landing.pendingRequest && (
+              <View className='zb-card join__form' id='join-pending'>
+                <Text className='join__label'>申请已提交，等待支部书记审核</Text>
+                <Text className='join__muted'>审核结果会通过服务通知告诉你，也可以在“我的”里查看。</Text>
+                <Button id='join-withdraw' size='large' block onClick={() => void withdraw(landing.pendingRequest!.id)}>
+                  撤回申请
+                </Button>
+              </View>
+            )}
+            {!landing.isMember && !landing.pendingRequest && (
+              <View className='zb-card join__form' id='join-form'>
+                <Text className='join__label'>申请加入本支部</Text>
+                <Input id='join-name' placeholder='你的真实姓名' value={name} onChange={setName} maxLength={20} />
+                <TextArea id='join-note' placeholder='补充说明（选填），如原所在支部' value={note} onChange={setNote} maxLength={200} />
+                <Button
+                  id='join-submit'
+                  type='primary'
+                  size='large'
+                  block
+                  loading={busy}
+                  disabled={name.trim().length < 2}
+                  onClick={() => void submit()}
+                >
+                  提交申请
+                </Button>
+                {formError && (
+                  <Text className='join__error' id='join-error'>
+                    {formError}
+                  </Text>
+                )}
+              </View>
+            )}
+          </>
+        )}
+      </StateView>
+    </View>
+  );
+}
