@@ -7,8 +7,10 @@ import type { InvocationContext } from './common/context';
 import { group } from './group';
 import { invite } from './invite';
 import { join } from './join';
+import { lifecycle } from './lifecycle';
 import { org } from './org';
 import { system } from './system';
+import { transfer } from './transfer';
 import { user } from './user';
 
 export interface Deployable {
@@ -25,6 +27,8 @@ export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = {
   group,
   invite,
   archive,
+  lifecycle,
+  transfer,
   audit,
   system,
 };

@@ -5,6 +5,11 @@
 import * as z from 'zod';
 import {
   EDUCATION_LEVELS,
+  PARTY_STAGES,
+  type DueStepView,
+  type LifecycleStepView,
+  type PartyStage,
+  type TransferView,
   type ArchiveView,
   type AuditEntryView,
   type BranchCard,
@@ -42,6 +47,7 @@ const orgName = z
 export const orgType = z.enum(['committee', 'general_branch', 'branch', 'group']);
 
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+const reasonText = z.string().trim().min(2, '请写明原因').max(200, '最多 200 个字');
 const shortText = (max: number) => z.string().trim().min(1, '不能为空').max(max, `最多 ${max} 个字`);
 
 /** What a member may write in their archive; every field optional, only given fields change. */
@@ -125,6 +131,33 @@ export const contract = {
     reveal: action<{ value: string | null }>()(
       z.strictObject({ field: z.enum(['phone', 'idCard']), orgId: docId.optional(), memberId: docId.optional() }),
     ),
+  },
+  lifecycle: {
+    /** Records the member's next step in 发展党员 (or, the first time, where they stand). */
+    advance: action<{ stage: PartyStage; since: string }>()(
+      z.strictObject({
+        memberId: docId,
+        to: z.enum(PARTY_STAGES),
+        date: isoDate,
+        responsible: z.string().trim().max(20, '最多 20 个字').optional(),
+        note: z.string().trim().max(200, '最多 200 个字').optional(),
+      }),
+    ),
+    history: action<{ steps: LifecycleStepView[] }>()(z.strictObject({ memberId: docId })),
+    /** Members whose next step is due within 30 days (or overdue), soonest first. */
+    due: action<{ members: DueStepView[] }>()(z.strictObject({ orgId: docId })),
+  },
+  transfer: {
+    /** The member asks to move their membership from `fromOrgId` to another branch. */
+    request: action<TransferView>()(z.strictObject({ fromOrgId: docId, toOrgId: docId, reason: reasonText })),
+    /** The sending branch's secretary starts a transfer for one of its members. */
+    initiate: action<TransferView>()(z.strictObject({ memberId: docId, toOrgId: docId, reason: reasonText })),
+    /** The awaited branch decides: the sending branch first, then the receiving one. */
+    review: action<TransferView>()(
+      z.strictObject({ transferId: docId, approve: z.boolean(), reason: z.string().trim().max(200).optional() }),
+    ),
+    inbox: action<{ transfers: TransferView[] }>()(z.strictObject({ orgId: docId })),
+    mine: action<{ transfers: TransferView[] }>()(z.strictObject({})),
   },
   audit: {
     /** The unit's audit log, newest first; `cursor` continues after the last entry of the previous page. */

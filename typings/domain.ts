@@ -160,3 +160,54 @@ export interface InviteView {
   expiresAt: string;
   revoked: boolean;
 }
+
+/** 发展党员: the stages of becoming a member, in order. */
+export const PARTY_STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const;
+export type PartyStage = (typeof PARTY_STAGES)[number];
+
+export const PARTY_STAGE_LABEL: Record<PartyStage, string> = {
+  applicant: '入党申请人',
+  activist: '入党积极分子',
+  candidate: '发展对象',
+  probationary: '预备党员',
+  full: '正式党员',
+};
+
+export interface LifecycleStepView {
+  stage: PartyStage;
+  date: string;
+  responsible: string | null;
+  note: string | null;
+  recordedByName: string;
+}
+
+/** A member whose next step is due (or soon), for the secretary. */
+export interface DueStepView {
+  memberId: string;
+  name: string;
+  stage: PartyStage;
+  since: string;
+  next: PartyStage;
+  /** The earliest day the next step may be taken, YYYY-MM-DD. */
+  dueDate: string;
+}
+
+export type TransferStatus = 'pending_out' | 'pending_in' | 'done' | 'rejected';
+
+export const TRANSFER_STATUS_LABEL: Record<TransferStatus, string> = {
+  pending_out: '待转出支部审核',
+  pending_in: '待转入支部审核',
+  done: '已完成',
+  rejected: '未通过',
+};
+
+export interface TransferView {
+  id: string;
+  memberName: string;
+  fromOrgName: string;
+  toOrgName: string;
+  status: TransferStatus;
+  reason: string;
+  rejectReason: string | null;
+  createdAt: string;
+}

@@ -46,6 +46,15 @@ export const COLLECTIONS = [
     ],
   },
   { name: 'invites', indexes: [{ name: 'org', keys: { orgId: 1, createdAt: -1 } }] },
+  { name: 'lifecycle_steps', indexes: [{ name: 'member', keys: { memberId: 1, date: 1 } }] },
+  {
+    name: 'transfers',
+    indexes: [
+      { name: 'org_status', keys: { orgId: 1, status: 1, createdAt: 1 } },
+      { name: 'openid', keys: { openid: 1, createdAt: -1 } },
+      { name: 'member', keys: { memberId: 1, status: 1 } },
+    ],
+  },
   { name: 'audit_logs', indexes: [{ name: 'org_at', keys: { orgId: 1, at: -1 } }] },
 ] as const satisfies readonly CollectionSpec[];
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@cloudbase/database';
-import type { OrgType, Role } from '../../typings/domain';
+import type { OrgType, PartyStage, Role } from '../../typings/domain';
 import type { CollectionName } from './collections';
 
 /** A collection by its declared name: a typo is a type error, not an empty result. */
@@ -55,10 +55,45 @@ export interface MembershipDoc {
   openid: string;
   orgId: string;
   role: Role;
-  status: 'active' | 'left';
+  /** `transferred` once the member's relationship moved to another branch. */
+  status: 'active' | 'left' | 'transferred';
   /** Name as registered in the branch (synthetic in demo data). */
   name: string;
   joinedAt: Date;
+  /** Where the member stands in 发展党员; absent until the secretary records it. */
+  partyStage?: PartyStage;
+  /** When the current stage began, YYYY-MM-DD (Shanghai). */
+  stageSince?: string;
+}
+
+export interface LifecycleStepDoc {
+  _id: string;
+  memberId: string;
+  orgId: string;
+  stage: PartyStage;
+  /** The day the step took effect, YYYY-MM-DD. */
+  date: string;
+  responsible: string | null;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: Date;
+}
+
+export interface TransferDoc {
+  _id: string;
+  memberId: string;
+  memberName: string;
+  openid: string;
+  fromOrgId: string;
+  toOrgId: string;
+  /** The unit whose decision is awaited: the sending branch, then the receiving one. */
+  orgId: string;
+  status: 'pending_out' | 'pending_in' | 'done' | 'rejected';
+  reason: string;
+  rejectReason: string | null;
+  requestedBy: string;
+  createdAt: Date;
+  history: { at: Date; by: string; step: string }[];
 }
 
 export interface JoinRequestDoc {

@@ -64,6 +64,19 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     get: { roles: LEADERS, unitField: 'orgId' },
     reveal: { roles: SECRETARIES, unitField: 'orgId', optional: true },
   },
+  lifecycle: {
+    advance: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },
+    history: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },
+    due: { roles: LEADERS, unitField: 'orgId' },
+  },
+  transfer: {
+    // The member's own membership in fromOrgId: the handler finds it by the caller's openid.
+    request: 'signedIn',
+    initiate: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },
+    review: { roles: LEADERS, unitField: 'transferId', via: 'transfers' },
+    inbox: { roles: LEADERS, unitField: 'orgId' },
+    mine: 'signedIn',
+  },
   audit: { list: { roles: LEADERS, unitField: 'orgId' } },
   system: { ping: 'anyone' },
 };

@@ -59,6 +59,17 @@ const inviteIn = (orgId: string) => async (rt: Runtime) => {
   return { inviteId: (res.data as { id: string }).id, path: (res.data as { path: string }).path };
 };
 
+/** A transfer of demo-member-03 from the own branch to the other, awaiting the own branch. */
+const pendingTransfer = async (rt: Runtime) => {
+  const res = await rt.invoke(
+    'transfer',
+    { action: 'request', data: { fromOrgId: OWN, toOrgId: OTHER, reason: '工作调动' } },
+    { openid: 'demo-member-03' },
+  );
+  if (!res.ok) throw new Error(`setup failed: ${res.code}`);
+  return { transferId: (res.data as { id: string }).id, approve: true };
+};
+
 const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['user', 'signIn', {}, everyone],
   ['system', 'ping', {}, { ...everyone, anonymous: 'ok' }],
@@ -138,6 +149,24 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['invite', 'revoke', async (rt) => ({ inviteId: (await inviteIn(OTHER)(rt)).inviteId }), row({ otherSecretary: 'ok', admin: 'ok' })],
   ['invite', 'list', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
   ['invite', 'list', { orgId: MISSING }, row({})],
+  ['lifecycle', 'advance', { memberId: OWN_MEMBER, to: 'activist', date: '2025-01-01' }, row({ secretary: 'ok', admin: 'ok' })],
+  ['lifecycle', 'advance', { memberId: OTHER_MEMBER, to: 'activist', date: '2025-01-01' }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['lifecycle', 'advance', { memberId: 'm-nobody', to: 'activist', date: '2025-01-01' }, row({})],
+  ['lifecycle', 'history', { memberId: OWN_MEMBER }, row({ secretary: 'ok', admin: 'ok' })],
+  ['lifecycle', 'history', { memberId: OTHER_MEMBER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['lifecycle', 'due', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['lifecycle', 'due', { orgId: PARENT }, row({ admin: 'ok' })],
+  ['lifecycle', 'due', { orgId: MISSING }, row({})],
+  // One's own membership in the unit named: only its members have one.
+  ['transfer', 'request', { fromOrgId: OWN, toOrgId: OTHER, reason: '工作调动' }, row({ member: 'ok', committee: 'ok', secretary: 'ok' })],
+  ['transfer', 'initiate', { memberId: OWN_MEMBER, toOrgId: OTHER, reason: '工作调动' }, row({ secretary: 'ok', admin: 'ok' })],
+  ['transfer', 'initiate', { memberId: OTHER_MEMBER, toOrgId: OWN, reason: '工作调动' }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['transfer', 'review', pendingTransfer, row({ secretary: 'ok', admin: 'ok' })],
+  ['transfer', 'review', { transferId: 'no-such-transfer', approve: true }, row({})],
+  ['transfer', 'inbox', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['transfer', 'inbox', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['transfer', 'inbox', { orgId: MISSING }, row({})],
+  ['transfer', 'mine', {}, everyone],
   ['audit', 'list', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
   ['audit', 'list', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
   ['audit', 'list', { orgId: PARENT }, row({ admin: 'ok' })],
