@@ -8,6 +8,7 @@ import { group } from './group';
 import { invite } from './invite';
 import { join } from './join';
 import { lifecycle } from './lifecycle';
+import { member } from './member';
 import { org } from './org';
 import { system } from './system';
 import { transfer } from './transfer';
@@ -27,6 +28,7 @@ export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = {
   group,
   invite,
   archive,
+  member,
   lifecycle,
   transfer,
   audit,

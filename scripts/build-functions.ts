@@ -6,12 +6,19 @@ import { CLOUDBASERC_PATH, cloudbaserc } from './cloudbaserc';
 
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'dist', 'functions');
-const SDK_VERSION = (JSON.parse(readFileSync(join(ROOT, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')) as { version: string })
-  .version;
+
+const versionOf = (pkg: string) =>
+  (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
- * One deployable folder per function: a single minified bundle plus a package.json that lets CloudBase
- * install only the SDK. Small bundles keep cold starts short.
+ * Installed by CloudBase from each function's package.json instead of bundled: the SDK everywhere,
+ * and large libraries only where a function uses them (exceljs would make a bundle ten times larger).
+ */
+const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs'];
+
+/**
+ * One deployable folder per function: a single minified bundle plus a package.json listing only the
+ * external packages it imports. Small bundles keep cold starts short.
  */
 async function main(): Promise<void> {
   rmSync(OUT, { recursive: true, force: true });
@@ -19,7 +26,7 @@ async function main(): Promise<void> {
   for (const name of Object.keys(FUNCTIONS)) {
     const dir = join(OUT, name);
     mkdirSync(dir, { recursive: true });
-    await build({
+    const result = await build({
       entryPoints: [join(ROOT, 'cloudfunctions', name, 'index.ts')],
       outfile: join(dir, 'index.js'),
       bundle: true,
@@ -29,16 +36,17 @@ async function main(): Promise<void> {
       minify: true,
       sourcemap: false,
       legalComments: 'none',
-      external: ['@cloudbase/node-sdk'],
+      external: EXTERNAL,
+      metafile: true,
       logLevel: 'warning',
     });
+    const imported = new Set(Object.values(result.metafile.inputs).flatMap((i) => i.imports.filter((x) => x.external).map((x) => x.path)));
+    const dependencies = Object.fromEntries(
+      EXTERNAL.filter((pkg) => pkg === '@cloudbase/node-sdk' || imported.has(pkg)).map((pkg) => [pkg, versionOf(pkg)]),
+    );
     writeFileSync(
       join(dir, 'package.json'),
-      JSON.stringify(
-        { name: `zhibu-${name}`, version: '1.0.0', main: 'index.js', private: true, dependencies: { '@cloudbase/node-sdk': SDK_VERSION } },
-        null,
-        2,
-      ) + '\n',
+      JSON.stringify({ name: `zhibu-${name}`, version: '1.0.0', main: 'index.js', private: true, dependencies }, null, 2) + '\n',
     );
     sizes[name] = Math.round(statSync(join(dir, 'index.js')).size / 102.4) / 10;
   }

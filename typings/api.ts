@@ -8,6 +8,7 @@ import {
   PARTY_STAGES,
   type DueStepView,
   type LifecycleStepView,
+  type MemberRowView,
   type PartyStage,
   type TransferView,
   type ArchiveView,
@@ -131,6 +132,24 @@ export const contract = {
     reveal: action<{ value: string | null }>()(
       z.strictObject({ field: z.enum(['phone', 'idCard']), orgId: docId.optional(), memberId: docId.optional() }),
     ),
+  },
+  member: {
+    /** The unit's members by name, a page at a time (`cursor` from the previous page); `q` is part of a name, or a whole phone or ID number. */
+    list: action<{ members: MemberRowView[]; nextCursor: string | null }>()(
+      z.strictObject({
+        orgId: docId,
+        q: z.string().trim().max(20).optional(),
+        stage: z.enum(PARTY_STAGES).optional(),
+        cursor: z.string().max(300).optional(),
+        limit: z.number().int().min(1).max(100).optional(),
+      }),
+    ),
+    /** The directory as an Excel file (sensitive fields masked); a temporary download URL. Audited. */
+    export: action<{ url: string; count: number }>()(z.strictObject({ orgId: docId })),
+    /** An empty import template with the expected columns and one example row. */
+    importTemplate: action<{ url: string }>()(z.strictObject({ orgId: docId })),
+    /** Imports members from an uploaded Excel file: every row valid, or nothing imported and every bad row reported. */
+    import: action<{ imported: number }>()(z.strictObject({ orgId: docId, fileID: z.string().min(1).max(500) })),
   },
   lifecycle: {
     /** Records the member's next step in 发展党员 (or, the first time, where they stand). */

@@ -211,3 +211,15 @@ export interface TransferView {
   rejectReason: string | null;
   createdAt: string;
 }
+
+/** A row of the secretary's member directory: sensitive fields masked, no openid. */
+export interface MemberRowView {
+  memberId: string;
+  name: string;
+  role: Role;
+  partyStage: PartyStage | null;
+  stageSince: string | null;
+  phoneMasked: string | null;
+  /** Imported from a roster, not yet on WeChat. */
+  onWeChat: boolean;
+}

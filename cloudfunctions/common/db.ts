@@ -64,6 +64,8 @@ export interface MembershipDoc {
   partyStage?: PartyStage;
   /** When the current stage began, YYYY-MM-DD (Shanghai). */
   stageSince?: string;
+  /** Imported from a roster: `openid` is a `roster:` placeholder until the person joins on WeChat. */
+  roster?: boolean;
 }
 
 export interface LifecycleStepDoc {

@@ -64,6 +64,12 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     get: { roles: LEADERS, unitField: 'orgId' },
     reveal: { roles: SECRETARIES, unitField: 'orgId', optional: true },
   },
+  member: {
+    list: { roles: LEADERS, unitField: 'orgId' },
+    export: { roles: LEADERS, unitField: 'orgId' },
+    importTemplate: { roles: LEADERS, unitField: 'orgId' },
+    import: { roles: LEADERS, unitField: 'orgId' },
+  },
   lifecycle: {
     advance: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },
     history: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },

@@ -1,0 +1,91 @@
+import type { Db } from '@cloudbase/database';
+import type { MemberRowView } from '../../typings/domain';
+import type { HandlerContext } from '../common/context';
+import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
+import type { Handler } from '../common/define';
+import { AppError } from '../common/errors';
+import { blindIndex, decrypt, isValidIdCard, isValidPhone, mask, normalizeIdCard, normalizePhone } from '../common/pii';
+
+interface Cursor {
+  name: string;
+  id: string;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Cursor>;
+    if (typeof c.name === 'string' && typeof c.id === 'string') return { name: c.name, id: c.id };
+  } catch {
+    // fall through
+  }
+  throw new AppError('INVALID_INPUT', '分页参数无效，请从第一页重新加载');
+}
+
+/** A whole phone or ID number is looked up by its keyed hash; anything else matches names. */
+async function queryFilter(ctx: HandlerContext, q: string): Promise<Record<string, unknown>> {
+  const keys = ctx.keys();
+  const phone = normalizePhone(q);
+  const idCard = normalizeIdCard(q);
+  const hash = isValidPhone(phone)
+    ? { phoneHash: blindIndex(keys, 'phone', phone) }
+    : isValidIdCard(idCard)
+      ? { idCardHash: blindIndex(keys, 'idCard', idCard) }
+      : null;
+  if (!hash) return { name: ctx.db.RegExp({ regexp: escapeRegExp(q), options: 'i' }) };
+  const { data } = await col(ctx.db, 'archives').where(hash).limit(20).get();
+  return { openid: ctx.db.command.in((data as ArchiveDoc[]).map((a) => a.openid)) };
+}
+
+export async function archivesOf(db: Db, openids: string[]): Promise<Map<string, ArchiveDoc>> {
+  if (openids.length === 0) return new Map();
+  const { data } = await col(db, 'archives')
+    .where({ openid: db.command.in(openids) })
+    .limit(1000)
+    .get();
+  return new Map((data as ArchiveDoc[]).map((a) => [a.openid, a]));
+}
+
+export function toRow(ctx: HandlerContext, m: MembershipDoc, archive: ArchiveDoc | undefined): MemberRowView {
+  return {
+    memberId: m._id,
+    name: m.name,
+    role: m.role,
+    partyStage: m.partyStage ?? null,
+    stageSince: m.stageSince ?? null,
+    phoneMasked: archive?.phoneEnc ? mask('phone', decrypt(ctx.keys(), archive.phoneEnc)) : null,
+    onWeChat: !m.roster,
+  };
+}
+
+/** The directory, by name, paginated by a cursor (never by skip). Rows carry masks, never openids. */
+export const list: Handler<'member', 'list'> = async (input, ctx) => {
+  const unit = ctx.grant.unit!;
+  const _ = ctx.db.command;
+  const limit = input.limit ?? 30;
+  const conditions: object[] = [{ orgId: unit._id, status: 'active' }];
+  if (input.stage) conditions.push({ partyStage: input.stage });
+  if (input.q) conditions.push(await queryFilter(ctx, input.q));
+  if (input.cursor) {
+    const c = decodeCursor(input.cursor);
+    conditions.push(_.or([{ name: _.gt(c.name) }, { name: c.name, _id: _.gt(c.id) }]));
+  }
+  const { data } = await col(ctx.db, 'memberships')
+    .where(_.and(conditions))
+    .orderBy('name', 'asc')
+    .orderBy('_id', 'asc')
+    .limit(limit + 1)
+    .get();
+  const rows = data as MembershipDoc[];
+  const page = rows.slice(0, limit);
+  const archives = await archivesOf(
+    ctx.db,
+    page.map((m) => m.openid),
+  );
+  const last = page[page.length - 1];
+  return {
+    members: page.map((m) => toRow(ctx, m, archives.get(m.openid))),
+    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ name: last.name, id: last._id })).toString('base64url') : null,
+  };
+};
