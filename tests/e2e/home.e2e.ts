@@ -105,3 +105,28 @@ it('someone opens Zhibu from the branch group, applies, the secretary approves, 
   expect(await page.locator('#branch-name').innerText()).toBe('第一党支部（研发中心）');
   expect(await page.locator('#member-count').innerText()).toBe('14');
 });
+
+it("a member fills in their phone; the secretary's directory shows it masked, never in full", async () => {
+  const page = await phonePage(browser);
+  await signInAs(page, 'demo-member-01');
+  await page.goto(`${BASE_URL}/#/pages/me/index`);
+  await page.waitForSelector('#me-archive');
+  await page.locator('#me-archive').click();
+  await page.waitForSelector('#archive-save');
+  await page.locator('#archive-phone input, input#archive-phone').first().fill('13800001234');
+  await page.locator('#archive-save').click();
+  await page.waitForFunction(() => document.body.innerText.includes('138****1234'));
+  await screenshot(page, 'archive-mine');
+
+  await signInAs(page, 'demo-secretary');
+  await page.locator('#home-members').click();
+  await page.waitForSelector('[id^="member-m-demo-005"]');
+  const row = await page.locator('#member-m-demo-005').innerText();
+  expect(row).toContain('138****1234');
+  expect(await page.locator('body').innerText()).not.toContain('13800001234');
+  await screenshot(page, 'directory');
+  await page.locator('#member-m-demo-005').click();
+  await page.waitForSelector('#member-phone');
+  expect(await page.locator('#member-phone').innerText()).toContain('138****1234');
+  await screenshot(page, 'member-archive');
+});

@@ -104,6 +104,14 @@ export default function HomePage() {
                       onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/approvals/index?orgId=${data.branch!.id}` })}
                     />
                   </View>
+                  <View id='home-members'>
+                    <Cell
+                      title='党员名册'
+                      extra={`${data.memberCount} 人 ›`}
+                      clickable
+                      onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/members/index?orgId=${data.branch!.id}` })}
+                    />
+                  </View>
                 </CellGroup>
               </>
             )}

@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { ORG_TYPE_LABEL, ROLE_LABEL } from '../../../typings/domain';
 import { shanghaiDay } from '../../../typings/time';
@@ -20,6 +21,16 @@ export default function MePage() {
               </Text>
               <Text className='me__since'>{shanghaiDay(data.user.createdAt)} 开始使用支部通</Text>
             </View>
+            <CellGroup>
+              <View id='me-archive'>
+                <Cell
+                  title='我的电子档案'
+                  extra='查看与修改 ›'
+                  clickable
+                  onClick={() => void Taro.navigateTo({ url: '/pages/archive/index' })}
+                />
+              </View>
+            </CellGroup>
             <Text className='zb-section-title'>我的组织</Text>
             <CellGroup>
               {data.memberships.length === 0 && <Cell title='尚未加入任何支部' />}

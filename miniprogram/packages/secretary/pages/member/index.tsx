@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { PARTY_STAGE_LABEL } from '../../../../../typings/domain';
+import { StateView } from '../../../../components/state-view';
+import { api, ApiError } from '../../../../services/api';
+import { useApi } from '../../../../services/useApi';
+import './index.scss';
+
+/** A member's archive as their secretary sees it: masked, with an audited "show in full". */
+export default function MemberPage() {
+  const { params } = useRouter();
+  const orgId = params['orgId'] ?? '';
+  const memberId = params['memberId'] ?? '';
+  const { data, error, loading, reload } = useApi(async () => {
+    const [archive, timeline] = await Promise.all([api.archive.get({ orgId, memberId }), api.lifecycle.history({ memberId })]);
+    return { archive, timeline };
+  }, [orgId, memberId]);
+  const [full, setFull] = useState<string | null>(null);
+  const [revealError, setRevealError] = useState('');
+
+  async function reveal() {
+    try {
+      setFull((await api.archive.reveal({ field: 'idCard', orgId, memberId })).value);
+    } catch (e) {
+      setRevealError(e instanceof ApiError ? e.message : '查看失败');
+    }
+  }
+
+  const a = data?.archive;
+  return (
+    <View className='zb-page member'>
+      <StateView loading={loading && !data} error={error} onRetry={reload}>
+        {a && data && (
+          <>
+            <View className='zb-card member__head'>
+              <Text className='member__name' id='member-name'>
+                {(a.name ?? decodeURIComponent(params['name'] ?? '')) || '（未填写姓名）'}
+              </Text>
+              <Text className='member__muted'>档案更新于 {a.updatedAt ? a.updatedAt.slice(0, 10) : '—'}</Text>
+            </View>
+            <CellGroup>
+              <Cell title='性别' extra={a.gender ? (a.gender === 'male' ? '男' : '女') : '—'} />
+              <Cell title='民族' extra={a.ethnicity ?? '—'} />
+              <Cell title='出生日期' extra={a.birthDate ?? '—'} />
+              <Cell title='学历' extra={a.education ?? '—'} />
+              <Cell title='工作单位及岗位' extra={a.job ?? '—'} />
+              <View id='member-phone'>
+                <Cell title='手机号' extra={a.phoneMasked ?? '—'} />
+              </View>
+              <View id='member-id-card'>
+                <Cell title='身份证号' extra={full ?? a.idCardMasked ?? '—'} />
+              </View>
+            </CellGroup>
+            {a.idCardMasked && !full && (
+              <View className='member__actions'>
+                <Button block onClick={() => void reveal()}>
+                  查看完整身份证号（会记入审计日志）
+                </Button>
+                {revealError && <Text className='member__error'>{revealError}</Text>}
+              </View>
+            )}
+            <Text className='zb-section-title'>发展历程</Text>
+            <CellGroup>
+              {data.timeline.steps.length === 0 && <Cell title='尚未记录' />}
+              {data.timeline.steps.map((s) => (
+                <Cell key={`${s.stage}-${s.date}`} title={PARTY_STAGE_LABEL[s.stage]} description={s.note ?? undefined} extra={s.date} />
+              ))}
+            </CellGroup>
+          </>
+        )}
+      </StateView>
+    </View>
+  );
+}

@@ -1,0 +1,177 @@
+import { useEffect, useState } from 'react';
+import { Picker, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
+import { EDUCATION_LEVELS, type ArchiveView, type Education, type Gender } from '../../../typings/domain';
+import { StateView } from '../../components/state-view';
+import { api, ApiError } from '../../services/api';
+import { useApi } from '../../services/useApi';
+import './index.scss';
+
+interface Draft {
+  name: string;
+  gender: Gender | null;
+  ethnicity: string;
+  birthDate: string;
+  education: Education | null;
+  job: string;
+  phone: string;
+  idCard: string;
+}
+
+const fromView = (a: ArchiveView): Draft => ({
+  name: a.name ?? '',
+  gender: a.gender,
+  ethnicity: a.ethnicity ?? '',
+  birthDate: a.birthDate ?? '',
+  education: a.education,
+  job: a.job ?? '',
+  // Sensitive fields are never sent back in full: empty means "leave as it is".
+  phone: '',
+  idCard: '',
+});
+
+/** Only what the member changed goes to the server. */
+function changes(a: ArchiveView, d: Draft) {
+  const out: Parameters<typeof api.archive.updateMine>[0] = {};
+  if (d.name.trim() && d.name.trim() !== (a.name ?? '')) out.name = d.name.trim();
+  if (d.gender && d.gender !== a.gender) out.gender = d.gender;
+  if (d.ethnicity.trim() && d.ethnicity.trim() !== (a.ethnicity ?? '')) out.ethnicity = d.ethnicity.trim();
+  if (d.birthDate && d.birthDate !== a.birthDate) out.birthDate = d.birthDate;
+  if (d.education && d.education !== a.education) out.education = d.education;
+  if (d.job.trim() && d.job.trim() !== (a.job ?? '')) out.job = d.job.trim();
+  if (d.phone.trim()) out.phone = d.phone.trim();
+  if (d.idCard.trim()) out.idCard = d.idCard.trim();
+  return out;
+}
+
+function Reveal({ field, masked }: { field: 'phone' | 'idCard'; masked: string | null }) {
+  const [value, setValue] = useState<string | null>(null);
+  if (!masked) return <Text className='archive__muted'>未填写</Text>;
+  return (
+    <View className='archive__reveal'>
+      <Text id={`archive-${field}-value`}>{value ?? masked}</Text>
+      {!value && (
+        <Button size='small' onClick={() => void api.archive.reveal({ field }).then((r) => setValue(r.value))}>
+          查看完整
+        </Button>
+      )}
+    </View>
+  );
+}
+
+/** The member's own electronic archive: view and edit; phone and ID number shown masked. */
+export default function ArchivePage() {
+  const { data, error, loading, reload } = useApi(() => api.archive.mine({}));
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [formError, setFormError] = useState('');
+  useEffect(() => {
+    if (data) setDraft(fromView(data));
+  }, [data]);
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) =>
+      setDraft((d) => (d ? { ...d, [key]: value } : d));
+
+  async function save() {
+    if (!data || !draft) return;
+    const input = changes(data, draft);
+    if (Object.keys(input).length === 0) {
+      void Taro.showToast({ title: '没有需要保存的修改', icon: 'none' });
+      return;
+    }
+    setSaving(true);
+    setFormError('');
+    try {
+      await api.archive.updateMine(input);
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+      await reload();
+    } catch (e) {
+      setFormError(e instanceof ApiError ? e.message : '保存失败，请稍后再试');
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <View className='zb-page archive'>
+      <StateView loading={loading && !data} error={error} onRetry={reload}>
+        {data && draft && (
+          <>
+            <Text className='zb-section-title'>基本信息</Text>
+            <View className='zb-card archive__form'>
+              <Text className='archive__label'>姓名</Text>
+              <Input id='archive-name' value={draft.name} onChange={set('name')} placeholder='真实姓名' maxLength={20} />
+              <Text className='archive__label'>性别</Text>
+              <View className='archive__choices'>
+                {(['male', 'female'] as const).map((g) => (
+                  <Button key={g} type={draft.gender === g ? 'primary' : 'default'} onClick={() => set('gender')(g)}>
+                    {g === 'male' ? '男' : '女'}
+                  </Button>
+                ))}
+              </View>
+              <Text className='archive__label'>民族</Text>
+              <Input value={draft.ethnicity} onChange={set('ethnicity')} placeholder='如 汉族' maxLength={10} />
+              <Text className='archive__label'>出生日期</Text>
+              <Picker
+                mode='date'
+                value={draft.birthDate || '1980-01-01'}
+                start='1920-01-01'
+                end='2020-12-31'
+                onChange={(e) => set('birthDate')(e.detail.value)}
+              >
+                <View className='archive__picker'>{draft.birthDate || '请选择'}</View>
+              </Picker>
+              <Text className='archive__label'>学历</Text>
+              <Picker
+                mode='selector'
+                range={[...EDUCATION_LEVELS]}
+                onChange={(e) => set('education')(EDUCATION_LEVELS[Number(e.detail.value)] ?? null)}
+              >
+                <View className='archive__picker'>{draft.education ?? '请选择'}</View>
+              </Picker>
+              <Text className='archive__label'>工作单位及岗位</Text>
+              <Input value={draft.job} onChange={set('job')} placeholder='如 研发中心 工程师' maxLength={40} />
+            </View>
+
+            <Text className='zb-section-title'>联系方式与证件</Text>
+            <Text className='archive__hint'>加密保存；除你本人和支部书记外，他人只能看到部分号码。</Text>
+            <CellGroup>
+              <Cell title='手机号' extra={<Reveal field='phone' masked={data.phoneMasked} />} />
+              <Cell title='身份证号' extra={<Reveal field='idCard' masked={data.idCardMasked} />} />
+            </CellGroup>
+            <View className='zb-card archive__form'>
+              <Text className='archive__label'>修改手机号</Text>
+              <Input
+                id='archive-phone'
+                type='digit'
+                value={draft.phone}
+                onChange={set('phone')}
+                placeholder='不修改请留空'
+                maxLength={13}
+              />
+              <Text className='archive__label'>修改身份证号</Text>
+              <Input
+                id='archive-id-card'
+                type='idcard'
+                value={draft.idCard}
+                onChange={set('idCard')}
+                placeholder='不修改请留空'
+                maxLength={18}
+              />
+              <Button id='archive-save' type='primary' size='large' block loading={saving} onClick={() => void save()}>
+                保存
+              </Button>
+              {formError && (
+                <Text className='archive__error' id='archive-error'>
+                  {formError}
+                </Text>
+              )}
+            </View>
+          </>
+        )}
+      </StateView>
+    </View>
+  );
+}
