@@ -10,6 +10,8 @@ import { join } from './join';
 import { lifecycle } from './lifecycle';
 import { member } from './member';
 import { org } from './org';
+import { privacy } from './privacy';
+import { role } from './role';
 import { system } from './system';
 import { transfer } from './transfer';
 import { user } from './user';
@@ -29,6 +31,8 @@ export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = {
   invite,
   archive,
   member,
+  role,
+  privacy,
   lifecycle,
   transfer,
   audit,

@@ -5,11 +5,13 @@
 import * as z from 'zod';
 import {
   EDUCATION_LEVELS,
+  type Role,
   PARTY_STAGES,
   type DueStepView,
   type LifecycleStepView,
   type MemberRowView,
   type PartyStage,
+  type PrivacyStatus,
   type TransferView,
   type ArchiveView,
   type AuditEntryView,
@@ -150,6 +152,25 @@ export const contract = {
     importTemplate: action<{ url: string }>()(z.strictObject({ orgId: docId })),
     /** Imports members from an uploaded Excel file: every row valid, or nothing imported and every bad row reported. */
     import: action<{ imported: number }>()(z.strictObject({ orgId: docId, fileID: z.string().min(1).max(500) })),
+  },
+  role: {
+    /** Sets a member's role in their unit (and a 支委's duty). Only an admin makes or unmakes a secretary. Audited. */
+    set: action<{ memberId: string; role: Role }>()(
+      z.strictObject({
+        memberId: docId,
+        role: z.enum(['member', 'committee', 'deputy_secretary', 'secretary', 'admin']),
+        duty: z.enum(['organization', 'propaganda', 'discipline', 'youth', 'other']).optional(),
+      }),
+    ),
+  },
+  privacy: {
+    status: action<PrivacyStatus>()(z.strictObject({})),
+    consent: action<PrivacyStatus>()(z.strictObject({ version: z.string().max(20) })),
+    withdraw: action<PrivacyStatus>()(z.strictObject({})),
+    /** Everything Zhibu holds about the caller, as a JSON file to download. */
+    exportMine: action<{ url: string }>()(z.strictObject({})),
+    /** Erases the caller's archive and personal details; the branch keeps only the membership record. */
+    deleteMine: action<{ deleted: true }>()(z.strictObject({ confirm: z.literal('删除我的个人信息') })),
   },
   lifecycle: {
     /** Records the member's next step in 发展党员 (or, the first time, where they stand). */

@@ -223,3 +223,23 @@ export interface MemberRowView {
   /** Imported from a roster, not yet on WeChat. */
   onWeChat: boolean;
 }
+
+/** 支委 duties. */
+export type CommitteeDuty = 'organization' | 'propaganda' | 'discipline' | 'youth' | 'other';
+
+export const DUTY_LABEL: Record<CommitteeDuty, string> = {
+  organization: '组织委员',
+  propaganda: '宣传委员',
+  discipline: '纪检委员',
+  youth: '青年委员',
+  other: '委员',
+};
+
+/** The privacy notice's version: consent is to one version, and a new version asks again. */
+export const PRIVACY_VERSION = '2026-11-01';
+
+export interface PrivacyStatus {
+  version: string;
+  consentedVersion: string | null;
+  consentedAt: string | null;
+}

@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   FULL: '名额已满',
   EXPIRED: '已过期',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
+  CONSENT_REQUIRED: '请先阅读并同意《个人信息保护说明》',
   UNKNOWN_FUNCTION: '未知的云函数',
   UNKNOWN_ACTION: '未知的操作',
   INTERNAL: '服务暂时不可用，请稍后再试',

@@ -4,6 +4,7 @@ import { requireCaller, type HandlerContext } from '../common/context';
 import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { requireConsent } from '../privacy/privacy';
 import {
   blindIndex,
   decrypt,
@@ -64,6 +65,7 @@ export const mine: Handler<'archive', 'mine'> = async (_input, ctx) => view(ctx,
 /** The member edits their own archive; phone and ID number are validated, encrypted and hashed. */
 export const updateMine: Handler<'archive', 'updateMine'> = async (input, ctx) => {
   const { openid } = requireCaller(ctx);
+  await requireConsent(ctx);
   const { phone, idCard, ...plain } = input;
   const changes: Partial<ArchiveDoc> = { ...plain };
   const keys = ctx.keys();

@@ -56,6 +56,7 @@ export const COLLECTIONS = [
       { name: 'member', keys: { memberId: 1, status: 1 } },
     ],
   },
+  { name: 'consents', indexes: [{ name: 'openid_at', keys: { openid: 1, at: -1 } }] },
   { name: 'audit_logs', indexes: [{ name: 'org_at', keys: { orgId: 1, at: -1 } }] },
 ] as const satisfies readonly CollectionSpec[];
 

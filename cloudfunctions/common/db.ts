@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@cloudbase/database';
-import type { OrgType, PartyStage, Role } from '../../typings/domain';
+import type { CommitteeDuty, OrgType, PartyStage, Role } from '../../typings/domain';
 import type { CollectionName } from './collections';
 
 /** A collection by its declared name: a typo is a type error, not an empty result. */
@@ -24,6 +24,9 @@ export interface UserDoc {
   nickname: string;
   createdAt: Date;
   lastSeenAt: Date;
+  /** The privacy-notice version the user agreed to; absent when not (or no longer) consented. */
+  consentVersion?: string;
+  consentedAt?: Date;
 }
 
 export interface OrgDoc {
@@ -66,6 +69,17 @@ export interface MembershipDoc {
   stageSince?: string;
   /** Imported from a roster: `openid` is a `roster:` placeholder until the person joins on WeChat. */
   roster?: boolean;
+  /** For 支委: their duty. */
+  duty?: CommitteeDuty;
+}
+
+/** Append-only record of privacy consents and withdrawals. */
+export interface ConsentDoc {
+  _id: string;
+  openid: string;
+  version: string;
+  action: 'consent' | 'withdraw' | 'delete';
+  at: Date;
 }
 
 export interface LifecycleStepDoc {

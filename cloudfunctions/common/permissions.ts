@@ -70,6 +70,8 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     importTemplate: { roles: LEADERS, unitField: 'orgId' },
     import: { roles: LEADERS, unitField: 'orgId' },
   },
+  role: { set: { roles: LEADERS, unitField: 'memberId', via: 'memberships' } },
+  privacy: { status: 'signedIn', consent: 'signedIn', withdraw: 'signedIn', exportMine: 'signedIn', deleteMine: 'signedIn' },
   lifecycle: {
     advance: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },
     history: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },

@@ -112,6 +112,10 @@ it("a member fills in their phone; the secretary's directory shows it masked, ne
   await page.goto(`${BASE_URL}/#/pages/me/index`);
   await page.waitForSelector('#me-archive');
   await page.locator('#me-archive').click();
+  // Nothing is collected before the member agrees to the privacy notice.
+  await page.waitForSelector('#privacy-notice');
+  await screenshot(page, 'privacy-notice');
+  await page.locator('#consent-agree').click();
   await page.waitForSelector('#archive-save');
   await page.locator('#archive-phone input, input#archive-phone').first().fill('13800001234');
   await page.locator('#archive-save').click();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, quietLogger } from '../../local/runtime';
 import { seedDemo } from '../../local/seed';
-import { demoRuntime, snapshot } from '../helpers/runtime';
+import { consented, demoRuntime, snapshot } from '../helpers/runtime';
 
 const MEMBER = { openid: 'demo-member-03' };
 const SECRETARY = { openid: 'demo-secretary' };
@@ -18,6 +18,7 @@ type Ok<T> = { ok: true; data: T };
 describe('the member edits their archive', () => {
   it('stores phone and ID number masked for display, full only on request', async () => {
     const rt = await demoRuntime();
+    await consented(rt, MEMBER.openid);
     const res = await rt.invoke(
       'archive',
       { action: 'updateMine', data: { name: '周晓明', phone: '138 0000 1234', idCard: ID_CARD, education: '本科' } },
@@ -36,6 +37,7 @@ describe('the member edits their archive', () => {
 
   it('refuses an invalid ID number or phone and writes nothing', async () => {
     const rt = await demoRuntime();
+    await consented(rt, MEMBER.openid);
     const before = await snapshot(rt);
     expect(await rt.invoke('archive', { action: 'updateMine', data: { idCard: '999999199003070011' } }, MEMBER)).toMatchObject({
       ok: false,
@@ -54,6 +56,7 @@ describe('the member edits their archive', () => {
 
   it('logs which fields changed in the branch audit log, never their values', async () => {
     const rt = await demoRuntime();
+    await consented(rt, MEMBER.openid);
     await rt.invoke('archive', { action: 'updateMine', data: { phone: PHONE, job: '工程师' } }, MEMBER);
     const log = (await rt.invoke('audit', { action: 'list', data: { orgId: OWN } }, SECRETARY)) as Ok<{ entries: { summary: string }[] }>;
     expect(log.data.entries[0]!.summary).toBe('更新了电子档案：工作岗位、手机号');
@@ -64,6 +67,7 @@ describe('the member edits their archive', () => {
 describe("the secretary and a member's archive", () => {
   it('sees it masked, reveals a field on request, and the reveal is audited', async () => {
     const rt = await demoRuntime();
+    await consented(rt, MEMBER.openid);
     await rt.invoke('archive', { action: 'updateMine', data: { idCard: ID_CARD } }, MEMBER);
     const seen = await rt.invoke('archive', { action: 'get', data: { orgId: OWN, memberId: MEMBER_ID } }, SECRETARY);
     expect(seen).toMatchObject({ ok: true, data: { idCardMasked: '999***********0012' } });
@@ -78,6 +82,7 @@ describe("the secretary and a member's archive", () => {
 
   it("a secretary cannot read another branch's member by passing their own unit", async () => {
     const rt = await demoRuntime();
+    await consented(rt, MEMBER.openid);
     const res = await rt.invoke('archive', { action: 'get', data: { orgId: OWN, memberId: 'm-demo-016' } }, SECRETARY);
     const missing = await rt.invoke('archive', { action: 'get', data: { orgId: OWN, memberId: 'm-nobody' } }, SECRETARY);
     expect(res).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -105,6 +110,7 @@ it('the database files never hold an ID number or phone in plain text', async ()
   try {
     const rt = createRuntime({ dataDir: dir, log: quietLogger });
     await seedDemo(rt.db, new Date());
+    await consented(rt as Awaited<ReturnType<typeof demoRuntime>>, MEMBER.openid);
     await rt.invoke('archive', { action: 'updateMine', data: { phone: PHONE, idCard: ID_CARD } }, MEMBER);
     await rt.invoke('archive', { action: 'reveal', data: { field: 'idCard', orgId: OWN, memberId: MEMBER_ID } }, SECRETARY);
     const files = readdirSync(dir).filter((f) => f.startsWith('zhibu.sqlite'));

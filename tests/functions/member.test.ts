@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { demoRuntime, snapshot } from '../helpers/runtime';
+import { consented, demoRuntime, snapshot } from '../helpers/runtime';
 import { phoneOf, rosterFile } from '../helpers/excel';
 
 const OWN = 'org-xh-branch-rd';
@@ -38,6 +38,7 @@ describe('member directory', () => {
 
   it('finds members by part of a name, or by a whole phone number through its keyed hash; phones stay masked', async () => {
     const rt = await demoRuntime();
+    await consented(rt, 'demo-member-03');
     await rt.invoke('archive', { action: 'updateMine', data: { phone: '13800001234' } }, { openid: 'demo-member-03' });
     const byPhone = (await rt.invoke('member', { action: 'list', data: { orgId: OWN, q: '138 0000 1234' } }, SECRETARY)) as Page;
     expect(byPhone.data.members).toHaveLength(1);
@@ -97,6 +98,7 @@ describe('Excel import', () => {
         issues: [expect.stringContaining('表头应为')],
       },
     );
+    await consented(rt, 'demo-member-03');
     await rt.invoke('archive', { action: 'updateMine', data: { phone: phoneOf(9) } }, { openid: 'demo-member-03' });
     const dup = await rosterFile([['周晓明', '男', phoneOf(9), '', '', '']]);
     expect(await rt.invoke('member', { action: 'import', data: { orgId: OWN, fileID: await upload(rt, dup) } }, SECRETARY)).toMatchObject({
@@ -107,6 +109,7 @@ describe('Excel import', () => {
 
   it('a template to fill in, and the directory exported with phones masked, audited', async () => {
     const rt = await demoRuntime();
+    await consented(rt, 'demo-member-03');
     await rt.invoke('archive', { action: 'updateMine', data: { phone: phoneOf(7) } }, { openid: 'demo-member-03' });
     const tpl = (await rt.invoke('member', { action: 'importTemplate', data: { orgId: OWN } }, SECRETARY)) as {
       ok: true;

@@ -1,5 +1,6 @@
 import { ACCESS } from '../../cloudfunctions/common/permissions';
 import { localCloudID } from '../../local/openapi';
+import { PRIVACY_VERSION } from '../../typings/domain';
 import { demoRuntime } from '../helpers/runtime';
 
 /**
@@ -93,7 +94,8 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['org', 'remove', { orgId: PARENT }, row({ admin: 'CONFLICT' })],
   ['org', 'remove', { orgId: MISSING }, row({})],
   ['archive', 'mine', {}, everyone],
-  ['archive', 'updateMine', { job: '工程师' }, everyone],
+  // Signed in is enough to be asked; collecting data then needs consent to the privacy notice.
+  ['archive', 'updateMine', { job: '工程师' }, row({}, 'CONSENT_REQUIRED')],
   ['archive', 'get', { orgId: OWN, memberId: OWN_MEMBER }, row({ secretary: 'ok', admin: 'ok' })],
   ['archive', 'get', { orgId: OTHER, memberId: OTHER_MEMBER }, row({ otherSecretary: 'ok', admin: 'ok' })],
   // The admin may act in the parent unit, but the member is not held there.
@@ -169,6 +171,16 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
     { orgId: OTHER, fileID: 'cloud://local.zhibu/uploads/none.xlsx' },
     row({ otherSecretary: 'NOT_FOUND', admin: 'NOT_FOUND' }),
   ],
+  ['role', 'set', { memberId: OWN_MEMBER, role: 'committee', duty: 'propaganda' }, row({ secretary: 'ok', admin: 'ok' })],
+  ['role', 'set', { memberId: OTHER_MEMBER, role: 'committee' }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  // Making a secretary is for admins only.
+  ['role', 'set', { memberId: OWN_MEMBER, role: 'secretary' }, row({ admin: 'ok' })],
+  ['role', 'set', { memberId: 'm-nobody', role: 'committee' }, row({})],
+  ['privacy', 'status', {}, everyone],
+  ['privacy', 'consent', { version: PRIVACY_VERSION }, row({ newcomer: 'UNAUTHENTICATED' }, 'ok')],
+  ['privacy', 'withdraw', {}, row({ newcomer: 'UNAUTHENTICATED' }, 'ok')],
+  ['privacy', 'exportMine', {}, everyone],
+  ['privacy', 'deleteMine', { confirm: '删除我的个人信息' }, everyone],
   ['lifecycle', 'advance', { memberId: OWN_MEMBER, to: 'activist', date: '2025-01-01' }, row({ secretary: 'ok', admin: 'ok' })],
   ['lifecycle', 'advance', { memberId: OTHER_MEMBER, to: 'activist', date: '2025-01-01' }, row({ otherSecretary: 'ok', admin: 'ok' })],
   ['lifecycle', 'advance', { memberId: 'm-nobody', to: 'activist', date: '2025-01-01' }, row({})],

@@ -16,3 +16,11 @@ export async function snapshot(runtime: Awaited<ReturnType<typeof demoRuntime>>)
   }
   return out;
 }
+
+/** Signs the person in and agrees to the current privacy notice, as the archive page asks them to. */
+export async function consented(runtime: Awaited<ReturnType<typeof demoRuntime>>, openid: string): Promise<void> {
+  const { PRIVACY_VERSION } = await import('../../typings/domain');
+  await runtime.invoke('user', { action: 'signIn' }, { openid });
+  const res = await runtime.invoke('privacy', { action: 'consent', data: { version: PRIVACY_VERSION } }, { openid });
+  if (!res.ok) throw new Error(`consent failed: ${res.code}`);
+}

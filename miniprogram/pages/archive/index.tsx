@@ -63,6 +63,8 @@ function Reveal({ field, masked }: { field: 'phone' | 'idCard'; masked: string |
 /** The member's own electronic archive: view and edit; phone and ID number shown masked. */
 export default function ArchivePage() {
   const { data, error, loading, reload } = useApi(() => api.archive.mine({}));
+  const privacy = useApi(() => api.privacy.status({}));
+  const consentedNow = privacy.data && privacy.data.consentedVersion === privacy.data.version;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState('');
@@ -96,8 +98,26 @@ export default function ArchivePage() {
 
   return (
     <View className='zb-page archive'>
-      <StateView loading={loading && !data} error={error} onRetry={reload}>
-        {data && draft && (
+      <StateView loading={(loading && !data) || (privacy.loading && !privacy.data)} error={error ?? privacy.error} onRetry={reload}>
+        {privacy.data && !consentedNow && (
+          <View className='zb-card archive__form' id='privacy-notice'>
+            <Text className='archive__label'>个人信息保护说明</Text>
+            <Text className='archive__notice'>
+              支部通收集你的姓名、性别、出生日期、学历、工作岗位、手机号和身份证号，仅用于所在党组织的党员管理。手机号和身份证号加密保存，除你本人和支部书记外，他人只能看到部分号码；每一次查看完整号码都会被记录。你可以随时导出、更正或删除自己的信息，也可以撤回同意。
+            </Text>
+            <Button
+              id='consent-agree'
+              type='primary'
+              size='large'
+              block
+              openType={process.env.TARO_ENV === 'weapp' ? 'agreePrivacyAuthorization' : undefined}
+              onClick={() => void api.privacy.consent({ version: privacy.data!.version }).then(() => privacy.reload())}
+            >
+              同意并继续
+            </Button>
+          </View>
+        )}
+        {consentedNow && data && draft && (
           <>
             <Text className='zb-section-title'>基本信息</Text>
             <View className='zb-card archive__form'>
@@ -169,6 +189,26 @@ export default function ArchivePage() {
                 </Text>
               )}
             </View>
+            <Text className='zb-section-title'>我的信息权利</Text>
+            <CellGroup>
+              <Cell
+                title='导出我的个人信息'
+                clickable
+                onClick={() =>
+                  void api.privacy
+                    .exportMine({})
+                    .then((r) =>
+                      Taro.setClipboardData({ data: r.url }).then(() => Taro.showToast({ title: '下载链接已复制', icon: 'none' })),
+                    )
+                }
+              />
+              <Cell
+                title='撤回同意'
+                description='撤回后将不能再修改档案'
+                clickable
+                onClick={() => void api.privacy.withdraw({}).then(() => privacy.reload())}
+              />
+            </CellGroup>
           </>
         )}
       </StateView>

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { PRIVACY_VERSION, type PrivacyStatus } from '../../typings/domain';
+import { audit } from '../common/audit';
+import { requireCaller, type HandlerContext } from '../common/context';
+import { col, type ArchiveDoc, type ConsentDoc, type MembershipDoc, type UserDoc } from '../common/db';
+import type { Handler } from '../common/define';
+import { AppError } from '../common/errors';
+import { decrypt } from '../common/pii';
+
+async function userOf(ctx: HandlerContext, openid: string): Promise<UserDoc | undefined> {
+  const { data } = await col(ctx.db, 'users').where({ openid }).limit(1).get();
+  return data[0] as UserDoc | undefined;
+}
+
+function statusOf(user: UserDoc | undefined): PrivacyStatus {
+  return {
+    version: PRIVACY_VERSION,
+    consentedVersion: user?.consentVersion ?? null,
+    consentedAt: user?.consentedAt ? new Date(user.consentedAt).toISOString() : null,
+  };
+}
+
+/** Refuses to collect personal data from someone who has not agreed to the current privacy notice. */
+export async function requireConsent(ctx: HandlerContext): Promise<void> {
+  const user = await userOf(ctx, requireCaller(ctx).openid);
+  if (user?.consentVersion !== PRIVACY_VERSION) throw new AppError('CONSENT_REQUIRED');
+}
+
+async function record(ctx: HandlerContext, action: ConsentDoc['action']): Promise<void> {
+  const { openid } = requireCaller(ctx);
+  await col(ctx.db, 'consents').add({ openid, version: PRIVACY_VERSION, action, at: ctx.now });
+}
+
+async function unitsOf(ctx: HandlerContext, openid: string): Promise<MembershipDoc[]> {
+  const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(100).get();
+  return data as MembershipDoc[];
+}
+
+export const status: Handler<'privacy', 'status'> = async (_input, ctx) => statusOf(await userOf(ctx, requireCaller(ctx).openid));
+
+export const consent: Handler<'privacy', 'consent'> = async (input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  if (input.version !== PRIVACY_VERSION) throw new AppError('CONFLICT', '隐私说明已更新，请重新阅读后再同意');
+  const user = await userOf(ctx, openid);
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  await col(ctx.db, 'users').doc(user._id).update({ consentVersion: PRIVACY_VERSION, consentedAt: ctx.now });
+  await record(ctx, 'consent');
+  return statusOf({ ...user, consentVersion: PRIVACY_VERSION, consentedAt: ctx.now });
+};
+
+export const withdraw: Handler<'privacy', 'withdraw'> = async (_input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const user = await userOf(ctx, openid);
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  const _ = ctx.db.command;
+  await col(ctx.db, 'users').doc(user._id).update({ consentVersion: _.remove(), consentedAt: _.remove() });
+  await record(ctx, 'withdraw');
+  return statusOf({ ...user, consentVersion: undefined, consentedAt: undefined });
+};
+
+/** Everything held about the caller, unmasked (it is theirs), as a downloadable JSON file. */
+export const exportMine: Handler<'privacy', 'exportMine'> = async (_input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const [user, memberships, archiveRows, requests] = await Promise.all([
+    userOf(ctx, openid),
+    col(ctx.db, 'memberships').where({ openid }).limit(100).get(),
+    col(ctx.db, 'archives').where({ openid }).limit(1).get(),
+    col(ctx.db, 'join_requests').where({ openid }).limit(100).get(),
+  ]);
+  const archive = archiveRows.data[0] as ArchiveDoc | undefined;
+  const keys = ctx.keys();
+  const { phoneEnc, idCardEnc, phoneHash: _p, idCardHash: _i, openid: _o, ...plain } = archive ?? ({} as Partial<ArchiveDoc>);
+  const data = {
+    exportedAt: ctx.now.toISOString(),
+    user: user ? { nickname: user.nickname, createdAt: user.createdAt, consentVersion: user.consentVersion ?? null } : null,
+    archive: archive
+      ? { ...plain, phone: phoneEnc ? decrypt(keys, phoneEnc) : null, idCard: idCardEnc ? decrypt(keys, idCardEnc) : null }
+      : null,
+    memberships: (memberships.data as MembershipDoc[]).map(({ openid: _x, ...m }) => m),
+    joinRequests: (requests.data as { openid?: string }[]).map(({ openid: _x, ...r }) => r),
+  };
+  const { fileID } = await ctx.storage.uploadFile({
+    cloudPath: `privacy-exports/${randomBytes(16).toString('hex')}.json`,
+    fileContent: Buffer.from(JSON.stringify(data, null, 2)),
+  });
+  const url = (await ctx.storage.getTempFileURL({ fileList: [fileID] })).fileList[0]?.tempFileURL;
+  if (!url) throw new AppError('INTERNAL', '导出失败，请稍后再试');
+  for (const m of await unitsOf(ctx, openid)) {
+    await audit(ctx, { orgId: m.orgId, action: 'privacy.export', targetType: 'member', targetId: m._id, summary: '导出了本人的个人信息' });
+  }
+  return { url };
+};
+
+/**
+ * Erases the archive (with the encrypted phone and ID number) and the user's personal details, and
+ * withdraws consent. The branch keeps the membership record (name, role, dates) as an organisational record.
+ */
+export const deleteMine: Handler<'privacy', 'deleteMine'> = async (_input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const _ = ctx.db.command;
+  await col(ctx.db, 'archives').where({ openid }).remove();
+  const user = await userOf(ctx, openid);
+  if (user)
+    await col(ctx.db, 'users').doc(user._id).update({ nickname: '已注销用户', consentVersion: _.remove(), consentedAt: _.remove() });
+  await record(ctx, 'delete');
+  for (const m of await unitsOf(ctx, openid)) {
+    await audit(ctx, {
+      orgId: m.orgId,
+      action: 'privacy.delete',
+      targetType: 'member',
+      targetId: m._id,
+      summary: '删除了本人的电子档案和个人信息',
+    });
+  }
+  return { deleted: true as const };
+};
