@@ -1,0 +1,59 @@
+import { localCloudID } from '../../local/openapi';
+import { rosterFile, phoneOf } from '../helpers/excel';
+import { consented, demoRuntime } from '../helpers/runtime';
+
+const OWN = 'org-xh-branch-rd';
+const OTHER = 'org-xh-branch-mk';
+const SECRETARY = { openid: 'demo-secretary' };
+const ID_CARD = '999999199003070012';
+
+/**
+ * Every list action, called by someone allowed to, over a branch with every kind of record in it:
+ * no response carries an openid (or a roster placeholder), an unmasked phone or an unmasked ID number.
+ */
+it('no list response leaks an openid or an unmasked phone or ID number', async () => {
+  const rt = await demoRuntime();
+  const member = { openid: 'demo-member-03' };
+  await consented(rt, member.openid);
+  await rt.invoke('archive', { action: 'updateMine', data: { phone: phoneOf(42), idCard: ID_CARD } }, member);
+  await rt.invoke('join', { action: 'apply', data: { orgId: OWN, name: '申请人', via: 'search' } }, { openid: 'wx-applicant-1' });
+  await rt.invoke('transfer', { action: 'request', data: { fromOrgId: OWN, toOrgId: OTHER, reason: '工作调动' } }, member);
+  await rt.invoke('invite', { action: 'create', data: { orgId: OWN } }, SECRETARY);
+  await rt.invoke('group', { action: 'bind', data: { orgId: OWN, cloudID: localCloudID({ openGId: 'G-x' }), label: '党员群' } }, SECRETARY);
+  await rt.invoke('lifecycle', { action: 'advance', data: { memberId: 'm-demo-007', to: 'probationary', date: '2026-01-05' } }, SECRETARY);
+  const { fileID } = await rt.platform.storage().uploadFile({
+    cloudPath: 'uploads/roster.xlsx',
+    fileContent: await rosterFile([['赵雅静', '女', phoneOf(43), '', '正式党员', '2015-07-01']]),
+  });
+  expect(await rt.invoke('member', { action: 'import', data: { orgId: OWN, fileID } }, SECRETARY)).toMatchObject({ ok: true });
+
+  const calls: [string, string, object, { openid: string }][] = [
+    ['org', 'tree', {}, { openid: 'demo-admin' }],
+    ['org', 'search', { q: '支部' }, member],
+    ['join', 'mine', {}, { openid: 'wx-applicant-1' }],
+    ['join', 'inbox', { orgId: OWN }, SECRETARY],
+    ['group', 'list', { orgId: OWN }, SECRETARY],
+    ['invite', 'list', { orgId: OWN }, SECRETARY],
+    ['member', 'list', { orgId: OWN, limit: 100 }, SECRETARY],
+    ['lifecycle', 'history', { memberId: 'm-demo-007' }, SECRETARY],
+    ['lifecycle', 'due', { orgId: OWN }, SECRETARY],
+    ['transfer', 'inbox', { orgId: OWN }, SECRETARY],
+    ['transfer', 'mine', {}, member],
+    ['audit', 'list', { orgId: OWN, limit: 100 }, SECRETARY],
+    ['archive', 'get', { orgId: OWN, memberId: 'm-demo-007' }, SECRETARY],
+    ['user', 'signIn', {}, member],
+    ['branch', 'home', {}, SECRETARY],
+  ];
+  const { data: users } = await rt.db.collection('users').limit(1000).get();
+  const { data: memberships } = await rt.db.collection('memberships').limit(1000).get();
+  const openids = new Set([...users, ...memberships].map((d: { openid: string }) => d.openid));
+  expect(openids.size).toBeGreaterThan(20);
+  for (const [fn, action, data, who] of calls) {
+    const res = await rt.invoke(fn, { action, data }, who);
+    expect({ fn, action, ok: res.ok }).toEqual({ fn, action, ok: true });
+    const text = JSON.stringify(res);
+    for (const id of openids) expect({ fn, action, leaks: text.includes(id) }).toEqual({ fn, action, leaks: false });
+    for (const secret of [phoneOf(42), phoneOf(43), ID_CARD])
+      expect({ fn, action, leaks: text.includes(secret) }).toEqual({ fn, action, leaks: false });
+  }
+});
