@@ -111,6 +111,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ added: number }> {
         openid: p.openid,
         orgId: p.orgId,
         role: p.role,
+        ...(p.role === 'committee' ? { duty: 'organization' as const } : {}),
         status: 'active',
         name: p.name,
         joinedAt,

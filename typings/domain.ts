@@ -76,6 +76,10 @@ export interface BranchHome {
   role: Role | null;
   /** Join requests waiting for this unit's secretaries; null when the caller does not review them. */
   pendingJoinRequests: number | null;
+  /** 书记, 副书记 and 支委 with their duties, in that order. */
+  leaders: { name: string; title: string }[];
+  /** WeChat groups bound to the unit. */
+  groupCount: number;
   /** The caller's calendar day in Asia/Shanghai, YYYY-MM-DD */
   today: string;
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../../typings/domain';
+import { DUTY_LABEL, ROLE_LABEL, type Role } from '../../typings/domain';
 import { shanghaiDay } from '../../typings/time';
 import { requireCaller } from '../common/context';
 import { col, type MembershipDoc, type OrgDoc } from '../common/db';
@@ -7,6 +7,7 @@ import { LEADERS } from '../common/permissions';
 
 const BRANCH_FIRST: Record<OrgDoc['type'], number> = { branch: 0, group: 1, general_branch: 2, committee: 3 };
 const ROLE_RANK: Role[] = ['admin', 'secretary', 'deputy_secretary', 'committee', 'member'];
+const OFFICER_ORDER: Role[] = ['secretary', 'deputy_secretary', 'committee'];
 
 /** The unit and role to show when the caller names none: their own branch before any other unit. */
 async function ownUnit(ctx: Parameters<Handler<'branch', 'home'>>[1], openid: string): Promise<{ org: OrgDoc; role: Role } | null> {
@@ -34,21 +35,32 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
   const chosen = ctx.grant.unit
     ? { org: ctx.grant.unit, role: ROLE_RANK.find((r) => ctx.grant.roles.includes(r))! }
     : await ownUnit(ctx, openid);
-  if (!chosen) return { branch: null, memberCount: 0, role: null, pendingJoinRequests: null, today };
+  if (!chosen) return { branch: null, memberCount: 0, role: null, pendingJoinRequests: null, leaders: [], groupCount: 0, today };
 
   const { org, role } = chosen;
   const reviews = LEADERS.includes(role);
-  const [count, parent, pending] = await Promise.all([
+  const _ = ctx.db.command;
+  const [count, parent, pending, officers, groups] = await Promise.all([
     col(ctx.db, 'memberships').where({ orgId: org._id, status: 'active' }).count(),
     org.parentId ? col(ctx.db, 'orgs').doc(org.parentId).get() : Promise.resolve({ data: [] }),
     reviews ? col(ctx.db, 'join_requests').where({ orgId: org._id, status: 'pending' }).count() : Promise.resolve(null),
+    col(ctx.db, 'memberships')
+      .where({ orgId: org._id, status: 'active', role: _.in(['secretary', 'deputy_secretary', 'committee']) })
+      .limit(50)
+      .get(),
+    col(ctx.db, 'group_bindings').where({ orgId: org._id }).count(),
   ]);
+  const leaders = (officers.data as MembershipDoc[])
+    .sort((a, b) => OFFICER_ORDER.indexOf(a.role) - OFFICER_ORDER.indexOf(b.role) || a.name.localeCompare(b.name, 'zh-CN'))
+    .map((m) => ({ name: m.name, title: m.role === 'committee' ? DUTY_LABEL[m.duty ?? 'other'] : ROLE_LABEL[m.role] }));
   const parentOrg = parent.data[0] as OrgDoc | undefined;
   return {
     branch: { id: org._id, name: org.name, type: org.type, parentName: parentOrg?.name ?? null },
     memberCount: count.total,
     role,
     pendingJoinRequests: pending ? pending.total : null,
+    leaders,
+    groupCount: groups.total,
     today,
   };
 };

@@ -21,6 +21,8 @@ export function isDuplicate(err: unknown): boolean {
 export interface UserDoc {
   _id: string;
   openid: string;
+  /** Present when the mini program is bound to a WeChat open platform account. */
+  unionid?: string;
   nickname: string;
   createdAt: Date;
   lastSeenAt: Date;

@@ -10,14 +10,20 @@ async function findUser(ctx: Parameters<Handler<'user', 'signIn'>>[1], openid: s
 
 /** The caller's WeChat identity creates or loads their user record. */
 export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid, unionid } = requireCaller(ctx);
   const users = col(ctx.db, 'users');
   let user = await findUser(ctx, openid);
   const returning = Boolean(user);
   if (user) {
-    await users.doc(user._id).update({ lastSeenAt: ctx.now });
+    await users.doc(user._id).update({ lastSeenAt: ctx.now, ...(unionid && unionid !== user.unionid ? { unionid } : {}) });
   } else {
-    const fresh = { openid, nickname: `微信用户${openid.slice(-4)}`, createdAt: ctx.now, lastSeenAt: ctx.now };
+    const fresh = {
+      openid,
+      ...(unionid ? { unionid } : {}),
+      nickname: `微信用户${openid.slice(-4)}`,
+      createdAt: ctx.now,
+      lastSeenAt: ctx.now,
+    };
     try {
       const { id } = (await users.add(fresh)) as { id: string };
       user = { _id: id, ...fresh };

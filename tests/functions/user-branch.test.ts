@@ -43,6 +43,11 @@ describe('branch.home', () => {
         memberCount: 13,
         role: 'member',
         pendingJoinRequests: null,
+        leaders: [
+          { name: '林建华', title: '书记' },
+          { name: '陈海燕', title: '组织委员' },
+        ],
+        groupCount: 1,
         today: '2026-11-28',
       },
     });
@@ -59,7 +64,7 @@ describe('branch.home', () => {
     const rt = await demoRuntime();
     expect(await rt.invoke('branch', { action: 'home' }, { openid: 'nobody-here' })).toMatchObject({
       ok: true,
-      data: { branch: null, memberCount: 0, role: null, pendingJoinRequests: null },
+      data: { branch: null, memberCount: 0, role: null, pendingJoinRequests: null, leaders: [], groupCount: 0 },
     });
   });
 
@@ -128,4 +133,16 @@ describe('demo seed', () => {
     expect(await counts()).toEqual(before);
     expect((await rt.db.collection('orgs').doc('org-xh-branch-rd').get()).data[0].name).toBe('改过的名字');
   });
+});
+
+it('keeps the unionid the platform gives, when there is one', async () => {
+  const rt = await demoRuntime();
+  await rt.invoke('user', { action: 'signIn' }, { openid: 'o-with-union', unionid: 'u-123' });
+  await rt.invoke('user', { action: 'signIn' }, { openid: 'o-without-union' });
+  const { data } = await rt.db
+    .collection('users')
+    .where({ openid: rt.db.command.in(['o-with-union', 'o-without-union']) })
+    .orderBy('openid', 'asc')
+    .get();
+  expect(data.map((u: { unionid?: string }) => u.unionid ?? null)).toEqual(['u-123', null]);
 });

@@ -83,6 +83,11 @@ export default function HomePage() {
                 <Text className='home__tag'>{ORG_TYPE_LABEL[data.branch.type]}</Text>
                 {data.role && <Text className='home__tag home__tag--filled'>{ROLE_LABEL[data.role]}</Text>}
               </View>
+              {data.leaders.length > 0 && (
+                <Text className='home__leaders' id='home-leaders'>
+                  {data.leaders.map((l) => `${l.title} ${l.name}`).join('　')}
+                </Text>
+              )}
               <View className='home__stat'>
                 <Text className='home__stat-number' id='member-count'>
                   {data.memberCount}
