@@ -1,5 +1,5 @@
 import type { ArchiveView } from '../../typings/domain';
-import { audit } from '../common/audit';
+import { audit, auditOwn } from '../common/audit';
 import { requireCaller, type HandlerContext } from '../common/context';
 import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
@@ -54,12 +54,6 @@ function view(ctx: HandlerContext, doc: ArchiveDoc | undefined): ArchiveView {
   };
 }
 
-/** The caller's active memberships: where their archive events are logged. */
-async function unitsOf(ctx: HandlerContext, openid: string): Promise<MembershipDoc[]> {
-  const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(100).get();
-  return data as MembershipDoc[];
-}
-
 export const mine: Handler<'archive', 'mine'> = async (_input, ctx) => view(ctx, await archiveOf(ctx, requireCaller(ctx).openid));
 
 /** The member edits their own archive; phone and ID number are validated, encrypted and hashed. */
@@ -90,9 +84,7 @@ export const updateMine: Handler<'archive', 'updateMine'> = async (input, ctx) =
   else await col(ctx.db, 'archives').add({ openid, ...changes, updatedAt: ctx.now });
 
   const summary = `更新了电子档案：${fields.map((f) => FIELD_LABEL[f] ?? f).join('、')}`;
-  for (const m of await unitsOf(ctx, openid)) {
-    await audit(ctx, { orgId: m.orgId, action: 'archive.update', targetType: 'member', targetId: m._id, summary });
-  }
+  await auditOwn(ctx, { action: 'archive.update', summary });
   return view(ctx, await archiveOf(ctx, openid));
 };
 
@@ -126,15 +118,7 @@ export const reveal: Handler<'archive', 'reveal'> = async (input, ctx) => {
       summary: `查看了${member.name}的完整${what}`,
     });
   } else {
-    for (const m of await unitsOf(ctx, openid)) {
-      await audit(ctx, {
-        orgId: m.orgId,
-        action: 'archive.reveal',
-        targetType: 'member',
-        targetId: m._id,
-        summary: `查看了本人的完整${what}`,
-      });
-    }
+    await auditOwn(ctx, { action: 'archive.reveal', summary: `查看了本人的完整${what}` });
   }
   return { value };
 };

@@ -1,31 +1,19 @@
 import type { AuditDoc } from '../common/db';
 import { col } from '../common/db';
 import type { Handler } from '../common/define';
-import { AppError } from '../common/errors';
+import { decodeCursor, encodeCursor } from '../common/cursor';
 
 interface Cursor {
   at: number;
   id: string;
 }
 
-function decodeCursor(text: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (typeof c.at === 'number' && typeof c.id === 'string') return { at: c.at, id: c.id };
-  } catch {
-    // fall through
-  }
-  throw new AppError('INVALID_INPUT', '分页参数无效，请从第一页重新加载');
-}
-
-const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
-
 /** A unit's audit log, newest first, paginated by a cursor (never by skip). Entries carry names, not openids. */
 export const list: Handler<'audit', 'list'> = async (input, ctx) => {
   const unit = ctx.grant.unit!;
   const _ = ctx.db.command;
   const limit = input.limit ?? 20;
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const after = input.cursor ? decodeCursor<Cursor>(input.cursor, (c) => typeof c['at'] === 'number' && typeof c['id'] === 'string') : null;
   const where = after
     ? _.and([{ orgId: unit._id }, _.or([{ at: _.lt(new Date(after.at)) }, { at: new Date(after.at), _id: _.lt(after.id) }])])
     : { orgId: unit._id };

@@ -39,3 +39,12 @@ export async function audit(ctx: HandlerContext, event: AuditEvent): Promise<voi
     actorName: await actorName(ctx, openid, event.orgId),
   });
 }
+
+/** An event about the caller themself, logged in every unit they are an active member of. */
+export async function auditOwn(ctx: HandlerContext, event: { action: string; summary: string }): Promise<void> {
+  const { openid } = requireCaller(ctx);
+  const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(100).get();
+  for (const m of data as MembershipDoc[]) {
+    await audit(ctx, { orgId: m.orgId, targetType: 'member', targetId: m._id, ...event });
+  }
+}

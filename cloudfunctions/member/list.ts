@@ -3,24 +3,12 @@ import type { MemberRowView } from '../../typings/domain';
 import type { HandlerContext } from '../common/context';
 import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
-import { AppError } from '../common/errors';
+import { decodeCursor, encodeCursor, escapeRegExp } from '../common/cursor';
 import { blindIndex, decrypt, isValidIdCard, isValidPhone, mask, normalizeIdCard, normalizePhone } from '../common/pii';
 
 interface Cursor {
   name: string;
   id: string;
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function decodeCursor(text: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (typeof c.name === 'string' && typeof c.id === 'string') return { name: c.name, id: c.id };
-  } catch {
-    // fall through
-  }
-  throw new AppError('INVALID_INPUT', '分页参数无效，请从第一页重新加载');
 }
 
 /** A whole phone or ID number is looked up by its keyed hash; anything else matches names. */
@@ -68,7 +56,7 @@ export const list: Handler<'member', 'list'> = async (input, ctx) => {
   if (input.stage) conditions.push({ partyStage: input.stage });
   if (input.q) conditions.push(await queryFilter(ctx, input.q));
   if (input.cursor) {
-    const c = decodeCursor(input.cursor);
+    const c = decodeCursor<Cursor>(input.cursor, (v) => typeof v['name'] === 'string' && typeof v['id'] === 'string');
     conditions.push(_.or([{ name: _.gt(c.name) }, { name: c.name, _id: _.gt(c.id) }]));
   }
   const { data } = await col(ctx.db, 'memberships')
@@ -86,6 +74,6 @@ export const list: Handler<'member', 'list'> = async (input, ctx) => {
   const last = page[page.length - 1];
   return {
     members: page.map((m) => toRow(ctx, m, archives.get(m.openid))),
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ name: last.name, id: last._id })).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ name: last.name, id: last._id }) : null,
   };
 };

@@ -1,8 +1,7 @@
+import { escapeRegExp } from '../common/cursor';
 import { col, type OrgDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { memberCounts } from './view';
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Branches whose name contains the words typed, for someone looking for theirs. */
 export const search: Handler<'org', 'search'> = async (input, ctx) => {

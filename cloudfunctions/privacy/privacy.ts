@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PRIVACY_VERSION, type PrivacyStatus } from '../../typings/domain';
-import { audit } from '../common/audit';
+import { auditOwn } from '../common/audit';
 import { requireCaller, type HandlerContext } from '../common/context';
 import { col, type ArchiveDoc, type ConsentDoc, type MembershipDoc, type UserDoc } from '../common/db';
 import type { Handler } from '../common/define';
@@ -29,11 +29,6 @@ export async function requireConsent(ctx: HandlerContext): Promise<void> {
 async function record(ctx: HandlerContext, action: ConsentDoc['action']): Promise<void> {
   const { openid } = requireCaller(ctx);
   await col(ctx.db, 'consents').add({ openid, version: PRIVACY_VERSION, action, at: ctx.now });
-}
-
-async function unitsOf(ctx: HandlerContext, openid: string): Promise<MembershipDoc[]> {
-  const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(100).get();
-  return data as MembershipDoc[];
 }
 
 export const status: Handler<'privacy', 'status'> = async (_input, ctx) => statusOf(await userOf(ctx, requireCaller(ctx).openid));
@@ -85,9 +80,7 @@ export const exportMine: Handler<'privacy', 'exportMine'> = async (_input, ctx) 
   });
   const url = (await ctx.storage.getTempFileURL({ fileList: [fileID] })).fileList[0]?.tempFileURL;
   if (!url) throw new AppError('INTERNAL', '导出失败，请稍后再试');
-  for (const m of await unitsOf(ctx, openid)) {
-    await audit(ctx, { orgId: m.orgId, action: 'privacy.export', targetType: 'member', targetId: m._id, summary: '导出了本人的个人信息' });
-  }
+  await auditOwn(ctx, { action: 'privacy.export', summary: '导出了本人的个人信息' });
   return { url };
 };
 
@@ -103,14 +96,6 @@ export const deleteMine: Handler<'privacy', 'deleteMine'> = async (_input, ctx) 
   if (user)
     await col(ctx.db, 'users').doc(user._id).update({ nickname: '已注销用户', consentVersion: _.remove(), consentedAt: _.remove() });
   await record(ctx, 'delete');
-  for (const m of await unitsOf(ctx, openid)) {
-    await audit(ctx, {
-      orgId: m.orgId,
-      action: 'privacy.delete',
-      targetType: 'member',
-      targetId: m._id,
-      summary: '删除了本人的电子档案和个人信息',
-    });
-  }
+  await auditOwn(ctx, { action: 'privacy.delete', summary: '删除了本人的电子档案和个人信息' });
   return { deleted: true as const };
 };
