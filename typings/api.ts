@@ -183,7 +183,10 @@ export const contract = {
         note: z.string().trim().max(200, '最多 200 个字').optional(),
       }),
     ),
-    history: action<{ steps: LifecycleStepView[] }>()(z.strictObject({ memberId: docId })),
+    /** The member's recorded steps, and where they stand now (also for members imported with a stage). */
+    history: action<{ steps: LifecycleStepView[]; current: { stage: PartyStage; since: string } | null }>()(
+      z.strictObject({ memberId: docId }),
+    ),
     /** Members whose next step is due within 30 days (or overdue), soonest first. */
     due: action<{ members: DueStepView[] }>()(z.strictObject({ orgId: docId })),
   },

@@ -66,6 +66,7 @@ export const history: Handler<'lifecycle', 'history'> = async (_input, ctx) => {
     : { data: [] };
   const nameOf = new Map((names as MembershipDoc[]).map((m) => [m.openid, m.name]));
   return {
+    current: member.partyStage && member.stageSince ? { stage: member.partyStage, since: member.stageSince } : null,
     steps: steps.map((s) => ({
       stage: s.stage,
       date: s.date,

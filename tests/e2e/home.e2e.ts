@@ -134,3 +134,17 @@ it("a member fills in their phone; the secretary's directory shows it masked, ne
   expect(await page.locator('#member-phone').innerText()).toContain('138****1234');
   await screenshot(page, 'member-archive');
 });
+
+it("a secretary records where a member stands in 发展党员, and it shows on the member's timeline", async () => {
+  const page = await phonePage(browser);
+  await signInAs(page, 'demo-secretary');
+  await page.locator('#home-members').click();
+  await page.waitForSelector('#member-m-demo-005');
+  await page.locator('#member-m-demo-005').click();
+  await page.waitForSelector('#step-form');
+  expect(await page.locator('#step-form').innerText()).toContain('记录目前所处阶段');
+  await page.locator('#step-submit').click();
+  await page.waitForFunction(() => document.body.innerText.includes('目前：正式党员'));
+  expect(await page.locator('#step-form').count()).toBe(0);
+  await screenshot(page, 'member-timeline');
+});

@@ -6,6 +6,7 @@ import { PARTY_STAGE_LABEL } from '../../../../../typings/domain';
 import { StateView } from '../../../../components/state-view';
 import { api, ApiError } from '../../../../services/api';
 import { useApi } from '../../../../services/useApi';
+import { StepForm } from '../../components/StepForm';
 import './index.scss';
 
 /** A member's archive as their secretary sees it: masked, with an audited "show in full". */
@@ -61,13 +62,26 @@ export default function MemberPage() {
                 {revealError && <Text className='member__error'>{revealError}</Text>}
               </View>
             )}
-            <Text className='zb-section-title'>发展历程</Text>
+            <Text className='zb-section-title'>
+              发展历程
+              {data.timeline.current
+                ? `（目前：${PARTY_STAGE_LABEL[data.timeline.current.stage]}，自 ${data.timeline.current.since}）`
+                : ''}
+            </Text>
             <CellGroup>
               {data.timeline.steps.length === 0 && <Cell title='尚未记录' />}
               {data.timeline.steps.map((s) => (
-                <Cell key={`${s.stage}-${s.date}`} title={PARTY_STAGE_LABEL[s.stage]} description={s.note ?? undefined} extra={s.date} />
+                <Cell
+                  key={`${s.stage}-${s.date}`}
+                  title={PARTY_STAGE_LABEL[s.stage]}
+                  description={[s.responsible && `培养联系人 ${s.responsible}`, `记录人 ${s.recordedByName}`, s.note]
+                    .filter(Boolean)
+                    .join(' · ')}
+                  extra={s.date}
+                />
               ))}
             </CellGroup>
+            <StepForm memberId={memberId} current={data.timeline.current} onDone={() => void reload()} />
           </>
         )}
       </StateView>
