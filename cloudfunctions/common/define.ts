@@ -62,7 +62,12 @@ export function defineFunction<F extends FunctionName>(name: F, spec: FunctionSp
       const timer = spec.timers?.[event.TriggerName];
       if (!timer) return err('UNKNOWN_ACTION', `未知的定时触发器 ${String(event.TriggerName)}`);
       const started = Date.now();
-      await timer({ db: p.db(), now: p.now(), storage: p.storage(), openapi: p.openapi(), log: p.log });
+      try {
+        await timer({ db: p.db(), now: p.now(), storage: p.storage(), openapi: p.openapi(), log: p.log });
+      } catch (e) {
+        logs.failed(p.log, name, `timer:${event.TriggerName}`, e);
+        return err('INTERNAL');
+      }
       logs.timerRan(p.log, name, event.TriggerName, Date.now() - started);
       return { ok: true, data: null };
     }

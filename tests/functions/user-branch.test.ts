@@ -146,3 +146,9 @@ it('keeps the unionid the platform gives, when there is one', async () => {
     .get();
   expect(data.map((u: { unionid?: string }) => u.unionid ?? null)).toEqual(['u-123', null]);
 });
+
+it('a failing timer run is reported as INTERNAL, not thrown at the platform', async () => {
+  const rt = await demoRuntime();
+  rt.engine.db.exec('DROP TABLE "c_stats_daily"');
+  expect(await rt.fireTimer('system', 'dailyStats')).toEqual({ ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' });
+});
