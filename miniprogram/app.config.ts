@@ -13,7 +13,9 @@ export default defineAppConfig({
   // The dev sign-in page exists only in the h5 build, which only the local runtime serves.
   pages: [...TABS.map((t) => t.pagePath), 'pages/join/index', 'pages/archive/index', ...(isH5 ? ['pages/dev/signin/index'] : [])],
   // Secretary tools load only when a secretary opens them, keeping the main package small.
-  subPackages: [{ root: 'packages/secretary', pages: ['pages/approvals/index', 'pages/members/index', 'pages/member/index'] }],
+  subPackages: [
+    { root: 'packages/secretary', pages: ['pages/approvals/index', 'pages/members/index', 'pages/member/index', 'pages/due/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',

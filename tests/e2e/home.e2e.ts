@@ -148,3 +148,26 @@ it("a secretary records where a member stands in 发展党员, and it shows on t
   expect(await page.locator('#step-form').count()).toBe(0);
   await screenshot(page, 'member-timeline');
 });
+
+it('the secretary sees who is due for their next step', async () => {
+  // Setup through the API, as a script acting as the secretary would: a 预备党员 whose year ends in 10 days.
+  const { data } = (await (
+    await fetch(`${BASE_URL}/api/dev/signin`, { method: 'POST', body: JSON.stringify({ openid: 'demo-secretary' }) })
+  ).json()) as {
+    data: { token: string };
+  };
+  const since = new Date(Date.now() - 355 * 24 * 3600 * 1000 + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const res = await fetch(`${BASE_URL}/api/functions/lifecycle`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${data.token}` },
+    body: JSON.stringify({ action: 'advance', data: { memberId: 'm-demo-014', to: 'probationary', date: since } }),
+  });
+  expect(await res.json()).toMatchObject({ ok: true });
+
+  const page = await phonePage(browser);
+  await signInAs(page, 'demo-secretary');
+  await page.locator('#home-due').click();
+  await page.waitForSelector('#due-m-demo-014');
+  expect(await page.locator('#due-m-demo-014').innerText()).toContain('预备党员');
+  await screenshot(page, 'due');
+});

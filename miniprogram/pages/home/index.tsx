@@ -109,6 +109,14 @@ export default function HomePage() {
                       onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/approvals/index?orgId=${data.branch!.id}` })}
                     />
                   </View>
+                  <View id='home-due'>
+                    <Cell
+                      title='发展党员提醒'
+                      extra='到期名单 ›'
+                      clickable
+                      onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/due/index?orgId=${data.branch!.id}` })}
+                    />
+                  </View>
                   <View id='home-members'>
                     <Cell
                       title='党员名册'
