@@ -81,6 +81,8 @@ export class Engine {
   private readonly locks = new Map<string, Tx>();
   /** When each document was deleted, while transactions that may have seen it are open. */
   private readonly tombstones = new Map<string, number>();
+  /** Prepared statements by SQL text: queries repeat their shape, so each is prepared once. */
+  private readonly statements = new Map<string, Database.Statement<unknown[], unknown>>();
   private readonly now: () => Date;
   private readonly txTtlMs: number;
   private seq = 0;
@@ -138,6 +140,17 @@ export class Engine {
       remove: this.db.prepare(`DELETE FROM ${table} WHERE id = ?`),
       scan: this.db.prepare(`SELECT doc, ver FROM ${table} ORDER BY rowid`),
     });
+  }
+
+  private stmt<R>(sql: string): Database.Statement<unknown[], R> {
+    let s = this.statements.get(sql);
+    if (!s) {
+      // `IN (?, ?, …)` lists vary in length; a bound keeps the cache from growing without end.
+      if (this.statements.size >= 512) this.statements.clear();
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s as Database.Statement<unknown[], R>;
   }
 
   private coll(name: string): Collection {
@@ -245,7 +258,7 @@ export class Engine {
 
   private candidates(c: Collection, plan: Plan): Row[] {
     if (plan.where === '1') return c.scan.all();
-    return this.db.prepare<unknown[], Row>(`SELECT doc, ver FROM ${c.table} WHERE ${plan.where} ORDER BY rowid`).all(...plan.params);
+    return this.stmt<Row>(`SELECT doc, ver FROM ${c.table} WHERE ${plan.where} ORDER BY rowid`).all(...plan.params);
   }
 
   /** Matching documents as stored strings when no projection applies, else as projected objects. */
@@ -254,7 +267,7 @@ export class Engine {
     const plan = this.plan(c, query);
     const { sql, params, pushed } = this.selectSql(c, plan, options);
     if (pushed) {
-      const rows = this.db.prepare<unknown[], Row>(sql).all(...params);
+      const rows = this.stmt<Row>(sql).all(...params);
       if (!options.projection) return { strings: rows.map((r) => r.doc) };
       return {
         docs: new Query({}, {})
@@ -276,7 +289,8 @@ export class Engine {
   private matchingRows(collection: string, query: AnyObject, limit?: number): { id: string; doc: Doc }[] {
     const c = this.coll(collection);
     const plan = this.plan(c, query);
-    const test = plan.covered ? () => true : (d: Doc) => new Query(query, {}).test(d);
+    const compiled = plan.covered ? null : new Query(query, {});
+    const test = (d: Doc) => compiled?.test(d) ?? true;
     const out: { id: string; doc: Doc }[] = [];
     for (const row of this.candidates(c, plan)) {
       const doc = fromStored(row.doc);
@@ -306,7 +320,7 @@ export class Engine {
     const c = this.coll(collection);
     const plan = this.plan(c, query);
     if (plan.covered) {
-      const row = this.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM ${c.table} WHERE ${plan.where}`).get(...plan.params);
+      const row = this.stmt<{ n: number }>(`SELECT COUNT(*) AS n FROM ${c.table} WHERE ${plan.where}`).get(...plan.params);
       return row?.n ?? 0;
     }
     return this.matchingRows(collection, query).length;
