@@ -14,15 +14,7 @@ import {
 } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
-
-async function orgNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const { data } = await col(db, 'orgs')
-    .where({ _id: db.command.in([...new Set(ids)]) })
-    .limit(100)
-    .get();
-  return new Map((data as OrgDoc[]).map((o) => [o._id, o.name]));
-}
+import { orgNames } from '../org/view';
 
 export function toView(r: JoinRequestDoc, orgName: string): JoinRequestView {
   return {

@@ -1,7 +1,7 @@
 import { escapeRegExp } from '../common/cursor';
 import { col, type OrgDoc } from '../common/db';
 import type { Handler } from '../common/define';
-import { memberCounts } from './view';
+import { memberCounts, orgNames } from './view';
 
 /** Branches whose name contains the words typed, for someone looking for theirs. */
 export const search: Handler<'org', 'search'> = async (input, ctx) => {
@@ -10,15 +10,10 @@ export const search: Handler<'org', 'search'> = async (input, ctx) => {
     .limit(20)
     .get();
   const branches = data as OrgDoc[];
-  const parentIds = [...new Set(branches.map((b) => b.parentId).filter((p): p is string => Boolean(p)))];
-  const parents = parentIds.length
-    ? ((
-        await col(ctx.db, 'orgs')
-          .where({ _id: ctx.db.command.in(parentIds) })
-          .get()
-      ).data as OrgDoc[])
-    : [];
-  const parentName = new Map(parents.map((p) => [p._id, p.name]));
+  const parentName = await orgNames(
+    ctx.db,
+    branches.flatMap((b) => (b.parentId ? [b.parentId] : [])),
+  );
   const counts = await memberCounts(
     ctx.db,
     branches.map((b) => b._id),

@@ -15,6 +15,17 @@ export async function memberCounts(db: Db, orgIds: string[]): Promise<Map<string
   return new Map(data.map((d) => [d._id, d.n]));
 }
 
+/** Names of units by id, in one query. */
+export async function orgNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const { data } = await col(db, 'orgs')
+    .where({ _id: db.command.in(unique) })
+    .limit(1000)
+    .get();
+  return new Map((data as OrgDoc[]).map((o) => [o._id, o.name]));
+}
+
 export function toView(org: OrgDoc, memberCount: number, canAdminister: boolean): OrgUnitView {
   return { id: org._id, name: org.name, type: org.type, parentId: org.parentId, memberCount, canAdminister };
 }

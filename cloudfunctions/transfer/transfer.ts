@@ -5,19 +5,12 @@ import { requireCaller, type HandlerContext } from '../common/context';
 import { col, membershipIdFor, type MembershipDoc, type OrgDoc, type Transaction, type TransferDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { orgNames } from '../org/view';
 
 /**
  * 组织关系转接: requested by the member or their secretary, approved by the sending branch and then
  * the receiving branch. Only then does the membership move; the old one stays as history.
  */
-async function orgNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const { data } = await col(db, 'orgs')
-    .where({ _id: db.command.in([...new Set(ids)]) })
-    .limit(100)
-    .get();
-  return new Map((data as OrgDoc[]).map((o) => [o._id, o.name]));
-}
-
 async function views(db: Db, rows: TransferDoc[]): Promise<TransferView[]> {
   if (rows.length === 0) return [];
   const names = await orgNames(

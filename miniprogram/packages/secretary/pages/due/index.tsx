@@ -7,6 +7,7 @@ import { EmptyState } from '../../../../components/empty-state';
 import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { useApi } from '../../../../services/useApi';
+import { memberPage } from '../../routes';
 
 /** 积极分子 and 预备党员 whose year is up within a month (or already), soonest first. */
 export default function DuePage() {
@@ -31,7 +32,7 @@ export default function DuePage() {
                   clickable
                   onClick={() =>
                     void Taro.navigateTo({
-                      url: `/packages/secretary/pages/member/index?orgId=${orgId}&memberId=${m.memberId}&name=${encodeURIComponent(m.name)}`,
+                      url: memberPage(orgId, m.memberId, m.name),
                     })
                   }
                 />

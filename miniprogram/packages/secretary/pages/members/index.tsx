@@ -5,6 +5,7 @@ import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { PARTY_STAGE_LABEL, ROLE_LABEL, type MemberRowView } from '../../../../../typings/domain';
 import { EmptyState } from '../../../../components/empty-state';
 import { api, ApiError } from '../../../../services/api';
+import { memberPage } from '../../routes';
 import './index.scss';
 
 /** The branch's members, by name, loaded a page at a time; search by name or a whole phone number. */
@@ -63,7 +64,7 @@ export default function MembersPage() {
               clickable
               onClick={() =>
                 void Taro.navigateTo({
-                  url: `/packages/secretary/pages/member/index?orgId=${orgId}&memberId=${m.memberId}&name=${encodeURIComponent(m.name)}`,
+                  url: memberPage(orgId, m.memberId, m.name),
                 })
               }
             />
