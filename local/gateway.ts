@@ -1,7 +1,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { UPLOAD_CLOUD_PATH } from '../typings/domain';
 import type { ApiErr } from '../typings/errors';
+const UPLOAD_LIMIT = 5 * 1024 * 1024;
 import { devIdentity, OPENID_PATTERN } from './identity';
 import type { Runtime } from './runtime';
 import { localCloudID } from './openapi';
@@ -44,7 +46,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -59,13 +61,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const text = await readBody(req, limit);
+  const text = (await readBody(req, limit)).toString('utf8');
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -102,6 +104,11 @@ export function createGateway(options: GatewayOptions): Server {
       return;
     }
 
+    if (path === '/api/upload') {
+      await upload(url, req, res);
+      return;
+    }
+
     if (path.startsWith('/storage/') && req.method === 'GET') {
       const file = storagePath(runtime.storageRoot, path.slice('/storage/'.length));
       if (file && existsSync(file) && statSync(file).isFile()) {
@@ -114,6 +121,23 @@ export function createGateway(options: GatewayOptions): Server {
 
     if (path.startsWith('/api/')) throw new HttpError(404, { ok: false, code: 'NOT_FOUND', message: `没有接口 ${path}` });
     serveStatic(path, res);
+  }
+
+  /**
+   * The local stand-in for `wx.cloud.uploadFile`: the raw file as the body, `cloudPath` in the query.
+   * Only signed-in callers, only under `uploads/`, at most UPLOAD_LIMIT bytes.
+   */
+  async function upload(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') throw new HttpError(405, { ok: false, code: 'INVALID_INPUT', message: '只支持 POST' });
+    if (!identity.fromRequest(req)) throw new HttpError(401, { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' });
+    const cloudPath = url.searchParams.get('cloudPath') ?? '';
+    if (!UPLOAD_CLOUD_PATH.test(cloudPath)) {
+      throw new HttpError(400, { ok: false, code: 'INVALID_INPUT', message: '上传路径应为 uploads/<文件名>' });
+    }
+    const body = await readBody(req, UPLOAD_LIMIT);
+    if (body.length === 0) throw new HttpError(400, { ok: false, code: 'INVALID_INPUT', message: '文件是空的' });
+    const { fileID } = await runtime.platform.storage().uploadFile({ cloudPath, fileContent: body });
+    send(res, 200, { ok: true, data: { fileID } });
   }
 
   async function devRoute(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

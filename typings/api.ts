@@ -36,6 +36,9 @@ const action =
   <O>() =>
   <I extends z.ZodType>(input: I): ActionDef<I, O> => ({ input, output: undefined as unknown as O });
 
+/** The fileID CloudBase gives an upload there: `cloud://<env>.<bucket>/uploads/<name>.xlsx`. */
+const UPLOADED_XLSX = /^cloud:\/\/[^/\s]+\/uploads\/[0-9A-Za-z_-]{8,64}\.xlsx$/;
+
 export const docId = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '无效的编号');
 
 const orgName = z
@@ -151,7 +154,9 @@ export const contract = {
     /** An empty import template with the expected columns and one example row. */
     importTemplate: action<{ url: string }>()(z.strictObject({ orgId: docId })),
     /** Imports members from an uploaded Excel file: every row valid, or nothing imported and every bad row reported. */
-    import: action<{ imported: number }>()(z.strictObject({ orgId: docId, fileID: z.string().min(1).max(500) })),
+    import: action<{ imported: number }>()(
+      z.strictObject({ orgId: docId, fileID: z.string().max(500).regex(UPLOADED_XLSX, '请先上传 .xlsx 格式的表格') }),
+    ),
   },
   role: {
     /** Sets a member's role in their unit (and a 支委's duty). Only an admin makes or unmakes a secretary. Audited. */

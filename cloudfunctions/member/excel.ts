@@ -193,6 +193,11 @@ export const importMembers: Handler<'member', 'import'> = async (input, ctx) => 
     content = undefined;
   }
   if (!content) throw new AppError('NOT_FOUND', '没有找到上传的文件，请重新上传');
+  // The uploaded roster holds phones and ID numbers in plain text: it is read once and removed,
+  // whatever the outcome (a corrected file is uploaded again).
+  await ctx.storage.deleteFile({ fileList: [input.fileID] }).catch((e: unknown) => {
+    ctx.log.warn('import_upload_not_deleted', { error: e instanceof Error ? e.message : String(e) });
+  });
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(content as unknown as ArrayBuffer);

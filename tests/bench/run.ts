@@ -212,7 +212,7 @@ async function memberImport(dir: string): Promise<void> {
   const file = await rosterFile(rows);
   const runtime = createRuntime({ dataDir: join(dir, 'import'), log: quietLogger });
   await seedDemo(runtime.db, new Date());
-  const { fileID } = await runtime.platform.storage().uploadFile({ cloudPath: 'uploads/bench.xlsx', fileContent: file });
+  const { fileID } = await runtime.platform.storage().uploadFile({ cloudPath: 'uploads/bench-roster.xlsx', fileContent: file });
   const started = process.hrtime.bigint();
   const res = await runtime.invoke(
     'member',

@@ -1,4 +1,5 @@
 import { ERROR_CODES } from '../../typings/errors';
+import { phoneOf, rosterFile } from '../helpers/excel';
 import { startGateway } from '../helpers/gateway';
 import { snapshot } from '../helpers/runtime';
 
@@ -127,4 +128,39 @@ it('a malformed URL is a 400, not a server error', async () => {
   const res = await fetch(`${gw.base}/%E0%A4%A`);
   expect(res.status).toBe(400);
   expect(await res.json()).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+});
+
+describe('uploads (the stand-in for wx.cloud.uploadFile)', () => {
+  const upload = (cloudPath: string, body: Buffer, token?: string) =>
+    fetch(`${gw.base}/api/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+      method: 'POST',
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      body: new Uint8Array(body),
+    });
+
+  it('stores a signed-in caller’s file under uploads/ and gives back a fileID the import reads', async () => {
+    const token = await gw.signIn('demo-secretary');
+    const file = await rosterFile([['赵雅静', '女', phoneOf(31), '', '正式党员', '2015-07-01']]);
+    const res = await upload('uploads/e2e-roster-01.xlsx', file, token);
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as { data: { fileID: string } };
+    expect(data.fileID).toBe('cloud://local.zhibu/uploads/e2e-roster-01.xlsx');
+    const imported = await gw.call('member', { action: 'import', data: { orgId: 'org-xh-branch-rd', fileID: data.fileID } }, token);
+    expect(imported.body).toEqual({ ok: true, data: { imported: 1 } });
+  });
+
+  it('refuses anonymous callers, other paths and oversized files, writing nothing', async () => {
+    const token = await gw.signIn('demo-member-01');
+    const anonymous = await upload('uploads/anon-file-1.xlsx', Buffer.from('x'));
+    expect(anonymous.status).toBe(401);
+    for (const path of ['exports/members.xlsx', 'uploads/../exports/x-file-01.xlsx', 'uploads/short.xlsx', 'uploads/roster-file.exe']) {
+      const res = await upload(path, Buffer.from('x'), token);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    }
+    const huge = await upload('uploads/huge-file-01.xlsx', Buffer.alloc(6 * 1024 * 1024), token);
+    expect(huge.status).toBe(413);
+    for (const name of ['anon-file-1', 'huge-file-01'])
+      await expect(gw.runtime.platform.storage().downloadFile({ fileID: `cloud://local.zhibu/uploads/${name}.xlsx` })).rejects.toThrow();
+  });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,7 +12,7 @@ type Row = { memberId: string; name: string; phoneMasked: string | null; onWeCha
 type Page = { ok: true; data: { members: Row[]; nextCursor: string | null } };
 
 async function upload(rt: Runtime, file: Buffer): Promise<string> {
-  return (await rt.platform.storage().uploadFile({ cloudPath: `uploads/${Date.now()}-${Math.random()}.xlsx`, fileContent: file })).fileID;
+  return (await rt.platform.storage().uploadFile({ cloudPath: `uploads/${randomUUID()}.xlsx`, fileContent: file })).fileID;
 }
 
 describe('member directory', () => {
@@ -66,6 +67,30 @@ describe('Excel import', () => {
     const dump = JSON.stringify(await snapshot(rt));
     expect(dump).not.toContain(phoneOf(2));
     expect(dump).not.toContain('999999199003070012');
+  });
+
+  it('accepts only an uploaded .xlsx, and removes the upload (plain-text phones) once read', async () => {
+    const rt = await demoRuntime();
+    for (const fileID of [
+      'cloud://local.zhibu/exports/members.xlsx',
+      'cloud://local.zhibu/uploads/../exports/a-file.xlsx',
+      'not-a-file-id',
+    ]) {
+      expect(await rt.invoke('member', { action: 'import', data: { orgId: OWN, fileID } }, SECRETARY)).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('.xlsx'),
+      });
+    }
+    const good = await upload(rt, await rosterFile([['赵雅静', '女', phoneOf(1), '', '正式党员', '2015-07-01']]));
+    const bad = await upload(rt, await rosterFile([['钱', '男', '12345', '', '', '']]));
+    expect(await rt.invoke('member', { action: 'import', data: { orgId: OWN, fileID: good } }, SECRETARY)).toMatchObject({ ok: true });
+    expect(await rt.invoke('member', { action: 'import', data: { orgId: OWN, fileID: bad } }, SECRETARY)).toMatchObject({ ok: false });
+    for (const fileID of [good, bad]) await expect(rt.platform.storage().downloadFile({ fileID })).rejects.toThrow();
+    expect(await rt.invoke('member', { action: 'import', data: { orgId: OWN, fileID: good } }, SECRETARY)).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
   });
 
   it('one bad row imports nothing and reports each bad row by number', async () => {

@@ -162,13 +162,13 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   [
     'member',
     'import',
-    { orgId: OWN, fileID: 'cloud://local.zhibu/uploads/none.xlsx' },
+    { orgId: OWN, fileID: 'cloud://local.zhibu/uploads/none-file.xlsx' },
     row({ secretary: 'NOT_FOUND', admin: 'NOT_FOUND' }),
   ],
   [
     'member',
     'import',
-    { orgId: OTHER, fileID: 'cloud://local.zhibu/uploads/none.xlsx' },
+    { orgId: OTHER, fileID: 'cloud://local.zhibu/uploads/none-file.xlsx' },
     row({ otherSecretary: 'NOT_FOUND', admin: 'NOT_FOUND' }),
   ],
   ['role', 'set', { memberId: OWN_MEMBER, role: 'committee', duty: 'propaganda' }, row({ secretary: 'ok', admin: 'ok' })],
