@@ -11,10 +11,30 @@ const TABS = [tab('home', '首页'), tab('activity', '活动'), tab('study', '�
 
 export default defineAppConfig({
   // The dev sign-in page exists only in the h5 build, which only the local runtime serves.
-  pages: [...TABS.map((t) => t.pagePath), 'pages/join/index', 'pages/archive/index', ...(isH5 ? ['pages/dev/signin/index'] : [])],
+  pages: [
+    ...TABS.map((t) => t.pagePath),
+    'pages/join/index',
+    'pages/archive/index',
+    'pages/transfer/index',
+    ...(isH5 ? ['pages/dev/signin/index'] : []),
+  ],
   // Secretary tools load only when a secretary opens them, keeping the main package small.
   subPackages: [
-    { root: 'packages/secretary', pages: ['pages/approvals/index', 'pages/members/index', 'pages/member/index', 'pages/due/index'] },
+    {
+      root: 'packages/secretary',
+      pages: [
+        'pages/approvals/index',
+        'pages/members/index',
+        'pages/member/index',
+        'pages/due/index',
+        'pages/transfers/index',
+        'pages/invites/index',
+        'pages/groups/index',
+        'pages/audit/index',
+        'pages/org/index',
+        'pages/import/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

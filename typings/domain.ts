@@ -108,6 +108,27 @@ export interface ArchiveView {
   /** e.g. 110***********1234 */
   idCardMasked: string | null;
   updatedAt: string | null;
+  /** 组织关系: every unit the member belongs or belonged to, current ones first. */
+  branches: ArchiveBranchView[];
+}
+
+export type MembershipStatus = 'active' | 'left' | 'transferred';
+
+export const MEMBERSHIP_STATUS_LABEL: Record<MembershipStatus, string> = {
+  active: '在册',
+  left: '已离开',
+  transferred: '已转出',
+};
+
+export interface ArchiveBranchView {
+  memberId: string;
+  orgName: string;
+  role: Role;
+  /** For 支委: their duty. */
+  duty: CommitteeDuty | null;
+  status: MembershipStatus;
+  /** ISO instant */
+  joinedAt: string;
 }
 
 /** How someone found the branch they apply to. */
@@ -247,3 +268,6 @@ export interface PrivacyStatus {
   consentedVersion: string | null;
   consentedAt: string | null;
 }
+
+/** Where clients upload files: `uploads/<name>.xlsx` (the client names it; see miniprogram/services/files.ts). */
+export const UPLOAD_CLOUD_PATH = /^uploads\/[0-9A-Za-z_-]{8,64}\.xlsx$/;

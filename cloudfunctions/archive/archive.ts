@@ -1,9 +1,10 @@
-import type { ArchiveView } from '../../typings/domain';
+import type { ArchiveBranchView, ArchiveView } from '../../typings/domain';
 import { audit, auditOwn } from '../common/audit';
 import { requireCaller, type HandlerContext } from '../common/context';
 import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { orgNames } from '../org/view';
 import { requireConsent } from '../privacy/privacy';
 import {
   blindIndex,
@@ -38,7 +39,29 @@ function sensitive(ctx: HandlerContext, doc: ArchiveDoc | undefined, kind: PiiKi
   return token ? decrypt(ctx.keys(), token) : null;
 }
 
-function view(ctx: HandlerContext, doc: ArchiveDoc | undefined): ArchiveView {
+/** The member's units, current first, then the most recent. Roster placeholders have one. */
+async function branchesOf(ctx: HandlerContext, openid: string): Promise<ArchiveBranchView[]> {
+  const { data } = await col(ctx.db, 'memberships').where({ openid }).limit(100).get();
+  const memberships = (data as MembershipDoc[]).sort(
+    (a, b) =>
+      Number(b.status === 'active') - Number(a.status === 'active') || new Date(b.joinedAt).getTime() - new Date(a.joinedAt).getTime(),
+  );
+  const names = await orgNames(
+    ctx.db,
+    memberships.map((m) => m.orgId),
+  );
+  return memberships.map((m) => ({
+    memberId: m._id,
+    orgName: names.get(m.orgId) ?? '（已撤销的组织）',
+    role: m.role,
+    duty: m.duty ?? null,
+    status: m.status,
+    joinedAt: new Date(m.joinedAt).toISOString(),
+  }));
+}
+
+async function view(ctx: HandlerContext, openid: string): Promise<ArchiveView> {
+  const doc = await archiveOf(ctx, openid);
   const phone = sensitive(ctx, doc, 'phone');
   const idCard = sensitive(ctx, doc, 'idCard');
   return {
@@ -51,10 +74,11 @@ function view(ctx: HandlerContext, doc: ArchiveDoc | undefined): ArchiveView {
     phoneMasked: phone ? mask('phone', phone) : null,
     idCardMasked: idCard ? mask('idCard', idCard) : null,
     updatedAt: doc ? new Date(doc.updatedAt).toISOString() : null,
+    branches: await branchesOf(ctx, openid),
   };
 }
 
-export const mine: Handler<'archive', 'mine'> = async (_input, ctx) => view(ctx, await archiveOf(ctx, requireCaller(ctx).openid));
+export const mine: Handler<'archive', 'mine'> = async (_input, ctx) => view(ctx, requireCaller(ctx).openid);
 
 /** The member edits their own archive; phone and ID number are validated, encrypted and hashed. */
 export const updateMine: Handler<'archive', 'updateMine'> = async (input, ctx) => {
@@ -74,7 +98,7 @@ export const updateMine: Handler<'archive', 'updateMine'> = async (input, ctx) =
     Object.assign(changes, { idCardEnc: encrypt(keys, value), idCardHash: blindIndex(keys, 'idCard', value) });
   }
   const fields = Object.keys(input);
-  if (fields.length === 0) return view(ctx, await archiveOf(ctx, openid));
+  if (fields.length === 0) return view(ctx, openid);
 
   const existing = await archiveOf(ctx, openid);
   if (existing)
@@ -85,7 +109,7 @@ export const updateMine: Handler<'archive', 'updateMine'> = async (input, ctx) =
 
   const summary = `更新了电子档案：${fields.map((f) => FIELD_LABEL[f] ?? f).join('、')}`;
   await auditOwn(ctx, { action: 'archive.update', summary });
-  return view(ctx, await archiveOf(ctx, openid));
+  return view(ctx, openid);
 };
 
 /** The member behind a membership id, only if that membership is in the unit the permission check named. */
@@ -98,7 +122,7 @@ async function memberIn(ctx: HandlerContext, orgId: string, memberId: string): P
 
 export const get: Handler<'archive', 'get'> = async (input, ctx) => {
   const member = await memberIn(ctx, input.orgId, input.memberId);
-  return view(ctx, await archiveOf(ctx, member.openid));
+  return view(ctx, member.openid);
 };
 
 /** The full value of one sensitive field, for the member or their secretary; every reveal is audited. */

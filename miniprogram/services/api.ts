@@ -7,6 +7,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** For INVALID_INPUT: one line per problem (e.g. per bad row of an import). */
+    readonly issues?: string[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -31,7 +33,7 @@ export function onApiError(listener: Listener): () => void {
 async function call(fn: string, action: string, data: unknown): Promise<unknown> {
   const res = await callFunction(fn, { action, data });
   if (res.ok) return res.data;
-  const err = new ApiError(res.code, res.message);
+  const err = new ApiError(res.code, res.message, res.issues);
   listeners.forEach((l) => l(err));
   throw err;
 }

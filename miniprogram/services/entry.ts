@@ -5,17 +5,22 @@ let handledLaunch = false;
 
 /**
  * The CloudID of the WeChat group the app was opened from, if any. In WeChat, a launch from a group
- * chat carries a shareTicket and wx.getGroupEnterInfo gives the group's CloudID (once per launch); in
- * the local h5 build the dev page passes one made by the open-API stand-in as the `cloudID` parameter.
+ * chat carries a shareTicket and wx.getGroupEnterInfo gives the group's CloudID; in the local h5
+ * build the dev page passes one made by the open-API stand-in as the `cloudID` parameter.
+ * The home page asks once per launch; `always` asks again (a page opened straight from a card).
  */
-async function groupCloudID(params: Record<string, string | undefined>): Promise<string | null> {
+export async function groupCloudID(params: Record<string, string | undefined>, options: { always?: boolean } = {}): Promise<string | null> {
   if (process.env.TARO_ENV === 'weapp') {
-    if (handledLaunch) return null;
+    if (handledLaunch && !options.always) return null;
     handledLaunch = true;
     const { shareTicket } = Taro.getEnterOptionsSync();
     if (!shareTicket) return null;
-    const info = await Taro.getGroupEnterInfo({});
-    return (info as { cloudID?: string }).cloudID ?? null;
+    try {
+      const info = await Taro.getGroupEnterInfo({});
+      return (info as { cloudID?: string }).cloudID ?? null;
+    } catch {
+      return null; // not opened from a group after all, or WeChat refused
+    }
   }
   const cloudID = params['cloudID'];
   return cloudID ? decodeURIComponent(cloudID) : null;

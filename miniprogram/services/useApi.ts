@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
 import { ApiError } from './api';
 
 export interface ApiState<T> {
@@ -8,8 +9,12 @@ export interface ApiState<T> {
   reload: () => Promise<void>;
 }
 
-/** Loads data for a page, keeping loading and error state; `reload` re-runs it (pull-down refresh). */
-export function useApi<T>(load: () => Promise<T>, deps: unknown[] = []): ApiState<T> {
+/**
+ * Loads data for a page, keeping loading and error state; `reload` re-runs it (pull-down refresh).
+ * `refreshOnShow`: load again whenever the page comes back into view (tab pages stay mounted, so
+ * without it a count changed on another page would stay stale).
+ */
+export function useApi<T>(load: () => Promise<T>, deps: unknown[] = [], options: { refreshOnShow?: boolean } = {}): ApiState<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(true);
@@ -27,6 +32,13 @@ export function useApi<T>(load: () => Promise<T>, deps: unknown[] = []): ApiStat
       setLoading(false);
     }
   }, []);
+
+  const shown = useRef(false);
+  useDidShow(() => {
+    // The first show is the mount, which loads below.
+    if (shown.current && options.refreshOnShow) void reload();
+    shown.current = true;
+  });
 
   useEffect(() => {
     void reload();

@@ -40,3 +40,53 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/** Picks a persona on the dev sign-in page and waits for the home page. */
+export async function signInAs(page: Page, openid: string, landing = '#branch-name'): Promise<void> {
+  await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
+  await page.waitForSelector(`#persona-${openid}`);
+  await page.locator(`#persona-${openid}`).click();
+  await page.waitForSelector(landing);
+}
+
+/** Signs in as a brand-new WeChat user (typed openid on the dev page): no branch yet. */
+export async function signInAsNew(page: Page, openid: string): Promise<void> {
+  await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
+  await page.locator('#custom-openid input, input#custom-openid').first().fill(openid);
+  await page.locator('#custom-signin').click();
+  await page.waitForSelector('#home-no-branch');
+}
+
+/** As the signed-in user, opens Zhibu from the demo group called `label` (the dev page passes its CloudID). */
+export async function openFromGroup(page: Page, label: string): Promise<void> {
+  await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
+  const cell = page.locator('.nut-cell', { hasText: label });
+  await cell.locator('[id^="open-group-"]').first().click();
+}
+
+/** The number the home page shows as the branch's member count. */
+export async function memberCount(page: Page): Promise<number> {
+  await page.waitForSelector('#member-count');
+  return Number(await page.locator('#member-count').innerText());
+}
+
+/** Whether a NutUI button is disabled (it marks itself with a class, not the attribute, in h5). */
+export async function isDisabled(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((el) => el.closest('.nut-button')?.classList.contains('nut-button-disabled') ?? false);
+}
+
+/** Types into a NutUI Input or TextArea by the id on the component (Taro puts it on the wrapper or the field). */
+export async function fill(page: Page, id: string, value: string): Promise<void> {
+  await page.locator(`#${id} input, #${id} textarea, input#${id}, textarea#${id}`).first().fill(value);
+}
+
+/** Waits until the page's text contains `text`. */
+export async function waitForText(page: Page, text: string): Promise<void> {
+  await page.waitForFunction((t) => document.body.innerText.includes(t), text);
+}
+
+/** Signs in through the API, for setting up state as a script would. */
+export async function tokenFor(openid: string): Promise<string> {
+  const res = await fetch(`${BASE_URL}/api/dev/signin`, { method: 'POST', body: JSON.stringify({ openid }) });
+  return ((await res.json()) as { data: { token: string } }).data.token;
+}

@@ -1,13 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launch, phonePage, screenshot } from './browser';
-
-/** Picks a persona on the dev sign-in page and waits for the home page. */
-async function signInAs(page: Page, openid: string, landing = '#branch-name'): Promise<void> {
-  await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
-  await page.waitForSelector(`#persona-${openid}`);
-  await page.locator(`#persona-${openid}`).click();
-  await page.waitForSelector(landing);
-}
+import type { Browser } from 'playwright-core';
+import { BASE_URL, launch, phonePage, screenshot, signInAs } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {

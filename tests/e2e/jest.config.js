@@ -10,4 +10,5 @@ module.exports = {
   },
   testTimeout: 60000,
   maxWorkers: 1,
+  testSequencer: '<rootDir>/tests/e2e/sequencer.js',
 };

@@ -119,6 +119,12 @@ describe('组织关系转接', () => {
     expect(await rt.invoke('transfer', { action: 'mine' }, MEMBER)).toMatchObject({
       data: { transfers: [{ status: 'done', fromOrgName: '第一党支部（研发中心）' }] },
     });
+    // The archive keeps the branch history: the new branch first, the old one marked 已转出.
+    const archive = (await rt.invoke('archive', { action: 'mine' }, MEMBER)) as { data: { branches: unknown[] } };
+    expect(archive.data.branches).toEqual([
+      expect.objectContaining({ orgName: '第二党支部（市场服务部）', status: 'active', role: 'member' }),
+      expect.objectContaining({ orgName: '第一党支部（研发中心）', status: 'transferred' }),
+    ]);
   });
 
   it('a refusal at either end stops it, with the reason', async () => {

@@ -3,8 +3,10 @@ import { Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { EDUCATION_LEVELS, type ArchiveView, type Education, type Gender } from '../../../typings/domain';
+import { BranchHistory } from '../../components/branch-history';
 import { StateView } from '../../components/state-view';
 import { api, ApiError } from '../../services/api';
+import { useAction } from '../../services/useAction';
 import { useApi } from '../../services/useApi';
 import './index.scss';
 
@@ -60,6 +62,43 @@ function Reveal({ field, masked }: { field: 'phone' | 'idCard'; masked: string |
   );
 }
 
+const DELETE_PHRASE = '删除我的个人信息';
+
+/** Erasing one's personal details: typed confirmation, since it cannot be undone. */
+function DeleteMine({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
+  const [typed, setTyped] = useState('');
+  const { busy, error, run } = useAction();
+  async function erase() {
+    if (await run(() => api.privacy.deleteMine({ confirm: DELETE_PHRASE }), '已删除你的个人信息')) onDone();
+  }
+  return (
+    <View className='zb-card zb-stack' id='archive-delete'>
+      <Text className='zb-title'>删除我的个人信息</Text>
+      <Text className='zb-muted'>
+        将删除你的电子档案（姓名、性别、民族、出生日期、学历、岗位、手机号、身份证号）并撤回同意。支部仍保留你的党员身份、登记姓名和组织关系记录。此操作不能撤销。
+      </Text>
+      <Text className='zb-muted'>请输入“{DELETE_PHRASE}”以确认：</Text>
+      <Input id='archive-delete-phrase' value={typed} onChange={setTyped} placeholder={DELETE_PHRASE} maxLength={10} />
+      <View className='zb-row'>
+        <Button
+          className='zb-grow'
+          id='archive-delete-confirm'
+          type='primary'
+          loading={busy}
+          disabled={typed !== DELETE_PHRASE}
+          onClick={() => void erase()}
+        >
+          确认删除
+        </Button>
+        <Button className='zb-grow' onClick={onCancel}>
+          取消
+        </Button>
+      </View>
+      {error && <Text className='zb-error'>{error}</Text>}
+    </View>
+  );
+}
+
 /** The member's own electronic archive: view and edit; phone and ID number shown masked. */
 export default function ArchivePage() {
   const { data, error, loading, reload } = useApi(() => api.archive.mine({}));
@@ -68,6 +107,7 @@ export default function ArchivePage() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState('');
+  const [deleting, setDeleting] = useState(false);
   useEffect(() => {
     if (data) setDraft(fromView(data));
   }, [data]);
@@ -189,6 +229,8 @@ export default function ArchivePage() {
                 </Text>
               )}
             </View>
+            <BranchHistory branches={data.branches} />
+
             <Text className='zb-section-title'>我的信息权利</Text>
             <CellGroup>
               <Cell
@@ -208,7 +250,16 @@ export default function ArchivePage() {
                 clickable
                 onClick={() => void api.privacy.withdraw({}).then(() => privacy.reload())}
               />
+              <View id='archive-delete-open'>
+                <Cell title='删除我的个人信息' description='支部只保留你的党员身份记录' clickable onClick={() => setDeleting(true)} />
+              </View>
             </CellGroup>
+            {deleting && (
+              <DeleteMine
+                onDone={() => void Promise.all([reload(), privacy.reload()]).then(() => setDeleting(false))}
+                onCancel={() => setDeleting(false)}
+              />
+            )}
           </>
         )}
       </StateView>

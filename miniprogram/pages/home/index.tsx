@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { JOIN_STATUS_LABEL, ORG_TYPE_LABEL, ROLE_LABEL } from '../../../typings/domain';
+import { JOIN_STATUS_LABEL, ORG_TYPE_LABEL, ROLE_LABEL, type BranchHome } from '../../../typings/domain';
 import { inShanghai } from '../../../typings/time';
 import { StateView } from '../../components/state-view';
 import { api } from '../../services/api';
@@ -35,14 +35,33 @@ function MyRequest() {
   );
 }
 
+/** The branch leaders' tools, each a page of the secretary subpackage. */
+function secretaryTools(home: BranchHome): { id: string; page: string; title: string; extra: string }[] {
+  const pending = home.pendingJoinRequests ?? 0;
+  return [
+    { id: 'approvals', page: 'approvals', title: '入支部申请', extra: pending > 0 ? `${pending} 条待审核` : '暂无待审核' },
+    { id: 'members', page: 'members', title: '党员名册', extra: `${home.memberCount} 人` },
+    { id: 'due', page: 'due', title: '发展党员提醒', extra: '到期名单' },
+    { id: 'transfers', page: 'transfers', title: '组织关系转接', extra: '审核' },
+    { id: 'invites', page: 'invites', title: '邀请入支部', extra: '卡片 / 二维码' },
+    { id: 'groups', page: 'groups', title: '支部微信群', extra: home.groupCount > 0 ? `已绑定 ${home.groupCount} 个` : '未绑定' },
+    { id: 'audit', page: 'audit', title: '审计日志', extra: '查看' },
+    { id: 'org', page: 'org', title: '组织架构', extra: '查看' },
+  ];
+}
+
 export default function HomePage() {
   const { params } = useRouter();
-  const { data, error, loading, reload } = useApi(async () => {
-    await session();
-    // Opened from a bound group by a non-member: this redirects to "apply to join".
-    await routeGroupEntry(params);
-    return api.branch.home({});
-  });
+  const { data, error, loading, reload } = useApi(
+    async () => {
+      await session();
+      // Opened from a bound group by a non-member: this redirects to "apply to join".
+      await routeGroupEntry(params);
+      return api.branch.home({});
+    },
+    [params['cloudID']],
+    { refreshOnShow: true },
+  );
 
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
@@ -101,30 +120,16 @@ export default function HomePage() {
                 <Text className='zb-section-title'>支部工作</Text>
                 {/* NutUI's Cell drops `id`; the wrapper carries it for tests and anchors. */}
                 <CellGroup>
-                  <View id='home-approvals'>
-                    <Cell
-                      title='入支部申请'
-                      extra={`${data.pendingJoinRequests > 0 ? `${data.pendingJoinRequests} 条待审核` : '暂无待审核'} ›`}
-                      clickable
-                      onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/approvals/index?orgId=${data.branch!.id}` })}
-                    />
-                  </View>
-                  <View id='home-due'>
-                    <Cell
-                      title='发展党员提醒'
-                      extra='到期名单 ›'
-                      clickable
-                      onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/due/index?orgId=${data.branch!.id}` })}
-                    />
-                  </View>
-                  <View id='home-members'>
-                    <Cell
-                      title='党员名册'
-                      extra={`${data.memberCount} 人 ›`}
-                      clickable
-                      onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/members/index?orgId=${data.branch!.id}` })}
-                    />
-                  </View>
+                  {secretaryTools(data).map((t) => (
+                    <View key={t.id} id={`home-${t.id}`}>
+                      <Cell
+                        title={t.title}
+                        extra={`${t.extra} ›`}
+                        clickable
+                        onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/${t.page}/index?orgId=${data.branch!.id}` })}
+                      />
+                    </View>
+                  ))}
                 </CellGroup>
               </>
             )}

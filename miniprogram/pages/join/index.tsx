@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { BranchCard, JoinLanding, JoinVia } from '../../../typings/domain';
+import { BranchSearch } from '../../components/branch-search';
 import { EmptyState } from '../../components/empty-state';
 import { StateView } from '../../components/state-view';
 import { api, ApiError } from '../../services/api';
@@ -28,49 +29,6 @@ function BranchHeader({ branch }: { branch: BranchCard }) {
       {branch.parentName && <Text className='join__muted'>{branch.parentName}</Text>}
       <Text className='join__muted'>现有党员 {branch.memberCount} 名</Text>
     </View>
-  );
-}
-
-function Search({ onPick }: { onPick: (b: BranchCard) => void }) {
-  const [q, setQ] = useState('');
-  const [results, setResults] = useState<BranchCard[] | null>(null);
-  const [error, setError] = useState('');
-  async function search() {
-    try {
-      setError('');
-      setResults((await api.org.search({ q })).units);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '搜索失败，请稍后再试');
-    }
-  }
-  return (
-    <>
-      <View className='zb-card join__form'>
-        <Text className='join__label'>搜索你所在的党支部</Text>
-        <Input id='join-search' placeholder='输入支部名称中的字，如“研发”' value={q} onChange={setQ} clearable />
-        <Button id='join-search-submit' type='primary' size='large' block disabled={!q.trim()} onClick={() => void search()}>
-          搜索
-        </Button>
-        {error && <Text className='join__error'>{error}</Text>}
-      </View>
-      {results && results.length === 0 && <EmptyState title='没有找到' description='换几个字再试，或请支部书记把邀请发给你' />}
-      {results && results.length > 0 && (
-        <CellGroup>
-          {results.map((b) => (
-            <Cell
-              key={b.id}
-              title={b.name}
-              description={`${b.parentName ?? ''} · ${b.memberCount} 名党员`}
-              extra={
-                <Button id={`join-pick-${b.id}`} size='small' type='primary' onClick={() => onPick(b)}>
-                  选择
-                </Button>
-              }
-            />
-          ))}
-        </CellGroup>
-      )}
-    </>
   );
 }
 
@@ -122,7 +80,7 @@ export default function JoinPage() {
         {!landing && entry.via === 'group' && !loading && (
           <EmptyState title='这个群还没有绑定支部' description='请支部书记在群里打开支部通，完成绑定后再试；也可以搜索你的支部' />
         )}
-        {!landing && <Search onPick={pick} />}
+        {!landing && <BranchSearch idPrefix='join' label='搜索你所在的党支部' onPick={pick} />}
         {landing && (
           <>
             <BranchHeader branch={landing.branch} />

@@ -9,7 +9,7 @@ import { useApi } from '../../services/useApi';
 import './index.scss';
 
 export default function MePage() {
-  const { data, error, loading, reload } = useApi(session);
+  const { data, error, loading, reload } = useApi(() => session({ fresh: true }), [], { refreshOnShow: true });
   return (
     <View className='zb-page me'>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
@@ -28,6 +28,14 @@ export default function MePage() {
                   extra='查看与修改 ›'
                   clickable
                   onClick={() => void Taro.navigateTo({ url: '/pages/archive/index' })}
+                />
+              </View>
+              <View id='me-transfer'>
+                <Cell
+                  title='组织关系转接'
+                  extra='申请与进度 ›'
+                  clickable
+                  onClick={() => void Taro.navigateTo({ url: '/pages/transfer/index' })}
                 />
               </View>
             </CellGroup>

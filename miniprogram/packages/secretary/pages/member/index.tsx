@@ -6,6 +6,9 @@ import { PARTY_STAGE_LABEL } from '../../../../../typings/domain';
 import { StateView } from '../../../../components/state-view';
 import { api, ApiError } from '../../../../services/api';
 import { useApi } from '../../../../services/useApi';
+import { BranchHistory } from '../../../../components/branch-history';
+import { TransferForm } from '../../../../components/transfer-form';
+import { RoleForm } from '../../components/RoleForm';
 import { StepForm } from '../../components/StepForm';
 import './index.scss';
 
@@ -29,7 +32,10 @@ export default function MemberPage() {
     }
   }
 
+  const [transferOpen, setTransferOpen] = useState(false);
+  const [transferSent, setTransferSent] = useState(false);
   const a = data?.archive;
+  const here = a?.branches.find((b) => b.memberId === memberId && b.status === 'active');
   return (
     <View className='zb-page member'>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
@@ -82,6 +88,43 @@ export default function MemberPage() {
               ))}
             </CellGroup>
             <StepForm memberId={memberId} current={data.timeline.current} onDone={() => void reload()} />
+
+            <BranchHistory branches={a.branches} />
+            {here && (
+              <RoleForm
+                key={`${here.role}-${here.duty}`}
+                memberId={memberId}
+                role={here.role}
+                duty={here.duty}
+                onDone={() => void reload()}
+              />
+            )}
+            {here && (
+              <>
+                <Text className='zb-section-title'>组织关系转接</Text>
+                {!transferOpen && !transferSent && (
+                  <CellGroup>
+                    <View id='member-transfer-open'>
+                      <Cell title='为该党员办理转出' extra='›' clickable onClick={() => setTransferOpen(true)} />
+                    </View>
+                  </CellGroup>
+                )}
+                {transferSent ? (
+                  <View className='zb-card' id='member-transfer-sent'>
+                    <Text className='zb-muted'>已提交。本支部审核后，再由转入支部审核。可在“组织关系转接”中查看。</Text>
+                  </View>
+                ) : (
+                  transferOpen && (
+                    <TransferForm
+                      idPrefix='member-transfer'
+                      fromOrgId={orgId}
+                      submit={(toOrgId, reason) => api.transfer.initiate({ memberId, toOrgId, reason })}
+                      onDone={() => setTransferSent(true)}
+                    />
+                  )
+                )}
+              </>
+            )}
           </>
         )}
       </StateView>

@@ -5,6 +5,8 @@ import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { PARTY_STAGE_LABEL, ROLE_LABEL, type MemberRowView } from '../../../../../typings/domain';
 import { EmptyState } from '../../../../components/empty-state';
 import { api, ApiError } from '../../../../services/api';
+import { openSpreadsheet } from '../../../../services/files';
+import { useAction } from '../../../../services/useAction';
 import { memberPage } from '../../routes';
 import './index.scss';
 
@@ -38,6 +40,11 @@ export default function MembersPage() {
   useEffect(() => {
     void load(true, '', null);
   }, [load]);
+  const exporting = useAction();
+  async function exportAll() {
+    // Audited on the server; phones and ID numbers stay masked in the file.
+    await exporting.run(async () => openSpreadsheet((await api.member.export({ orgId })).url));
+  }
   useReachBottom(() => {
     if (cursor && !loading) void load(false, q, cursor);
   });
@@ -50,6 +57,19 @@ export default function MembersPage() {
           搜索
         </Button>
       </View>
+      <View className='zb-row members__tools'>
+        <Button className='zb-grow' id='members-export' loading={exporting.busy} onClick={() => void exportAll()}>
+          导出名册
+        </Button>
+        <Button
+          className='zb-grow'
+          id='members-import'
+          onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/import/index?orgId=${orgId}` })}
+        >
+          导入党员
+        </Button>
+      </View>
+      {exporting.error && <Text className='members__error'>{exporting.error}</Text>}
       {error && <Text className='members__error'>{error}</Text>}
       {!loading && members.length === 0 && !error && <EmptyState title='没有找到党员' description='换个姓名试试' />}
       <CellGroup>

@@ -1,0 +1,86 @@
+import Taro from '@tarojs/taro';
+import { UPLOAD_CLOUD_PATH } from '../../typings/domain';
+import { ApiError } from './api';
+
+/** A spreadsheet the user picked: a temp path in WeChat, a File in the browser. */
+export interface PickedFile {
+  name: string;
+  size: number;
+  source: string | Blob;
+}
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+/** In h5 there is no chooseMessageFile: a hidden file input does the same. Resolves null on cancel. */
+function pickInBrowser(): Promise<PickedFile | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      input.remove();
+      resolve(file ? { name: file.name, size: file.size, source: file } : null);
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/** Lets the user choose an .xlsx file (in WeChat: from a chat, where spreadsheets usually arrive). */
+export async function pickXlsx(): Promise<PickedFile | null> {
+  if (process.env.TARO_ENV !== 'weapp') return pickInBrowser();
+  try {
+    const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
+    const f = tempFiles[0];
+    return f ? { name: f.name, size: f.size, source: f.path } : null;
+  } catch {
+    return null; // cancelled
+  }
+}
+
+/** Uploads under `uploads/` (the only place the import reads from) and returns the fileID. */
+export async function uploadXlsx(file: PickedFile): Promise<string> {
+  if (!/\.xlsx$/i.test(file.name)) throw new ApiError('INVALID_INPUT', '请选择 .xlsx 格式的表格');
+  if (file.size > MAX_BYTES) throw new ApiError('INVALID_INPUT', '文件不能超过 5 MB');
+  const cloudPath = `uploads/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.xlsx`;
+  if (!UPLOAD_CLOUD_PATH.test(cloudPath)) throw new ApiError('INTERNAL', '上传失败，请重试');
+  try {
+    if (process.env.TARO_ENV === 'weapp') {
+      const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file.source as string });
+      return res.fileID;
+    }
+    const res = await fetch(`/api/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      body: file.source as Blob,
+    });
+    const body = (await res.json()) as { ok: true; data: { fileID: string } } | { ok: false; code: string; message: string };
+    if (!body.ok) throw new ApiError('INVALID_INPUT', body.message);
+    return body.data.fileID;
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new ApiError('NETWORK', '上传失败，请检查网络后重试');
+  }
+}
+
+/** Opens a spreadsheet the server made (export, template): WeChat's document viewer, or a download in the browser. */
+export async function openSpreadsheet(url: string): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const { tempFilePath } = await Taro.downloadFile({ url });
+    await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true });
+    return;
+  }
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = '';
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
