@@ -102,9 +102,15 @@ export const contract = {
     cancel: action<JoinRequestView>()(z.strictObject({ requestId: docId })),
     /** Pending requests of a unit, oldest first, for its secretaries. */
     inbox: action<{ requests: JoinRequestView[] }>()(z.strictObject({ orgId: docId })),
-    /** Approve (the applicant becomes a member) or reject with a reason; a request is decided once. */
+    /** Approve (the applicant becomes a member, or takes over an imported roster entry) or reject with a reason; a request is decided once. */
     review: action<JoinRequestView>()(
-      z.strictObject({ requestId: docId, approve: z.boolean(), reason: z.string().trim().max(200, '原因最多 200 个字').optional() }),
+      z.strictObject({
+        requestId: docId,
+        approve: z.boolean(),
+        reason: z.string().trim().max(200, '原因最多 200 个字').optional(),
+        /** Approve as this imported roster entry (from `rosterMatches`) instead of as a new member. */
+        rosterMemberId: docId.optional(),
+      }),
     ),
   },
   group: {

@@ -155,6 +155,20 @@ export interface JoinRequestView {
   reason: string | null;
   createdAt: string;
   decidedAt: string | null;
+  /**
+   * In a secretary's inbox only: imported roster entries (未使用支部通) that may be this applicant,
+   * by the same name or the same phone / ID number. Approving can link the applicant to one.
+   */
+  rosterMatches?: RosterMatchView[];
+}
+
+export interface RosterMatchView {
+  memberId: string;
+  name: string;
+  phoneMasked: string | null;
+  partyStage: PartyStage | null;
+  /** Why it matched. */
+  by: 'name' | 'phone' | 'idCard';
 }
 
 /** A branch as a non-member may see it: enough to decide to apply. */

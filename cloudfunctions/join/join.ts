@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database';
-import type { JoinRequestView } from '../../typings/domain';
+import type { JoinRequestView, RosterMatchView } from '../../typings/domain';
 import { audit } from '../common/audit';
 import { requireCaller, type HandlerContext } from '../common/context';
 import {
@@ -7,6 +7,7 @@ import {
   isDuplicate,
   membershipIdFor,
   pendingKey,
+  type ArchiveDoc,
   type JoinRequestDoc,
   type MembershipDoc,
   type OrgDoc,
@@ -14,6 +15,7 @@ import {
 } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { decrypt, mask } from '../common/pii';
 import { orgNames } from '../org/view';
 
 export function toView(r: JoinRequestDoc, orgName: string): JoinRequestView {
@@ -106,8 +108,78 @@ export const inbox: Handler<'join', 'inbox'> = async (_input, ctx) => {
     .orderBy('createdAt', 'asc')
     .limit(100)
     .get();
-  return { requests: await views(ctx.db, data as JoinRequestDoc[]) };
+  const requests = data as JoinRequestDoc[];
+  const matches = await rosterMatches(ctx, unit._id, requests);
+  return { requests: (await views(ctx.db, requests)).map((v) => ({ ...v, rosterMatches: matches.get(v.id) ?? [] })) };
 };
+
+/**
+ * Imported roster entries (未使用支部通) of the unit that may be each applicant: the same name, or the
+ * same phone or ID number as the applicant put in their archive (compared by keyed hash).
+ */
+async function rosterMatches(ctx: HandlerContext, orgId: string, requests: JoinRequestDoc[]): Promise<Map<string, RosterMatchView[]>> {
+  const out = new Map<string, RosterMatchView[]>();
+  if (requests.length === 0) return out;
+  const _ = ctx.db.command;
+  const { data: applicantRows } = await col(ctx.db, 'archives')
+    .where({ openid: _.in(requests.map((r) => r.openid)) })
+    .limit(100)
+    .get();
+  const applicants = new Map((applicantRows as ArchiveDoc[]).map((a) => [a.openid, a]));
+  const hashes = (field: 'phoneHash' | 'idCardHash') => [...applicants.values()].flatMap((a) => (a[field] ? [a[field]] : []));
+  const byHash: ArchiveDoc[] = [];
+  for (const field of ['phoneHash', 'idCardHash'] as const) {
+    const wanted = hashes(field);
+    if (wanted.length === 0) continue;
+    const { data: rows } = await col(ctx.db, 'archives')
+      .where({ [field]: _.in(wanted) })
+      .limit(100)
+      .get();
+    byHash.push(...(rows as ArchiveDoc[]).filter((a) => a.openid.startsWith('roster:')));
+  }
+  const { data: rosterRows } = await col(ctx.db, 'memberships')
+    .where(
+      _.and([
+        { orgId, status: 'active', roster: true },
+        _.or([{ name: _.in([...new Set(requests.map((r) => r.name))]) }, { openid: _.in(byHash.map((a) => a.openid)) }]),
+      ]),
+    )
+    .limit(100)
+    .get();
+  const roster = rosterRows as MembershipDoc[];
+  if (roster.length === 0) return out;
+  const { data: rosterArchiveRows } = await col(ctx.db, 'archives')
+    .where({ openid: _.in(roster.map((m) => m.openid)) })
+    .limit(100)
+    .get();
+  const rosterArchives = new Map((rosterArchiveRows as ArchiveDoc[]).map((a) => [a.openid, a]));
+  const keys = ctx.keys();
+  for (const r of requests) {
+    const mine = applicants.get(r.openid);
+    const found: RosterMatchView[] = [];
+    for (const m of roster) {
+      const theirs = rosterArchives.get(m.openid);
+      const by =
+        mine?.idCardHash && mine.idCardHash === theirs?.idCardHash
+          ? 'idCard'
+          : mine?.phoneHash && mine.phoneHash === theirs?.phoneHash
+            ? 'phone'
+            : m.name === r.name
+              ? 'name'
+              : null;
+      if (!by) continue;
+      found.push({
+        memberId: m._id,
+        name: m.name,
+        phoneMasked: theirs?.phoneEnc ? mask('phone', decrypt(keys, theirs.phoneEnc)) : null,
+        partyStage: m.partyStage ?? null,
+        by,
+      });
+    }
+    out.set(r._id, found);
+  }
+  return out;
+}
 
 /**
  * Decides a request in one transaction: a request is decided once, however many secretaries tap at
@@ -120,9 +192,12 @@ export const review: Handler<'join', 'review'> = async (input, ctx) => {
   const reason = input.reason || null;
   if (!input.approve && !reason) throw new AppError('INVALID_INPUT', '请填写不通过的原因，申请人会看到它');
 
+  if (input.rosterMemberId && !input.approve) throw new AppError('INVALID_INPUT', '只有通过申请时才能关联名册记录');
   const { data: held } = await col(ctx.db, 'memberships').where({ openid: request.openid, orgId: unit._id }).limit(1).get();
-  const membershipId = (held[0] as MembershipDoc | undefined)?._id ?? membershipIdFor(unit._id, request.openid);
+  const existing = held[0] as MembershipDoc | undefined;
+  const membershipId = existing?._id ?? membershipIdFor(unit._id, request.openid);
   const status = input.approve ? 'approved' : 'rejected';
+  const claim = input.rosterMemberId ? await claimPlan(ctx, unit._id, input.rosterMemberId, request.openid, existing) : null;
 
   await ctx.db.runTransaction(async (t: Transaction) => {
     const current = (await t.collection('join_requests').doc(request._id).get()).data as JoinRequestDoc | null;
@@ -131,7 +206,9 @@ export const review: Handler<'join', 'review'> = async (input, ctx) => {
       .collection('join_requests')
       .doc(request._id)
       .update({ status, reason, decidedAt: ctx.now, decidedBy: openid, pendingKey: `closed|${request._id}` });
-    if (input.approve) {
+    if (claim) {
+      await claimInTransaction(t, claim, request.openid, ctx.now);
+    } else if (input.approve) {
       const m = (await t.collection('memberships').doc(membershipId).get()).data as MembershipDoc | null;
       if (m?.status !== 'active') {
         const membership: Omit<MembershipDoc, '_id'> = {
@@ -152,11 +229,66 @@ export const review: Handler<'join', 'review'> = async (input, ctx) => {
     action: input.approve ? 'join.approve' : 'join.reject',
     targetType: 'join_request',
     targetId: request._id,
-    summary: input.approve ? `通过了${request.name}的入支部申请` : `未通过${request.name}的入支部申请：${reason}`,
+    summary: !input.approve
+      ? `未通过${request.name}的入支部申请：${reason}`
+      : claim
+        ? `通过了${request.name}的入支部申请，并关联名册中的「${claim.roster.name}」`
+        : `通过了${request.name}的入支部申请`,
   });
   await notify(ctx, request.openid, unit.name, input.approve, reason);
   return toView({ ...request, status, reason, decidedAt: ctx.now, decidedBy: openid }, unit.name);
 };
+
+interface ClaimPlan {
+  roster: MembershipDoc;
+  rosterArchive: ArchiveDoc | undefined;
+  applicantArchive: ArchiveDoc | undefined;
+}
+
+/** Checks that the roster entry can be taken over by the applicant, and reads both archives. */
+async function claimPlan(
+  ctx: HandlerContext,
+  orgId: string,
+  rosterMemberId: string,
+  applicant: string,
+  existing: MembershipDoc | undefined,
+): Promise<ClaimPlan> {
+  const roster = (await col(ctx.db, 'memberships').doc(rosterMemberId).get()).data[0] as MembershipDoc | undefined;
+  if (!roster || roster.orgId !== orgId || !roster.roster || roster.status !== 'active') {
+    throw new AppError('INVALID_INPUT', '名册中没有这条记录，或它已被认领');
+  }
+  if (existing) throw new AppError('INVALID_INPUT', '该申请人曾在本支部登记，不能再关联名册记录');
+  const archiveOf = async (openid: string) => (await col(ctx.db, 'archives').where({ openid }).limit(1).get()).data[0] as ArchiveDoc | undefined;
+  return { roster, rosterArchive: await archiveOf(roster.openid), applicantArchive: await archiveOf(applicant) };
+}
+
+/**
+ * The roster entry becomes the applicant's membership (keeping its id, stage and 发展 steps); the
+ * roster archive fills what the applicant's own archive does not have, then goes.
+ */
+async function claimInTransaction(t: Transaction, plan: ClaimPlan, applicant: string, now: Date): Promise<void> {
+  const m = (await t.collection('memberships').doc(plan.roster._id).get()).data as MembershipDoc | null;
+  if (!m || !m.roster || m.status !== 'active') throw new AppError('CONFLICT', '该名册记录已被认领');
+  const { _id: _ignored, roster: _wasRoster, ...rest } = m;
+  await t.collection('memberships').doc(plan.roster._id).set({ ...rest, openid: applicant });
+  const { rosterArchive, applicantArchive } = plan;
+  if (!rosterArchive) return;
+  if (applicantArchive) {
+    const { _id: _r, openid: _o, updatedAt: _u, ...fromRoster } = rosterArchive;
+    const { _id: _a, openid: _ao, updatedAt: _au, ...own } = applicantArchive;
+    await t
+      .collection('archives')
+      .doc(applicantArchive._id)
+      .update({ ...fromRoster, ...own, updatedAt: now });
+    await t.collection('archives').doc(rosterArchive._id).remove();
+  } else {
+    const { _id: _r, ...doc } = rosterArchive;
+    await t
+      .collection('archives')
+      .doc(rosterArchive._id)
+      .set({ ...doc, openid: applicant, updatedAt: now });
+  }
+}
 
 /** A subscribe message with the result; a member who did not subscribe simply gets none. */
 async function notify(ctx: HandlerContext, touser: string, unitName: string, approved: boolean, reason: string | null): Promise<void> {

@@ -49,12 +49,16 @@ export async function signInAs(page: Page, openid: string, landing = '#branch-na
   await page.waitForSelector(landing);
 }
 
-/** Signs in as a brand-new WeChat user (typed openid on the dev page): no branch yet. */
-export async function signInAsNew(page: Page, openid: string): Promise<void> {
+/** Signs in as any openid typed on the dev page (a brand-new WeChat user has no branch yet). */
+export async function signInAsNew(page: Page, openid: string, landing = '#home-no-branch'): Promise<void> {
   await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
   await page.locator('#custom-openid input, input#custom-openid').first().fill(openid);
   await page.locator('#custom-signin').click();
-  await page.waitForSelector('#home-no-branch');
+  await page.waitForSelector(landing).catch(async (e: unknown) => {
+    await screenshot(page, `failed-signin-${openid}`);
+    console.log(await page.locator('body').innerText());
+    throw e;
+  });
 }
 
 /** As the signed-in user, opens Zhibu from the demo group called `label` (the dev page passes its CloudID). */

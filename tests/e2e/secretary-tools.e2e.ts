@@ -78,10 +78,29 @@ it('a secretary imports a roster from Excel: a bad row imports nothing and is re
   await screenshot(page, 'import-done');
 
   // Back on the branch home (a tab page that stays mounted), the count is fresh.
-  await page.goBack();
-  await page.goBack();
+  await page.goto(`${BASE_URL}/#/pages/home/index`);
   await page.waitForSelector('#member-count');
   await page.waitForFunction((n) => document.querySelector('#member-count')?.textContent === String(n), before + 2);
+
+  // 钱振宇 now opens Zhibu on WeChat and applies; the secretary approves him as his roster entry, not a second record.
+  await signInAsNew(page, 'e2e-roster-qian');
+  await page.locator('#home-find-branch').click();
+  await fill(page, 'join-search', '研发');
+  await page.locator('#join-search-submit').click();
+  await page.locator('#join-pick-org-xh-branch-rd').click();
+  await fill(page, 'join-name', '钱振宇');
+  await page.locator('#join-submit').click();
+  await page.waitForSelector('#join-pending');
+  await signInAs(page, 'demo-secretary');
+  await page.locator('#home-approvals').click();
+  await page.waitForSelector('[id^="roster-pick-"]');
+  expect(await page.locator('[id^="roster-pick-"]').first().innerText()).toMatch(/是名册中的钱振宇\s+138\*{4}0102 · 预备党员 · 同名/);
+  await page.locator('[id^="roster-pick-"]').first().click();
+  await screenshot(page, 'approvals-roster');
+  await page.locator('[id^="approve-"]').first().click();
+  await waitForText(page, '没有待审核的申请');
+  await signInAsNew(page, 'e2e-roster-qian', '#branch-name');
+  expect(await memberCount(page)).toBe(before + 2);
 });
 
 it('a member asks to move to another branch; the sending and then the receiving secretary approve; they land there', async () => {

@@ -1,4 +1,4 @@
-import { demoRuntime, snapshot } from '../helpers/runtime';
+import { consented, demoRuntime, snapshot } from '../helpers/runtime';
 
 const OWN = 'org-xh-branch-rd';
 const SECRETARY = { openid: 'demo-secretary' };
@@ -148,5 +148,137 @@ it('the branch home tells its secretaries how many requests wait, and members no
   expect(await rt.invoke('branch', { action: 'home' }, SECRETARY)).toMatchObject({ data: { pendingJoinRequests: 1 } });
   expect(await rt.invoke('branch', { action: 'home' }, { openid: 'demo-member-03' })).toMatchObject({
     data: { pendingJoinRequests: null },
+  });
+});
+
+describe('joining as someone already on an imported roster', () => {
+  async function importRoster(rt: Runtime, rows: string[][]): Promise<void> {
+    const { rosterFile } = await import('../helpers/excel');
+    const { fileID } = await rt.platform
+      .storage()
+      .uploadFile({ cloudPath: `uploads/roster-${rows.length}-x.xlsx`, fileContent: await rosterFile(rows) });
+    const res = await rt.invoke('member', { action: 'import', data: { orgId: OWN, fileID } }, SECRETARY);
+    if (!res.ok) throw new Error(res.message);
+  }
+  type Inbox = {
+    data: { requests: { id: string; rosterMatches: { memberId: string; name: string; by: string; phoneMasked: string | null }[] }[] };
+  };
+
+  it('the inbox offers the roster entry with the same name; approving as it keeps its stage, steps and archive', async () => {
+    const rt = await demoRuntime();
+    await importRoster(rt, [
+      ['吴思远', '男', '13800000301', '', '预备党员', '2026-03-01'],
+      ['钱振宇', '男', '13800000302', '', '', ''],
+    ]);
+    const request = await apply(rt);
+    const inbox = (await rt.invoke('join', { action: 'inbox', data: { orgId: OWN } }, SECRETARY)) as Inbox;
+    const matches = inbox.data.requests[0]!.rosterMatches;
+    expect(matches).toEqual([
+      expect.objectContaining({ name: '吴思远', by: 'name', phoneMasked: '138****0301', partyStage: 'probationary' }),
+    ]);
+    expect(JSON.stringify(inbox)).not.toMatch(/roster:|13800000301/);
+    const rosterId = matches[0]!.memberId;
+    const before = await rt.invoke('branch', { action: 'home' }, SECRETARY);
+
+    const res = await rt.invoke(
+      'join',
+      { action: 'review', data: { requestId: request.id, approve: true, rosterMemberId: rosterId } },
+      SECRETARY,
+    );
+    expect(res).toMatchObject({ ok: true, data: { status: 'approved' } });
+    // The same membership (no duplicate in the count), now the applicant's, with the roster's stage and phone.
+    expect(await rt.invoke('branch', { action: 'home' }, SECRETARY)).toMatchObject({
+      data: { memberCount: (before as { data: { memberCount: number } }).data.memberCount },
+    });
+    expect(await rt.invoke('branch', { action: 'home' }, APPLICANT)).toMatchObject({ data: { branch: { id: OWN } } });
+    const membership = (await rt.db.collection('memberships').doc(rosterId).get()).data[0];
+    expect(membership).toMatchObject({ openid: APPLICANT.openid, partyStage: 'probationary', stageSince: '2026-03-01' });
+    expect(membership.roster).toBeUndefined();
+    expect(await rt.invoke('lifecycle', { action: 'history', data: { memberId: rosterId } }, SECRETARY)).toMatchObject({
+      data: { current: { stage: 'probationary', since: '2026-03-01' } },
+    });
+    const { data: archives } = await rt.db.collection('archives').where({ openid: APPLICANT.openid }).get();
+    expect(archives).toHaveLength(1);
+    expect(archives[0].phoneHash).toBeTruthy();
+    const { data: rosterArchives } = await rt.db
+      .collection('archives')
+      .where({ openid: rt.db.RegExp({ regexp: '^roster:' }) })
+      .get();
+    expect(rosterArchives).toHaveLength(1); // 钱振宇's stays
+    const log = (await rt.invoke('audit', { action: 'list', data: { orgId: OWN } }, SECRETARY)) as {
+      data: { entries: { summary: string }[] };
+    };
+    expect(log.data.entries[0]!.summary).toBe('通过了吴思远的入支部申请，并关联名册中的「吴思远」');
+  });
+
+  it('matches by phone when the names differ, and merges the archives: the applicant’s own fields win', async () => {
+    const rt = await demoRuntime();
+    await importRoster(rt, [['吴小远', '男', '13800000301', '', '正式党员', '2010-07-01']]);
+    await consented(rt, APPLICANT.openid);
+    await rt.invoke('archive', { action: 'updateMine', data: { phone: '13800000301', education: '本科' } }, APPLICANT);
+    const request = await apply(rt);
+    const inbox = (await rt.invoke('join', { action: 'inbox', data: { orgId: OWN } }, SECRETARY)) as Inbox;
+    const [match] = inbox.data.requests[0]!.rosterMatches;
+    expect(match).toMatchObject({ name: '吴小远', by: 'phone' });
+    await rt.invoke(
+      'join',
+      { action: 'review', data: { requestId: request.id, approve: true, rosterMemberId: match!.memberId } },
+      SECRETARY,
+    );
+    expect(await rt.invoke('archive', { action: 'mine' }, APPLICANT)).toMatchObject({
+      data: { name: '吴小远', gender: 'male', education: '本科', phoneMasked: '138****0301' },
+    });
+    const { data: rosterArchives } = await rt.db
+      .collection('archives')
+      .where({ openid: rt.db.RegExp({ regexp: '^roster:' }) })
+      .get();
+    expect(rosterArchives).toHaveLength(0);
+  });
+
+  it('refuses another unit’s entry, a claimed entry, or a claim with a rejection, writing nothing', async () => {
+    const rt = await demoRuntime();
+    await importRoster(rt, [['吴思远', '男', '', '', '', '']]);
+    const request = await apply(rt);
+    const other = await apply(rt, { openid: 'wx-second-applicant' });
+    const inbox = (await rt.invoke('join', { action: 'inbox', data: { orgId: OWN } }, SECRETARY)) as Inbox;
+    const rosterId = inbox.data.requests[0]!.rosterMatches[0]!.memberId;
+    const before = await snapshot(rt);
+    for (const data of [
+      { requestId: request.id, approve: true, rosterMemberId: 'm-demo-020' }, // a real member of the other branch
+      { requestId: request.id, approve: true, rosterMemberId: 'm-demo-005' }, // a member on WeChat, not a roster entry
+      { requestId: request.id, approve: false, reason: '不是本人', rosterMemberId: rosterId },
+    ]) {
+      expect(await rt.invoke('join', { action: 'review', data }, SECRETARY)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    }
+    expect(await snapshot(rt)).toEqual(before);
+    expect(
+      await rt.invoke('join', { action: 'review', data: { requestId: request.id, approve: true, rosterMemberId: rosterId } }, SECRETARY),
+    ).toMatchObject({ ok: true });
+    expect(
+      await rt.invoke('join', { action: 'review', data: { requestId: other.id, approve: true, rosterMemberId: rosterId } }, SECRETARY),
+    ).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
+  });
+
+  it('two secretaries approving two applicants as the same entry at once: one gets it', async () => {
+    const rt = await demoRuntime();
+    await importRoster(rt, [['吴思远', '男', '', '', '', '']]);
+    const a = await apply(rt);
+    const b = await apply(rt, { openid: 'wx-second-applicant' });
+    const inbox = (await rt.invoke('join', { action: 'inbox', data: { orgId: OWN } }, SECRETARY)) as Inbox;
+    const rosterId = inbox.data.requests[0]!.rosterMatches[0]!.memberId;
+    const results = await Promise.all(
+      [a, b].map((r) =>
+        rt.invoke('join', { action: 'review', data: { requestId: r.id, approve: true, rosterMemberId: rosterId } }, SECRETARY),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const { data } = await rt.db
+      .collection('memberships')
+      .where({ orgId: OWN, openid: rt.db.command.in([APPLICANT.openid, 'wx-second-applicant']) })
+      .get();
+    expect(data).toHaveLength(1);
   });
 });

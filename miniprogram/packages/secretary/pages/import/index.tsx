@@ -65,7 +65,9 @@ export default function ImportPage() {
       {outcome?.ok && (
         <View className='zb-card zb-stack' id='import-done'>
           <Text className='zb-title'>已导入 {outcome.imported} 名党员</Text>
-          <Text className='zb-muted'>{outcome.file}。导入的党员在名册中标为“未使用支部通”。</Text>
+          <Text className='zb-muted'>
+            {outcome.file}。导入的党员在名册中标为“未使用支部通”；他们用微信申请加入时，审核时可关联到名册中的记录。
+          </Text>
         </View>
       )}
       {outcome && !outcome.ok && (
