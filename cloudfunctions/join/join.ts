@@ -258,7 +258,8 @@ async function claimPlan(
     throw new AppError('INVALID_INPUT', '名册中没有这条记录，或它已被认领');
   }
   if (existing) throw new AppError('INVALID_INPUT', '该申请人曾在本支部登记，不能再关联名册记录');
-  const archiveOf = async (openid: string) => (await col(ctx.db, 'archives').where({ openid }).limit(1).get()).data[0] as ArchiveDoc | undefined;
+  const archiveOf = async (openid: string) =>
+    (await col(ctx.db, 'archives').where({ openid }).limit(1).get()).data[0] as ArchiveDoc | undefined;
   return { roster, rosterArchive: await archiveOf(roster.openid), applicantArchive: await archiveOf(applicant) };
 }
 
@@ -270,7 +271,10 @@ async function claimInTransaction(t: Transaction, plan: ClaimPlan, applicant: st
   const m = (await t.collection('memberships').doc(plan.roster._id).get()).data as MembershipDoc | null;
   if (!m || !m.roster || m.status !== 'active') throw new AppError('CONFLICT', '该名册记录已被认领');
   const { _id: _ignored, roster: _wasRoster, ...rest } = m;
-  await t.collection('memberships').doc(plan.roster._id).set({ ...rest, openid: applicant });
+  await t
+    .collection('memberships')
+    .doc(plan.roster._id)
+    .set({ ...rest, openid: applicant });
   const { rosterArchive, applicantArchive } = plan;
   if (!rosterArchive) return;
   if (applicantArchive) {
