@@ -1,5 +1,6 @@
 import type { Db } from '@cloudbase/database';
 import type { MembershipDoc, OrgDoc, UserDoc } from '../cloudfunctions/common/db';
+import { nameKey } from '../cloudfunctions/common/names';
 import type { Role } from '../typings/domain';
 
 /** All names are synthetic: generated from common characters, not taken from real people. */
@@ -114,6 +115,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ added: number }> {
         ...(p.role === 'committee' ? { duty: 'organization' as const } : {}),
         status: 'active',
         name: p.name,
+        nameKey: nameKey(p.name),
         joinedAt,
       };
       if (await addIfMissing(db, 'memberships', { ...m })) added += 1;

@@ -18,7 +18,7 @@ export const COLLECTIONS = [
     indexes: [
       { name: 'org_status', keys: { orgId: 1, status: 1, joinedAt: -1 } },
       { name: 'openid_org', keys: { openid: 1, orgId: 1 }, unique: true },
-      { name: 'org_name', keys: { orgId: 1, status: 1, name: 1 } },
+      { name: 'org_name', keys: { orgId: 1, status: 1, nameKey: 1 } },
     ],
   },
   { name: 'stats_daily', indexes: [{ name: 'org_day', keys: { orgId: 1, day: -1 }, unique: true }] },

@@ -64,6 +64,8 @@ export interface MembershipDoc {
   status: 'active' | 'left' | 'transferred';
   /** Name as registered in the branch (synthetic in demo data). */
   name: string;
+  /** The name's pinyin, which the directory sorts by (common/names.ts). */
+  nameKey: string;
   joinedAt: Date;
   /** Where the member stands in 发展党员; absent until the secretary records it. */
   partyStage?: PartyStage;

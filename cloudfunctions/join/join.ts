@@ -15,6 +15,7 @@ import {
 } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { nameKey } from '../common/names';
 import { decrypt, mask } from '../common/pii';
 import { orgNames } from '../org/view';
 
@@ -217,6 +218,7 @@ export const review: Handler<'join', 'review'> = async (input, ctx) => {
           role: m?.role ?? 'member',
           status: 'active',
           name: request.name,
+          nameKey: nameKey(request.name),
           joinedAt: ctx.now,
         };
         await t.collection('memberships').doc(membershipId).set(membership);

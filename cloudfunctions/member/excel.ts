@@ -7,6 +7,7 @@ import type { HandlerContext } from '../common/context';
 import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { nameKey } from '../common/names';
 import { blindIndex, encrypt, isValidIdCard, isValidPhone, normalizeIdCard, normalizePhone } from '../common/pii';
 import { archivesOf, toRow } from './list';
 
@@ -25,7 +26,11 @@ async function publish(ctx: HandlerContext, cloudPath: string, book: ExcelJS.Wor
 /** The directory as a spreadsheet. Sensitive fields stay masked in exports too. */
 export const exportMembers: Handler<'member', 'export'> = async (_input, ctx) => {
   const unit = ctx.grant.unit!;
-  const { data } = await col(ctx.db, 'memberships').where({ orgId: unit._id, status: 'active' }).orderBy('name', 'asc').limit(1000).get();
+  const { data } = await col(ctx.db, 'memberships')
+    .where({ orgId: unit._id, status: 'active' })
+    .orderBy('nameKey', 'asc')
+    .limit(1000)
+    .get();
   const members = data as MembershipDoc[];
   const archives = await archivesOf(
     ctx.db,
@@ -233,6 +238,7 @@ export const importMembers: Handler<'member', 'import'> = async (input, ctx) => 
       role: 'member',
       status: 'active',
       name: r.name,
+      nameKey: nameKey(r.name),
       joinedAt: ctx.now,
       roster: true,
       ...(r.stage ? { partyStage: r.stage } : {}),

@@ -6,8 +6,9 @@ import type { Handler } from '../common/define';
 import { decodeCursor, encodeCursor, escapeRegExp } from '../common/cursor';
 import { blindIndex, decrypt, isValidIdCard, isValidPhone, mask, normalizeIdCard, normalizePhone } from '../common/pii';
 
+/** Where the previous page ended: the last row's pinyin sort key and id. */
 interface Cursor {
-  name: string;
+  key: string;
   id: string;
 }
 
@@ -47,7 +48,7 @@ export function toRow(ctx: HandlerContext, m: MembershipDoc, archive: ArchiveDoc
   };
 }
 
-/** The directory, by name, paginated by a cursor (never by skip). Rows carry masks, never openids. */
+/** The directory, by name in pinyin order, paginated by a cursor (never by skip). Rows carry masks, never openids. */
 export const list: Handler<'member', 'list'> = async (input, ctx) => {
   const unit = ctx.grant.unit!;
   const _ = ctx.db.command;
@@ -56,12 +57,12 @@ export const list: Handler<'member', 'list'> = async (input, ctx) => {
   if (input.stage) conditions.push({ partyStage: input.stage });
   if (input.q) conditions.push(await queryFilter(ctx, input.q));
   if (input.cursor) {
-    const c = decodeCursor<Cursor>(input.cursor, (v) => typeof v['name'] === 'string' && typeof v['id'] === 'string');
-    conditions.push(_.or([{ name: _.gt(c.name) }, { name: c.name, _id: _.gt(c.id) }]));
+    const c = decodeCursor<Cursor>(input.cursor, (v) => typeof v['key'] === 'string' && typeof v['id'] === 'string');
+    conditions.push(_.or([{ nameKey: _.gt(c.key) }, { nameKey: c.key, _id: _.gt(c.id) }]));
   }
   const { data } = await col(ctx.db, 'memberships')
     .where(_.and(conditions))
-    .orderBy('name', 'asc')
+    .orderBy('nameKey', 'asc')
     .orderBy('_id', 'asc')
     .limit(limit + 1)
     .get();
@@ -74,6 +75,6 @@ export const list: Handler<'member', 'list'> = async (input, ctx) => {
   const last = page[page.length - 1];
   return {
     members: page.map((m) => toRow(ctx, m, archives.get(m.openid))),
-    nextCursor: rows.length > limit && last ? encodeCursor({ name: last.name, id: last._id }) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ key: last.nameKey, id: last._id }) : null,
   };
 };

@@ -5,6 +5,7 @@ import { requireCaller, type HandlerContext } from '../common/context';
 import { col, membershipIdFor, type MembershipDoc, type OrgDoc, type Transaction, type TransferDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { nameKey } from '../common/names';
 import { orgNames } from '../org/view';
 
 /**
@@ -114,6 +115,7 @@ export const review: Handler<'transfer', 'review'> = async (input, ctx) => {
         role: 'member',
         status: 'active',
         name: from.name,
+        nameKey: nameKey(from.name),
         joinedAt: ctx.now,
         ...(from.partyStage ? { partyStage: from.partyStage } : {}),
         ...(from.stageSince ? { stageSince: from.stageSince } : {}),
