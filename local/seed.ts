@@ -126,7 +126,26 @@ export async function seedDemo(db: Db, now: Date): Promise<{ added: number }> {
     { _id: 'g-demo-mk', openGId: 'G-demo-mk-party', orgId: 'org-xh-branch-mk', label: '第二支部党员群', boundBy: 'demo-secretary-2' },
   ];
   for (const g of groups) if (await addIfMissing(db, 'group_bindings', { ...g, boundAt: now })) added += 1;
+  await backfillNameKeys(db);
   return { added };
+}
+
+/** Data dirs made before memberships had a pinyin sort key get one, so the directory order is right. */
+async function backfillNameKeys(db: Db): Promise<void> {
+  const _ = db.command;
+  for (;;) {
+    const { data } = await db
+      .collection('memberships')
+      .where({ nameKey: _.exists(false) })
+      .limit(100)
+      .get();
+    if (data.length === 0) return;
+    for (const m of data as MembershipDoc[])
+      await db
+        .collection('memberships')
+        .doc(m._id)
+        .update({ nameKey: nameKey(m.name) });
+  }
 }
 
 /** A group chat with no branch bound, for trying that path on the dev page. */

@@ -133,6 +133,14 @@ describe('demo seed', () => {
     expect(await counts()).toEqual(before);
     expect((await rt.db.collection('orgs').doc('org-xh-branch-rd').get()).data[0].name).toBe('改过的名字');
   });
+
+  it('gives memberships from an older data dir their pinyin sort key', async () => {
+    const rt = await demoRuntime();
+    const { seedDemo } = await import('../../local/seed');
+    await rt.db.collection('memberships').doc('m-demo-005').update({ nameKey: rt.db.command.remove() });
+    await seedDemo(rt.db, new Date());
+    expect((await rt.db.collection('memberships').doc('m-demo-005').get()).data[0].nameKey).toBe('chen2 guo2 dong4');
+  });
 });
 
 it('keeps the unionid the platform gives, when there is one', async () => {
