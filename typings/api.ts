@@ -38,6 +38,7 @@ const action =
 
 /** The fileID CloudBase gives an upload there: `cloud://<env>.<bucket>/uploads/<name>.xlsx`. */
 const UPLOADED_XLSX = /^cloud:\/\/[^/\s]+\/uploads\/[0-9A-Za-z_-]{8,64}\.xlsx$/;
+const UPLOADED_IMAGE = /^cloud:\/\/[^/\s]+\/uploads\/[0-9A-Za-z_-]{8,64}\.(jpg|png)$/;
 
 export const docId = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '无效的编号');
 
@@ -137,6 +138,10 @@ export const contract = {
   archive: {
     mine: action<ArchiveView>()(z.strictObject({})),
     updateMine: action<ArchiveView>()(archiveInput),
+    /** Sets the caller's photo from an uploaded JPEG or PNG (at most 2 MB); `null` removes it. */
+    setPhoto: action<ArchiveView>()(
+      z.strictObject({ fileID: z.string().max(500).regex(UPLOADED_IMAGE, '请上传 JPG 或 PNG 格式的照片').nullable() }),
+    ),
     /** A member's archive, for the leaders of their unit; `memberId` is the membership id in `orgId`. */
     get: action<ArchiveView>()(z.strictObject({ orgId: docId, memberId: docId })),
     /** The full phone or ID number: one's own, or (for the unit's secretaries) a member's. Audited. */
@@ -198,6 +203,8 @@ export const contract = {
     history: action<{ steps: LifecycleStepView[]; current: { stage: PartyStage; since: string } | null }>()(
       z.strictObject({ memberId: docId }),
     ),
+    /** The caller's own steps and stage, in the branch they belong to now. */
+    mine: action<{ steps: LifecycleStepView[]; current: { stage: PartyStage; since: string } | null }>()(z.strictObject({})),
     /** Members whose next step is due within 30 days (or overdue), soonest first. */
     due: action<{ members: DueStepView[] }>()(z.strictObject({ orgId: docId })),
   },

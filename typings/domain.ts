@@ -108,6 +108,8 @@ export interface ArchiveView {
   /** e.g. 110***********1234 */
   idCardMasked: string | null;
   updatedAt: string | null;
+  /** The member's photo (证件照), a temporary URL; null when none. */
+  photoUrl: string | null;
   /** 组织关系: every unit the member belongs or belonged to, current ones first. */
   branches: ArchiveBranchView[];
 }
@@ -283,5 +285,5 @@ export interface PrivacyStatus {
   consentedAt: string | null;
 }
 
-/** Where clients upload files: `uploads/<name>.xlsx` (the client names it; see miniprogram/services/files.ts). */
-export const UPLOAD_CLOUD_PATH = /^uploads\/[0-9A-Za-z_-]{8,64}\.xlsx$/;
+/** Where clients upload files: `uploads/<name>.<ext>` (the client names it; see miniprogram/services/files.ts). */
+export const UPLOAD_CLOUD_PATH = /^uploads\/[0-9A-Za-z_-]{8,64}\.(xlsx|jpg|png)$/;

@@ -29,7 +29,7 @@ const FIELD_LABEL: Record<string, string> = {
   idCard: '身份证号',
 };
 
-async function archiveOf(ctx: HandlerContext, openid: string): Promise<ArchiveDoc | undefined> {
+export async function archiveOf(ctx: HandlerContext, openid: string): Promise<ArchiveDoc | undefined> {
   const { data } = await col(ctx.db, 'archives').where({ openid }).limit(1).get();
   return data[0] as ArchiveDoc | undefined;
 }
@@ -37,6 +37,11 @@ async function archiveOf(ctx: HandlerContext, openid: string): Promise<ArchiveDo
 function sensitive(ctx: HandlerContext, doc: ArchiveDoc | undefined, kind: PiiKind): string | null {
   const token = kind === 'phone' ? doc?.phoneEnc : doc?.idCardEnc;
   return token ? decrypt(ctx.keys(), token) : null;
+}
+
+async function photoUrl(ctx: HandlerContext, fileID: string): Promise<string | null> {
+  const { fileList } = await ctx.storage.getTempFileURL({ fileList: [fileID] });
+  return fileList[0]?.tempFileURL ?? null;
 }
 
 /** The member's units, current first, then the most recent. Roster placeholders have one. */
@@ -60,7 +65,7 @@ async function branchesOf(ctx: HandlerContext, openid: string): Promise<ArchiveB
   }));
 }
 
-async function view(ctx: HandlerContext, openid: string): Promise<ArchiveView> {
+export async function view(ctx: HandlerContext, openid: string): Promise<ArchiveView> {
   const doc = await archiveOf(ctx, openid);
   const phone = sensitive(ctx, doc, 'phone');
   const idCard = sensitive(ctx, doc, 'idCard');
@@ -74,6 +79,7 @@ async function view(ctx: HandlerContext, openid: string): Promise<ArchiveView> {
     phoneMasked: phone ? mask('phone', phone) : null,
     idCardMasked: idCard ? mask('idCard', idCard) : null,
     updatedAt: doc ? new Date(doc.updatedAt).toISOString() : null,
+    photoUrl: doc?.photoFileID ? await photoUrl(ctx, doc.photoFileID) : null,
     branches: await branchesOf(ctx, openid),
   };
 }

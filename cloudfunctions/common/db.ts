@@ -174,5 +174,7 @@ export interface ArchiveDoc {
   phoneHash?: string;
   idCardEnc?: string;
   idCardHash?: string;
+  /** The photo in storage (`photos/<random>.jpg|png`). */
+  photoFileID?: string;
   updatedAt: Date;
 }

@@ -61,6 +61,7 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
   archive: {
     mine: 'signedIn',
     updateMine: 'signedIn',
+    setPhoto: 'signedIn',
     get: { roles: LEADERS, unitField: 'orgId' },
     reveal: { roles: SECRETARIES, unitField: 'orgId', optional: true },
   },
@@ -75,6 +76,7 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
   lifecycle: {
     advance: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },
     history: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },
+    mine: 'signedIn',
     due: { roles: LEADERS, unitField: 'orgId' },
   },
   transfer: {

@@ -1,5 +1,5 @@
 import { defineFunction } from '../common/define';
-import { advance, due, history } from './lifecycle';
+import { advance, due, history, mine } from './lifecycle';
 
-export const lifecycle = defineFunction('lifecycle', { actions: { advance, history, due } });
+export const lifecycle = defineFunction('lifecycle', { actions: { advance, history, mine, due } });
 export const main = lifecycle.main;

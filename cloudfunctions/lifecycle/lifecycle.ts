@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import { PARTY_STAGE_LABEL, type DueStepView } from '../../typings/domain';
 import { shanghaiDay } from '../../typings/time';
 import { audit } from '../common/audit';
-import { requireCaller } from '../common/context';
+import { requireCaller, type HandlerContext } from '../common/context';
 import { col, type LifecycleStepDoc, type MembershipDoc, type Transaction } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
@@ -49,19 +49,26 @@ export const advance: Handler<'lifecycle', 'advance'> = async (input, ctx) => {
   return { stage: input.to, since: input.date };
 };
 
-export const history: Handler<'lifecycle', 'history'> = async (_input, ctx) => {
-  const member = ctx.grant.doc as unknown as MembershipDoc;
+/**
+ * A person's 发展历程: the steps recorded on any of their memberships (a transfer starts a new
+ * membership in the receiving branch; the steps recorded by the sending branch stay part of it).
+ */
+async function timeline(ctx: HandlerContext, member: MembershipDoc) {
+  const _ = ctx.db.command;
+  const { data: theirs } = await col(ctx.db, 'memberships').where({ openid: member.openid }).limit(100).get();
+  const memberIds = [...new Set([member._id, ...(theirs as MembershipDoc[]).map((m) => m._id)])];
   const { data } = await col(ctx.db, 'lifecycle_steps')
-    .where({ memberId: member._id })
+    .where({ memberId: _.in(memberIds) })
     .orderBy('date', 'asc')
     .orderBy('recordedAt', 'asc')
-    .limit(50)
+    .limit(100)
     .get();
   const steps = data as LifecycleStepDoc[];
   const recorders = [...new Set(steps.map((s) => s.recordedBy))];
   const { data: names } = recorders.length
     ? await col(ctx.db, 'memberships')
-        .where({ openid: ctx.db.command.in(recorders), orgId: member.orgId })
+        .where({ openid: _.in(recorders) })
+        .limit(1000)
         .get()
     : { data: [] };
   const nameOf = new Map((names as MembershipDoc[]).map((m) => [m.openid, m.name]));
@@ -75,6 +82,17 @@ export const history: Handler<'lifecycle', 'history'> = async (_input, ctx) => {
       recordedByName: nameOf.get(s.recordedBy) ?? '上级党组织',
     })),
   };
+}
+
+export const history: Handler<'lifecycle', 'history'> = async (_input, ctx) => timeline(ctx, ctx.grant.doc as unknown as MembershipDoc);
+
+/** The caller's own 发展历程, in the branch they belong to now. */
+export const mine: Handler<'lifecycle', 'mine'> = async (_input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(20).get();
+  const active = data as MembershipDoc[];
+  const member = active.find((m) => m.partyStage) ?? active[0];
+  return member ? timeline(ctx, member) : { current: null, steps: [] };
 };
 
 const DUE_WINDOW_DAYS = 30;

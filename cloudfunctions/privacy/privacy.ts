@@ -64,12 +64,18 @@ export const exportMine: Handler<'privacy', 'exportMine'> = async (_input, ctx) 
   ]);
   const archive = archiveRows.data[0] as ArchiveDoc | undefined;
   const keys = ctx.keys();
-  const { phoneEnc, idCardEnc, phoneHash: _p, idCardHash: _i, openid: _o, ...plain } = archive ?? ({} as Partial<ArchiveDoc>);
+  const { phoneEnc, idCardEnc, phoneHash: _p, idCardHash: _i, openid: _o, photoFileID, ...plain } = archive ?? ({} as Partial<ArchiveDoc>);
+  const photo = photoFileID ? (await ctx.storage.getTempFileURL({ fileList: [photoFileID] })).fileList[0]?.tempFileURL : undefined;
   const data = {
     exportedAt: ctx.now.toISOString(),
     user: user ? { nickname: user.nickname, createdAt: user.createdAt, consentVersion: user.consentVersion ?? null } : null,
     archive: archive
-      ? { ...plain, phone: phoneEnc ? decrypt(keys, phoneEnc) : null, idCard: idCardEnc ? decrypt(keys, idCardEnc) : null }
+      ? {
+          ...plain,
+          phone: phoneEnc ? decrypt(keys, phoneEnc) : null,
+          idCard: idCardEnc ? decrypt(keys, idCardEnc) : null,
+          photo: photo ?? null,
+        }
       : null,
     memberships: (memberships.data as MembershipDoc[]).map(({ openid: _x, ...m }) => m),
     joinRequests: (requests.data as { openid?: string }[]).map(({ openid: _x, ...r }) => r),
@@ -91,7 +97,10 @@ export const exportMine: Handler<'privacy', 'exportMine'> = async (_input, ctx) 
 export const deleteMine: Handler<'privacy', 'deleteMine'> = async (_input, ctx) => {
   const { openid } = requireCaller(ctx);
   const _ = ctx.db.command;
+  const { data: archives } = await col(ctx.db, 'archives').where({ openid }).limit(1).get();
+  const photo = (archives[0] as ArchiveDoc | undefined)?.photoFileID;
   await col(ctx.db, 'archives').where({ openid }).remove();
+  if (photo) await ctx.storage.deleteFile({ fileList: [photo] }).catch(() => undefined);
   const user = await userOf(ctx, openid);
   if (user)
     await col(ctx.db, 'users').doc(user._id).update({ nickname: '已注销用户', consentVersion: _.remove(), consentedAt: _.remove() });

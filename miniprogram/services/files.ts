@@ -9,14 +9,17 @@ export interface PickedFile {
   source: string | Blob;
 }
 
-const MAX_BYTES = 5 * 1024 * 1024;
+const ACCEPT = {
+  xlsx: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  image: 'image/jpeg,image/png',
+} as const;
 
 /** In h5 there is no chooseMessageFile: a hidden file input does the same. Resolves null on cancel. */
-function pickInBrowser(): Promise<PickedFile | null> {
+function pickInBrowser(kind: keyof typeof ACCEPT): Promise<PickedFile | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    input.accept = ACCEPT[kind];
     input.style.display = 'none';
     input.addEventListener('change', () => {
       const file = input.files?.[0];
@@ -34,7 +37,7 @@ function pickInBrowser(): Promise<PickedFile | null> {
 
 /** Lets the user choose an .xlsx file (in WeChat: from a chat, where spreadsheets usually arrive). */
 export async function pickXlsx(): Promise<PickedFile | null> {
-  if (process.env.TARO_ENV !== 'weapp') return pickInBrowser();
+  if (process.env.TARO_ENV !== 'weapp') return pickInBrowser('xlsx');
   try {
     const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
     const f = tempFiles[0];
@@ -44,11 +47,28 @@ export async function pickXlsx(): Promise<PickedFile | null> {
   }
 }
 
-/** Uploads under `uploads/` (the only place the import reads from) and returns the fileID. */
-export async function uploadXlsx(file: PickedFile): Promise<string> {
-  if (!/\.xlsx$/i.test(file.name)) throw new ApiError('INVALID_INPUT', '请选择 .xlsx 格式的表格');
-  if (file.size > MAX_BYTES) throw new ApiError('INVALID_INPUT', '文件不能超过 5 MB');
-  const cloudPath = `uploads/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.xlsx`;
+/** Lets the user take or choose a photo (compressed by WeChat). */
+export async function pickImage(): Promise<PickedFile | null> {
+  if (process.env.TARO_ENV !== 'weapp') return pickInBrowser('image');
+  try {
+    const { tempFiles } = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] });
+    const f = tempFiles[0];
+    return f ? { name: f.tempFilePath, size: f.size, source: f.tempFilePath } : null;
+  } catch {
+    return null; // cancelled
+  }
+}
+
+const EXTENSIONS = { xlsx: /\.xlsx$/i, jpg: /\.jpe?g$/i, png: /\.png$/i } as const;
+type Ext = keyof typeof EXTENSIONS;
+const LIMITS: Record<Ext, number> = { xlsx: 5 * 1024 * 1024, jpg: 2 * 1024 * 1024, png: 2 * 1024 * 1024 };
+
+/** Uploads under `uploads/` (the only place the server takes client files from) and returns the fileID. */
+export async function upload(file: PickedFile, allowed: Ext[]): Promise<string> {
+  const ext = allowed.find((e) => EXTENSIONS[e].test(file.name));
+  if (!ext) throw new ApiError('INVALID_INPUT', allowed.includes('xlsx') ? '请选择 .xlsx 格式的表格' : '请选择 JPG 或 PNG 格式的照片');
+  if (file.size > LIMITS[ext]) throw new ApiError('INVALID_INPUT', `文件不能超过 ${LIMITS[ext] / 1024 / 1024} MB`);
+  const cloudPath = `uploads/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
   if (!UPLOAD_CLOUD_PATH.test(cloudPath)) throw new ApiError('INTERNAL', '上传失败，请重试');
   try {
     if (process.env.TARO_ENV === 'weapp') {

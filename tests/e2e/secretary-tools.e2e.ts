@@ -241,6 +241,36 @@ it('a secretary creates an invite; the card link brings a newcomer to “apply t
   expect(await page.locator('#state-error').innerText()).toContain('邀请无效');
 });
 
+it('a member adds a photo to their archive; their secretary sees it on the member page', async () => {
+  const page = await phonePage(browser);
+  await signInAsNew(page, 'demo-member-03', '#branch-name');
+  await page.goto(`${BASE_URL}/#/pages/archive/index`);
+  await page.waitForSelector('#archive-photo, #privacy-notice');
+  if (await page.locator('#privacy-notice').count()) await page.locator('#consent-agree').click();
+  await page.waitForSelector('#archive-photo-change');
+  // A synthetic portrait: a red square drawn by the browser, not a real person.
+  const png = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 120;
+    c.height = 160;
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#c8161d';
+    g.fillRect(0, 0, 120, 160);
+    return c.toDataURL('image/png').split(',')[1]!;
+  });
+  const chooser = page.waitForEvent('filechooser');
+  await page.locator('#archive-photo-change').click();
+  await (await chooser).setFiles({ name: 'me.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+  await page.waitForSelector('#archive-photo-image img, img#archive-photo-image');
+  await screenshot(page, 'archive-photo');
+
+  await signInAs(page, 'demo-secretary');
+  await page.goto(`${BASE_URL}/#/packages/secretary/pages/member/index?orgId=org-xh-branch-rd&memberId=m-demo-007&name=x`);
+  await page.waitForSelector('#member-photo img, img#member-photo');
+  const src = await page.locator('#member-photo img, img#member-photo').first().getAttribute('src');
+  expect(src).toMatch(/\/storage\/photos\/[0-9a-f]{32}\.png$/);
+});
+
 it('a member deletes their personal data after typing the confirmation; the archive asks for consent again', async () => {
   const page = await phonePage(browser);
   await signInAs(page, 'demo-member-01');

@@ -125,3 +125,69 @@ it('the database files never hold an ID number or phone in plain text', async ()
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+describe('the member’s photo', () => {
+  // A 1×1 PNG, and a file that only claims to be one.
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const upload = async (rt: Awaited<ReturnType<typeof demoRuntime>>, name: string, content: Buffer) =>
+    (await rt.platform.storage().uploadFile({ cloudPath: `uploads/${name}`, fileContent: content })).fileID;
+
+  it('is stored under a random name, shown by URL to the member and their secretary; the upload is removed', async () => {
+    const rt = await demoRuntime();
+    await consented(rt, MEMBER.openid);
+    const fileID = await upload(rt, 'photo-0001.png', PNG);
+    const res = (await rt.invoke('archive', { action: 'setPhoto', data: { fileID } }, MEMBER)) as Ok<{ photoUrl: string }>;
+    expect(res.data.photoUrl).toMatch(/\/storage\/photos\/[0-9a-f]{32}\.png$/);
+    await expect(rt.platform.storage().downloadFile({ fileID })).rejects.toThrow();
+    const seen = (await rt.invoke('archive', { action: 'get', data: { orgId: OWN, memberId: MEMBER_ID } }, SECRETARY)) as Ok<{
+      photoUrl: string;
+    }>;
+    expect(seen.data.photoUrl).toBe(res.data.photoUrl);
+
+    // A new photo replaces the old file; removing it deletes the file.
+    const first = `cloud://local.zhibu/photos/${res.data.photoUrl.split('/photos/')[1]}`;
+    await rt.invoke('archive', { action: 'setPhoto', data: { fileID: await upload(rt, 'photo-0002.png', PNG) } }, MEMBER);
+    await expect(rt.platform.storage().downloadFile({ fileID: first })).rejects.toThrow();
+    expect(await rt.invoke('archive', { action: 'setPhoto', data: { fileID: null } }, MEMBER)).toMatchObject({
+      ok: true,
+      data: { photoUrl: null },
+    });
+  });
+
+  it('refuses what is not a JPEG or PNG, or too large, or not an upload, and changes nothing', async () => {
+    const rt = await demoRuntime();
+    await consented(rt, MEMBER.openid);
+    const before = await snapshot(rt);
+    const cases = [
+      await upload(rt, 'fake-photo.png', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')),
+      await upload(rt, 'huge-photo.png', Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)])),
+      'cloud://local.zhibu/photos/someone-else.png',
+      'cloud://local.zhibu/uploads/roster-file.xlsx',
+    ];
+    for (const fileID of cases) {
+      expect(await rt.invoke('archive', { action: 'setPhoto', data: { fileID } }, MEMBER)).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+      });
+    }
+    expect(await snapshot(rt)).toEqual(before);
+  });
+
+  it('needs consent, and goes when the member deletes their data', async () => {
+    const rt = await demoRuntime();
+    expect(
+      await rt.invoke('archive', { action: 'setPhoto', data: { fileID: await upload(rt, 'photo-0003.png', PNG) } }, MEMBER),
+    ).toMatchObject({ ok: false, code: 'CONSENT_REQUIRED' });
+    await consented(rt, MEMBER.openid);
+    const res = (await rt.invoke(
+      'archive',
+      { action: 'setPhoto', data: { fileID: await upload(rt, 'photo-0004.png', PNG) } },
+      MEMBER,
+    )) as Ok<{
+      photoUrl: string;
+    }>;
+    await rt.invoke('privacy', { action: 'deleteMine', data: { confirm: '删除我的个人信息' } }, MEMBER);
+    const stored = `cloud://local.zhibu/photos/${res.data.photoUrl.split('/photos/')[1]}`;
+    await expect(rt.platform.storage().downloadFile({ fileID: stored })).rejects.toThrow();
+  });
+});

@@ -119,6 +119,16 @@ describe('组织关系转接', () => {
     expect(await rt.invoke('transfer', { action: 'mine' }, MEMBER)).toMatchObject({
       data: { transfers: [{ status: 'done', fromOrgName: '第一党支部（研发中心）' }] },
     });
+    // The receiving branch sees the steps the sending branch recorded; so does the member.
+    const expected = {
+      current: { stage: 'full', since: '2020-07-01' },
+      steps: [expect.objectContaining({ stage: 'full', date: '2020-07-01' })],
+    };
+    const newId = (data as { _id: string; orgId: string }[]).find((m) => m.orgId === OTHER)!._id;
+    expect(await rt.invoke('lifecycle', { action: 'history', data: { memberId: newId } }, OTHER_SECRETARY)).toMatchObject({
+      data: expected,
+    });
+    expect(await rt.invoke('lifecycle', { action: 'mine' }, MEMBER)).toMatchObject({ data: expected });
     // The archive keeps the branch history: the new branch first, the old one marked 已转出.
     const archive = (await rt.invoke('archive', { action: 'mine' }, MEMBER)) as { data: { branches: unknown[] } };
     expect(archive.data.branches).toEqual([

@@ -96,6 +96,7 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['archive', 'mine', {}, everyone],
   // Signed in is enough to be asked; collecting data then needs consent to the privacy notice.
   ['archive', 'updateMine', { job: '工程师' }, row({}, 'CONSENT_REQUIRED')],
+  ['archive', 'setPhoto', { fileID: null }, row({}, 'CONSENT_REQUIRED')],
   ['archive', 'get', { orgId: OWN, memberId: OWN_MEMBER }, row({ secretary: 'ok', admin: 'ok' })],
   ['archive', 'get', { orgId: OTHER, memberId: OTHER_MEMBER }, row({ otherSecretary: 'ok', admin: 'ok' })],
   // The admin may act in the parent unit, but the member is not held there.
@@ -186,6 +187,7 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['lifecycle', 'advance', { memberId: 'm-nobody', to: 'activist', date: '2025-01-01' }, row({})],
   ['lifecycle', 'history', { memberId: OWN_MEMBER }, row({ secretary: 'ok', admin: 'ok' })],
   ['lifecycle', 'history', { memberId: OTHER_MEMBER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['lifecycle', 'mine', {}, everyone],
   ['lifecycle', 'due', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
   ['lifecycle', 'due', { orgId: PARENT }, row({ admin: 'ok' })],
   ['lifecycle', 'due', { orgId: MISSING }, row({})],

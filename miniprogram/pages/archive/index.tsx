@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Picker, Text, View } from '@tarojs/components';
+import { Image, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { EDUCATION_LEVELS, type ArchiveView, type Education, type Gender } from '../../../typings/domain';
 import { BranchHistory } from '../../components/branch-history';
+import { PartyTimeline } from '../../components/party-timeline';
 import { StateView } from '../../components/state-view';
 import { api, ApiError } from '../../services/api';
+import { pickImage, upload } from '../../services/files';
 import { useAction } from '../../services/useAction';
 import { useApi } from '../../services/useApi';
 import './index.scss';
@@ -62,6 +64,42 @@ function Reveal({ field, masked }: { field: 'phone' | 'idCard'; masked: string |
   );
 }
 
+/** 证件照: shown on the archive, for the member and their secretary. */
+function PhotoEditor({ photoUrl, onChanged }: { photoUrl: string | null; onChanged: () => void }) {
+  const { busy, error, run } = useAction();
+  async function change() {
+    const file = await pickImage();
+    if (!file) return;
+    if (await run(async () => api.archive.setPhoto({ fileID: await upload(file, ['jpg', 'png']) }), '照片已更新')) onChanged();
+  }
+  async function remove() {
+    if (await run(() => api.archive.setPhoto({ fileID: null }), '照片已删除')) onChanged();
+  }
+  return (
+    <View className='zb-card archive__photo' id='archive-photo'>
+      {photoUrl ? (
+        <Image className='archive__photo-image' src={photoUrl} mode='aspectFill' id='archive-photo-image' />
+      ) : (
+        <View className='archive__photo-image archive__photo-image--none'>
+          <Text>照片</Text>
+        </View>
+      )}
+      <View className='zb-stack zb-grow'>
+        <Text className='zb-muted'>证件照，用于电子档案。只有你和支部书记能看到。</Text>
+        <Button id='archive-photo-change' size='small' type='primary' loading={busy} onClick={() => void change()}>
+          {photoUrl ? '更换照片' : '上传照片'}
+        </Button>
+        {photoUrl && (
+          <Button size='small' onClick={() => void remove()}>
+            删除照片
+          </Button>
+        )}
+        {error && <Text className='zb-error'>{error}</Text>}
+      </View>
+    </View>
+  );
+}
+
 const DELETE_PHRASE = '删除我的个人信息';
 
 /** Erasing one's personal details: typed confirmation, since it cannot be undone. */
@@ -103,6 +141,7 @@ function DeleteMine({ onDone, onCancel }: { onDone: () => void; onCancel: () => 
 export default function ArchivePage() {
   const { data, error, loading, reload } = useApi(() => api.archive.mine({}));
   const privacy = useApi(() => api.privacy.status({}));
+  const timeline = useApi(() => api.lifecycle.mine({}));
   const consentedNow = privacy.data && privacy.data.consentedVersion === privacy.data.version;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saving, setSaving] = useState(false);
@@ -159,6 +198,7 @@ export default function ArchivePage() {
         )}
         {consentedNow && data && draft && (
           <>
+            <PhotoEditor photoUrl={data.photoUrl} onChanged={() => void reload()} />
             <Text className='zb-section-title'>基本信息</Text>
             <View className='zb-card archive__form'>
               <Text className='archive__label'>姓名</Text>
@@ -229,6 +269,7 @@ export default function ArchivePage() {
                 </Text>
               )}
             </View>
+            {timeline.data && <PartyTimeline timeline={timeline.data} />}
             <BranchHistory branches={data.branches} />
 
             <Text className='zb-section-title'>我的信息权利</Text>

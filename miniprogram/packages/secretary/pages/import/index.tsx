@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { api, ApiError } from '../../../../services/api';
-import { openSpreadsheet, pickXlsx, uploadXlsx } from '../../../../services/files';
+import { openSpreadsheet, pickXlsx, upload } from '../../../../services/files';
 import { useAction } from '../../../../services/useAction';
 
 type Outcome = { ok: true; imported: number; file: string } | { ok: false; message: string; issues: string[]; file: string };
@@ -29,7 +29,7 @@ export default function ImportPage() {
     setOutcome(null);
     await importing.run(async () => {
       try {
-        const fileID = await uploadXlsx(file);
+        const fileID = await upload(file, ['xlsx']);
         const { imported } = await api.member.import({ orgId, fileID });
         setOutcome({ ok: true, imported, file: file.name });
       } catch (e) {

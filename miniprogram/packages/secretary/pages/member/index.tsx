@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { PARTY_STAGE_LABEL } from '../../../../../typings/domain';
 import { StateView } from '../../../../components/state-view';
 import { api, ApiError } from '../../../../services/api';
 import { useApi } from '../../../../services/useApi';
 import { BranchHistory } from '../../../../components/branch-history';
+import { PartyTimeline } from '../../../../components/party-timeline';
 import { TransferForm } from '../../../../components/transfer-form';
 import { RoleForm } from '../../components/RoleForm';
 import { StepForm } from '../../components/StepForm';
@@ -42,10 +42,13 @@ export default function MemberPage() {
         {a && data && (
           <>
             <View className='zb-card member__head'>
-              <Text className='member__name' id='member-name'>
-                {(a.name ?? decodeURIComponent(params['name'] ?? '')) || '（未填写姓名）'}
-              </Text>
-              <Text className='member__muted'>档案更新于 {a.updatedAt ? a.updatedAt.slice(0, 10) : '—'}</Text>
+              {a.photoUrl && <Image className='member__photo' src={a.photoUrl} mode='aspectFill' id='member-photo' />}
+              <View className='zb-stack'>
+                <Text className='member__name' id='member-name'>
+                  {(a.name ?? decodeURIComponent(params['name'] ?? '')) || '（未填写姓名）'}
+                </Text>
+                <Text className='member__muted'>档案更新于 {a.updatedAt ? a.updatedAt.slice(0, 10) : '—'}</Text>
+              </View>
             </View>
             <CellGroup>
               <Cell title='性别' extra={a.gender ? (a.gender === 'male' ? '男' : '女') : '—'} />
@@ -68,25 +71,7 @@ export default function MemberPage() {
                 {revealError && <Text className='member__error'>{revealError}</Text>}
               </View>
             )}
-            <Text className='zb-section-title'>
-              发展历程
-              {data.timeline.current
-                ? `（目前：${PARTY_STAGE_LABEL[data.timeline.current.stage]}，自 ${data.timeline.current.since}）`
-                : ''}
-            </Text>
-            <CellGroup>
-              {data.timeline.steps.length === 0 && <Cell title='尚未记录' />}
-              {data.timeline.steps.map((s) => (
-                <Cell
-                  key={`${s.stage}-${s.date}`}
-                  title={PARTY_STAGE_LABEL[s.stage]}
-                  description={[s.responsible && `培养联系人 ${s.responsible}`, `记录人 ${s.recordedByName}`, s.note]
-                    .filter(Boolean)
-                    .join(' · ')}
-                  extra={s.date}
-                />
-              ))}
-            </CellGroup>
+            <PartyTimeline timeline={data.timeline} />
             <StepForm memberId={memberId} current={data.timeline.current} onDone={() => void reload()} />
 
             <BranchHistory branches={a.branches} />
