@@ -1,12 +1,14 @@
 import type { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import { onApiError } from './services/api';
+import { installPrivacyGate } from './services/wechat';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
       Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV, traceUser: true });
+      installPrivacyGate();
     }
     if (process.env.TARO_ENV === 'h5') {
       // Only the local runtime serves h5; there, a visitor with no dev identity picks a persona.

@@ -68,6 +68,8 @@ export interface Me {
   /** false when this call created the user record */
   returning: boolean;
   memberships: MembershipView[];
+  /** Subscribe-message template ids the client asks the user to accept (wx.requestSubscribeMessage); null when not configured. */
+  subscribeTemplates: { joinResult: string | null };
 }
 
 export interface BranchHome {

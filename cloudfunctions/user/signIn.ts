@@ -54,5 +54,6 @@ export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
     user: { id: user._id, nickname: user.nickname, createdAt: new Date(user.createdAt).toISOString() },
     returning,
     memberships: views,
+    subscribeTemplates: { joinResult: ctx.templates().joinResult || null },
   };
 };

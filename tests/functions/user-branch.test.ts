@@ -4,7 +4,10 @@ describe('user.signIn', () => {
   it('creates a user record for a new WeChat identity, then loads it', async () => {
     const rt = await demoRuntime();
     const first = await rt.invoke('user', { action: 'signIn', data: {} }, { openid: 'o-fresh-1' });
-    expect(first).toMatchObject({ ok: true, data: { returning: false, memberships: [] } });
+    expect(first).toMatchObject({
+      ok: true,
+      data: { returning: false, memberships: [], subscribeTemplates: { joinResult: 'local-join-result' } },
+    });
     const second = await rt.invoke('user', { action: 'signIn', data: {} }, { openid: 'o-fresh-1' });
     expect(second).toMatchObject({ ok: true, data: { returning: true } });
     expect((await rt.db.collection('users').where({ openid: 'o-fresh-1' }).count()).total).toBe(1);

@@ -51,8 +51,8 @@ export function ShareButton({ id, card, label }: { id: string; card: ShareCard; 
         {label}
       </Button>
       {open && (
-        <View className='zb-share' id='share-sheet' onClick={() => setOpen(false)}>
-          <View className='zb-share__sheet' onClick={(e) => e.stopPropagation()}>
+        <View className='zb-sheet' id='share-sheet' onClick={() => setOpen(false)}>
+          <View className='zb-sheet__panel' onClick={(e) => e.stopPropagation()}>
             <Text className='zb-share__hint'>在微信中，这张卡片会发到你选择的群聊：</Text>
             <View className='zb-share__card'>
               <Text className='zb-share__app'>支部通</Text>

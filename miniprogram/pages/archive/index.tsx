@@ -5,6 +5,7 @@ import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { EDUCATION_LEVELS, type ArchiveView, type Education, type Gender } from '../../../typings/domain';
 import { BranchHistory } from '../../components/branch-history';
 import { PartyTimeline } from '../../components/party-timeline';
+import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { StateView } from '../../components/state-view';
 import { api, ApiError } from '../../services/api';
 import { pickImage, upload } from '../../services/files';
@@ -177,6 +178,7 @@ export default function ArchivePage() {
 
   return (
     <View className='zb-page archive'>
+      <PrivacyPrompt />
       <StateView loading={(loading && !data) || (privacy.loading && !privacy.data)} error={error ?? privacy.error} onRetry={reload}>
         {privacy.data && !consentedNow && (
           <View className='zb-card archive__form' id='privacy-notice'>

@@ -9,6 +9,7 @@ import { StateView } from '../../components/state-view';
 import { api, ApiError } from '../../services/api';
 import { session } from '../../services/session';
 import { useApi } from '../../services/useApi';
+import { askToSubscribe } from '../../services/wechat';
 import './index.scss';
 
 /** How this page was opened: a group chat (CloudID), an invite card (token), a QR code (scene), or to search. */
@@ -37,8 +38,9 @@ export default function JoinPage() {
   const { params } = useRouter();
   const entry = entryOf(params);
   const [picked, setPicked] = useState<JoinLanding | null>(null);
+  const [templates, setTemplates] = useState<(string | null)[]>([]);
   const { data, error, loading, reload } = useApi(async () => {
-    await session();
+    setTemplates([(await session()).subscribeTemplates.joinResult]);
     return entry.load();
   });
   const landing = picked ?? data ?? null;
@@ -53,9 +55,12 @@ export default function JoinPage() {
 
   async function submit() {
     if (!landing) return;
+    // Straight from the tap, before any await: WeChat allows the subscribe prompt only then.
+    const subscribed = askToSubscribe(templates);
     setBusy(true);
     setFormError('');
     try {
+      await subscribed;
       const request = await api.join.apply({ orgId: landing.branch.id, name: name.trim(), note: note.trim() || undefined, via: entry.via });
       setPicked({ ...landing, pendingRequest: request });
     } catch (e) {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
+import { PrivacyPrompt } from '../../../../components/privacy-prompt';
 import { api, ApiError } from '../../../../services/api';
 import { openSpreadsheet, pickXlsx, upload } from '../../../../services/files';
 import { useAction } from '../../../../services/useAction';
@@ -43,6 +44,7 @@ export default function ImportPage() {
 
   return (
     <View className='zb-page'>
+      <PrivacyPrompt />
       <View className='zb-card zb-stack'>
         <Text className='zb-title'>第一步：下载模板并填写</Text>
         <Text className='zb-muted'>每行一名党员：姓名必填；性别、手机号、身份证号、党员状态及进入该阶段日期可选。</Text>
