@@ -42,9 +42,19 @@ const openapi: OpenApi = {
       template_info: { parameter_list: parameters },
     });
   },
-  // In CloudBase the platform replaces a CloudID in callFunction data with its open data before the function runs.
+  // The platform only replaces CloudIDs in top-level callFunction fields, and ours travel inside
+  // `data`; so the function asks WeChat itself (getopendata, a cloud call, no access_token needed).
   async resolveCloudID(cloudID: string) {
-    throw new Error(`CloudID ${cloudID} should have been resolved by the platform`);
+    const r = await wx<{ errcode?: number; errmsg?: string; data_list?: { cloud_id: string; json: string | object }[] }>(
+      '/wxa/getopendata',
+      {
+        cloudid_list: [cloudID],
+      },
+    );
+    const item = r.data_list?.find((d) => d.cloud_id === cloudID);
+    if (!item) throw new Error(`getopendata: ${r.errcode ?? ''} ${r.errmsg ?? 'no data for the CloudID'}`);
+    const json = (typeof item.json === 'string' ? JSON.parse(item.json) : item.json) as { data?: Record<string, unknown> };
+    return json.data ?? {};
   },
 };
 
