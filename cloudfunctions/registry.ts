@@ -1,8 +1,10 @@
 import type { FunctionName } from '../typings/api';
 import type { ApiResult } from '../typings/errors';
+import { activity } from './activity';
 import { archive } from './archive';
 import { audit } from './audit';
 import { branch } from './branch';
+import { checkin } from './checkin';
 import type { InvocationContext } from './common/context';
 import { group } from './group';
 import { invite } from './invite';
@@ -12,6 +14,7 @@ import { member } from './member';
 import { org } from './org';
 import { privacy } from './privacy';
 import { role } from './role';
+import { signup } from './signup';
 import { system } from './system';
 import { transfer } from './transfer';
 import { user } from './user';
@@ -36,6 +39,9 @@ export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = {
   lifecycle,
   transfer,
   audit,
+  activity,
+  signup,
+  checkin,
   system,
 };
 

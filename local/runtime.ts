@@ -32,7 +32,11 @@ export interface Identity {
 export const LOCAL_APPID = 'wx-local-dev';
 
 /** Template ids as the stand-ins record them; the dev page shows which message would have gone out. */
-export const LOCAL_TEMPLATES = { joinResult: 'local-join-result' };
+export const LOCAL_TEMPLATES = {
+  joinResult: 'local-join-result',
+  activityNotice: 'local-activity-notice',
+  activityReminder: 'local-activity-reminder',
+};
 
 /** The invocation context CloudBase would pass: identity travels in `environment`, per call. */
 export function invocationContext(fn: string, identity: Identity | null): InvocationContext {

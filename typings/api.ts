@@ -13,6 +13,12 @@ import {
   type PartyStage,
   type PrivacyStatus,
   type TransferView,
+  ACTIVITY_TYPES,
+  type ActivityCard,
+  type ActivityView,
+  type AttendanceBoard,
+  type CheckinCode,
+  type SignupResult,
   type ArchiveView,
   type AuditEntryView,
   type BranchCard,
@@ -68,6 +74,41 @@ export const archiveInput = z.strictObject({
   /** Checked on the server (shape, ID check character) and stored encrypted. */
   phone: z.string().max(20).optional(),
   idCard: z.string().max(20).optional(),
+});
+
+const isoInstant = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601' });
+const geo = z.strictObject({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  radius: z.number().int().min(50, '签到范围至少 50 米').max(5000, '签到范围最多 5000 米'),
+});
+
+/** An activity as its organiser writes it. Times are instants; the server checks they make sense. */
+export const activityInput = z.strictObject({
+  type: z.enum(ACTIVITY_TYPES),
+  title: z.string().trim().min(2, '标题至少 2 个字').max(40, '标题最多 40 个字'),
+  description: z.string().trim().max(2000, '说明最多 2000 个字').default(''),
+  startAt: isoInstant,
+  endAt: isoInstant,
+  signupDeadline: isoInstant.nullable().default(null),
+  place: z.string().trim().min(1, '请填写地点').max(60, '地点最多 60 个字'),
+  location: geo.nullable().default(null),
+  capacity: z.number().int().min(1, '名额至少 1 人').max(5000).nullable().default(null),
+  audience: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('unit') }),
+    z.strictObject({ kind: z.literal('units'), orgIds: z.array(docId).min(1).max(50) }),
+    z.strictObject({ kind: z.literal('subtree') }),
+    z.strictObject({ kind: z.literal('members'), memberIds: z.array(docId).min(1).max(500) }),
+  ]),
+  signupRequired: z.boolean(),
+  approvalRequired: z.boolean().default(false),
+  cancelRule: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('deadline') }),
+      z.strictObject({ kind: z.literal('hoursBefore'), hours: z.number().int().min(1).max(168) }),
+      z.strictObject({ kind: z.literal('beforeCheckin') }),
+    ])
+    .default({ kind: 'deadline' }),
 });
 
 export const contract = {
@@ -225,6 +266,63 @@ export const contract = {
     list: action<{ entries: AuditEntryView[]; nextCursor: string | null }>()(
       z.strictObject({ orgId: docId, cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).optional() }),
     ),
+  },
+  activity: {
+    /** A new activity of `orgId` (the organising unit). */
+    create: action<ActivityView>()(activityInput.extend({ orgId: docId })),
+    /** Changes the details; members signed up are told when the time or place changes. */
+    update: action<ActivityView>()(activityInput.extend({ activityId: docId })),
+    /** Cancels it; everyone signed up is told. */
+    cancel: action<ActivityView>()(z.strictObject({ activityId: docId, reason: reasonText })),
+    /** Activities for the caller (their units' and those they are invited to), or of one unit; upcoming soonest first, past latest first. */
+    list: action<{ activities: ActivityCard[]; nextCursor: string | null }>()(
+      z.strictObject({
+        when: z.enum(['upcoming', 'past']),
+        orgId: docId.optional(),
+        cursor: z.string().max(300).optional(),
+        limit: z.number().int().min(1).max(50).optional(),
+      }),
+    ),
+    detail: action<ActivityView>()(z.strictObject({ activityId: docId })),
+  },
+  signup: {
+    /** Signs the caller up: a seat, the waitlist when full, or a request when approval is needed. Idempotent. */
+    join: action<SignupResult>()(z.strictObject({ activityId: docId })),
+    /** Gives the seat back (the first on the waitlist gets it), as the activity's cancellation rule allows. */
+    cancel: action<SignupResult>()(z.strictObject({ activityId: docId })),
+    /** Asks for leave (请假) with a reason. */
+    leave: action<SignupResult>()(z.strictObject({ activityId: docId, reason: reasonText })),
+    /** The organiser decides a sign-up that needs approval, or a leave request. */
+    review: action<AttendanceBoard>()(
+      z.strictObject({
+        activityId: docId,
+        memberId: docId,
+        kind: z.enum(['signup', 'leave']),
+        approve: z.boolean(),
+        reason: z.string().trim().max(200).optional(),
+      }),
+    ),
+  },
+  checkin: {
+    /** The current rotating code, for the organiser's check-in screen. */
+    code: action<CheckinCode>()(z.strictObject({ activityId: docId })),
+    /** A member checks in with the scanned payload or the typed digits (the server's clock decides). Idempotent. */
+    submit: action<{ checkedInAt: string; already: boolean; distanceMeters: number | null }>()(
+      z.union([
+        z.strictObject({ activityId: docId, payload: z.string().min(1).max(32), location: geo.omit({ radius: true }).optional() }),
+        z.strictObject({
+          activityId: docId,
+          digits: z.string().regex(/^\d{6}$/, '请输入 6 位数字签到码'),
+          location: geo.omit({ radius: true }).optional(),
+        }),
+      ]),
+    ),
+    /** Opens check-in from a mini-program code's `scene`: which activity it is for. */
+    resolve: action<{ activityId: string }>()(z.strictObject({ payload: z.string().min(1).max(32) })),
+    /** The organiser marks a member present by hand (no phone). Audited. */
+    mark: action<AttendanceBoard>()(z.strictObject({ activityId: docId, memberId: docId, present: z.boolean() })),
+    /** The live attendance board. */
+    board: action<AttendanceBoard>()(z.strictObject({ activityId: docId })),
   },
   system: {
     ping: action<Pong>()(z.strictObject({})),

@@ -289,3 +289,149 @@ export interface PrivacyStatus {
 
 /** Where clients upload files: `uploads/<name>.<ext>` (the client names it; see miniprogram/services/files.ts). */
 export const UPLOAD_CLOUD_PATH = /^uploads\/[0-9A-Za-z_-]{8,64}\.(xlsx|jpg|png)$/;
+
+/** 三会一课 and the other kinds of activity a branch holds. */
+export const ACTIVITY_TYPES = [
+  'general_meeting',
+  'committee_meeting',
+  'group_meeting',
+  'party_lecture',
+  'theme_day',
+  'volunteer',
+  'other',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const ACTIVITY_TYPE_LABEL: Record<ActivityType, string> = {
+  general_meeting: '支部党员大会',
+  committee_meeting: '支委会',
+  group_meeting: '党小组会',
+  party_lecture: '党课',
+  theme_day: '主题党日',
+  volunteer: '志愿服务',
+  other: '其他',
+};
+
+/** Who an activity is for: the organising unit, some units below it (or itself), its whole subtree, or invited members. */
+export type Audience =
+  { kind: 'unit' } | { kind: 'units'; orgIds: string[] } | { kind: 'subtree' } | { kind: 'members'; memberIds: string[] };
+
+/** Until when a member may cancel their sign-up. */
+export type CancelRule = { kind: 'deadline' } | { kind: 'hoursBefore'; hours: number } | { kind: 'beforeCheckin' };
+
+/** Derived from the clock and the counts, never stored. */
+export type ActivityStatus = 'open' | 'full' | 'closed' | 'upcoming' | 'ongoing' | 'ended' | 'cancelled';
+
+export const ACTIVITY_STATUS_LABEL: Record<ActivityStatus, string> = {
+  open: '报名中',
+  full: '已满（候补）',
+  closed: '报名截止',
+  upcoming: '未开始',
+  ongoing: '进行中',
+  ended: '已结束',
+  cancelled: '已取消',
+};
+
+export type SignupStatus = 'confirmed' | 'waitlisted' | 'pending' | 'cancelled' | 'rejected';
+
+export const SIGNUP_STATUS_LABEL: Record<SignupStatus, string> = {
+  confirmed: '已报名',
+  waitlisted: '候补中',
+  pending: '待审核',
+  cancelled: '已取消',
+  rejected: '未通过',
+};
+
+export type LeaveStatus = 'pending' | 'approved' | 'rejected';
+
+export const LEAVE_STATUS_LABEL: Record<LeaveStatus, string> = { pending: '请假待批', approved: '已准假', rejected: '未准假' };
+
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
+}
+
+/** An activity as a list shows it. */
+export interface ActivityCard {
+  id: string;
+  type: ActivityType;
+  title: string;
+  orgName: string;
+  /** ISO instants */
+  startAt: string;
+  endAt: string;
+  place: string;
+  status: ActivityStatus;
+  capacity: number | null;
+  confirmedCount: number;
+  /** The caller's sign-up, if any. */
+  mySignup: SignupStatus | null;
+}
+
+export interface ActivityView extends ActivityCard {
+  orgId: string;
+  description: string;
+  signupDeadline: string | null;
+  location: (GeoPoint & { radius: number }) | null;
+  signupRequired: boolean;
+  approvalRequired: boolean;
+  cancelRule: CancelRule;
+  audience: Audience;
+  waitlistCount: number;
+  /** Check-in opens this long before the start, and closes at the end. */
+  checkinOpensAt: string;
+  mine: {
+    /** The caller's membership the activity counts them by; null for a leader outside the audience. */
+    inAudience: boolean;
+    signup: SignupStatus | null;
+    /** Position on the waitlist (1 = next), when waitlisted. */
+    waitlistPosition: number | null;
+    leave: LeaveStatus | null;
+    checkedIn: boolean;
+    /** Whether the caller may still cancel their sign-up. */
+    canCancel: boolean;
+  };
+  /** The caller leads the organising unit: may edit, cancel, run check-in. */
+  canManage: boolean;
+}
+
+/** One member on the secretary's attendance board. */
+export interface AttendanceRow {
+  memberId: string;
+  name: string;
+  signup: SignupStatus | null;
+  leave: LeaveStatus | null;
+  /** ISO instant of check-in, null when not (yet) present. */
+  checkedInAt: string | null;
+  method: CheckinMethod | null;
+  /** present / signed up but not present / on leave (approved) / absent (in the audience, not signed up or not present after the end). */
+  state: 'present' | 'expected' | 'excused' | 'absent';
+}
+
+export type CheckinMethod = 'scan' | 'code' | 'manual';
+
+export interface AttendanceBoard {
+  activityId: string;
+  status: ActivityStatus;
+  counts: { present: number; expected: number; excused: number; absent: number; audience: number };
+  rows: AttendanceRow[];
+  /** Sign-ups and leave requests waiting for a decision. */
+  pending: { memberId: string; name: string; kind: 'signup' | 'leave'; reason: string | null }[];
+}
+
+/** What the check-in screen shows: a code that rotates every slot. */
+export interface CheckinCode {
+  /** Goes into the QR code and a mini-program code's `scene` (at most 32 characters). */
+  payload: string;
+  /** The same slot's code to type, 6 digits. */
+  digits: string;
+  /** When this code stops being shown (the server still accepts it for one more slot). */
+  expiresAt: string;
+  slotSeconds: number;
+}
+
+/** Where the caller stands after a sign-up action (the page reloads the details it shows). */
+export interface SignupResult {
+  status: SignupStatus | null;
+  leave: LeaveStatus | null;
+}

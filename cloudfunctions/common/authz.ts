@@ -1,15 +1,19 @@
 import type { Db } from '@cloudbase/database';
 import type { Role } from '../../typings/domain';
-import { col, type MembershipDoc, type OrgDoc } from './db';
+import { col, type ActivityDoc, type MembershipDoc, type OrgDoc } from './db';
 import { AppError } from './errors';
-import type { RoleAccess } from './permissions';
+import type { AudienceAccess, RoleAccess } from './permissions';
 
 /** What the permission check found: the unit acted on and the caller's roles there. */
 export interface Grant {
   unit: OrgDoc | null;
   roles: Role[];
-  /** With `via`: the document the input named (already known to belong to `unit`). */
+  /** With `via`: the document the input named (already known to belong to `unit`); with `audienceOf`, the activity. */
   doc?: Record<string, unknown> & { _id: string };
+  /** With `audienceOf`: the caller's membership the activity counts them by; absent for a leader outside the audience. */
+  membership?: MembershipDoc;
+  /** With `audienceOf` and `leaders`: the caller holds one of those roles at the organising unit. */
+  leads?: boolean;
 }
 
 /**
@@ -48,4 +52,36 @@ export async function authorize(db: Db, openid: string, access: RoleAccess, inpu
   const roles = await rolesAt(db, openid, unit);
   if (!roles.some((r) => access.roles.includes(r))) throw new AppError('FORBIDDEN', DENIED);
   return { unit, roles, doc };
+}
+
+const NOT_INVITED = '你不在该活动的参加范围内';
+
+/** The activity's units, or its invited members: the membership of the caller it counts them by. */
+async function audienceMembership(db: Db, openid: string, activity: ActivityDoc): Promise<MembershipDoc | undefined> {
+  const _ = db.command;
+  const where =
+    activity.audience.kind === 'members'
+      ? { openid, status: 'active', _id: _.in(activity.audience.memberIds) }
+      : { openid, status: 'active', orgId: _.in(activity.audienceOrgIds) };
+  const { data } = await col(db, 'memberships').where(where).limit(1).get();
+  return data[0] as MembershipDoc | undefined;
+}
+
+/** Enforces an audience entry of the permission table (see AudienceAccess). */
+export async function authorizeAudience(db: Db, openid: string, access: AudienceAccess, input: Record<string, unknown>): Promise<Grant> {
+  const id = input[access.audienceOf];
+  if (typeof id !== 'string') throw new AppError('FORBIDDEN', NOT_INVITED);
+  const activity = (await col(db, 'activities').doc(id).get()).data[0] as ActivityDoc | undefined;
+  if (!activity) throw new AppError('FORBIDDEN', NOT_INVITED);
+  const doc = activity as unknown as Grant['doc'];
+  const membership = await audienceMembership(db, openid, activity);
+  if (!access.leaders) {
+    if (!membership) throw new AppError('FORBIDDEN', NOT_INVITED);
+    return { unit: null, roles: [], doc, membership };
+  }
+  const unit = (await col(db, 'orgs').doc(activity.orgId).get()).data[0] as OrgDoc | undefined;
+  const roles = unit ? await rolesAt(db, openid, unit) : [];
+  const leads = roles.some((r) => access.leaders!.includes(r));
+  if (!membership && !leads) throw new AppError('FORBIDDEN', NOT_INVITED);
+  return { unit: unit ?? null, roles, doc, membership, leads };
 }

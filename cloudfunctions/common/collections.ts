@@ -58,6 +58,28 @@ export const COLLECTIONS = [
   },
   { name: 'consents', indexes: [{ name: 'openid_at', keys: { openid: 1, at: -1 } }] },
   { name: 'audit_logs', indexes: [{ name: 'org_at', keys: { orgId: 1, at: -1 } }] },
+  { name: 'activities', indexes: [{ name: 'org_start', keys: { orgId: 1, startAt: 1 } }] },
+  {
+    name: 'activity_audience',
+    indexes: [
+      { name: 'key_start', keys: { key: 1, startAt: 1 } },
+      { name: 'activity', keys: { activityId: 1 } },
+    ],
+  },
+  {
+    name: 'signups',
+    indexes: [
+      { name: 'activity_status', keys: { activityId: 1, status: 1, createdAt: 1 } },
+      { name: 'openid', keys: { openid: 1, createdAt: -1 } },
+    ],
+  },
+  {
+    name: 'checkins',
+    indexes: [
+      { name: 'activity', keys: { activityId: 1, checkedIn: 1 } },
+      { name: 'openid', keys: { openid: 1 } },
+    ],
+  },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

@@ -4,6 +4,10 @@ import { deriveKeys, type SecretKeys } from './pii';
 export interface Templates {
   /** 审核结果通知: thing1 unit, phrase2 result, thing3 note */
   joinResult: string;
+  /** 活动变更通知: thing1 activity, time2 start, thing3 place, thing4 note (changes, cancellation, waitlist promotion) */
+  activityNotice: string;
+  /** 活动开始提醒: thing1 activity, time2 start, thing3 place */
+  activityReminder: string;
 }
 
 /**
@@ -29,7 +33,11 @@ export function functionConfig(): FunctionConfig {
       keys ??= deriveKeys(Buffer.from(master, 'base64'));
       return keys;
     },
-    templates: { joinResult: env['ZHIBU_TPL_JOIN_RESULT'] ?? '' },
+    templates: {
+      joinResult: env['ZHIBU_TPL_JOIN_RESULT'] ?? '',
+      activityNotice: env['ZHIBU_TPL_ACTIVITY_NOTICE'] ?? '',
+      activityReminder: env['ZHIBU_TPL_ACTIVITY_REMINDER'] ?? '',
+    },
   };
   return cached;
 }

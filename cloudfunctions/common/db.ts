@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@cloudbase/database';
-import type { CommitteeDuty, OrgType, PartyStage, Role } from '../../typings/domain';
+import type {
+  ActivityType,
+  Audience,
+  CancelRule,
+  CheckinMethod,
+  CommitteeDuty,
+  LeaveStatus,
+  OrgType,
+  PartyStage,
+  Role,
+  SignupStatus,
+} from '../../typings/domain';
 import type { CollectionName } from './collections';
 
 /** A collection by its declared name: a typo is a type error, not an empty result. */
@@ -177,4 +188,73 @@ export interface ArchiveDoc {
   /** The photo in storage (`photos/<random>.jpg|png`). */
   photoFileID?: string;
   updatedAt: Date;
+}
+
+/** An activity. Counts are kept on it with atomic conditional updates (see signup/seats.ts). */
+export interface ActivityDoc {
+  _id: string;
+  /** The organising unit. */
+  orgId: string;
+  type: ActivityType;
+  title: string;
+  description: string;
+  startAt: Date;
+  endAt: Date;
+  signupDeadline: Date | null;
+  place: string;
+  location: { latitude: number; longitude: number; radius: number } | null;
+  capacity: number | null;
+  audience: Audience;
+  /** The units whose active members are the audience (expanded at save); empty for invited members. */
+  audienceOrgIds: string[];
+  signupRequired: boolean;
+  approvalRequired: boolean;
+  cancelRule: CancelRule;
+  cancelled: boolean;
+  cancelReason?: string;
+  /** Seats taken: only ever changed by conditional updates, so it never passes `capacity`. */
+  confirmedCount: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Who an activity is listed for: one row per unit (`org:<id>`) or invited member (`member:<id>`). */
+export interface ActivityAudienceDoc {
+  _id: string;
+  activityId: string;
+  key: string;
+  startAt: Date;
+  endAt: Date;
+}
+
+/** A member's sign-up; `_id` is `<activityId>~<memberId>`, so a member signs up once. */
+export interface SignupDoc {
+  _id: string;
+  activityId: string;
+  memberId: string;
+  openid: string;
+  name: string;
+  status: SignupStatus;
+  /** When the member joined the queue: the waitlist is served in this order. */
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A member's check-in state for one activity; `_id` is `<activityId>~<memberId>`. Failed tries count here too. */
+export interface CheckinDoc {
+  _id: string;
+  activityId: string;
+  memberId: string;
+  openid: string;
+  name: string;
+  checkedIn: boolean;
+  at?: Date;
+  method?: CheckinMethod;
+  /** For a hand mark: who marked. */
+  markedBy?: string;
+  failures: number;
+  lockedUntil?: Date;
+  /** 请假: asked by the member, decided by the organiser; approved leave counts as excused. */
+  leave?: { status: LeaveStatus; reason: string; decidedBy?: string; decidedAt?: Date };
 }

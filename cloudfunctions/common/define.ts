@@ -5,7 +5,7 @@ import { ERROR_CODES, type ApiErr, type ApiResult } from '../../typings/errors';
 import { resolveCaller, type HandlerContext, type InvocationContext } from './context';
 import { AppError } from './errors';
 import { logs } from './logs';
-import { authorize, type Grant } from './authz';
+import { authorize, authorizeAudience, type Grant } from './authz';
 import { ACCESS, type Access } from './permissions';
 import { platform } from './platform';
 
@@ -99,9 +99,12 @@ export function defineFunction<F extends FunctionName>(name: F, spec: FunctionSp
     const handler = (spec.actions as Record<string, (input: unknown, ctx: HandlerContext) => Promise<unknown>>)[action]!;
     try {
       const db = p.db();
+      const input = parsed.data as Record<string, unknown>;
       const grant: Grant =
         typeof access === 'object' && caller
-          ? await authorize(db, caller.openid, access, parsed.data as Record<string, unknown>)
+          ? 'audienceOf' in access
+            ? await authorizeAudience(db, caller.openid, access, input)
+            : await authorize(db, caller.openid, access, input)
           : { unit: null, roles: [] };
       const out = await handler(parsed.data, {
         caller,

@@ -21,7 +21,18 @@ export interface RoleAccess {
   via?: CollectionName;
 }
 
-export type Access = 'anyone' | 'signedIn' | RoleAccess;
+/**
+ * Audience access: the caller must be in the audience of the activity the input field `audienceOf`
+ * names (a member of one of its units, or invited). With `leaders`, those roles at the organising
+ * unit may act too, and the grant carries the caller's roles there. A missing activity is refused
+ * like one the caller is not invited to.
+ */
+export interface AudienceAccess {
+  audienceOf: string;
+  leaders?: readonly Role[];
+}
+
+export type Access = 'anyone' | 'signedIn' | RoleAccess | AudienceAccess;
 
 /**
  * Who may call each action: the one permission table. A new action without an entry does not
@@ -88,5 +99,25 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     mine: 'signedIn',
   },
   audit: { list: { roles: LEADERS, unitField: 'orgId' } },
+  activity: {
+    create: { roles: LEADERS, unitField: 'orgId' },
+    update: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
+    cancel: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
+    list: { roles: ANY_ROLE, unitField: 'orgId', optional: true },
+    detail: { audienceOf: 'activityId', leaders: LEADERS },
+  },
+  signup: {
+    join: { audienceOf: 'activityId' },
+    cancel: { audienceOf: 'activityId' },
+    leave: { audienceOf: 'activityId' },
+    review: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
+  },
+  checkin: {
+    code: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
+    submit: { audienceOf: 'activityId' },
+    resolve: 'signedIn',
+    mark: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
+    board: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
+  },
   system: { ping: 'anyone' },
 };

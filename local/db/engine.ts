@@ -76,6 +76,8 @@ function isIndexableScalar(v: unknown): v is string | number {
  */
 export class Engine {
   readonly db: Database.Database;
+  /** Database requests answered so far (the SDK's `send` calls), for counting what one action costs. */
+  requestCount = 0;
   private readonly collections = new Map<string, Collection>();
   private readonly txs = new Map<string, Tx>();
   private readonly locks = new Map<string, Tx>();

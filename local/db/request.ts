@@ -53,6 +53,7 @@ export class LocalRequest {
 
   async send(action: string, params: Params = {}): Promise<Response> {
     const requestId = randomUUID();
+    this.engine.requestCount += 1;
     try {
       return { requestId, ...this.dispatch(action, params) };
     } catch (err) {

@@ -26,6 +26,31 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
     fileContent: await rosterFile([['赵雅静', '女', phoneOf(43), '', '正式党员', '2015-07-01']]),
   });
   expect(await rt.invoke('member', { action: 'import', data: { orgId: OWN, fileID } }, SECRETARY)).toMatchObject({ ok: true });
+  // An activity starting soon: signed up, on leave, checked in, marked by hand.
+  const created = await rt.invoke(
+    'activity',
+    {
+      action: 'create',
+      data: {
+        orgId: OWN,
+        type: 'theme_day',
+        title: '主题党日',
+        startAt: '2026-11-28T10:10:00.000Z',
+        endAt: '2026-11-28T12:00:00.000Z',
+        place: '会议室',
+        audience: { kind: 'unit' },
+        signupRequired: true,
+        approvalRequired: true,
+      },
+    },
+    SECRETARY,
+  );
+  const activityId = (created as { data: { id: string } }).data.id;
+  await rt.invoke('signup', { action: 'join', data: { activityId } }, member);
+  await rt.invoke('signup', { action: 'leave', data: { activityId, reason: '出差' } }, { openid: 'demo-member-01' });
+  const code = (await rt.invoke('checkin', { action: 'code', data: { activityId } }, SECRETARY)) as { data: { digits: string } };
+  await rt.invoke('checkin', { action: 'submit', data: { activityId, digits: code.data.digits } }, { openid: 'demo-member-02' });
+  await rt.invoke('checkin', { action: 'mark', data: { activityId, memberId: 'm-demo-008', present: true } }, SECRETARY);
 
   const calls: [string, string, object, { openid: string }][] = [
     ['org', 'tree', {}, { openid: 'demo-admin' }],
@@ -43,6 +68,10 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
     ['archive', 'get', { orgId: OWN, memberId: 'm-demo-007' }, SECRETARY],
     ['user', 'signIn', {}, member],
     ['branch', 'home', {}, SECRETARY],
+    ['activity', 'list', { when: 'upcoming' }, member],
+    ['activity', 'list', { when: 'upcoming', orgId: OWN }, SECRETARY],
+    ['activity', 'detail', { activityId }, member],
+    ['checkin', 'board', { activityId }, SECRETARY],
   ];
   const { data: users } = await rt.db.collection('users').limit(1000).get();
   const { data: memberships } = await rt.db.collection('memberships').limit(1000).get();

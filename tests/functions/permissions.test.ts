@@ -71,6 +71,57 @@ const pendingTransfer = async (rt: Runtime) => {
   return { transferId: (res.data as { id: string }).id, approve: true };
 };
 
+/** An activity of a unit, made by the admin, starting ten minutes after the demo clock (so check-in is open). */
+const activityIn =
+  (orgId: string, extra: Record<string, unknown> = {}) =>
+  async (rt: Runtime) => {
+    const res = await rt.invoke(
+      'activity',
+      {
+        action: 'create',
+        data: {
+          orgId,
+          type: 'theme_day',
+          title: '主题党日',
+          startAt: '2026-11-28T10:10:00.000Z',
+          endAt: '2026-11-28T12:00:00.000Z',
+          place: '会议室',
+          audience: { kind: 'unit' },
+          signupRequired: true,
+          ...extra,
+        },
+      },
+      { openid: 'demo-admin' },
+    );
+    if (!res.ok) throw new Error(`setup failed: ${res.code}`);
+    return { activityId: (res.data as { id: string }).id };
+  };
+const withActivity =
+  (orgId: string, build: (activityId: string, rt: Runtime) => Promise<object> | object, extra = {}) =>
+  async (rt: Runtime) => {
+    const { activityId } = await activityIn(orgId, extra)(rt);
+    return build(activityId, rt);
+  };
+const NO_ACTIVITY = 'aNoSuchOne1';
+const activityBody = {
+  type: 'theme_day',
+  title: '主题党日',
+  startAt: '2026-12-10T06:00:00.000Z',
+  endAt: '2026-12-10T08:00:00.000Z',
+  place: '会议室',
+  audience: { kind: 'unit' },
+  signupRequired: true,
+};
+const codeOf = async (rt: Runtime, activityId: string) => {
+  const res = await rt.invoke('checkin', { action: 'code', data: { activityId } }, { openid: 'demo-admin' });
+  if (!res.ok) throw new Error(`setup failed: ${res.code}`);
+  return res.data as { digits: string; payload: string };
+};
+/** Audience members of the own branch: the member, the committee member and the secretary. */
+const ownAudience = row({ member: 'ok', committee: 'ok', secretary: 'ok' });
+const ownLeaders = row({ secretary: 'ok', admin: 'ok' });
+const otherLeaders = row({ otherSecretary: 'ok', admin: 'ok' });
+
 const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['user', 'signIn', {}, everyone],
   ['system', 'ping', {}, { ...everyone, anonymous: 'ok' }],
@@ -205,6 +256,61 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['audit', 'list', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
   ['audit', 'list', { orgId: PARENT }, row({ admin: 'ok' })],
   ['audit', 'list', { orgId: MISSING }, row({})],
+  ['activity', 'create', { orgId: OWN, ...activityBody }, ownLeaders],
+  ['activity', 'create', { orgId: OTHER, ...activityBody }, otherLeaders],
+  ['activity', 'create', { orgId: PARENT, ...activityBody }, row({ admin: 'ok' })],
+  ['activity', 'create', { orgId: MISSING, ...activityBody }, row({})],
+  ['activity', 'update', withActivity(OWN, (activityId) => ({ activityId, ...activityBody })), ownLeaders],
+  ['activity', 'update', withActivity(OTHER, (activityId) => ({ activityId, ...activityBody })), otherLeaders],
+  ['activity', 'update', { activityId: NO_ACTIVITY, ...activityBody }, row({})],
+  ['activity', 'cancel', withActivity(OWN, (activityId) => ({ activityId, reason: '时间冲突' })), ownLeaders],
+  ['activity', 'cancel', withActivity(OTHER, (activityId) => ({ activityId, reason: '时间冲突' })), otherLeaders],
+  ['activity', 'list', { when: 'upcoming' }, everyone],
+  ['activity', 'list', { when: 'upcoming', orgId: OWN }, row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' })],
+  ['activity', 'list', { when: 'past', orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['activity', 'list', { when: 'past', orgId: MISSING }, row({})],
+  [
+    'activity',
+    'detail',
+    withActivity(OWN, (activityId) => ({ activityId })),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }),
+  ],
+  ['activity', 'detail', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
+  ['activity', 'detail', { activityId: NO_ACTIVITY }, row({})],
+  ['signup', 'join', withActivity(OWN, (activityId) => ({ activityId })), ownAudience],
+  ['signup', 'join', withActivity(OTHER, (activityId) => ({ activityId })), row({ otherSecretary: 'ok' })],
+  ['signup', 'join', { activityId: NO_ACTIVITY }, row({})],
+  ['signup', 'cancel', withActivity(OWN, (activityId) => ({ activityId })), ownAudience],
+  ['signup', 'leave', withActivity(OWN, (activityId) => ({ activityId, reason: '出差' })), ownAudience],
+  [
+    'signup',
+    'review',
+    withActivity(
+      OWN,
+      async (activityId, rt) => {
+        await rt.invoke('signup', { action: 'join', data: { activityId } }, { openid: 'demo-member-01' });
+        return { activityId, memberId: 'm-demo-005', kind: 'signup', approve: true };
+      },
+      { approvalRequired: true },
+    ),
+    ownLeaders,
+  ],
+  ['signup', 'review', { activityId: NO_ACTIVITY, memberId: OWN_MEMBER, kind: 'leave', approve: true }, row({})],
+  ['checkin', 'code', withActivity(OWN, (activityId) => ({ activityId })), ownLeaders],
+  ['checkin', 'code', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
+  [
+    'checkin',
+    'submit',
+    withActivity(OWN, async (activityId, rt) => ({ activityId, digits: (await codeOf(rt, activityId)).digits })),
+    ownAudience,
+  ],
+  ['checkin', 'submit', { activityId: NO_ACTIVITY, digits: '123456' }, row({})],
+  ['checkin', 'resolve', withActivity(OWN, async (activityId, rt) => ({ payload: (await codeOf(rt, activityId)).payload })), everyone],
+  ['checkin', 'mark', withActivity(OWN, (activityId) => ({ activityId, memberId: OWN_MEMBER, present: true })), ownLeaders],
+  ['checkin', 'mark', withActivity(OTHER, (activityId) => ({ activityId, memberId: OTHER_MEMBER, present: true })), otherLeaders],
+  ['checkin', 'board', withActivity(OWN, (activityId) => ({ activityId })), ownLeaders],
+  ['checkin', 'board', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
+  ['checkin', 'board', { activityId: NO_ACTIVITY }, row({})],
 ];
 
 it('the seeded membership ids used here are who the matrix says', async () => {

@@ -1,0 +1,241 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { activityInput } from '../../typings/api';
+import type { ActivityCard, Audience } from '../../typings/domain';
+import { ACTIVITY_TYPE_LABEL } from '../../typings/domain';
+import { audit } from '../common/audit';
+import { requireCaller, type HandlerContext } from '../common/context';
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { col, type ActivityAudienceDoc, type ActivityDoc, type MembershipDoc, type OrgDoc, type SignupDoc } from '../common/db';
+import type { Handler } from '../common/define';
+import { AppError } from '../common/errors';
+import { orgNames } from '../org/view';
+import { notifyMembers } from './notify';
+import { timeProblems } from './rules';
+import { toCard, toView } from './view';
+
+type ActivityInput = z.infer<typeof activityInput>;
+
+/** Short random ids: they travel in QR codes, whose `scene` holds at most 32 characters. */
+const newActivityId = () => `a${randomBytes(8).toString('base64url').replace(/[-_]/g, 'x').slice(0, 10)}`;
+
+/** The units (or invited members) an audience stands for, checked to lie within the organising unit. */
+async function expandAudience(ctx: HandlerContext, org: OrgDoc, audience: Audience): Promise<{ orgIds: string[]; memberIds: string[] }> {
+  const _ = ctx.db.command;
+  const below = async () => ((await col(ctx.db, 'orgs').where({ path: org._id }).limit(1000).get()).data as OrgDoc[]).map((o) => o._id);
+  switch (audience.kind) {
+    case 'unit':
+      return { orgIds: [org._id], memberIds: [] };
+    case 'subtree':
+      return { orgIds: [org._id, ...(await below())], memberIds: [] };
+    case 'units': {
+      const inside = new Set([org._id, ...(await below())]);
+      const wanted = [...new Set(audience.orgIds)];
+      if (wanted.some((id) => !inside.has(id))) throw new AppError('INVALID_INPUT', '参加范围只能是本组织及其下级组织');
+      return { orgIds: wanted, memberIds: [] };
+    }
+    case 'members': {
+      const inside = new Set([org._id, ...(await below())]);
+      const wanted = [...new Set(audience.memberIds)];
+      const { data } = await col(ctx.db, 'memberships')
+        .where({ _id: _.in(wanted), status: 'active' })
+        .limit(500)
+        .get();
+      const found = (data as MembershipDoc[]).filter((m) => inside.has(m.orgId));
+      if (found.length !== wanted.length) throw new AppError('INVALID_INPUT', '邀请的党员应是本组织及下级组织的在册党员');
+      return { orgIds: [], memberIds: wanted };
+    }
+  }
+}
+
+function fields(input: ActivityInput) {
+  return {
+    type: input.type,
+    title: input.title,
+    description: input.description,
+    startAt: new Date(input.startAt),
+    endAt: new Date(input.endAt),
+    signupDeadline: input.signupDeadline ? new Date(input.signupDeadline) : null,
+    place: input.place,
+    location: input.location,
+    capacity: input.signupRequired ? input.capacity : null,
+    audience: input.audience,
+    signupRequired: input.signupRequired,
+    approvalRequired: input.signupRequired && input.approvalRequired,
+    cancelRule: input.cancelRule,
+  };
+}
+
+function checkTimes(ctx: HandlerContext, input: ActivityInput, creating: boolean): void {
+  const problems = timeProblems(input, ctx.now, creating);
+  if (problems.length) throw new AppError('INVALID_INPUT', problems.join('；'), problems);
+}
+
+async function writeAudience(
+  ctx: HandlerContext,
+  a: Pick<ActivityDoc, '_id' | 'startAt' | 'endAt'>,
+  expanded: { orgIds: string[]; memberIds: string[] },
+) {
+  await col(ctx.db, 'activity_audience').where({ activityId: a._id }).remove();
+  const rows: Omit<ActivityAudienceDoc, '_id'>[] = [
+    ...expanded.orgIds.map((id) => `org:${id}`),
+    ...expanded.memberIds.map((id) => `member:${id}`),
+  ].map((key) => ({ activityId: a._id, key, startAt: a.startAt, endAt: a.endAt }));
+  if (rows.length) await col(ctx.db, 'activity_audience').add(rows);
+}
+
+export const create: Handler<'activity', 'create'> = async (input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const org = ctx.grant.unit!;
+  checkTimes(ctx, input, true);
+  const expanded = await expandAudience(ctx, org, input.audience);
+  const doc: ActivityDoc = {
+    _id: newActivityId(),
+    orgId: org._id,
+    ...fields(input),
+    audienceOrgIds: expanded.orgIds,
+    cancelled: false,
+    confirmedCount: 0,
+    createdBy: openid,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  await col(ctx.db, 'activities').add(doc);
+  await writeAudience(ctx, doc, expanded);
+  await audit(ctx, {
+    orgId: org._id,
+    action: 'activity.create',
+    targetType: 'activity',
+    targetId: doc._id,
+    summary: `创建了${ACTIVITY_TYPE_LABEL[doc.type]}「${doc.title}」`,
+  });
+  return toView(ctx, doc, undefined, true, org.name);
+};
+
+/** Members with a live sign-up, to tell about a change. */
+async function signedUp(ctx: HandlerContext, activityId: string): Promise<string[]> {
+  const { data } = await col(ctx.db, 'signups')
+    .where({ activityId, status: ctx.db.command.in(['confirmed', 'waitlisted', 'pending']) })
+    .limit(1000)
+    .get();
+  return (data as SignupDoc[]).map((s) => s.openid);
+}
+
+export const update: Handler<'activity', 'update'> = async (input, ctx) => {
+  const before = ctx.grant.doc as unknown as ActivityDoc;
+  const org = ctx.grant.unit!;
+  if (before.cancelled) throw new AppError('CONFLICT', '活动已取消，不能再修改');
+  checkTimes(ctx, input, false);
+  const next = fields(input);
+  if (next.capacity !== null && next.capacity < before.confirmedCount) {
+    throw new AppError('INVALID_INPUT', `已有 ${before.confirmedCount} 人报名，名额不能少于此数`);
+  }
+  const expanded = await expandAudience(ctx, org, input.audience);
+  const { activityId: _id, ...rest } = { activityId: before._id, ...next };
+  await col(ctx.db, 'activities')
+    .doc(before._id)
+    .update({ ...rest, audienceOrgIds: expanded.orgIds, updatedAt: ctx.now });
+  await writeAudience(ctx, { _id: before._id, startAt: next.startAt, endAt: next.endAt }, expanded);
+  const moved = next.startAt.getTime() !== new Date(before.startAt).getTime() || next.place !== before.place;
+  const after = { ...before, ...next, audienceOrgIds: expanded.orgIds, updatedAt: ctx.now };
+  if (moved) await notifyMembers(ctx, after, await signedUp(ctx, before._id), '活动时间或地点有变，请留意');
+  await audit(ctx, {
+    orgId: org._id,
+    action: 'activity.update',
+    targetType: 'activity',
+    targetId: before._id,
+    summary: `修改了活动「${after.title}」${moved ? '（时间或地点有变，已通知报名党员）' : ''}`,
+  });
+  return toView(ctx, after, undefined, true, org.name);
+};
+
+export const cancel: Handler<'activity', 'cancel'> = async (input, ctx) => {
+  const a = ctx.grant.doc as unknown as ActivityDoc;
+  const org = ctx.grant.unit!;
+  if (a.cancelled) return toView(ctx, a, undefined, true, org.name);
+  if (ctx.now.getTime() >= new Date(a.endAt).getTime()) throw new AppError('CONFLICT', '活动已结束，不能取消');
+  const { updated } = (await col(ctx.db, 'activities')
+    .where({ _id: a._id, cancelled: false })
+    .update({ cancelled: true, cancelReason: input.reason, updatedAt: ctx.now })) as { updated: number };
+  const after = { ...a, cancelled: true, cancelReason: input.reason };
+  if (updated) {
+    await notifyMembers(ctx, a, await signedUp(ctx, a._id), `活动取消：${input.reason}`);
+    await audit(ctx, {
+      orgId: org._id,
+      action: 'activity.cancel',
+      targetType: 'activity',
+      targetId: a._id,
+      summary: `取消了活动「${a.title}」：${input.reason}`,
+    });
+  }
+  return toView(ctx, after, undefined, true, org.name);
+};
+
+interface ListCursor {
+  at: number;
+  id: string;
+}
+
+export const list: Handler<'activity', 'list'> = async (input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const _ = ctx.db.command;
+  const limit = input.limit ?? 20;
+  let keys: string[];
+  if (ctx.grant.unit) keys = [`org:${ctx.grant.unit._id}`];
+  else {
+    const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(50).get();
+    const mine = data as MembershipDoc[];
+    keys = [...mine.map((m) => `org:${m.orgId}`), ...mine.map((m) => `member:${m._id}`)];
+  }
+  if (keys.length === 0) return { activities: [], nextCursor: null };
+
+  const upcoming = input.when === 'upcoming';
+  const conditions: object[] = [{ key: _.in(keys) }, { endAt: upcoming ? _.gt(ctx.now) : _.lte(ctx.now) }];
+  if (input.cursor) {
+    const c = decodeCursor<ListCursor>(input.cursor, (v) => typeof v['at'] === 'number' && typeof v['id'] === 'string');
+    const at = new Date(c.at);
+    conditions.push(
+      upcoming
+        ? _.or([{ startAt: _.gt(at) }, { startAt: at, activityId: _.gt(c.id) }])
+        : _.or([{ startAt: _.lt(at) }, { startAt: at, activityId: _.lt(c.id) }]),
+    );
+  }
+  const order = upcoming ? 'asc' : 'desc';
+  const { data } = await col(ctx.db, 'activity_audience')
+    .where(_.and(conditions))
+    .orderBy('startAt', order)
+    .orderBy('activityId', order)
+    .limit(limit + 1)
+    .get();
+  const rows = data as ActivityAudienceDoc[];
+  const page = rows.slice(0, limit);
+  const ids = [...new Set(page.map((r) => r.activityId))];
+  if (ids.length === 0) return { activities: [], nextCursor: null };
+  const [{ data: acts }, { data: signups }] = await Promise.all([
+    col(ctx.db, 'activities')
+      .where({ _id: _.in(ids) })
+      .limit(100)
+      .get(),
+    col(ctx.db, 'signups')
+      .where({ openid, activityId: _.in(ids) })
+      .limit(100)
+      .get(),
+  ]);
+  const byId = new Map((acts as ActivityDoc[]).map((a) => [a._id, a]));
+  const mine = new Map((signups as SignupDoc[]).map((s) => [s.activityId, s.status]));
+  const names = await orgNames(ctx.db, [...new Set((acts as ActivityDoc[]).map((a) => a.orgId))]);
+  const activities: ActivityCard[] = ids.flatMap((id) => {
+    const a = byId.get(id);
+    return a ? [toCard(a, names.get(a.orgId) ?? '', mine.get(id) ?? null, ctx.now)] : [];
+  });
+  const last = page[page.length - 1];
+  return {
+    activities,
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.startAt).getTime(), id: last.activityId }) : null,
+  };
+};
+
+export const detail: Handler<'activity', 'detail'> = async (_input, ctx) => {
+  const a = ctx.grant.doc as unknown as ActivityDoc;
+  return toView(ctx, a, ctx.grant.membership, ctx.grant.leads ?? false, ctx.grant.unit?.name);
+};

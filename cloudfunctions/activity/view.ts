@@ -1,0 +1,90 @@
+import type { ActivityCard, ActivityView, SignupStatus } from '../../typings/domain';
+import type { HandlerContext } from '../common/context';
+import { col, type ActivityDoc, type CheckinDoc, type MembershipDoc, type SignupDoc } from '../common/db';
+import { checkinWindow, mayCancel, statusOf } from './rules';
+
+export const memberKey = (activityId: string, memberId: string) => `${activityId}~${memberId}`;
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+export function toCard(a: ActivityDoc, orgName: string, mySignup: SignupStatus | null, now: Date): ActivityCard {
+  return {
+    id: a._id,
+    type: a.type,
+    title: a.title,
+    orgName,
+    startAt: iso(a.startAt)!,
+    endAt: iso(a.endAt)!,
+    place: a.place,
+    status: statusOf(a, now),
+    capacity: a.capacity,
+    confirmedCount: a.confirmedCount,
+    mySignup,
+  };
+}
+
+/** The whole activity, and where the caller stands with it. */
+export async function toView(
+  ctx: HandlerContext,
+  a: ActivityDoc,
+  membership: MembershipDoc | undefined,
+  canManage: boolean,
+  orgName?: string,
+): Promise<ActivityView> {
+  const name = orgName ?? ((await col(ctx.db, 'orgs').doc(a.orgId).get()).data[0] as { name?: string } | undefined)?.name ?? '';
+  let signup: SignupDoc | undefined;
+  let checkin: CheckinDoc | undefined;
+  let waitlistPosition: number | null = null;
+  if (membership) {
+    const id = memberKey(a._id, membership._id);
+    [signup, checkin] = await Promise.all([
+      col(ctx.db, 'signups')
+        .doc(id)
+        .get()
+        .then((r) => r.data[0] as SignupDoc | undefined),
+      col(ctx.db, 'checkins')
+        .doc(id)
+        .get()
+        .then((r) => r.data[0] as CheckinDoc | undefined),
+    ]);
+    if (signup?.status === 'waitlisted') {
+      const _ = ctx.db.command;
+      const { total } = await col(ctx.db, 'signups')
+        .where(
+          _.and([
+            { activityId: a._id, status: 'waitlisted' },
+            _.or([{ createdAt: _.lt(new Date(signup.createdAt)) }, { createdAt: new Date(signup.createdAt), _id: _.lt(signup._id) }]),
+          ]),
+        )
+        .count();
+      waitlistPosition = total + 1;
+    }
+  }
+  const waitlistCount = a.signupRequired
+    ? (await col(ctx.db, 'signups').where({ activityId: a._id, status: 'waitlisted' }).count()).total
+    : 0;
+  const checkedIn = checkin?.checkedIn ?? false;
+  const active = signup && (signup.status === 'confirmed' || signup.status === 'waitlisted' || signup.status === 'pending');
+  return {
+    ...toCard(a, name, signup?.status ?? null, ctx.now),
+    orgId: a.orgId,
+    description: a.description,
+    signupDeadline: iso(a.signupDeadline),
+    location: a.location,
+    signupRequired: a.signupRequired,
+    approvalRequired: a.approvalRequired,
+    cancelRule: a.cancelRule,
+    audience: a.audience,
+    waitlistCount,
+    checkinOpensAt: new Date(checkinWindow(a).opensAt).toISOString(),
+    mine: {
+      inAudience: Boolean(membership),
+      signup: signup?.status ?? null,
+      waitlistPosition,
+      leave: checkin?.leave?.status ?? null,
+      checkedIn,
+      canCancel: Boolean(active) && !a.cancelled && mayCancel(a.cancelRule, a, ctx.now, checkedIn),
+    },
+    canManage,
+  };
+}

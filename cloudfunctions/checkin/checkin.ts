@@ -1,0 +1,183 @@
+import type { CheckinMethod } from '../../typings/domain';
+import { audit } from '../common/audit';
+import { requireCaller, type HandlerContext } from '../common/context';
+import { col, isDuplicate, type ActivityDoc, type CheckinDoc, type MembershipDoc } from '../common/db';
+import type { Handler } from '../common/define';
+import { AppError } from '../common/errors';
+import { memberKey } from '../activity/view';
+import { checkinWindow } from '../activity/rules';
+import { inShanghai } from '../../typings/time';
+import { boardOf } from './board';
+import { activityOfPayload, checkDigits, checkPayload, digitsFor, payloadFor, SLOT_SECONDS, slotOf } from './codes';
+
+/** Failed tries before a member is locked out of an activity's check-in for a while. */
+const MAX_FAILURES = 5;
+const LOCK_MS = 10 * 60 * 1000;
+
+function openWindow(ctx: HandlerContext, a: ActivityDoc): void {
+  if (a.cancelled) throw new AppError('CONFLICT', '活动已取消');
+  const { opensAt, closesAt } = checkinWindow(a);
+  const now = ctx.now.getTime();
+  if (now < opensAt) throw new AppError('NOT_OPEN', `签到将于 ${inShanghai(opensAt).format('M月D日 HH:mm')} 开始`);
+  if (now >= closesAt) throw new AppError('NOT_OPEN', '活动已结束，签到已关闭');
+}
+
+export const code: Handler<'checkin', 'code'> = async (_input, ctx) => {
+  const a = ctx.grant.doc as unknown as ActivityDoc;
+  openWindow(ctx, a);
+  const slot = slotOf(ctx.now.getTime());
+  const key = ctx.keys().checkin;
+  return {
+    payload: payloadFor(key, a._id, slot),
+    digits: digitsFor(key, a._id, slot),
+    expiresAt: new Date((slot + 1) * SLOT_SECONDS * 1000).toISOString(),
+    slotSeconds: SLOT_SECONDS,
+  };
+};
+
+export const resolve: Handler<'checkin', 'resolve'> = async (input) => {
+  const activityId = activityOfPayload(input.payload);
+  if (!activityId) throw new AppError('CODE_INVALID', '无法识别的签到码，请重新扫码');
+  return { activityId };
+};
+
+/** Great-circle distance in metres. */
+function distance(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = (d: number) => (d * Math.PI) / 180;
+  const dLat = rad(b.latitude - a.latitude);
+  const dLng = rad(b.longitude - a.longitude);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLng / 2) ** 2;
+  return Math.round(2 * 6371000 * Math.asin(Math.sqrt(h)));
+}
+
+/** A wrong code counts against the member; enough of them lock check-in for a while. */
+async function recordFailure(ctx: HandlerContext, a: ActivityDoc, m: MembershipDoc, openid: string): Promise<boolean> {
+  const _ = ctx.db.command;
+  const id = memberKey(a._id, m._id);
+  const { updated } = (await col(ctx.db, 'checkins')
+    .where({ _id: id, checkedIn: false })
+    .update({ failures: _.inc(1) })) as { updated: number };
+  if (updated === 0) {
+    try {
+      const doc: CheckinDoc = { _id: id, activityId: a._id, memberId: m._id, openid, name: m.name, checkedIn: false, failures: 1 };
+      await col(ctx.db, 'checkins').add(doc);
+    } catch (e) {
+      if (!isDuplicate(e)) throw e;
+      await col(ctx.db, 'checkins')
+        .where({ _id: id, checkedIn: false })
+        .update({ failures: _.inc(1) });
+    }
+  }
+  const doc = (await col(ctx.db, 'checkins').doc(id).get()).data[0] as CheckinDoc | undefined;
+  if (doc && !doc.checkedIn && doc.failures >= MAX_FAILURES) {
+    await col(ctx.db, 'checkins')
+      .doc(id)
+      .update({ failures: 0, lockedUntil: new Date(ctx.now.getTime() + LOCK_MS) });
+    return true;
+  }
+  return Boolean(doc?.lockedUntil && new Date(doc.lockedUntil).getTime() > ctx.now.getTime());
+}
+
+/**
+ * A member checks in. The usual path is three database requests: the permission check reads the
+ * activity and the member's membership, then one insert whose fixed id makes a second check-in a
+ * no-op. Only members with earlier failures (or a leave request) need a conditional update.
+ */
+export const submit: Handler<'checkin', 'submit'> = async (input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const a = ctx.grant.doc as unknown as ActivityDoc;
+  const m = ctx.grant.membership!;
+  openWindow(ctx, a);
+  const key = ctx.keys().checkin;
+  const nowMs = ctx.now.getTime();
+  const verdict = 'payload' in input ? checkPayload(key, a._id, input.payload, nowMs) : checkDigits(key, a._id, input.digits, nowMs);
+  if (!verdict.ok) {
+    const locked = await recordFailure(ctx, a, m, openid);
+    if (locked) throw new AppError('RATE_LIMITED', '签到码错误次数过多，请 10 分钟后再试，或请书记为你补签');
+    const message = {
+      CODE_INVALID: '签到码不正确，请重新扫码或输入',
+      EXPIRED: '签到码已过期，请扫描屏幕上最新的二维码',
+      WRONG_ACTIVITY: '这是另一个活动的签到码',
+    }[verdict.code];
+    throw new AppError(verdict.code, message);
+  }
+  let distanceMeters: number | null = null;
+  if (a.location) {
+    if (!input.location) throw new AppError('OUT_OF_RANGE', '本活动需要核对位置，请允许获取位置后再签到');
+    distanceMeters = distance(a.location, input.location);
+    if (distanceMeters > a.location.radius)
+      throw new AppError('OUT_OF_RANGE', `你距离活动地点约 ${distanceMeters} 米，超出签到范围（${a.location.radius} 米）`);
+  }
+  const method: CheckinMethod = 'payload' in input ? 'scan' : 'code';
+  const id = memberKey(a._id, m._id);
+  const doc: CheckinDoc = {
+    _id: id,
+    activityId: a._id,
+    memberId: m._id,
+    openid,
+    name: m.name,
+    checkedIn: true,
+    at: ctx.now,
+    method,
+    failures: 0,
+  };
+  try {
+    await col(ctx.db, 'checkins').add(doc);
+    return { checkedInAt: ctx.now.toISOString(), already: false, distanceMeters };
+  } catch (e) {
+    if (!isDuplicate(e)) throw e;
+  }
+  const _ = ctx.db.command;
+  const { updated } = (await col(ctx.db, 'checkins')
+    .where(_.and([{ _id: id, checkedIn: false }, _.or([{ lockedUntil: _.exists(false) }, { lockedUntil: _.lte(ctx.now) }])]))
+    .update({ checkedIn: true, at: ctx.now, method })) as { updated: number };
+  if (updated === 1) return { checkedInAt: ctx.now.toISOString(), already: false, distanceMeters };
+  const existing = (await col(ctx.db, 'checkins').doc(id).get()).data[0] as CheckinDoc | undefined;
+  if (existing?.checkedIn) return { checkedInAt: new Date(existing.at!).toISOString(), already: true, distanceMeters };
+  throw new AppError('RATE_LIMITED', '签到码错误次数过多，请 10 分钟后再试，或请书记为你补签');
+};
+
+/** The organiser marks a member of the audience present (or not) by hand. Audited. */
+export const mark: Handler<'checkin', 'mark'> = async (input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const a = ctx.grant.doc as unknown as ActivityDoc;
+  const m = (await col(ctx.db, 'memberships').doc(input.memberId).get()).data[0] as MembershipDoc | undefined;
+  const inAudience = m && (a.audience.kind === 'members' ? a.audience.memberIds.includes(m._id) : a.audienceOrgIds.includes(m.orgId));
+  if (!m || !inAudience) throw new AppError('INVALID_INPUT', '该党员不在本活动的参加范围内');
+  if (a.cancelled) throw new AppError('CONFLICT', '活动已取消');
+  const id = memberKey(a._id, m._id);
+  const change = input.present
+    ? { checkedIn: true, at: ctx.now, method: 'manual' as const, markedBy: openid }
+    : { checkedIn: false, at: ctx.db.command.remove(), method: ctx.db.command.remove(), markedBy: openid };
+  const { updated } = (await col(ctx.db, 'checkins').where({ _id: id }).update(change)) as { updated: number };
+  if (updated === 0 && input.present) {
+    const doc: CheckinDoc = {
+      _id: id,
+      activityId: a._id,
+      memberId: m._id,
+      openid: m.openid,
+      name: m.name,
+      checkedIn: true,
+      at: ctx.now,
+      method: 'manual',
+      markedBy: openid,
+      failures: 0,
+    };
+    try {
+      await col(ctx.db, 'checkins').add(doc);
+    } catch (e) {
+      if (!isDuplicate(e)) throw e;
+      await col(ctx.db, 'checkins').where({ _id: id }).update(change);
+    }
+  }
+  await audit(ctx, {
+    orgId: a.orgId,
+    action: 'checkin.mark',
+    targetType: 'member',
+    targetId: m._id,
+    summary: `${input.present ? '为' : '取消了'}${m.name}${input.present ? '补签到' : '的签到'}「${a.title}」`,
+  });
+  return boardOf(ctx, a);
+};
+
+export const board: Handler<'checkin', 'board'> = async (_input, ctx) => boardOf(ctx, ctx.grant.doc as unknown as ActivityDoc);

@@ -1,0 +1,64 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Rotating check-in codes. A code is an HMAC over (activity, time slot) with a server-side key:
+ * the QR payload `<activityId>.<slot base36>.<mac>` (at most 32 characters, so it also fits a
+ * mini-program code's `scene`), and 6 digits from the same slot for typing. The server's clock
+ * decides the slot; the slot inside a payload only tells an old code from a forged one.
+ */
+export const SLOT_SECONDS = 15;
+/** A code is still accepted during the slot after its own (a member scanning at the turn). */
+const GRACE_SLOTS = 1;
+/** Digits this many slots old are reported as expired rather than wrong. */
+const EXPIRED_LOOKBACK_SLOTS = 40;
+
+export const slotOf = (ms: number) => Math.floor(ms / (SLOT_SECONDS * 1000));
+
+const mac = (key: Buffer, message: string) => createHmac('sha256', key).update(message).digest();
+
+export function payloadFor(key: Buffer, activityId: string, slot: number): string {
+  return `${activityId}.${slot.toString(36)}.${mac(key, `${activityId}|${slot}|qr`).subarray(0, 6).toString('base64url')}`;
+}
+
+/** 6 digits by dynamic truncation (as TOTP does), from an HMAC separate from the payload's. */
+export function digitsFor(key: Buffer, activityId: string, slot: number): string {
+  const h = mac(key, `${activityId}|${slot}|digits`);
+  const offset = h[h.length - 1]! & 0x0f;
+  const n = h.readUInt32BE(offset) & 0x7fffffff;
+  return String(n % 1_000_000).padStart(6, '0');
+}
+
+const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export type Verdict = { ok: true; slot: number } | { ok: false; code: 'CODE_INVALID' | 'EXPIRED' | 'WRONG_ACTIVITY' };
+
+const PAYLOAD = /^([0-9A-Za-z]{1,20})\.([0-9a-z]{1,8})\.([A-Za-z0-9_-]{8})$/;
+
+/** The activity a payload claims, without checking it (to open the right page from a scanned code). */
+export function activityOfPayload(payload: string): string | null {
+  return PAYLOAD.exec(payload)?.[1] ?? null;
+}
+
+export function checkPayload(key: Buffer, activityId: string, payload: string, nowMs: number): Verdict {
+  const m = PAYLOAD.exec(payload);
+  if (!m) return { ok: false, code: 'CODE_INVALID' };
+  const [, id, slotText] = m as unknown as [string, string, string, string];
+  const slot = parseInt(slotText, 36);
+  if (!Number.isSafeInteger(slot) || !same(payload, payloadFor(key, id, slot))) return { ok: false, code: 'CODE_INVALID' };
+  if (id !== activityId) return { ok: false, code: 'WRONG_ACTIVITY' };
+  const current = slotOf(nowMs);
+  if (slot > current) return { ok: false, code: 'CODE_INVALID' };
+  if (slot < current - GRACE_SLOTS) return { ok: false, code: 'EXPIRED' };
+  return { ok: true, slot };
+}
+
+export function checkDigits(key: Buffer, activityId: string, digits: string, nowMs: number): Verdict {
+  const current = slotOf(nowMs);
+  for (let back = 0; back <= GRACE_SLOTS; back += 1) {
+    if (same(digits, digitsFor(key, activityId, current - back))) return { ok: true, slot: current - back };
+  }
+  for (let back = GRACE_SLOTS + 1; back <= EXPIRED_LOOKBACK_SLOTS; back += 1) {
+    if (same(digits, digitsFor(key, activityId, current - back))) return { ok: false, code: 'EXPIRED' };
+  }
+  return { ok: false, code: 'CODE_INVALID' };
+}
