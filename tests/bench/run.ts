@@ -12,6 +12,7 @@ import { Engine } from '../../local/db/engine';
 import { localDatabase } from '../../local/db/request';
 import { createRuntime, quietLogger } from '../../local/runtime';
 import { seedDemo } from '../../local/seed';
+import { addMembers } from '../helpers/activity';
 import { phoneOf, rosterFile } from '../helpers/excel';
 
 const ROOT = join(__dirname, '..', '..');
@@ -240,6 +241,137 @@ async function memberImport(dir: string): Promise<void> {
   });
 }
 
+type Rt = ReturnType<typeof createRuntime>;
+
+/** Fires all calls at once; each call's own latency in ms, sorted, and the results. */
+async function burst(calls: (() => Promise<{ ok: boolean }>)[]): Promise<{ ms: number[]; results: { ok: boolean }[] }> {
+  const ms: number[] = [];
+  const results = await Promise.all(
+    calls.map(async (call) => {
+      const t = process.hrtime.bigint();
+      const r = await call();
+      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+      return r;
+    }),
+  );
+  return { ms: ms.sort((a, b) => a - b), results };
+}
+
+/** A runtime on disk with the demo seed, `n` extra members in the first branch, and an activity starting in ten minutes. */
+async function activityRuntime(dir: string, name: string, n: number, extra: Record<string, unknown>) {
+  const runtime = createRuntime({ dataDir: join(dir, name), log: quietLogger });
+  await seedDemo(runtime.db, new Date());
+  const openids = await addMembers(runtime, 'org-xh-branch-rd', n, name);
+  const start = new Date(Date.now() + 10 * 60 * 1000);
+  const res = await runtime.invoke(
+    'activity',
+    {
+      action: 'create',
+      data: {
+        orgId: 'org-xh-branch-rd',
+        type: 'theme_day',
+        title: '压力测试',
+        startAt: start.toISOString(),
+        endAt: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
+        place: '会议室',
+        audience: { kind: 'unit' },
+        ...extra,
+      },
+    },
+    { openid: 'demo-secretary' },
+  );
+  if (!res.ok) throw new Error(`activity: ${res.message}`);
+  return { runtime, openids, activityId: (res.data as { id: string }).id };
+}
+
+/** The same number of concurrent calls of the cheapest action: what the function wrapper alone costs. */
+async function pingBaseline(runtime: Rt, openids: string[]): Promise<number[]> {
+  return (await burst(openids.map((openid) => () => runtime.invoke('system', { action: 'ping', data: {} }, { openid })))).ms;
+}
+
+async function signupRace(dir: string): Promise<void> {
+  const { runtime, openids, activityId } = await activityRuntime(dir, 'race', 200, { signupRequired: true, capacity: 50 });
+  const base = await pingBaseline(runtime, openids);
+  const { ms, results } = await burst(
+    openids.map((openid) => () => runtime.invoke('signup', { action: 'join', data: { activityId } }, { openid })),
+  );
+  const status = (s: string) => results.filter((r) => r.ok && (r as unknown as { data: { status: string } }).data.status === s).length;
+  const { total: rows } = await runtime.db.collection('signups').where({ activityId }).count();
+  runtime.close();
+  emit({
+    bench: 'signup_race',
+    seats: 50,
+    requests: openids.length,
+    confirmed: status('confirmed'),
+    waitlisted: status('waitlisted'),
+    errors: results.filter((r) => !r.ok).length,
+    duplicates: rows - openids.length,
+    ms_p50: round(percentile(ms, 50), 1),
+    ms_p99: round(percentile(ms, 99), 1),
+    baseline_ping_ms_p99: round(percentile(base, 99), 1),
+    ratio_p99_vs_ping: round(percentile(ms, 99) / percentile(base, 99), 1),
+  });
+}
+
+async function checkinBurst(dir: string): Promise<void> {
+  const { runtime, openids, activityId } = await activityRuntime(dir, 'burst', 500, { signupRequired: false });
+  const code = await runtime.invoke('checkin', { action: 'code', data: { activityId } }, { openid: 'demo-secretary' });
+  if (!code.ok) throw new Error(`code: ${code.message}`);
+  const { payload, digits } = code.data as { payload: string; digits: string };
+  const base = await pingBaseline(runtime, openids);
+  const { ms, results } = await burst(
+    openids.map(
+      (openid, i) => () =>
+        runtime.invoke('checkin', { action: 'submit', data: { activityId, ...(i % 2 ? { payload } : { digits }) } }, { openid }),
+    ),
+  );
+  const { data } = await runtime.db.collection('checkins').where({ activityId, checkedIn: true }).limit(1000).get();
+  const distinct = new Set(data.map((d: { memberId: string }) => d.memberId)).size;
+  runtime.close();
+  emit({
+    bench: 'checkin_burst',
+    members: openids.length,
+    recorded: data.length,
+    duplicates: data.length - distinct,
+    lost: openids.length - distinct,
+    errors: results.filter((r) => !r.ok).length,
+    ms_p50: round(percentile(ms, 50), 1),
+    ms_p99: round(percentile(ms, 99), 1),
+    target_p99_ms: 300,
+    baseline_ping_ms_p99: round(percentile(base, 99), 1),
+    ratio_p99_vs_ping: round(percentile(ms, 99) / percentile(base, 99), 1),
+  });
+}
+
+/** Database requests one action makes, counted at the engine. */
+async function dbOpsPerAction(dir: string): Promise<void> {
+  const { runtime, openids, activityId } = await activityRuntime(dir, 'ops', 3, { signupRequired: true, capacity: 1 });
+  const cost = async (fn: string, action: string, data: object, openid: string) => {
+    const before = runtime.engine.requestCount;
+    const res = await runtime.invoke(fn, { action, data }, { openid });
+    if (!res.ok) throw new Error(`${fn}.${action}: ${res.message}`);
+    return runtime.engine.requestCount - before;
+  };
+  const [a, b] = openids as [string, string];
+  const signup = await cost('signup', 'join', { activityId }, a);
+  const signupWaitlisted = await cost('signup', 'join', { activityId }, b);
+  const cancellation = await cost('signup', 'cancel', { activityId }, a);
+  const detail = await cost('activity', 'detail', { activityId }, b);
+  const code = await runtime.invoke('checkin', { action: 'code', data: { activityId } }, { openid: 'demo-secretary' });
+  const checkin = await cost('checkin', 'submit', { activityId, digits: (code as { data: { digits: string } }).data.digits }, b);
+  runtime.close();
+  emit({
+    bench: 'db_ops_per_action',
+    signup,
+    signup_waitlisted: signupWaitlisted,
+    cancellation_with_promotion: cancellation,
+    checkin,
+    activity_detail: detail,
+    target_signup: 4,
+    target_checkin: 3,
+  });
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'zhibu-bench-'));
   try {
@@ -247,6 +379,9 @@ async function main(): Promise<void> {
     await docGet(dir);
     await indexedQuery(dir);
     await gatewayCall(dir);
+    await signupRace(dir);
+    await checkinBurst(dir);
+    await dbOpsPerAction(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
