@@ -16,6 +16,7 @@ export default defineAppConfig({
     'pages/join/index',
     'pages/archive/index',
     'pages/transfer/index',
+    'pages/activity/detail/index',
     ...(isH5 ? ['pages/dev/signin/index'] : []),
   ],
   // Secretary tools load only when a secretary opens them, keeping the main package small.
@@ -33,6 +34,9 @@ export default defineAppConfig({
         'pages/audit/index',
         'pages/org/index',
         'pages/import/index',
+        'pages/activity-edit/index',
+        'pages/checkin-screen/index',
+        'pages/board/index',
       ],
     },
   ],

@@ -15,3 +15,11 @@ declare namespace NodeJS {
 
 // Taro's React hooks, as the build injects them (used by the component tests' @tarojs/taro).
 declare module '@tarojs/plugin-framework-react/dist/runtime';
+
+/** qrcode's pure-JS browser entry (no fs, no canvas needed for SVG): used by the check-in screen. */
+declare module 'qrcode/lib/browser' {
+  export function toString(
+    text: string,
+    options: { type: 'svg'; margin?: number; errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' },
+  ): Promise<string>;
+}

@@ -38,14 +38,15 @@ export function mayCancel(
   checkedIn: boolean,
 ): boolean {
   const at = now.getTime();
-  if (at >= t(a.endAt)) return false;
+  // Once there, a member has taken part: nothing to cancel.
+  if (checkedIn || at >= t(a.endAt)) return false;
   switch (rule.kind) {
     case 'deadline':
       return at < signupClosesAt(a);
     case 'hoursBefore':
       return at < t(a.startAt) - rule.hours * 60 * MINUTE;
     case 'beforeCheckin':
-      return !checkedIn;
+      return true;
   }
 }
 

@@ -65,8 +65,7 @@ export const cancel: Handler<'signup', 'cancel'> = async (_input, ctx) => {
   const id = memberKey(a._id, m._id);
   const signup = (await col(ctx.db, 'signups').doc(id).get()).data[0] as SignupDoc | undefined;
   if (!signup || !LIVE.includes(signup.status)) return { status: signup?.status ?? null, leave: null };
-  const checkin =
-    a.cancelRule.kind === 'beforeCheckin' ? ((await col(ctx.db, 'checkins').doc(id).get()).data[0] as CheckinDoc | undefined) : undefined;
+  const checkin = (await col(ctx.db, 'checkins').doc(id).get()).data[0] as CheckinDoc | undefined;
   if (!mayCancel(a.cancelRule, a, ctx.now, checkin?.checkedIn ?? false))
     throw new AppError('CLOSED', '已过取消报名的期限，如不能参加请请假');
   const { updated } = (await col(ctx.db, 'signups')

@@ -183,3 +183,17 @@ describe('attendance', () => {
     expect(await cost('checkin', 'submit', { activityId: id, digits })).toBeLessThanOrEqual(3);
   });
 });
+
+it('a member who has checked in can no longer cancel their sign-up', async () => {
+  const c = clock('2026-12-01T01:00:00Z');
+  const rt = await demoRuntime(c.now);
+  const id = await createActivity(rt);
+  await rt.invoke('signup', { action: 'join', data: { activityId: id } }, MEMBER);
+  c.set('2026-12-10T05:45:00Z');
+  const { digits } = ((await rt.invoke('checkin', { action: 'code', data: { activityId: id } }, SECRETARY)) as Ok<Code>).data;
+  await rt.invoke('checkin', { action: 'submit', data: { activityId: id, digits } }, MEMBER);
+  expect(await rt.invoke('activity', { action: 'detail', data: { activityId: id } }, MEMBER)).toMatchObject({
+    data: { mine: { checkedIn: true, canCancel: false } },
+  });
+  expect(await rt.invoke('signup', { action: 'cancel', data: { activityId: id } }, MEMBER)).toMatchObject({ ok: false, code: 'CLOSED' });
+});

@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import { Picker, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { ACTIVITY_TYPE_LABEL, ACTIVITY_TYPES, type ActivityType, type CancelRule } from '../../../../../typings/domain';
+import { shanghaiDay } from '../../../../../typings/time';
+import { api } from '../../../../services/api';
+import { useAction } from '../../../../services/useAction';
+import './index.scss';
+
+/** A Beijing-time date and clock time as an instant. */
+const instant = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`).toISOString();
+
+function Choices<T extends string>({
+  id,
+  options,
+  value,
+  onChange,
+}: {
+  id: string;
+  options: [T, string][];
+  value: T;
+  onChange: (v: T) => void;
+}) {
+  return (
+    <View className='zb-choices' id={id}>
+      {options.map(([v, label]) => (
+        <Button key={v} id={`${id}-${v}`} type={value === v ? 'primary' : 'default'} onClick={() => onChange(v)}>
+          {label}
+        </Button>
+      ))}
+    </View>
+  );
+}
+
+/** 发起活动: the details members see, sign-up and its rules. */
+export default function ActivityEditPage() {
+  const { params } = useRouter();
+  const orgId = params['orgId'] ?? '';
+  const tomorrow = shanghaiDay(new Date(Date.now() + 24 * 3600 * 1000));
+  const [type, setType] = useState<ActivityType>('theme_day');
+  const [title, setTitle] = useState('');
+  const [place, setPlace] = useState('');
+  const [day, setDay] = useState(tomorrow);
+  const [start, setStart] = useState('14:00');
+  const [end, setEnd] = useState('16:00');
+  const [signup, setSignup] = useState<'yes' | 'no'>('yes');
+  const [capacity, setCapacity] = useState('');
+  const [approval, setApproval] = useState<'no' | 'yes'>('no');
+  const [rule, setRule] = useState<CancelRule['kind']>('deadline');
+  const [audience, setAudience] = useState<'unit' | 'subtree'>('unit');
+  const [description, setDescription] = useState('');
+  const { busy, error, run } = useAction();
+
+  async function save() {
+    const created = await run(() =>
+      api.activity.create({
+        orgId,
+        type,
+        title: title.trim(),
+        place: place.trim(),
+        description: description.trim(),
+        startAt: instant(day, start),
+        endAt: instant(day, end),
+        signupDeadline: null,
+        location: null,
+        capacity: signup === 'yes' && capacity ? Number(capacity) : null,
+        audience: { kind: audience },
+        signupRequired: signup === 'yes',
+        approvalRequired: approval === 'yes',
+        cancelRule: rule === 'hoursBefore' ? { kind: 'hoursBefore', hours: 24 } : { kind: rule },
+      }),
+    );
+    if (created) await Taro.redirectTo({ url: `/pages/activity/detail/index?id=${created.id}` });
+  }
+
+  return (
+    <View className='zb-page'>
+      <View className='zb-card zb-stack'>
+        <Text className='zb-muted'>类型</Text>
+        <Choices id='edit-type' options={ACTIVITY_TYPES.map((t) => [t, ACTIVITY_TYPE_LABEL[t]])} value={type} onChange={setType} />
+        <Text className='zb-muted'>标题</Text>
+        <Input id='edit-title' placeholder='如：十二月主题党日' value={title} onChange={setTitle} maxLength={40} />
+        <Text className='zb-muted'>地点</Text>
+        <Input id='edit-place' placeholder='如：三楼会议室' value={place} onChange={setPlace} maxLength={60} />
+        <Text className='zb-muted'>日期与时间（北京时间）</Text>
+        <Picker mode='date' value={day} start={shanghaiDay(new Date())} onChange={(e) => setDay(e.detail.value)}>
+          <View className='zb-quote' id='edit-day'>
+            日期：{day}
+          </View>
+        </Picker>
+        <View className='zb-row'>
+          <Picker mode='time' value={start} onChange={(e) => setStart(e.detail.value)}>
+            <View className='zb-quote'>开始 {start}</View>
+          </Picker>
+          <Picker mode='time' value={end} onChange={(e) => setEnd(e.detail.value)}>
+            <View className='zb-quote'>结束 {end}</View>
+          </Picker>
+        </View>
+        <Text className='zb-muted'>参加范围</Text>
+        <Choices
+          id='edit-audience'
+          options={[
+            ['unit', '本支部党员'],
+            ['subtree', '本组织及下级组织'],
+          ]}
+          value={audience}
+          onChange={setAudience}
+        />
+      </View>
+      <View className='zb-card zb-stack'>
+        <Text className='zb-muted'>是否需要报名</Text>
+        <Choices
+          id='edit-signup'
+          options={[
+            ['yes', '需要报名'],
+            ['no', '无需报名，直接参加'],
+          ]}
+          value={signup}
+          onChange={setSignup}
+        />
+        {signup === 'yes' && (
+          <>
+            <Text className='zb-muted'>名额（不填为不限）</Text>
+            <Input id='edit-capacity' type='number' placeholder='如：30' value={capacity} onChange={setCapacity} maxLength={4} />
+            <Text className='zb-muted'>报名是否需要审核</Text>
+            <Choices
+              id='edit-approval'
+              options={[
+                ['no', '无需审核'],
+                ['yes', '需要审核'],
+              ]}
+              value={approval}
+              onChange={setApproval}
+            />
+            <Text className='zb-muted'>取消报名</Text>
+            <Choices
+              id='edit-rule'
+              options={[
+                ['deadline', '开始前可取消'],
+                ['hoursBefore', '开始前 24 小时可取消'],
+                ['beforeCheckin', '签到前可取消'],
+              ]}
+              value={rule}
+              onChange={setRule}
+            />
+          </>
+        )}
+      </View>
+      <View className='zb-card zb-stack'>
+        <Text className='zb-muted'>活动说明</Text>
+        <TextArea
+          id='edit-description'
+          placeholder='议程、需要准备的材料等'
+          value={description}
+          onChange={setDescription}
+          maxLength={2000}
+        />
+      </View>
+      <View className='zb-actions'>
+        <Button
+          id='edit-save'
+          type='primary'
+          size='large'
+          block
+          loading={busy}
+          disabled={title.trim().length < 2 || !place.trim()}
+          onClick={() => void save()}
+        >
+          发布活动
+        </Button>
+        {error && (
+          <Text className='zb-error' id='edit-error'>
+            {error}
+          </Text>
+        )}
+      </View>
+    </View>
+  );
+}

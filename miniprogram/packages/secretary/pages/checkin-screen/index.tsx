@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { toString as qrSvg } from 'qrcode/lib/browser';
+import type { CheckinCode } from '../../../../../typings/domain';
+import { api, ApiError } from '../../../../services/api';
+import './index.scss';
+
+/**
+ * 签到码: a full-screen QR code that changes every slot (15 s) with a countdown, and the same slot's
+ * 6 digits in large type for members who type them. A new code is fetched when the shown one expires.
+ */
+export default function CheckinScreenPage() {
+  const { params } = useRouter();
+  const activityId = params['id'] ?? '';
+  const [code, setCode] = useState<CheckinCode | null>(null);
+  const [qr, setQr] = useState('');
+  const [left, setLeft] = useState(0);
+  const [error, setError] = useState('');
+  const fetching = useRef(false);
+
+  const refresh = useCallback(async () => {
+    if (fetching.current) return;
+    fetching.current = true;
+    try {
+      const next = await api.checkin.code({ activityId });
+      setCode(next);
+      setError('');
+      const svg = await qrSvg(next.payload, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+      setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '获取签到码失败，正在重试');
+    } finally {
+      fetching.current = false;
+    }
+  }, [activityId]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  useEffect(() => {
+    // The screen stays on while members scan it.
+    if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: true });
+  }, []);
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (!code) return;
+      const ms = Date.parse(code.expiresAt) - Date.now();
+      setLeft(Math.max(0, Math.ceil(ms / 1000)));
+      if (ms <= 0) void refresh();
+    }, 250);
+    return () => clearInterval(timer);
+  }, [code, refresh]);
+
+  return (
+    <View className='screen'>
+      {error && (
+        <Text className='screen__error' id='screen-error'>
+          {error}
+        </Text>
+      )}
+      {code && (
+        <>
+          <Text className='screen__hint'>请用支部通“扫码签到”，或输入下方签到码</Text>
+          {qr && <Image className='screen__qr' id='screen-qr' src={qr} mode='aspectFit' />}
+          <Text className='screen__digits' id='screen-digits'>
+            {code.digits}
+          </Text>
+          <View className='screen__bar'>
+            <View className='screen__bar-fill' style={{ width: `${(left / code.slotSeconds) * 100}%` }} />
+          </View>
+          <Text className='screen__countdown' id='screen-countdown'>
+            {left} 秒后更新
+          </Text>
+        </>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,276 @@
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro';
+import {
+  ACTIVITY_STATUS_LABEL,
+  ACTIVITY_TYPE_LABEL,
+  LEAVE_STATUS_LABEL,
+  SIGNUP_STATUS_LABEL,
+  type ActivityView,
+  type CancelRule,
+} from '../../../../typings/domain';
+import { ShareButton, useShareCard } from '../../../components/share-card';
+import { StateView } from '../../../components/state-view';
+import { api } from '../../../services/api';
+import { moment, timeRange } from '../../../services/format';
+import { useAction } from '../../../services/useAction';
+import { useApi } from '../../../services/useApi';
+import './index.scss';
+
+const cancelRuleText = (r: CancelRule) =>
+  r.kind === 'deadline' ? '报名截止前可取消' : r.kind === 'hoursBefore' ? `开始前 ${r.hours} 小时可取消` : '签到前可取消';
+
+/** Sign up, give the seat back, or ask for leave. */
+function SignupBox({ a, onChanged }: { a: ActivityView; onChanged: () => void }) {
+  const { busy, error, run } = useAction();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const mine = a.mine;
+  const open = a.status === 'open' || a.status === 'full';
+  const live = mine.signup === 'confirmed' || mine.signup === 'waitlisted' || mine.signup === 'pending';
+  const act = async (f: () => Promise<unknown>, done: string) => {
+    if (await run(async () => (await f(), true), done)) onChanged();
+  };
+  return (
+    <View className='zb-card zb-stack' id='signup-box'>
+      {mine.signup && (
+        <Text className='detail__mine' id='my-signup'>
+          {mine.signup === 'waitlisted' && mine.waitlistPosition ? `候补第 ${mine.waitlistPosition} 位` : SIGNUP_STATUS_LABEL[mine.signup]}
+          {mine.leave ? ` · ${LEAVE_STATUS_LABEL[mine.leave]}` : ''}
+          {mine.checkedIn ? ' · 已签到' : ''}
+        </Text>
+      )}
+      {a.signupRequired && open && !live && (
+        <Button
+          id='signup-join'
+          type='primary'
+          size='large'
+          block
+          loading={busy}
+          onClick={() => void act(() => api.signup.join({ activityId: a.id }), '报名成功')}
+        >
+          {a.status === 'full' ? '名额已满，加入候补' : a.approvalRequired ? '报名（需审核）' : '我要报名'}
+        </Button>
+      )}
+      {live && mine.canCancel && (
+        <Button
+          id='signup-cancel'
+          size='large'
+          block
+          loading={busy}
+          onClick={() => void act(() => api.signup.cancel({ activityId: a.id }), '已取消报名')}
+        >
+          取消报名
+        </Button>
+      )}
+      {!mine.checkedIn && !mine.leave && a.status !== 'ended' && a.status !== 'cancelled' && !asking && (
+        <Button id='leave-open' size='large' block fill='none' onClick={() => setAsking(true)}>
+          不能参加？请假
+        </Button>
+      )}
+      {asking && (
+        <>
+          <TextArea id='leave-reason' placeholder='请假原因，如：出差在外地' value={reason} onChange={setReason} maxLength={200} />
+          <Button
+            id='leave-submit'
+            type='primary'
+            size='large'
+            block
+            loading={busy}
+            disabled={reason.trim().length < 2}
+            onClick={() =>
+              void act(() => api.signup.leave({ activityId: a.id, reason: reason.trim() }), '已提交请假').then(() => setAsking(false))
+            }
+          >
+            提交请假
+          </Button>
+        </>
+      )}
+      {error && <Text className='zb-error'>{error}</Text>}
+    </View>
+  );
+}
+
+/** Check in: scan the code on the secretary's screen (WeChat), or type its 6 digits. */
+function CheckinBox({ a, onDone }: { a: ActivityView; onDone: () => void }) {
+  const [digits, setDigits] = useState('');
+  const { busy, error, run } = useAction();
+  const submit = async (input: { digits: string } | { payload: string }) => {
+    if (await run(() => api.checkin.submit({ activityId: a.id, ...input }), '签到成功')) onDone();
+  };
+  const scan = async () => {
+    const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] }).catch(() => null);
+    if (res?.result) await submit({ payload: res.result.trim() });
+  };
+  return (
+    <View className='zb-card zb-stack' id='checkin-box'>
+      <Text className='zb-title'>签到</Text>
+      {process.env.TARO_ENV === 'weapp' && (
+        <Button id='checkin-scan' type='primary' size='large' block loading={busy} onClick={() => void scan()}>
+          扫码签到
+        </Button>
+      )}
+      <Text className='zb-muted'>或输入书记屏幕上的 6 位签到码：</Text>
+      <View className='zb-row'>
+        <Input
+          className='zb-grow detail__digits'
+          id='checkin-digits'
+          type='number'
+          maxLength={6}
+          value={digits}
+          onChange={setDigits}
+          placeholder='000000'
+        />
+        <Button
+          id='checkin-submit'
+          type='primary'
+          loading={busy}
+          disabled={!/^\d{6}$/.test(digits)}
+          onClick={() => void submit({ digits })}
+        >
+          签到
+        </Button>
+      </View>
+      {error && (
+        <Text className='zb-error' id='checkin-error'>
+          {error}
+        </Text>
+      )}
+    </View>
+  );
+}
+
+/** An activity: details, the member's sign-up and check-in, and the organiser's tools. Shared cards open here. */
+export default function ActivityDetailPage() {
+  const { params } = useRouter();
+  const [id, setId] = useState(params['id'] ?? '');
+  const scene = params['scene'] ? decodeURIComponent(params['scene']) : null;
+  const [sceneResult, setSceneResult] = useState('');
+  const { data, error, loading, reload } = useApi(
+    () => (id ? api.activity.detail({ activityId: id }) : new Promise<never>(() => undefined)),
+    [id],
+  );
+  const cancelling = useAction();
+
+  // Opened by scanning the check-in mini-program code with WeChat's own scanner: `scene` is the payload.
+  useEffect(() => {
+    if (!scene) return;
+    void (async () => {
+      try {
+        const { activityId } = await api.checkin.resolve({ payload: scene });
+        setId(activityId);
+        await api.checkin.submit({ activityId, payload: scene });
+        setSceneResult('签到成功');
+      } catch (e) {
+        setSceneResult((e as Error).message);
+      }
+    })();
+  }, [scene]);
+
+  const card = data
+    ? {
+        title: `${data.title}｜${timeRange(data.startAt, data.endAt)}`,
+        path: `/pages/activity/detail/index?id=${data.id}`,
+        description: `${ACTIVITY_TYPE_LABEL[data.type]} · ${data.place}`,
+      }
+    : null;
+  useShareCard(card);
+
+  const checkinOpen = data && Date.now() >= Date.parse(data.checkinOpensAt) && data.status !== 'ended' && data.status !== 'cancelled';
+  const go = (page: string) => void Taro.navigateTo({ url: `/packages/secretary/pages/${page}/index?id=${id}` });
+
+  const [cancelOpen, setCancelOpen] = useState(false);
+  const [cancelReason, setCancelReason] = useState('');
+  async function cancelActivity() {
+    if (await cancelling.run(() => api.activity.cancel({ activityId: id, reason: cancelReason.trim() }), '活动已取消')) {
+      setCancelOpen(false);
+      await reload();
+    }
+  }
+
+  return (
+    <View className='zb-page detail'>
+      {sceneResult && (
+        <View className='zb-card' id='scene-result'>
+          <Text className='zb-title'>{sceneResult}</Text>
+        </View>
+      )}
+      <StateView loading={loading && !data} error={error} onRetry={reload}>
+        {data && (
+          <>
+            <View className='zb-card zb-stack detail__head'>
+              <View className='zb-row'>
+                <Text className='detail__type'>{ACTIVITY_TYPE_LABEL[data.type]}</Text>
+                <Text className='detail__status' id='activity-status'>
+                  {ACTIVITY_STATUS_LABEL[data.status]}
+                </Text>
+              </View>
+              <Text className='detail__title' id='activity-title'>
+                {data.title}
+              </Text>
+              <Text className='zb-muted'>{data.orgName}</Text>
+            </View>
+            <CellGroup>
+              <Cell title='时间' extra={timeRange(data.startAt, data.endAt)} />
+              <Cell title='地点' extra={data.place} />
+              {data.signupRequired && (
+                <Cell
+                  title='报名'
+                  extra={`${data.capacity ? `${data.confirmedCount}/${data.capacity}` : `${data.confirmedCount} 人`}${data.waitlistCount ? `，候补 ${data.waitlistCount}` : ''}`}
+                />
+              )}
+              {data.signupRequired && data.signupDeadline && <Cell title='报名截止' extra={moment(data.signupDeadline)} />}
+              {data.signupRequired && <Cell title='取消规则' extra={cancelRuleText(data.cancelRule)} />}
+              <Cell title='签到' extra={`${moment(data.checkinOpensAt)} 起`} />
+            </CellGroup>
+            {data.description && <Text className='zb-card detail__desc'>{data.description}</Text>}
+            {data.mine.inAudience && data.status !== 'cancelled' && <SignupBox a={data} onChanged={() => void reload()} />}
+            {data.mine.inAudience && checkinOpen && !data.mine.checkedIn && <CheckinBox a={data} onDone={() => void reload()} />}
+            {data.canManage && card && (
+              <View className='zb-actions' id='manage'>
+                <Text className='zb-section-title'>组织者</Text>
+                <ShareButton id='activity-share' card={card} label='分享报名卡片到微信群' />
+                {checkinOpen && (
+                  <Button id='open-checkin-screen' size='large' block onClick={() => go('checkin-screen')}>
+                    打开签到码
+                  </Button>
+                )}
+                <Button id='open-board' size='large' block onClick={() => go('board')}>
+                  签到与请假情况
+                </Button>
+                {data.status !== 'cancelled' && data.status !== 'ended' && !cancelOpen && (
+                  <Button id='activity-cancel' size='large' block fill='none' onClick={() => setCancelOpen(true)}>
+                    取消活动
+                  </Button>
+                )}
+                {cancelOpen && (
+                  <View className='zb-card zb-stack'>
+                    <TextArea
+                      placeholder='取消原因，报名的党员会收到通知'
+                      value={cancelReason}
+                      onChange={setCancelReason}
+                      maxLength={200}
+                    />
+                    <Button
+                      id='activity-cancel-confirm'
+                      type='primary'
+                      size='large'
+                      block
+                      loading={cancelling.busy}
+                      disabled={cancelReason.trim().length < 2}
+                      onClick={() => void cancelActivity()}
+                    >
+                      确认取消活动
+                    </Button>
+                  </View>
+                )}
+                {cancelling.error && <Text className='zb-error'>{cancelling.error}</Text>}
+              </View>
+            )}
+          </>
+        )}
+      </StateView>
+    </View>
+  );
+}
