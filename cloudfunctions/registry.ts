@@ -13,6 +13,7 @@ import { lifecycle } from './lifecycle';
 import { member } from './member';
 import { org } from './org';
 import { privacy } from './privacy';
+import { record } from './record';
 import { role } from './role';
 import { signup } from './signup';
 import { system } from './system';
@@ -42,6 +43,7 @@ export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = {
   activity,
   signup,
   checkin,
+  record,
   system,
 };
 

@@ -37,6 +37,7 @@ export default defineAppConfig({
         'pages/activity-edit/index',
         'pages/checkin-screen/index',
         'pages/board/index',
+        'pages/record/index',
       ],
     },
   ],

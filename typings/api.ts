@@ -18,6 +18,8 @@ import {
   type ActivityView,
   type AttendanceBoard,
   type CheckinCode,
+  type HistoryItem,
+  type RecordView,
   type SignupResult,
   type ArchiveView,
   type AuditEntryView,
@@ -323,6 +325,24 @@ export const contract = {
     mark: action<AttendanceBoard>()(z.strictObject({ activityId: docId, memberId: docId, present: z.boolean() })),
     /** The live attendance board. */
     board: action<AttendanceBoard>()(z.strictObject({ activityId: docId })),
+  },
+  record: {
+    /** The minutes: the organiser sees the draft; members in the audience see it once closed. */
+    get: action<RecordView>()(z.strictObject({ activityId: docId })),
+    save: action<RecordView>()(
+      z.strictObject({
+        activityId: docId,
+        topic: z.string().trim().max(60, '议题最多 60 个字'),
+        host: z.string().trim().max(20, '主持人最多 20 个字'),
+        recorder: z.string().trim().max(20, '记录人最多 20 个字'),
+        content: z.string().trim().max(5000, '内容最多 5000 个字'),
+        resolutions: z.string().trim().max(2000, '决议最多 2000 个字'),
+      }),
+    ),
+    /** Closes the record (after the start): the attendance is fixed into it and members can read it. Audited. */
+    close: action<RecordView>()(z.strictObject({ activityId: docId })),
+    /** The caller's activity history, newest first. */
+    history: action<{ items: HistoryItem[] }>()(z.strictObject({})),
   },
   system: {
     ping: action<Pong>()(z.strictObject({})),

@@ -435,3 +435,29 @@ export interface SignupResult {
   status: SignupStatus | null;
   leave: LeaveStatus | null;
 }
+
+/** 会议记录 / 纪实: the minutes of an activity, closed by the organiser with the attendance at that moment. */
+export interface RecordView {
+  activityId: string;
+  topic: string;
+  host: string;
+  recorder: string;
+  content: string;
+  resolutions: string;
+  closed: boolean;
+  closedAt: string | null;
+  /** Attendance when the record was closed (null while it is a draft). */
+  attendance: { audience: number; present: number; excused: number; absent: number; rate: number } | null;
+}
+
+/** One line of a member's activity history (their archive). */
+export interface HistoryItem {
+  activityId: string;
+  type: ActivityType;
+  title: string;
+  startAt: string;
+  orgName: string;
+  /** present / excused (approved leave) / absent (signed up or expected, did not come) / signed up for one still to come. */
+  state: 'present' | 'excused' | 'absent' | 'upcoming';
+  recordClosed: boolean;
+}

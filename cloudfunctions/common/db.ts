@@ -258,3 +258,18 @@ export interface CheckinDoc {
   /** 请假: asked by the member, decided by the organiser; approved leave counts as excused. */
   leave?: { status: LeaveStatus; reason: string; decidedBy?: string; decidedAt?: Date };
 }
+
+/** The minutes of an activity; `_id` is the activity's id. */
+export interface RecordDoc {
+  _id: string;
+  orgId: string;
+  topic: string;
+  host: string;
+  recorder: string;
+  content: string;
+  resolutions: string;
+  closedAt?: Date;
+  closedBy?: string;
+  attendance?: { audience: number; present: number; excused: number; absent: number; rate: number };
+  updatedAt: Date;
+}

@@ -119,5 +119,11 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     mark: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
     board: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
   },
+  record: {
+    get: { audienceOf: 'activityId', leaders: LEADERS },
+    save: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
+    close: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
+    history: 'signedIn',
+  },
   system: { ping: 'anyone' },
 };

@@ -54,9 +54,9 @@ it('a secretary creates an activity and shares it; a member signs up from the li
   expect(await member.locator('#my-signup').innerText()).toContain('已报名');
   await screenshot(member, 'activity-signed-up');
 
-  // The secretary moves the meeting to start in ten minutes (as editing the time would), so check-in opens.
+  // The meeting day comes: the secretary moves it to have started a minute ago (as editing the time would), so check-in is open.
   const detail = await call('demo-secretary', 'activity', 'detail', { activityId });
-  const start = new Date(Date.now() + 10 * 60 * 1000);
+  const start = new Date(Date.now() - 60 * 1000);
   await call('demo-secretary', 'activity', 'update', {
     activityId,
     type: detail['type'],
@@ -91,4 +91,29 @@ it('a secretary creates an activity and shares it; a member signs up from the li
   expect(await secretary.locator('#row-m-demo-005').innerText()).toContain('已签到');
   expect(await secretary.locator('#count-present').innerText()).toContain('1');
   await screenshot(secretary, 'board');
+
+  // The secretary writes the minutes and closes the record.
+  await secretary.goto(`${BASE_URL}/#/packages/secretary/pages/record/index?id=${activityId}`);
+  await secretary.waitForSelector('#record-form');
+  await fill(secretary, 'record-topic', '学习党的二十届四中全会精神');
+  await fill(secretary, 'record-host', '林建华');
+  await fill(secretary, 'record-recorder', '陈海燕');
+  await fill(secretary, 'record-content', '集体学习全会公报，党员逐一交流学习体会。');
+  await fill(secretary, 'record-resolutions', '每名党员撰写学习心得一篇。');
+  await secretary.locator('#record-close').click();
+  await secretary.waitForSelector('#record-card');
+  expect(await secretary.locator('#record-attendance').innerText()).toContain('实到 1 人');
+  await screenshot(secretary, 'record-closed');
+
+  // The member sees the meeting in their archive's activity history, and the record on the activity.
+  await member.goto(`${BASE_URL}/#/pages/archive/index`);
+  await member.reload();
+  await member.waitForSelector('#archive-delete-open, #privacy-notice');
+  if (await member.locator('#privacy-notice').count()) await member.locator('#consent-agree').click();
+  await member.waitForSelector(`#history-${activityId}`);
+  expect(await member.locator(`#history-${activityId}`).innerText()).toMatch(/十二月主题党日[\s\S]*有会议纪实[\s\S]*出席/);
+  await screenshot(member, 'archive-history');
+  await member.locator(`#history-${activityId}`).click();
+  await member.waitForSelector('#record-card');
+  expect(await member.locator('#record-card').innerText()).toContain('每名党员撰写学习心得一篇。');
 });

@@ -72,6 +72,7 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
     ['activity', 'list', { when: 'upcoming', orgId: OWN }, SECRETARY],
     ['activity', 'detail', { activityId }, member],
     ['checkin', 'board', { activityId }, SECRETARY],
+    ['record', 'history', {}, { openid: 'demo-member-02' }],
   ];
   const { data: users } = await rt.db.collection('users').limit(1000).get();
   const { data: memberships } = await rt.db.collection('memberships').limit(1000).get();

@@ -311,6 +311,22 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['checkin', 'board', withActivity(OWN, (activityId) => ({ activityId })), ownLeaders],
   ['checkin', 'board', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
   ['checkin', 'board', { activityId: NO_ACTIVITY }, row({})],
+  [
+    'record',
+    'get',
+    withActivity(OWN, (activityId) => ({ activityId })),
+    row({ secretary: 'ok', admin: 'ok', member: 'NOT_FOUND', committee: 'NOT_FOUND' }),
+  ],
+  ['record', 'get', { activityId: NO_ACTIVITY }, row({})],
+  [
+    'record',
+    'save',
+    withActivity(OWN, (activityId) => ({ activityId, topic: '议题', host: '', recorder: '', content: '', resolutions: '' })),
+    ownLeaders,
+  ],
+  ['record', 'save', { activityId: NO_ACTIVITY, topic: '议题', host: '', recorder: '', content: '', resolutions: '' }, row({})],
+  ['record', 'close', withActivity(OWN, (activityId) => ({ activityId })), row({ secretary: 'NOT_OPEN', admin: 'NOT_OPEN' })],
+  ['record', 'history', {}, everyone],
 ];
 
 it('the seeded membership ids used here are who the matrix says', async () => {

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { EDUCATION_LEVELS, type ArchiveView, type Education, type Gender } from '../../../typings/domain';
 import { BranchHistory } from '../../components/branch-history';
+import { ActivityHistory } from '../../components/activity-history';
 import { PartyTimeline } from '../../components/party-timeline';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { StateView } from '../../components/state-view';
@@ -143,6 +144,7 @@ export default function ArchivePage() {
   const { data, error, loading, reload } = useApi(() => api.archive.mine({}));
   const privacy = useApi(() => api.privacy.status({}));
   const timeline = useApi(() => api.lifecycle.mine({}));
+  const history = useApi(() => api.record.history({}));
   const consentedNow = privacy.data && privacy.data.consentedVersion === privacy.data.version;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saving, setSaving] = useState(false);
@@ -272,6 +274,7 @@ export default function ArchivePage() {
               )}
             </View>
             {timeline.data && <PartyTimeline timeline={timeline.data} />}
+            {history.data && <ActivityHistory items={history.data.items} />}
             <BranchHistory branches={data.branches} />
 
             <Text className='zb-section-title'>我的信息权利</Text>

@@ -10,6 +10,7 @@ import {
   type ActivityView,
   type CancelRule,
 } from '../../../../typings/domain';
+import { RecordCard } from '../../../components/record-card';
 import { ShareButton, useShareCard } from '../../../components/share-card';
 import { StateView } from '../../../components/state-view';
 import { api } from '../../../services/api';
@@ -152,6 +153,8 @@ export default function ActivityDetailPage() {
     [id],
   );
   const cancelling = useAction();
+  // The minutes, once closed (members get NOT_FOUND before that, which here just means none yet).
+  const record = useApi(() => (id ? api.record.get({ activityId: id }).catch(() => null) : Promise.resolve(null)), [id]);
 
   // Opened by scanning the check-in mini-program code with WeChat's own scanner: `scene` is the payload.
   useEffect(() => {
@@ -225,6 +228,7 @@ export default function ActivityDetailPage() {
               <Cell title='签到' extra={`${moment(data.checkinOpensAt)} 起`} />
             </CellGroup>
             {data.description && <Text className='zb-card detail__desc'>{data.description}</Text>}
+            {record.data?.closed && <RecordCard record={record.data} />}
             {data.mine.inAudience && data.status !== 'cancelled' && <SignupBox a={data} onChanged={() => void reload()} />}
             {data.mine.inAudience && checkinOpen && !data.mine.checkedIn && <CheckinBox a={data} onDone={() => void reload()} />}
             {data.canManage && card && (
@@ -239,6 +243,11 @@ export default function ActivityDetailPage() {
                 <Button id='open-board' size='large' block onClick={() => go('board')}>
                   签到与请假情况
                 </Button>
+                {data.status !== 'cancelled' && Date.now() >= Date.parse(data.startAt) && (
+                  <Button id='open-record' size='large' block onClick={() => go('record')}>
+                    会议记录
+                  </Button>
+                )}
                 {data.status !== 'cancelled' && data.status !== 'ended' && !cancelOpen && (
                   <Button id='activity-cancel' size='large' block fill='none' onClick={() => setCancelOpen(true)}>
                     取消活动

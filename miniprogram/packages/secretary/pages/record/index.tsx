@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { StateView } from '../../../../components/state-view';
+import { RecordCard } from '../../../../components/record-card';
+import { api } from '../../../../services/api';
+import { useAction } from '../../../../services/useAction';
+import { useApi } from '../../../../services/useApi';
+
+/** 会议记录: the organiser writes the minutes, then closes them with the attendance (纪实). */
+export default function RecordPage() {
+  const { params } = useRouter();
+  const activityId = params['id'] ?? '';
+  const { data, error, loading, reload } = useApi(() => api.record.get({ activityId }), [activityId]);
+  const [draft, setDraft] = useState({ topic: '', host: '', recorder: '', content: '', resolutions: '' });
+  const saving = useAction();
+  const closing = useAction();
+  useEffect(() => {
+    if (data)
+      setDraft({ topic: data.topic, host: data.host, recorder: data.recorder, content: data.content, resolutions: data.resolutions });
+  }, [data]);
+  const set = (k: keyof typeof draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+
+  async function save() {
+    return saving.run(() => api.record.save({ activityId, ...draft }), '已保存');
+  }
+  async function close() {
+    if (!(await save())) return;
+    if (await closing.run(() => api.record.close({ activityId }), '会议记录已归档')) await reload();
+  }
+
+  return (
+    <View className='zb-page'>
+      <StateView loading={loading && !data} error={error} onRetry={reload}>
+        {data?.closed && <RecordCard record={data} />}
+        {data && !data.closed && (
+          <>
+            <View className='zb-card zb-stack' id='record-form'>
+              <Text className='zb-muted'>议题</Text>
+              <Input
+                id='record-topic'
+                value={draft.topic}
+                onChange={set('topic')}
+                placeholder='如：学习党的二十届四中全会精神'
+                maxLength={60}
+              />
+              <View className='zb-row'>
+                <View className='zb-grow zb-stack'>
+                  <Text className='zb-muted'>主持人</Text>
+                  <Input id='record-host' value={draft.host} onChange={set('host')} maxLength={20} />
+                </View>
+                <View className='zb-grow zb-stack'>
+                  <Text className='zb-muted'>记录人</Text>
+                  <Input id='record-recorder' value={draft.recorder} onChange={set('recorder')} maxLength={20} />
+                </View>
+              </View>
+              <Text className='zb-muted'>会议内容</Text>
+              <TextArea
+                id='record-content'
+                value={draft.content}
+                onChange={set('content')}
+                placeholder='议程、发言要点'
+                maxLength={5000}
+                rows={6}
+              />
+              <Text className='zb-muted'>决议事项</Text>
+              <TextArea id='record-resolutions' value={draft.resolutions} onChange={set('resolutions')} maxLength={2000} rows={3} />
+            </View>
+            <View className='zb-actions'>
+              <Button id='record-save' size='large' block loading={saving.busy} onClick={() => void save()}>
+                保存草稿
+              </Button>
+              <Button id='record-close' type='primary' size='large' block loading={closing.busy} onClick={() => void close()}>
+                归档（记入出勤，党员可查看）
+              </Button>
+              {(saving.error || closing.error) && (
+                <Text className='zb-error' id='record-error'>
+                  {saving.error || closing.error}
+                </Text>
+              )}
+            </View>
+          </>
+        )}
+      </StateView>
+    </View>
+  );
+}
