@@ -19,5 +19,5 @@ const node = (name) => ({
 });
 
 module.exports = {
-  projects: [node('unit'), node('functions'), require('./tests/components/jest.config.js')],
+  projects: [node('unit'), node('functions'), require('./tests/components/jest.config.js'), require('./tests/native/jest.config.js')],
 };

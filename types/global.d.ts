@@ -23,3 +23,26 @@ declare module 'qrcode/lib/browser' {
     options: { type: 'svg'; margin?: number; errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' },
   ): Promise<string>;
 }
+
+/** qrcode's symbol encoder (pure JS): the module matrix the native check-in component draws. */
+declare module 'qrcode/lib/core/qrcode' {
+  export function create(
+    text: string,
+    options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' },
+  ): { modules: { size: number; data: Uint8Array } };
+}
+
+/** The native WeChat check-in component (miniprogram/components/native/checkin-code), weapp build only. */
+declare namespace JSX {
+  interface IntrinsicElements {
+    'checkin-code': {
+      id?: string;
+      modules: string;
+      size: number;
+      digits: string;
+      expiresAt: number;
+      slotSeconds: number;
+      onExpire?: () => void;
+    };
+  }
+}

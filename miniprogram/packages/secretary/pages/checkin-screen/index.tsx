@@ -1,10 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { toString as qrSvg } from 'qrcode/lib/browser';
+import { create as qrSymbol } from 'qrcode/lib/core/qrcode';
 import type { CheckinCode } from '../../../../../typings/domain';
 import { api, ApiError } from '../../../../services/api';
 import './index.scss';
+
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
+/** The QR code's modules as a 0/1 string, for the native component to draw. */
+function qrModules(payload: string): { modules: string; size: number } {
+  const { modules } = qrSymbol(payload, { errorCorrectionLevel: 'M' });
+  return { modules: Array.from(modules.data, (b) => (b ? '1' : '0')).join(''), size: modules.size };
+}
 
 /**
  * 签到码: a full-screen QR code that changes every slot (15 s) with a countdown, and the same slot's
@@ -18,6 +27,7 @@ export default function CheckinScreenPage() {
   const [left, setLeft] = useState(0);
   const [error, setError] = useState('');
   const fetching = useRef(false);
+  const symbol = useMemo(() => (isWeapp && code ? qrModules(code.payload) : null), [code]);
 
   const refresh = useCallback(async () => {
     if (fetching.current) return;
@@ -26,8 +36,10 @@ export default function CheckinScreenPage() {
       const next = await api.checkin.code({ activityId });
       setCode(next);
       setError('');
-      const svg = await qrSvg(next.payload, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-      setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+      if (!isWeapp) {
+        const svg = await qrSvg(next.payload, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+        setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+      }
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '获取签到码失败，正在重试');
     } finally {
@@ -43,6 +55,8 @@ export default function CheckinScreenPage() {
     if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: true });
   }, []);
   useEffect(() => {
+    // In WeChat the native component counts down and asks for the next code itself.
+    if (isWeapp) return undefined;
     const timer = setInterval(() => {
       if (!code) return;
       const ms = Date.parse(code.expiresAt) - Date.now();
@@ -59,7 +73,21 @@ export default function CheckinScreenPage() {
           {error}
         </Text>
       )}
-      {code && (
+      {code && isWeapp && (
+        <>
+          <Text className='screen__hint'>请用支部通“扫码签到”，或输入下方签到码</Text>
+          <checkin-code
+            id='screen-native'
+            modules={symbol?.modules ?? ''}
+            size={symbol?.size ?? 0}
+            digits={code.digits}
+            expiresAt={Date.parse(code.expiresAt)}
+            slotSeconds={code.slotSeconds}
+            onExpire={() => void refresh()}
+          />
+        </>
+      )}
+      {code && !isWeapp && (
         <>
           <Text className='screen__hint'>请用支部通“扫码签到”，或输入下方签到码</Text>
           {qr && <Image className='screen__qr' id='screen-qr' src={qr} mode='aspectFit' />}
