@@ -48,4 +48,8 @@ export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = {
 };
 
 /** Timer triggers, in CloudBase's 7-field cron (second minute hour day month weekday year). */
-export const TIMERS: { fn: FunctionName; name: string; cron: string }[] = [{ fn: 'system', name: 'dailyStats', cron: '0 5 0 * * * *' }];
+export const TIMERS: { fn: FunctionName; name: string; cron: string }[] = [
+  { fn: 'system', name: 'dailyStats', cron: '0 5 0 * * * *' },
+  // Reminders before activities, and waitlists to seat: every minute.
+  { fn: 'activity', name: 'tick', cron: '0 * * * * * *' },
+];

@@ -294,6 +294,10 @@ export const contract = {
     cancel: action<SignupResult>()(z.strictObject({ activityId: docId })),
     /** Asks for leave (请假) with a reason. */
     leave: action<SignupResult>()(z.strictObject({ activityId: docId, reason: reasonText })),
+    /** A reminder before the start (the member accepted the subscribe message first); once per member and activity. */
+    remind: action<{ sendAt: string }>()(
+      z.strictObject({ activityId: docId, minutesBefore: z.union([z.literal(15), z.literal(30), z.literal(60), z.literal(1440)]) }),
+    ),
     /** The organiser decides a sign-up that needs approval, or a leave request. */
     review: action<AttendanceBoard>()(
       z.strictObject({

@@ -69,7 +69,7 @@ export interface Me {
   returning: boolean;
   memberships: MembershipView[];
   /** Subscribe-message template ids the client asks the user to accept (wx.requestSubscribeMessage); null when not configured. */
-  subscribeTemplates: { joinResult: string | null };
+  subscribeTemplates: { joinResult: string | null; activityNotice: string | null; activityReminder: string | null };
 }
 
 export interface BranchHome {

@@ -1,5 +1,6 @@
 import { defineFunction } from '../common/define';
 import { cancel, create, detail, list, update } from './activity';
+import { tick } from './tick';
 
-export const activity = defineFunction('activity', { actions: { create, update, cancel, list, detail } });
+export const activity = defineFunction('activity', { actions: { create, update, cancel, list, detail }, timers: { tick } });
 export const main = activity.main;

@@ -73,6 +73,7 @@ export const COLLECTIONS = [
       { name: 'openid', keys: { openid: 1, createdAt: -1 } },
     ],
   },
+  { name: 'reminders', indexes: [{ name: 'due', keys: { sent: 1, sendAt: 1 } }] },
   { name: 'activity_records', indexes: [{ name: 'org_closed', keys: { orgId: 1, closedAt: -1 } }] },
   {
     name: 'checkins',

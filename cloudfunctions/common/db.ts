@@ -273,3 +273,13 @@ export interface RecordDoc {
   attendance?: { audience: number; present: number; excused: number; absent: number; rate: number };
   updatedAt: Date;
 }
+
+/** A member's reminder for an activity; `_id` is `<activityId>~<memberId>`, so one per member. */
+export interface ReminderDoc {
+  _id: string;
+  activityId: string;
+  openid: string;
+  sendAt: Date;
+  sent: boolean;
+  sentAt?: Date;
+}

@@ -21,7 +21,7 @@ export type Handler<F extends FunctionName, A extends ActionName<F>> = (
   ctx: HandlerContext,
 ) => Promise<ActionOutput<F, A>>;
 
-export type TimerHandler = (ctx: Omit<HandlerContext, 'caller' | 'grant' | 'keys' | 'templates'>) => Promise<unknown>;
+export type TimerHandler = (ctx: Omit<HandlerContext, 'caller' | 'grant' | 'keys'>) => Promise<unknown>;
 
 export interface FunctionSpec<F extends FunctionName> {
   actions: { [A in ActionName<F>]: Handler<F, A> };
@@ -63,7 +63,7 @@ export function defineFunction<F extends FunctionName>(name: F, spec: FunctionSp
       if (!timer) return err('UNKNOWN_ACTION', `未知的定时触发器 ${String(event.TriggerName)}`);
       const started = Date.now();
       try {
-        await timer({ db: p.db(), now: p.now(), storage: p.storage(), openapi: p.openapi(), log: p.log });
+        await timer({ db: p.db(), now: p.now(), storage: p.storage(), openapi: p.openapi(), log: p.log, templates: () => p.templates() });
       } catch (e) {
         logs.failed(p.log, name, `timer:${event.TriggerName}`, e);
         return err('INTERNAL');

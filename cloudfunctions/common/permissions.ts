@@ -110,6 +110,7 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     join: { audienceOf: 'activityId' },
     cancel: { audienceOf: 'activityId' },
     leave: { audienceOf: 'activityId' },
+    remind: { audienceOf: 'activityId' },
     review: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
   },
   checkin: {

@@ -1,5 +1,5 @@
 import { defineFunction } from '../common/define';
-import { cancel, join, leave, review } from './signup';
+import { cancel, join, leave, remind, review } from './signup';
 
-export const signup = defineFunction('signup', { actions: { join, cancel, leave, review } });
+export const signup = defineFunction('signup', { actions: { join, cancel, leave, remind, review } });
 export const main = signup.main;

@@ -1,7 +1,7 @@
 import type { SignupStatus } from '../../typings/domain';
 import { audit } from '../common/audit';
 import { requireCaller, type HandlerContext } from '../common/context';
-import { col, isDuplicate, type ActivityDoc, type CheckinDoc, type MembershipDoc, type SignupDoc } from '../common/db';
+import { col, isDuplicate, type ActivityDoc, type CheckinDoc, type MembershipDoc, type ReminderDoc, type SignupDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { boardOf } from '../checkin/board';
@@ -153,4 +153,24 @@ export const review: Handler<'signup', 'review'> = async (input, ctx) => {
     });
   }
   return boardOf(ctx, a);
+};
+
+/** Records the member's reminder: a timer sends it `minutesBefore` the start, exactly once. */
+export const remind: Handler<'signup', 'remind'> = async (input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const { a, m } = audienceOf(ctx);
+  if (a.cancelled) throw new AppError('CONFLICT', '活动已取消');
+  const sendAt = new Date(new Date(a.startAt).getTime() - input.minutesBefore * 60 * 1000);
+  if (sendAt.getTime() <= ctx.now.getTime()) throw new AppError('CLOSED', '距离活动开始已不足所选时间');
+  const doc: ReminderDoc = { _id: memberKey(a._id, m._id), activityId: a._id, openid, sendAt, sent: false };
+  const { updated } = (await col(ctx.db, 'reminders').where({ _id: doc._id, sent: false }).update({ sendAt })) as { updated: number };
+  if (!updated) {
+    try {
+      await col(ctx.db, 'reminders').add(doc);
+    } catch (e) {
+      if (!isDuplicate(e)) throw e;
+      throw new AppError('CONFLICT', '提醒已发送过');
+    }
+  }
+  return { sendAt: sendAt.toISOString() };
 };

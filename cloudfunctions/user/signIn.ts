@@ -54,6 +54,10 @@ export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
     user: { id: user._id, nickname: user.nickname, createdAt: new Date(user.createdAt).toISOString() },
     returning,
     memberships: views,
-    subscribeTemplates: { joinResult: ctx.templates().joinResult || null },
+    subscribeTemplates: {
+      joinResult: ctx.templates().joinResult || null,
+      activityNotice: ctx.templates().activityNotice || null,
+      activityReminder: ctx.templates().activityReminder || null,
+    },
   };
 };

@@ -284,6 +284,13 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['signup', 'leave', withActivity(OWN, (activityId) => ({ activityId, reason: '出差' })), ownAudience],
   [
     'signup',
+    'remind',
+    withActivity(OWN, (activityId) => ({ activityId, minutesBefore: 1440 })),
+    row({ member: 'CLOSED', committee: 'CLOSED', secretary: 'CLOSED' }),
+  ],
+  ['signup', 'remind', { activityId: NO_ACTIVITY, minutesBefore: 15 }, row({})],
+  [
+    'signup',
     'review',
     withActivity(
       OWN,

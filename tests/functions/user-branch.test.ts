@@ -6,7 +6,15 @@ describe('user.signIn', () => {
     const first = await rt.invoke('user', { action: 'signIn', data: {} }, { openid: 'o-fresh-1' });
     expect(first).toMatchObject({
       ok: true,
-      data: { returning: false, memberships: [], subscribeTemplates: { joinResult: 'local-join-result' } },
+      data: {
+        returning: false,
+        memberships: [],
+        subscribeTemplates: {
+          joinResult: 'local-join-result',
+          activityNotice: 'local-activity-notice',
+          activityReminder: 'local-activity-reminder',
+        },
+      },
     });
     const second = await rt.invoke('user', { action: 'signIn', data: {} }, { openid: 'o-fresh-1' });
     expect(second).toMatchObject({ ok: true, data: { returning: true } });

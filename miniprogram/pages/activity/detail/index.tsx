@@ -16,14 +16,16 @@ import { StateView } from '../../../components/state-view';
 import { api } from '../../../services/api';
 import { moment, timeRange } from '../../../services/format';
 import { useAction } from '../../../services/useAction';
+import { session } from '../../../services/session';
 import { useApi } from '../../../services/useApi';
+import { askToSubscribe } from '../../../services/wechat';
 import './index.scss';
 
 const cancelRuleText = (r: CancelRule) =>
   r.kind === 'deadline' ? '报名截止前可取消' : r.kind === 'hoursBefore' ? `开始前 ${r.hours} 小时可取消` : '签到前可取消';
 
 /** Sign up, give the seat back, or ask for leave. */
-function SignupBox({ a, onChanged }: { a: ActivityView; onChanged: () => void }) {
+function SignupBox({ a, onChanged, reminderTemplate }: { a: ActivityView; onChanged: () => void; reminderTemplate: string | null }) {
   const { busy, error, run } = useAction();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
@@ -63,6 +65,21 @@ function SignupBox({ a, onChanged }: { a: ActivityView; onChanged: () => void })
           onClick={() => void act(() => api.signup.cancel({ activityId: a.id }), '已取消报名')}
         >
           取消报名
+        </Button>
+      )}
+      {(live || !a.signupRequired) && !mine.checkedIn && Date.now() < Date.parse(a.startAt) - 60 * 60 * 1000 && (
+        <Button
+          id='remind-me'
+          size='large'
+          block
+          loading={busy}
+          onClick={() => {
+            // Straight from the tap: WeChat allows the subscribe prompt only then.
+            const asked = askToSubscribe([reminderTemplate]);
+            void act(async () => (await asked, api.signup.remind({ activityId: a.id, minutesBefore: 60 })), '将在开始前 1 小时提醒你');
+          }}
+        >
+          开始前 1 小时提醒我
         </Button>
       )}
       {!mine.checkedIn && !mine.leave && a.status !== 'ended' && a.status !== 'cancelled' && !asking && (
@@ -153,6 +170,7 @@ export default function ActivityDetailPage() {
     [id],
   );
   const cancelling = useAction();
+  const me = useApi(() => session());
   // The minutes, once closed (members get NOT_FOUND before that, which here just means none yet).
   const record = useApi(() => (id ? api.record.get({ activityId: id }).catch(() => null) : Promise.resolve(null)), [id]);
 
@@ -229,7 +247,9 @@ export default function ActivityDetailPage() {
             </CellGroup>
             {data.description && <Text className='zb-card detail__desc'>{data.description}</Text>}
             {record.data?.closed && <RecordCard record={record.data} />}
-            {data.mine.inAudience && data.status !== 'cancelled' && <SignupBox a={data} onChanged={() => void reload()} />}
+            {data.mine.inAudience && data.status !== 'cancelled' && (
+              <SignupBox a={data} onChanged={() => void reload()} reminderTemplate={me.data?.subscribeTemplates.activityReminder ?? null} />
+            )}
             {data.mine.inAudience && checkinOpen && !data.mine.checkedIn && <CheckinBox a={data} onDone={() => void reload()} />}
             {data.canManage && card && (
               <View className='zb-actions' id='manage'>

@@ -1,0 +1,75 @@
+import { inShanghai } from '../../typings/time';
+import { col, type ActivityDoc, type ReminderDoc, type SignupDoc } from '../common/db';
+import type { TimerHandler } from '../common/define';
+import { fillFreeSeats } from '../signup/seats';
+import { signupClosesAt } from './rules';
+
+type Ctx = Parameters<TimerHandler>[0];
+
+/** Sends the reminders that are due; each is claimed by a conditional update first, so it goes out once. */
+async function sendReminders(ctx: Ctx): Promise<number> {
+  const _ = ctx.db.command;
+  const templateId = ctx.templates().activityReminder;
+  let sent = 0;
+  for (let round = 0; round < 10; round += 1) {
+    const { data } = await col(ctx.db, 'reminders')
+      .where({ sent: false, sendAt: _.lte(ctx.now) })
+      .limit(100)
+      .get();
+    const due = data as ReminderDoc[];
+    if (due.length === 0) break;
+    const { data: acts } = await col(ctx.db, 'activities')
+      .where({ _id: _.in([...new Set(due.map((r) => r.activityId))]) })
+      .limit(100)
+      .get();
+    const byId = new Map((acts as ActivityDoc[]).map((a) => [a._id, a]));
+    for (const r of due) {
+      const { updated } = (await col(ctx.db, 'reminders').where({ _id: r._id, sent: false }).update({ sent: true, sentAt: ctx.now })) as {
+        updated: number;
+      };
+      const a = byId.get(r.activityId);
+      if (!updated || !a || a.cancelled || !templateId) continue;
+      try {
+        await ctx.openapi.sendSubscribeMessage({
+          touser: r.openid,
+          templateId,
+          page: `pages/activity/detail/index?id=${a._id}`,
+          data: {
+            thing1: { value: a.title.slice(0, 20) },
+            time2: { value: inShanghai(a.startAt).format('YYYY年M月D日 HH:mm') },
+            thing3: { value: a.place.slice(0, 20) },
+          },
+        });
+        sent += 1;
+      } catch (err) {
+        ctx.log.warn('subscribe_message_failed', { template: 'activityReminder', error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  }
+  return sent;
+}
+
+/** Seats freed while someone was joining the waitlist go to those waiting (cancellations hand theirs on directly). */
+async function seatWaitlists(ctx: Ctx): Promise<number> {
+  const { data } = await col(ctx.db, 'signups').where({ status: 'waitlisted' }).limit(1000).get();
+  const ids = [...new Set((data as SignupDoc[]).map((s) => s.activityId))];
+  if (ids.length === 0) return 0;
+  const { data: acts } = await col(ctx.db, 'activities')
+    .where({ _id: ctx.db.command.in(ids), cancelled: false })
+    .limit(100)
+    .get();
+  let promoted = 0;
+  for (const a of acts as ActivityDoc[]) {
+    if (ctx.now.getTime() >= signupClosesAt(a)) continue;
+    if (a.capacity !== null && a.confirmedCount >= a.capacity) continue;
+    promoted += await fillFreeSeats(ctx, a);
+  }
+  return promoted;
+}
+
+/** Every minute: due reminders, and free seats with members waiting. */
+export const tick: TimerHandler = async (ctx) => {
+  const reminders = await sendReminders(ctx);
+  const promoted = await seatWaitlists(ctx);
+  if (reminders || promoted) ctx.log.info('activity_tick', { reminders, promoted });
+};

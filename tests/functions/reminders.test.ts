@@ -1,0 +1,70 @@
+import { clock, createActivity } from '../helpers/activity';
+import { demoRuntime } from '../helpers/runtime';
+
+const MEMBER = { openid: 'demo-member-01' };
+
+it('a reminder goes out once, at its time, through the open-API layer; none for a cancelled activity', async () => {
+  const c = clock('2026-12-01T01:00:00Z');
+  const rt = await demoRuntime(c.now);
+  const id = await createActivity(rt);
+  expect(await rt.invoke('signup', { action: 'remind', data: { activityId: id, minutesBefore: 30 } }, MEMBER)).toEqual({
+    ok: true,
+    data: { sendAt: '2026-12-10T05:30:00.000Z' },
+  });
+  // Asking again moves the same reminder rather than adding one.
+  await rt.invoke('signup', { action: 'remind', data: { activityId: id, minutesBefore: 60 } }, MEMBER);
+  const other = await createActivity(rt, { title: '支委会', type: 'committee_meeting' });
+  await rt.invoke('signup', { action: 'remind', data: { activityId: other, minutesBefore: 60 } }, MEMBER);
+  await rt.invoke('activity', { action: 'cancel', data: { activityId: other, reason: '改期' } }, { openid: 'demo-secretary' });
+
+  const sent = async () =>
+    (await rt.db.collection('dev_openapi_calls').where({ api: 'subscribeMessage.send' }).get()).data.filter(
+      (d: { input: { templateId: string } }) => d.input.templateId === 'local-activity-reminder',
+    );
+  c.set('2026-12-10T04:59:00Z');
+  await rt.fireTimer('activity', 'tick');
+  expect(await sent()).toHaveLength(0);
+  c.set('2026-12-10T05:00:00Z');
+  await Promise.all([rt.fireTimer('activity', 'tick'), rt.fireTimer('activity', 'tick'), rt.fireTimer('activity', 'tick')]);
+  await rt.fireTimer('activity', 'tick');
+  const messages = await sent();
+  expect(messages).toHaveLength(1);
+  expect(messages[0].input).toMatchObject({
+    touser: 'demo-member-01',
+    data: { thing1: { value: '十二月主题党日' }, time2: { value: '2026年12月10日 14:00' } },
+  });
+  expect(await rt.invoke('signup', { action: 'remind', data: { activityId: id, minutesBefore: 15 } }, MEMBER)).toMatchObject({
+    ok: false,
+    code: 'CONFLICT',
+  });
+});
+
+it('refuses a reminder time already past', async () => {
+  const c = clock('2026-12-10T05:50:00Z');
+  const rt = await demoRuntime(c.now);
+  const id = await createActivity(rt);
+  expect(await rt.invoke('signup', { action: 'remind', data: { activityId: id, minutesBefore: 15 } }, MEMBER)).toMatchObject({
+    ok: false,
+    code: 'CLOSED',
+  });
+});
+
+it('the tick seats members left waiting while a seat is free', async () => {
+  const c = clock('2026-12-01T01:00:00Z');
+  const rt = await demoRuntime(c.now);
+  const id = await createActivity(rt, { capacity: 1 });
+  await rt.invoke('signup', { action: 'join', data: { activityId: id } }, MEMBER);
+  await rt.invoke('signup', { action: 'join', data: { activityId: id } }, { openid: 'demo-member-02' });
+  // The race a tick repairs: a seat given back while a sign-up was joining the waitlist.
+  await rt.db.collection('activities').doc(id).update({ confirmedCount: 0 });
+  await rt.db.collection('signups').where({ activityId: id, memberId: 'm-demo-005' }).update({ status: 'cancelled' });
+  await rt.fireTimer('activity', 'tick');
+  const statuses = (await rt.db.collection('signups').where({ activityId: id }).get()).data.map(
+    (s: { memberId: string; status: string }) => [s.memberId, s.status],
+  );
+  expect(statuses.sort()).toEqual([
+    ['m-demo-005', 'cancelled'],
+    ['m-demo-006', 'confirmed'],
+  ]);
+  expect((await rt.db.collection('activities').doc(id).get()).data[0].confirmedCount).toBe(1);
+});
