@@ -345,6 +345,10 @@ export const contract = {
     ),
     /** Closes the record (after the start): the attendance is fixed into it and members can read it. Audited. */
     close: action<RecordView>()(z.strictObject({ activityId: docId })),
+    /** The attendance sheet and the minutes of one activity, as Excel. Audited. */
+    export: action<{ url: string }>()(z.strictObject({ activityId: docId })),
+    /** 三会一课台账: the unit's activities in a date range (Beijing days, inclusive), with attendance, as Excel. Audited. */
+    ledger: action<{ url: string; count: number }>()(z.strictObject({ orgId: docId, from: isoDate, to: isoDate })),
     /** The caller's activity history, newest first. */
     history: action<{ items: HistoryItem[] }>()(z.strictObject({})),
   },

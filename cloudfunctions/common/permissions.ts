@@ -124,6 +124,8 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     get: { audienceOf: 'activityId', leaders: LEADERS },
     save: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
     close: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
+    export: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
+    ledger: { roles: LEADERS, unitField: 'orgId' },
     history: 'signedIn',
   },
   system: { ping: 'anyone' },

@@ -7,6 +7,7 @@ import type { HandlerContext } from '../common/context';
 import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { publishWorkbook } from '../common/sheets';
 import { nameKey } from '../common/names';
 import { blindIndex, encrypt, isValidIdCard, isValidPhone, normalizeIdCard, normalizePhone } from '../common/pii';
 import { archivesOf, toRow } from './list';
@@ -14,14 +15,6 @@ import { archivesOf, toRow } from './list';
 const COLUMNS = ['姓名', '性别', '手机号', '身份证号', '党员状态', '进入该阶段日期'] as const;
 const MAX_ROWS = 2000;
 const STAGE_BY_LABEL = new Map(PARTY_STAGES.map((s) => [PARTY_STAGE_LABEL[s], s] as const));
-
-async function publish(ctx: HandlerContext, cloudPath: string, book: ExcelJS.Workbook): Promise<string> {
-  const buffer = Buffer.from(await book.xlsx.writeBuffer());
-  const { fileID } = await ctx.storage.uploadFile({ cloudPath, fileContent: buffer });
-  const url = (await ctx.storage.getTempFileURL({ fileList: [fileID] })).fileList[0]?.tempFileURL;
-  if (!url) throw new AppError('INTERNAL', '文件生成失败，请稍后再试');
-  return url;
-}
 
 /** The directory as a spreadsheet. Sensitive fields stay masked in exports too. */
 export const exportMembers: Handler<'member', 'export'> = async (_input, ctx) => {
@@ -57,7 +50,7 @@ export const exportMembers: Handler<'member', 'export'> = async (_input, ctx) =>
       wechat: row.onWeChat ? '是' : '否',
     });
   }
-  const url = await publish(ctx, `exports/${unit._id}/${ctx.now.getTime()}-${randomBytes(4).toString('hex')}.xlsx`, book);
+  const url = await publishWorkbook(ctx, `exports/${unit._id}/${ctx.now.getTime()}-${randomBytes(4).toString('hex')}.xlsx`, book);
   await audit(ctx, {
     orgId: unit._id,
     action: 'member.export',
@@ -75,7 +68,7 @@ export const importTemplate: Handler<'member', 'importTemplate'> = async (_input
   sheet.addRow(['张三', '男', '13800000000', '', '正式党员', '2020-07-01']);
   sheet.getRow(1).font = { bold: true };
   sheet.columns.forEach((c) => (c.width = 16));
-  return { url: await publish(ctx, `templates/member-import.xlsx`, book) };
+  return { url: await publishWorkbook(ctx, `templates/member-import.xlsx`, book) };
 };
 
 function text(value: ExcelJS.CellValue): string {

@@ -333,6 +333,11 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ],
   ['record', 'save', { activityId: NO_ACTIVITY, topic: '议题', host: '', recorder: '', content: '', resolutions: '' }, row({})],
   ['record', 'close', withActivity(OWN, (activityId) => ({ activityId })), row({ secretary: 'NOT_OPEN', admin: 'NOT_OPEN' })],
+  ['record', 'export', withActivity(OWN, (activityId) => ({ activityId })), ownLeaders],
+  ['record', 'export', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
+  ['record', 'ledger', { orgId: OWN, from: '2026-01-01', to: '2026-12-31' }, ownLeaders],
+  ['record', 'ledger', { orgId: PARENT, from: '2026-01-01', to: '2026-12-31' }, row({ admin: 'ok' })],
+  ['record', 'ledger', { orgId: MISSING, from: '2026-01-01', to: '2026-12-31' }, row({})],
   ['record', 'history', {}, everyone],
 ];
 

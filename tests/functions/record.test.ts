@@ -67,3 +67,92 @@ it('closing needs the topic and the content', async () => {
     code: 'INVALID_INPUT',
   });
 });
+
+describe('exports', () => {
+  async function readBook(rt: Awaited<ReturnType<typeof demoRuntime>>, url: string) {
+    const ExcelJS = (await import('exceljs')).default;
+    const path = url.split('/storage/')[1]!;
+    const { fileContent } = await rt.platform.storage().downloadFile({ fileID: `cloud://local.zhibu/${path}` });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fileContent as unknown as ArrayBuffer);
+    return book;
+  }
+  const rows = (sheet: { getSheetValues: () => unknown[] }) =>
+    sheet
+      .getSheetValues()
+      .flatMap((r) => (Array.isArray(r) ? [r.slice(1).map((v) => (v === undefined || v === null ? '' : String(v)))] : []));
+
+  it('the attendance sheet and minutes of one activity, and the branch ledger for a date range; both audited', async () => {
+    const c = clock('2026-12-01T01:00:00Z');
+    const rt = await demoRuntime(c.now);
+    const id = await createActivity(rt, { capacity: 10 });
+    const later = await createActivity(rt, {
+      title: '一月支委会',
+      type: 'committee_meeting',
+      startAt: '2027-01-05T06:00:00.000Z',
+      endAt: '2027-01-05T07:00:00.000Z',
+      signupDeadline: null,
+    });
+    for (const openid of ['demo-member-01', 'demo-member-02'])
+      await rt.invoke('signup', { action: 'join', data: { activityId: id } }, { openid });
+    c.set('2026-12-10T05:50:00Z');
+    const { digits } = ((await rt.invoke('checkin', { action: 'code', data: { activityId: id } }, SECRETARY)) as Ok<{ digits: string }>)
+      .data;
+    await rt.invoke('checkin', { action: 'submit', data: { activityId: id, digits } }, MEMBER);
+    c.set('2026-12-10T08:10:00Z');
+    await rt.invoke(
+      'record',
+      {
+        action: 'save',
+        data: { activityId: id, topic: '学习全会精神', host: '林建华', recorder: '陈海燕', content: '集体学习。', resolutions: '' },
+      },
+      SECRETARY,
+    );
+    await rt.invoke('record', { action: 'close', data: { activityId: id } }, SECRETARY);
+
+    const sheet = (await rt.invoke('record', { action: 'export', data: { activityId: id } }, SECRETARY)) as Ok<{ url: string }>;
+    const book = await readBook(rt, sheet.data.url);
+    const attendance = rows(book.getWorksheet('签到表')!);
+    expect(attendance[3]).toEqual(['姓名', '报名', '出勤', '签到时间', '签到方式', '请假']);
+    expect(attendance.slice(4).map((r) => [r[0], r[2], r[3], r[4]])).toEqual([
+      ['陈国栋', '出席', '2026-12-10 13:50', '签到码'],
+      ['黄德胜', '缺席', '', ''],
+    ]);
+    expect(rows(book.getWorksheet('会议记录')!)[0]).toEqual(['议题', '学习全会精神']);
+
+    const ledger = (await rt.invoke(
+      'record',
+      { action: 'ledger', data: { orgId: 'org-xh-branch-rd', from: '2026-12-01', to: '2026-12-31' } },
+      SECRETARY,
+    )) as Ok<{
+      url: string;
+      count: number;
+    }>;
+    expect(ledger.data.count).toBe(1);
+    const lines = rows((await readBook(rt, ledger.data.url)).getWorksheet('三会一课台账')!);
+    expect(lines[2]).toEqual([
+      '2026-12-10',
+      '主题党日',
+      '十二月主题党日',
+      '研发中心三楼会议室',
+      '学习全会精神',
+      '林建华',
+      '陈海燕',
+      '2',
+      '1',
+      '0',
+      '50%',
+      '已归档',
+    ]);
+    expect(lines.some((l) => l.includes(later))).toBe(false);
+    expect(
+      await rt.invoke('record', { action: 'ledger', data: { orgId: 'org-xh-branch-rd', from: '2026-12-31', to: '2026-12-01' } }, SECRETARY),
+    ).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    const log = (await rt.invoke('audit', { action: 'list', data: { orgId: 'org-xh-branch-rd' } }, SECRETARY)) as Ok<{
+      entries: { action: string }[];
+    }>;
+    expect(log.data.entries.map((e) => e.action).slice(0, 2)).toEqual(['record.ledger', 'record.export']);
+  });
+});
