@@ -27,7 +27,7 @@ export const exportRecord: Handler<'record', 'export'> = async (_input, ctx) => 
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('签到表');
   sheet.addRow([`${ACTIVITY_TYPE_LABEL[a.type]}：${a.title}`]);
-  sheet.addRow([`时间：${when(a.startAt)} 至 ${when(a.endAt)}　地点：${a.place}`]);
+  sheet.addRow([`时间：${when(a.startAt)} 至 ${when(a.endAt)}，地点：${a.place}`]);
   sheet.addRow([
     `实到 ${board.counts.present} 人，未到 ${board.counts.expected} 人，请假 ${board.counts.excused} 人，缺席 ${board.counts.absent} 人`,
   ]);
