@@ -38,6 +38,7 @@ export default defineAppConfig({
         'pages/checkin-screen/index',
         'pages/board/index',
         'pages/record/index',
+        'pages/stats/index',
       ],
     },
   ],

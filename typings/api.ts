@@ -20,6 +20,7 @@ import {
   type CheckinCode,
   type HistoryItem,
   type RecordView,
+  type StatsView,
   type SignupResult,
   type ArchiveView,
   type AuditEntryView,
@@ -349,6 +350,8 @@ export const contract = {
     export: action<{ url: string }>()(z.strictObject({ activityId: docId })),
     /** 三会一课台账: the unit's activities in a date range (Beijing days, inclusive), with attendance, as Excel. Audited. */
     ledger: action<{ url: string; count: number }>()(z.strictObject({ orgId: docId, from: isoDate, to: isoDate })),
+    /** A unit's year: activities per month, 三会一课 against the required frequencies, attendance. */
+    stats: action<StatsView>()(z.strictObject({ orgId: docId, year: z.number().int().min(2020).max(2100) })),
     /** The caller's activity history, newest first. */
     history: action<{ items: HistoryItem[] }>()(z.strictObject({})),
   },

@@ -461,3 +461,26 @@ export interface HistoryItem {
   state: 'present' | 'excused' | 'absent' | 'upcoming';
   recordClosed: boolean;
 }
+
+/** 三会一课: how often each kind must be held (支部党员大会 and 党课 quarterly, 支委会 and 党小组会 monthly). */
+export const REQUIRED_FREQUENCY: Partial<Record<ActivityType, 'month' | 'quarter'>> = {
+  general_meeting: 'quarter',
+  committee_meeting: 'month',
+  group_meeting: 'month',
+  party_lecture: 'quarter',
+};
+
+export interface StatsView {
+  year: number;
+  /** Activities held (started, not cancelled) per month, by type. */
+  months: { month: number; counts: Partial<Record<ActivityType, number>>; total: number }[];
+  /** For each 三会一课 kind, each period of the year: held against required. */
+  requirements: {
+    type: ActivityType;
+    period: 'month' | 'quarter';
+    periods: { label: string; held: number; status: 'ok' | 'behind' | 'current' | 'future' }[];
+    behind: number;
+  }[];
+  /** From closed records: how many, and the average attendance rate (%). */
+  attendance: { records: number; averageRate: number | null };
+}

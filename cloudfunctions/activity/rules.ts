@@ -56,6 +56,7 @@ export function timeProblems(a: { startAt: string; endAt: string; signupDeadline
   if (t(a.endAt) <= t(a.startAt)) problems.push('结束时间应晚于开始时间');
   if (t(a.endAt) - t(a.startAt) > 7 * 24 * 60 * MINUTE) problems.push('活动时长不能超过 7 天');
   if (a.signupDeadline && t(a.signupDeadline) > t(a.startAt)) problems.push('报名截止时间不能晚于开始时间');
-  if (creating && t(a.startAt) < now.getTime() - 7 * 24 * 60 * MINUTE) problems.push('开始时间不能早于一周前');
+  // Meetings held offline may be recorded afterwards (补录), within a year.
+  if (creating && t(a.startAt) < now.getTime() - 366 * 24 * 60 * MINUTE) problems.push('开始时间不能早于一年前');
   return problems;
 }

@@ -126,6 +126,7 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     close: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
     export: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
     ledger: { roles: LEADERS, unitField: 'orgId' },
+    stats: { roles: LEADERS, unitField: 'orgId' },
     history: 'signedIn',
   },
   system: { ping: 'anyone' },

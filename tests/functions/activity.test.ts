@@ -85,6 +85,7 @@ describe('creating and listing activities', () => {
       [{ audience: { kind: 'units', orgIds: [MK] } }, '参加范围只能是本组织及其下级组织'],
       [{ audience: { kind: 'members', memberIds: ['m-demo-016'] } }, '邀请的党员应是本组织及下级组织的在册党员'],
       [{ startAt: 'tomorrow' }, 'ISO 8601'],
+      [{ startAt: '2025-11-01T06:00:00.000Z', endAt: '2025-11-01T08:00:00.000Z', signupDeadline: null }, '开始时间不能早于一年前'],
     ];
     for (const [overrides, message] of cases) {
       const res = await rt.invoke('activity', { action: 'create', data: activityInput(overrides) }, SECRETARY);

@@ -338,6 +338,9 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['record', 'ledger', { orgId: OWN, from: '2026-01-01', to: '2026-12-31' }, ownLeaders],
   ['record', 'ledger', { orgId: PARENT, from: '2026-01-01', to: '2026-12-31' }, row({ admin: 'ok' })],
   ['record', 'ledger', { orgId: MISSING, from: '2026-01-01', to: '2026-12-31' }, row({})],
+  ['record', 'stats', { orgId: OWN, year: 2026 }, ownLeaders],
+  ['record', 'stats', { orgId: OTHER, year: 2026 }, otherLeaders],
+  ['record', 'stats', { orgId: MISSING, year: 2026 }, row({})],
   ['record', 'history', {}, everyone],
 ];
 

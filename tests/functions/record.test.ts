@@ -156,3 +156,46 @@ describe('exports', () => {
     expect(log.data.entries.map((e) => e.action).slice(0, 2)).toEqual(['record.ledger', 'record.export']);
   });
 });
+
+it('statistics count held activities per month and show where the branch is behind on 三会一课', async () => {
+  const c = clock('2026-01-01T00:00:00Z');
+  const rt = await demoRuntime(c.now);
+  const at = (day: string) => ({ startAt: `${day}T06:00:00.000Z`, endAt: `${day}T08:00:00.000Z`, signupDeadline: null });
+  // 支委会 in January and February (not March); 支部党员大会 in Q1; 党课 none yet; one more planned for December.
+  await createActivity(rt, { type: 'committee_meeting', title: '一月支委会', ...at('2026-01-08') });
+  await createActivity(rt, { type: 'committee_meeting', title: '二月支委会', ...at('2026-02-05') });
+  await createActivity(rt, { type: 'general_meeting', title: '一季度党员大会', ...at('2026-03-20') });
+  await createActivity(rt, { type: 'theme_day', title: '四月主题党日', ...at('2026-04-10') });
+  await createActivity(rt, { type: 'committee_meeting', title: '十二月支委会', ...at('2026-12-05') });
+  c.set('2026-04-15T00:00:00Z');
+  const res = (await rt.invoke('record', { action: 'stats', data: { orgId: 'org-xh-branch-rd', year: 2026 } }, SECRETARY)) as Ok<{
+    months: { month: number; total: number; counts: Record<string, number> }[];
+    requirements: { type: string; periods: { label: string; held: number; status: string }[]; behind: number }[];
+  }>;
+  expect(res.data.months.map((m) => m.total)).toEqual([1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+  const req = (type: string) => res.data.requirements.find((r) => r.type === type)!;
+  expect(
+    req('committee_meeting')
+      .periods.slice(0, 5)
+      .map((p) => p.status),
+  ).toEqual(['ok', 'ok', 'behind', 'current', 'future']);
+  expect(req('committee_meeting').behind).toBe(1);
+  expect(req('general_meeting').periods.map((p) => p.status)).toEqual(['ok', 'current', 'future', 'future']);
+  expect(req('party_lecture').periods[0]).toEqual({ label: '第1季度', held: 0, status: 'behind' });
+  // 第一支部 has no 党小组 yet: no 党小组会 is asked of it; once it has one, they are.
+  expect(res.data.requirements.map((r) => r.type)).not.toContain('group_meeting');
+  await rt.invoke(
+    'org',
+    { action: 'create', data: { parentId: 'org-xh-branch-rd', name: '第一党小组', type: 'group' } },
+    { openid: 'demo-admin' },
+  );
+  const withGroup = (await rt.invoke(
+    'record',
+    { action: 'stats', data: { orgId: 'org-xh-branch-rd', year: 2026 } },
+    SECRETARY,
+  )) as typeof res;
+  expect(withGroup.data.requirements.find((r) => r.type === 'group_meeting')!.behind).toBe(3);
+  expect(await rt.invoke('record', { action: 'stats', data: { orgId: 'org-xh-branch-rd', year: 2026 } }, MEMBER)).toMatchObject({
+    code: 'FORBIDDEN',
+  });
+});

@@ -6,6 +6,7 @@ import { type AttendanceBoard, type AttendanceRow } from '../../../../../typings
 import { inShanghai } from '../../../../../typings/time';
 import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
+import { openSpreadsheet } from '../../../../services/files';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import './index.scss';
@@ -19,6 +20,7 @@ export default function BoardPage() {
   const activityId = params['id'] ?? '';
   const { data, error, loading, reload } = useApi(() => api.checkin.board({ activityId }), [activityId]);
   const acting = useAction();
+  const exporting = useAction();
 
   useEffect(() => {
     const timer = setInterval(() => {
@@ -117,7 +119,18 @@ export default function BoardPage() {
                 </View>
               ))}
             </CellGroup>
-            {acting.error && <Text className='zb-error zb-section-title'>{acting.error}</Text>}
+            <View className='zb-actions board__export'>
+              <Button
+                id='board-export'
+                size='large'
+                block
+                loading={exporting.busy}
+                onClick={() => void exporting.run(async () => openSpreadsheet((await api.record.export({ activityId })).url))}
+              >
+                导出签到表和会议记录
+              </Button>
+            </View>
+            {(acting.error || exporting.error) && <Text className='zb-error zb-section-title'>{acting.error || exporting.error}</Text>}
           </>
         )}
       </StateView>

@@ -1,0 +1,67 @@
+import { ACTIVITY_TYPES, REQUIRED_FREQUENCY, type ActivityType, type StatsView } from '../../typings/domain';
+import { inShanghai, shanghaiDayStart } from '../../typings/time';
+import { col, type ActivityDoc, type RecordDoc } from '../common/db';
+import type { Handler } from '../common/define';
+
+/** A unit's year of activities, measured against the 三会一课 frequencies. */
+export const stats: Handler<'record', 'stats'> = async (input, ctx) => {
+  const unit = ctx.grant.unit!;
+  const _ = ctx.db.command;
+  const from = shanghaiDayStart(`${input.year}-01-01`);
+  const to = shanghaiDayStart(`${input.year + 1}-01-01`);
+  const { data } = await col(ctx.db, 'activities')
+    .where({ orgId: unit._id, startAt: _.and(_.gte(from), _.lt(to)), cancelled: false })
+    .limit(1000)
+    .get();
+  // Held means started: a meeting planned for next week does not count yet.
+  const held = (data as ActivityDoc[]).filter((a) => new Date(a.startAt).getTime() <= ctx.now.getTime());
+  const monthOf = (a: ActivityDoc) => inShanghai(a.startAt).month() + 1;
+
+  const months: StatsView['months'] = Array.from({ length: 12 }, (_m, i) => ({ month: i + 1, counts: {}, total: 0 }));
+  for (const a of held) {
+    const m = months[monthOf(a) - 1]!;
+    m.counts[a.type] = (m.counts[a.type] ?? 0) + 1;
+    m.total += 1;
+  }
+
+  const now = inShanghai(ctx.now);
+  const currentMonth = now.year() === input.year ? now.month() + 1 : now.year() > input.year ? 13 : 0;
+  // 党小组会 is required of a branch's 党小组: a branch with none has nothing to hold.
+  const hasGroups = unit.type === 'group' || (await col(ctx.db, 'orgs').where({ parentId: unit._id, type: 'group' }).count()).total > 0;
+  const requirements: StatsView['requirements'] = ACTIVITY_TYPES.flatMap((type: ActivityType) => {
+    const period = REQUIRED_FREQUENCY[type];
+    if (!period || (type === 'group_meeting' && !hasGroups)) return [];
+    const span = period === 'month' ? 1 : 3;
+    const periods = Array.from({ length: 12 / span }, (_p, i) => {
+      const first = i * span + 1;
+      const last = first + span - 1;
+      const count = months.slice(first - 1, last).reduce((n, m) => n + (m.counts[type] ?? 0), 0);
+      const status =
+        last < currentMonth ? (count >= 1 ? 'ok' : 'behind') : first <= currentMonth ? (count >= 1 ? 'ok' : 'current') : 'future';
+      return {
+        label: period === 'month' ? `${first}月` : `第${i + 1}季度`,
+        held: count,
+        status: status as 'ok' | 'behind' | 'current' | 'future',
+      };
+    });
+    return [{ type, period, periods, behind: periods.filter((p) => p.status === 'behind').length }];
+  });
+
+  const ids = held.map((a) => a._id);
+  const { data: recs } = ids.length
+    ? await col(ctx.db, 'activity_records')
+        .where({ _id: _.in(ids), closedAt: _.exists(true) })
+        .limit(1000)
+        .get()
+    : { data: [] };
+  const rates = (recs as RecordDoc[]).flatMap((r) => (r.attendance ? [r.attendance.rate] : []));
+  return {
+    year: input.year,
+    months,
+    requirements,
+    attendance: {
+      records: rates.length,
+      averageRate: rates.length ? Math.round((rates.reduce((a, b) => a + b, 0) / rates.length) * 10) / 10 : null,
+    },
+  };
+};

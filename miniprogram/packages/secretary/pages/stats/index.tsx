@@ -1,0 +1,81 @@
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { ACTIVITY_TYPE_LABEL } from '../../../../../typings/domain';
+import { inShanghai } from '../../../../../typings/time';
+import { StateView } from '../../../../components/state-view';
+import { api } from '../../../../services/api';
+import { openSpreadsheet } from '../../../../services/files';
+import { useAction } from '../../../../services/useAction';
+import { useApi } from '../../../../services/useApi';
+import './index.scss';
+
+const STATUS_TEXT = { ok: '已开展', behind: '未开展', current: '本期待开展', future: '' } as const;
+
+/** 活动统计: activities per month (a bar chart), 三会一课 against the required frequencies, attendance; the year's ledger. */
+export default function StatsPage() {
+  const { params } = useRouter();
+  const orgId = params['orgId'] ?? '';
+  const year = inShanghai(new Date()).year();
+  const { data, error, loading, reload } = useApi(() => api.record.stats({ orgId, year }), [orgId]);
+  const exporting = useAction();
+  const max = Math.max(1, ...(data?.months.map((m) => m.total) ?? [1]));
+
+  async function ledger() {
+    await exporting.run(async () => openSpreadsheet((await api.record.ledger({ orgId, from: `${year}-01-01`, to: `${year}-12-31` })).url));
+  }
+
+  return (
+    <View className='zb-page stats'>
+      <StateView loading={loading && !data} error={error} onRetry={reload}>
+        {data && (
+          <>
+            <Text className='zb-section-title'>{data.year} 年每月开展活动</Text>
+            <View className='zb-card stats__chart' id='stats-chart'>
+              {data.months.map((m) => (
+                <View key={m.month} className='stats__col'>
+                  <Text className='stats__value'>{m.total || ''}</Text>
+                  <View className='stats__bar' style={{ height: `${(m.total / max) * 240}px` }} />
+                  <Text className='stats__month'>{m.month}</Text>
+                </View>
+              ))}
+            </View>
+            <Text className='zb-section-title'>三会一课</Text>
+            {data.requirements.map((r) => (
+              <View key={r.type} className='zb-card zb-stack' id={`req-${r.type}`}>
+                <View className='zb-row'>
+                  <Text className='zb-title zb-grow'>{ACTIVITY_TYPE_LABEL[r.type]}</Text>
+                  <Text className={r.behind ? 'zb-error' : 'zb-muted'}>
+                    {r.period === 'month' ? '每月' : '每季度'}至少一次{r.behind ? `，${r.behind} 期未开展` : ''}
+                  </Text>
+                </View>
+                <View className='stats__periods'>
+                  {r.periods.map((p) => (
+                    <View key={p.label} className={`stats__period stats__period--${p.status}`}>
+                      <Text className='stats__period-label'>{p.label}</Text>
+                      <Text className='stats__period-text'>{p.held ? `${p.held} 次` : STATUS_TEXT[p.status]}</Text>
+                    </View>
+                  ))}
+                </View>
+              </View>
+            ))}
+            <View className='zb-card zb-stack' id='stats-attendance'>
+              <Text className='zb-title'>出勤</Text>
+              <Text className='zb-muted'>
+                {data.attendance.records
+                  ? `已归档 ${data.attendance.records} 次会议纪实，平均出席率 ${data.attendance.averageRate}%`
+                  : '还没有归档的会议纪实'}
+              </Text>
+            </View>
+            <View className='zb-actions'>
+              <Button id='stats-ledger' size='large' block loading={exporting.busy} onClick={() => void ledger()}>
+                导出 {data.year} 年三会一课台账
+              </Button>
+              {exporting.error && <Text className='zb-error'>{exporting.error}</Text>}
+            </View>
+          </>
+        )}
+      </StateView>
+    </View>
+  );
+}
