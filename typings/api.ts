@@ -287,6 +287,10 @@ export const contract = {
       }),
     ),
     detail: action<ActivityView>()(z.strictObject({ activityId: docId })),
+    /** For sharing the card with a live count (WeChat's updatable message): the id to pass to updateShareMenu, renewed before it expires. */
+    share: action<{ wxActivityId: string; expiresAt: string; parameters: { name: string; value: string }[] }>()(
+      z.strictObject({ activityId: docId }),
+    ),
   },
   signup: {
     /** Signs the caller up: a seat, the waitlist when full, or a request when approval is needed. Idempotent. */

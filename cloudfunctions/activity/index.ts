@@ -1,6 +1,7 @@
 import { defineFunction } from '../common/define';
 import { cancel, create, detail, list, update } from './activity';
+import { share } from './share';
 import { tick } from './tick';
 
-export const activity = defineFunction('activity', { actions: { create, update, cancel, list, detail }, timers: { tick } });
+export const activity = defineFunction('activity', { actions: { create, update, cancel, list, detail, share }, timers: { tick } });
 export const main = activity.main;

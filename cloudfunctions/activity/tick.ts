@@ -3,6 +3,7 @@ import { col, type ActivityDoc, type ReminderDoc, type SignupDoc } from '../comm
 import type { TimerHandler } from '../common/define';
 import { fillFreeSeats } from '../signup/seats';
 import { signupClosesAt } from './rules';
+import { refreshSharedCards } from './share';
 
 type Ctx = Parameters<TimerHandler>[0];
 
@@ -71,5 +72,6 @@ async function seatWaitlists(ctx: Ctx): Promise<number> {
 export const tick: TimerHandler = async (ctx) => {
   const reminders = await sendReminders(ctx);
   const promoted = await seatWaitlists(ctx);
-  if (reminders || promoted) ctx.log.info('activity_tick', { reminders, promoted });
+  const cards = await refreshSharedCards(ctx);
+  if (reminders || promoted || cards) ctx.log.info('activity_tick', { reminders, promoted, cards });
 };

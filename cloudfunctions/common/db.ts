@@ -212,6 +212,8 @@ export interface ActivityDoc {
   cancelRule: CancelRule;
   cancelled: boolean;
   cancelReason?: string;
+  /** WeChat's updatable-message id for the shared card (lives 24 hours), and the state last pushed to it. */
+  share?: { wxActivityId: string; expiresAt: Date; pushed?: string };
   /** Seats taken: only ever changed by conditional updates, so it never passes `capacity`. */
   confirmedCount: number;
   createdBy: string;

@@ -7,6 +7,7 @@ import { AppError } from '../common/errors';
 import { boardOf } from '../checkin/board';
 import { memberKey } from '../activity/view';
 import { mayCancel, signupClosesAt } from '../activity/rules';
+import { pushShareCount } from '../activity/share';
 import { giveBackSeat, passSeatOn, takeSeat } from './seats';
 
 const LIVE: SignupStatus[] = ['confirmed', 'waitlisted', 'pending'];
@@ -42,6 +43,7 @@ export const join: Handler<'signup', 'join'> = async (_input, ctx) => {
   };
   try {
     await col(ctx.db, 'signups').add(doc);
+    if (seated) await pushShareCount(ctx, a, Math.min(a.confirmedCount + 1, a.capacity ?? Infinity));
     return { status, leave: null };
   } catch (e) {
     if (!isDuplicate(e)) {
@@ -71,7 +73,8 @@ export const cancel: Handler<'signup', 'cancel'> = async (_input, ctx) => {
   const { updated } = (await col(ctx.db, 'signups')
     .where({ _id: id, status: signup.status })
     .update({ status: 'cancelled', updatedAt: ctx.now })) as { updated: number };
-  if (updated === 1 && signup.status === 'confirmed') await passSeatOn(ctx, a);
+  if (updated === 1 && signup.status === 'confirmed' && !(await passSeatOn(ctx, a)))
+    await pushShareCount(ctx, a, Math.max(a.confirmedCount - 1, 0));
   return { status: updated === 1 ? 'cancelled' : signup.status, leave: null };
 };
 

@@ -277,6 +277,13 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ],
   ['activity', 'detail', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
   ['activity', 'detail', { activityId: NO_ACTIVITY }, row({})],
+  [
+    'activity',
+    'share',
+    withActivity(OWN, (activityId) => ({ activityId })),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }),
+  ],
+  ['activity', 'share', { activityId: NO_ACTIVITY }, row({})],
   ['signup', 'join', withActivity(OWN, (activityId) => ({ activityId })), ownAudience],
   ['signup', 'join', withActivity(OTHER, (activityId) => ({ activityId })), row({ otherSecretary: 'ok' })],
   ['signup', 'join', { activityId: NO_ACTIVITY }, row({})],

@@ -68,3 +68,45 @@ it('the tick seats members left waiting while a seat is free', async () => {
   ]);
   expect((await rt.db.collection('activities').doc(id).get()).data[0].confirmedCount).toBe(1);
 });
+
+describe('the shared card’s live count (updatable message)', () => {
+  const calls = async (rt: Awaited<ReturnType<typeof demoRuntime>>, api: string) =>
+    (await rt.db.collection('dev_openapi_calls').where({ api }).orderBy('at', 'asc').limit(100).get()).data as {
+      input: Record<string, unknown>;
+    }[];
+
+  it('one WeChat activity id per day per activity, renewed before it expires; each sign-up updates the count, the tick corrects it', async () => {
+    const c = clock('2026-12-01T01:00:00Z');
+    const rt = await demoRuntime(c.now);
+    const id = await createActivity(rt, { capacity: 5 });
+    const first = (await rt.invoke('activity', { action: 'share', data: { activityId: id } }, { openid: 'demo-secretary' })) as {
+      data: { wxActivityId: string; parameters: { name: string; value: string }[] };
+    };
+    expect(first.data.parameters).toEqual([
+      { name: 'member_count', value: '0' },
+      { name: 'room_limit', value: '5' },
+    ]);
+    const again = (await rt.invoke('activity', { action: 'share', data: { activityId: id } }, MEMBER)) as typeof first;
+    expect(again.data.wxActivityId).toBe(first.data.wxActivityId);
+    expect(await calls(rt, 'updatableMessage.createActivityId')).toHaveLength(1);
+
+    await rt.invoke('signup', { action: 'join', data: { activityId: id } }, MEMBER);
+    await rt.invoke('signup', { action: 'join', data: { activityId: id } }, { openid: 'demo-member-02' });
+    const pushes = await calls(rt, 'updatableMessage.setUpdatableMsg');
+    expect(pushes.map((p) => (p.input['parameters'] as { value: string }[])[0]!.value)).toEqual(['1', '2']);
+    // A sign-up pushes a count estimated from what it read (stale under concurrency); the tick sends the exact one, once.
+    await rt.fireTimer('activity', 'tick');
+    await rt.fireTimer('activity', 'tick');
+    const after = await calls(rt, 'updatableMessage.setUpdatableMsg');
+    expect(after).toHaveLength(3);
+    expect(after[2]!.input).toMatchObject({
+      activityId: first.data.wxActivityId,
+      targetState: 0,
+      parameters: [{ value: '2' }, { value: '5' }],
+    });
+
+    c.advance(23.5 * 3600 * 1000);
+    const renewed = (await rt.invoke('activity', { action: 'share', data: { activityId: id } }, MEMBER)) as typeof first;
+    expect(renewed.data.wxActivityId).not.toBe(first.data.wxActivityId);
+  });
+});

@@ -198,6 +198,26 @@ export default function ActivityDetailPage() {
     : null;
   useShareCard(card);
 
+  // While sign-up is open, the shared card shows the live count (WeChat's updatable message; the
+  // local runtime records the calls on the dev page). Without it the card still works.
+  const shareable = data && (data.status === 'open' || data.status === 'full') ? data.id : null;
+  useEffect(() => {
+    if (!shareable) return;
+    void api.activity
+      .share({ activityId: shareable })
+      .then((t) =>
+        process.env.TARO_ENV === 'weapp'
+          ? Taro.updateShareMenu({
+              withShareTicket: true,
+              isUpdatableMessage: true,
+              activityId: t.wxActivityId,
+              templateInfo: { parameterList: t.parameters },
+            } as Taro.updateShareMenu.Option)
+          : undefined,
+      )
+      .catch(() => undefined);
+  }, [shareable]);
+
   const checkinOpen = data && Date.now() >= Date.parse(data.checkinOpensAt) && data.status !== 'ended' && data.status !== 'cancelled';
   const go = (page: string) => void Taro.navigateTo({ url: `/packages/secretary/pages/${page}/index?id=${id}` });
 
