@@ -13,7 +13,7 @@ import {
 import { RecordCard } from '../../../components/record-card';
 import { ShareButton, useShareCard } from '../../../components/share-card';
 import { StateView } from '../../../components/state-view';
-import { api } from '../../../services/api';
+import { api, ApiError } from '../../../services/api';
 import { moment, timeRange } from '../../../services/format';
 import { useAction } from '../../../services/useAction';
 import { session } from '../../../services/session';
@@ -115,7 +115,19 @@ function CheckinBox({ a, onDone }: { a: ActivityView; onDone: () => void }) {
   const [digits, setDigits] = useState('');
   const { busy, error, run } = useAction();
   const submit = async (input: { digits: string } | { payload: string }) => {
-    if (await run(() => api.checkin.submit({ activityId: a.id, ...input }), '签到成功')) onDone();
+    const ok = await run(async () => {
+      // With a check-in radius, the server compares the phone's location (which can be faked: the rotating code is the real guard).
+      const location = a.location
+        ? await Taro.getLocation({ type: 'gcj02' }).then(
+            ({ latitude, longitude }) => ({ latitude, longitude }),
+            () => {
+              throw new ApiError('OUT_OF_RANGE', '本活动签到需要获取位置，请允许后再试');
+            },
+          )
+        : undefined;
+      return api.checkin.submit({ activityId: a.id, ...input, ...(location ? { location } : {}) });
+    }, '签到成功');
+    if (ok) onDone();
   };
   const scan = async () => {
     const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] }).catch(() => null);
@@ -130,6 +142,9 @@ function CheckinBox({ a, onDone }: { a: ActivityView; onDone: () => void }) {
         </Button>
       )}
       <Text className='zb-muted'>或输入书记屏幕上的 6 位签到码：</Text>
+      {a.location && (
+        <Text className='zb-muted'>本活动会核对你的位置（{a.location.radius} 米内）；位置可能不准或被伪造，以签到码为准。</Text>
+      )}
       <View className='zb-row'>
         <Input
           className='zb-grow detail__digits'
@@ -278,6 +293,16 @@ export default function ActivityDetailPage() {
                 {checkinOpen && (
                   <Button id='open-checkin-screen' size='large' block onClick={() => go('checkin-screen')}>
                     打开签到码
+                  </Button>
+                )}
+                {(data.status === 'open' || data.status === 'full' || data.status === 'closed' || data.status === 'upcoming') && (
+                  <Button
+                    id='activity-edit'
+                    size='large'
+                    block
+                    onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/activity-edit/index?id=${data.id}` })}
+                  >
+                    修改活动
                   </Button>
                 )}
                 <Button id='open-board' size='large' block onClick={() => go('board')}>

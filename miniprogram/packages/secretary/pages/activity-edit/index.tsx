@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { ACTIVITY_TYPE_LABEL, ACTIVITY_TYPES, type ActivityType, type CancelRule } from '../../../../../typings/domain';
-import { shanghaiDay } from '../../../../../typings/time';
+import { inShanghai, shanghaiDay } from '../../../../../typings/time';
 import { api } from '../../../../services/api';
 import { useAction } from '../../../../services/useAction';
 import './index.scss';
@@ -51,27 +51,48 @@ export default function ActivityEditPage() {
   const [audience, setAudience] = useState<'unit' | 'subtree'>('unit');
   const [description, setDescription] = useState('');
   const { busy, error, run } = useAction();
+  const editing = params['id'] ?? '';
+
+  // Editing: start from the activity as it is.
+  useEffect(() => {
+    if (!editing) return;
+    void Taro.setNavigationBarTitle({ title: '修改活动' });
+    void api.activity.detail({ activityId: editing }).then((a) => {
+      setType(a.type);
+      setTitle(a.title);
+      setPlace(a.place);
+      setDay(inShanghai(a.startAt).format('YYYY-MM-DD'));
+      setStart(inShanghai(a.startAt).format('HH:mm'));
+      setEnd(inShanghai(a.endAt).format('HH:mm'));
+      setSignup(a.signupRequired ? 'yes' : 'no');
+      setCapacity(a.capacity ? String(a.capacity) : '');
+      setApproval(a.approvalRequired ? 'yes' : 'no');
+      setRule(a.cancelRule.kind);
+      setAudience(a.audience.kind === 'subtree' ? 'subtree' : 'unit');
+      setDescription(a.description);
+    });
+  }, [editing]);
 
   async function save() {
-    const created = await run(() =>
-      api.activity.create({
-        orgId,
-        type,
-        title: title.trim(),
-        place: place.trim(),
-        description: description.trim(),
-        startAt: instant(day, start),
-        endAt: instant(day, end),
-        signupDeadline: null,
-        location: null,
-        capacity: signup === 'yes' && capacity ? Number(capacity) : null,
-        audience: { kind: audience },
-        signupRequired: signup === 'yes',
-        approvalRequired: approval === 'yes',
-        cancelRule: rule === 'hoursBefore' ? { kind: 'hoursBefore', hours: 24 } : { kind: rule },
-      }),
+    const body = {
+      type,
+      title: title.trim(),
+      place: place.trim(),
+      description: description.trim(),
+      startAt: instant(day, start),
+      endAt: instant(day, end),
+      signupDeadline: null,
+      location: null,
+      capacity: signup === 'yes' && capacity ? Number(capacity) : null,
+      audience: { kind: audience },
+      signupRequired: signup === 'yes',
+      approvalRequired: approval === 'yes',
+      cancelRule: rule === 'hoursBefore' ? ({ kind: 'hoursBefore', hours: 24 } as const) : { kind: rule },
+    };
+    const saved = await run(() =>
+      editing ? api.activity.update({ activityId: editing, ...body }) : api.activity.create({ orgId, ...body }),
     );
-    if (created) await Taro.redirectTo({ url: `/pages/activity/detail/index?id=${created.id}` });
+    if (saved) await Taro.redirectTo({ url: `/pages/activity/detail/index?id=${saved.id}` });
   }
 
   return (
@@ -167,7 +188,7 @@ export default function ActivityEditPage() {
           disabled={title.trim().length < 2 || !place.trim()}
           onClick={() => void save()}
         >
-          发布活动
+          {editing ? '保存修改（已报名党员会收到时间地点变更通知）' : '发布活动'}
         </Button>
         {error && (
           <Text className='zb-error' id='edit-error'>
