@@ -328,6 +328,8 @@ export const contract = {
         }),
       ]),
     ),
+    /** The current slot's mini-program code (its `scene` is the payload), for WeChat's own scanner; made once per slot and shared. */
+    wxacode: action<{ url: string; expiresAt: string }>()(z.strictObject({ activityId: docId })),
     /** Opens check-in from a mini-program code's `scene`: which activity it is for. */
     resolve: action<{ activityId: string }>()(z.strictObject({ payload: z.string().min(1).max(32) })),
     /** The organiser marks a member present by hand (no phone). Audited. */

@@ -35,6 +35,30 @@ export const code: Handler<'checkin', 'code'> = async (_input, ctx) => {
   };
 };
 
+/** Where members who scan with WeChat's own scanner land: the activity page, which reads `scene`. */
+const CHECKIN_PAGE = 'pages/activity/detail/index';
+
+export const wxacode: Handler<'checkin', 'wxacode'> = async (_input, ctx) => {
+  const a = ctx.grant.doc as unknown as ActivityDoc;
+  openWindow(ctx, a);
+  const slot = slotOf(ctx.now.getTime());
+  const expiresAt = new Date((slot + 1) * SLOT_SECONDS * 1000).toISOString();
+  // Several screens (or a refresh) in one slot share one image: WeChat is asked once per slot.
+  let fileID = a.wxacode?.slot === slot ? a.wxacode.fileID : null;
+  if (!fileID) {
+    const code = await ctx.openapi.getUnlimitedQRCode({
+      scene: payloadFor(ctx.keys().checkin, a._id, slot),
+      page: CHECKIN_PAGE,
+      width: 430,
+    });
+    fileID = (await ctx.storage.uploadFile({ cloudPath: `checkin-codes/${a._id}/${slot}.png`, fileContent: code.buffer })).fileID;
+    await col(ctx.db, 'activities').doc(a._id).update({ wxacode: { slot, fileID } });
+  }
+  const url = (await ctx.storage.getTempFileURL({ fileList: [fileID] })).fileList[0]?.tempFileURL;
+  if (!url) throw new AppError('INTERNAL', '小程序码生成失败，请使用二维码或数字签到码');
+  return { url, expiresAt };
+};
+
 export const resolve: Handler<'checkin', 'resolve'> = async (input) => {
   const activityId = activityOfPayload(input.payload);
   if (!activityId) throw new AppError('CODE_INVALID', '无法识别的签到码，请重新扫码');

@@ -1,5 +1,5 @@
 import { defineFunction } from '../common/define';
-import { board, code, mark, resolve, submit } from './checkin';
+import { board, code, mark, resolve, submit, wxacode } from './checkin';
 
-export const checkin = defineFunction('checkin', { actions: { code, submit, resolve, mark, board } });
+export const checkin = defineFunction('checkin', { actions: { code, wxacode, submit, resolve, mark, board } });
 export const main = checkin.main;

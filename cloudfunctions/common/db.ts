@@ -214,6 +214,8 @@ export interface ActivityDoc {
   cancelReason?: string;
   /** WeChat's updatable-message id for the shared card (lives 24 hours), and the state last pushed to it. */
   share?: { wxActivityId: string; expiresAt: Date; pushed?: string };
+  /** The check-in mini-program code of the latest slot, shared by every screen showing it. */
+  wxacode?: { slot: number; fileID: string };
   /** Seats taken: only ever changed by conditional updates, so it never passes `capacity`. */
   confirmedCount: number;
   createdBy: string;

@@ -116,6 +116,7 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
   },
   checkin: {
     code: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
+    wxacode: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
     submit: { audienceOf: 'activityId' },
     resolve: 'signedIn',
     mark: { roles: LEADERS, unitField: 'activityId', via: 'activities' },

@@ -197,3 +197,29 @@ it('a member who has checked in can no longer cancel their sign-up', async () =>
   });
   expect(await rt.invoke('signup', { action: 'cancel', data: { activityId: id } }, MEMBER)).toMatchObject({ ok: false, code: 'CLOSED' });
 });
+
+it('the mini-program code for WeChat’s scanner carries the payload as its scene, made once per slot', async () => {
+  const { c, rt, id, code, submit } = await setup();
+  const first = (await rt.invoke('checkin', { action: 'wxacode', data: { activityId: id } }, SECRETARY)) as Ok<{
+    url: string;
+    expiresAt: string;
+  }>;
+  const again = (await rt.invoke('checkin', { action: 'wxacode', data: { activityId: id } }, SECRETARY)) as typeof first;
+  expect(again.data.url).toBe(first.data.url);
+  const made = (await rt.db.collection('dev_openapi_calls').where({ api: 'wxacode.getUnlimited' }).get()).data as {
+    input: { scene: string; page: string };
+  }[];
+  expect(made).toHaveLength(1);
+  const { payload } = await code();
+  expect(made[0]!.input).toEqual(expect.objectContaining({ scene: payload, page: 'pages/activity/detail/index' }));
+  // The page opened by WeChat's scanner reads `scene`, finds the activity and checks in with it.
+  expect(await rt.invoke('checkin', { action: 'resolve', data: { payload: made[0]!.input.scene } }, MEMBER)).toEqual({
+    ok: true,
+    data: { activityId: id },
+  });
+  expect(await submit({ payload: made[0]!.input.scene })).toMatchObject({ ok: true, data: { already: false } });
+  c.advance(15_000);
+  await rt.invoke('checkin', { action: 'wxacode', data: { activityId: id } }, SECRETARY);
+  expect((await rt.db.collection('dev_openapi_calls').where({ api: 'wxacode.getUnlimited' }).get()).data).toHaveLength(2);
+  // The first PNG the stand-in draws loads the qrcode library's PNG path, which is slow the first time.
+}, 30_000);

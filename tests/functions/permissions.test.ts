@@ -312,6 +312,7 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['signup', 'review', { activityId: NO_ACTIVITY, memberId: OWN_MEMBER, kind: 'leave', approve: true }, row({})],
   ['checkin', 'code', withActivity(OWN, (activityId) => ({ activityId })), ownLeaders],
   ['checkin', 'code', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
+  ['checkin', 'wxacode', withActivity(OWN, (activityId) => ({ activityId })), ownLeaders],
   [
     'checkin',
     'submit',

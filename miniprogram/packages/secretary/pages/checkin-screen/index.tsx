@@ -27,6 +27,18 @@ export default function CheckinScreenPage() {
   const [left, setLeft] = useState(0);
   const [error, setError] = useState('');
   const fetching = useRef(false);
+  // For members who scan with WeChat's own scanner: the slot's mini-program code instead of the plain QR.
+  const [wechat, setWechat] = useState(false);
+  const [wxacode, setWxacode] = useState('');
+  const wechatRef = useRef(false);
+  wechatRef.current = wechat;
+  useEffect(() => {
+    if (wechat)
+      void api.checkin.wxacode({ activityId }).then(
+        (r) => setWxacode(r.url),
+        () => setError('小程序码生成失败，请使用二维码或数字签到码'),
+      );
+  }, [wechat, activityId]);
   const symbol = useMemo(() => (isWeapp && code ? qrModules(code.payload) : null), [code]);
 
   const refresh = useCallback(async () => {
@@ -36,6 +48,7 @@ export default function CheckinScreenPage() {
       const next = await api.checkin.code({ activityId });
       setCode(next);
       setError('');
+      if (wechatRef.current) setWxacode((await api.checkin.wxacode({ activityId })).url);
       if (!isWeapp) {
         const svg = await qrSvg(next.payload, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
         setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
@@ -55,8 +68,8 @@ export default function CheckinScreenPage() {
     if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: true });
   }, []);
   useEffect(() => {
-    // In WeChat the native component counts down and asks for the next code itself.
-    if (isWeapp) return undefined;
+    // In WeChat the native component counts down and asks for the next code itself (not in the mini-program code mode).
+    if (isWeapp && !wechat) return undefined;
     const timer = setInterval(() => {
       if (!code) return;
       const ms = Date.parse(code.expiresAt) - Date.now();
@@ -64,7 +77,7 @@ export default function CheckinScreenPage() {
       if (ms <= 0) void refresh();
     }, 250);
     return () => clearInterval(timer);
-  }, [code, refresh]);
+  }, [code, refresh, wechat]);
 
   return (
     <View className='screen'>
@@ -73,7 +86,14 @@ export default function CheckinScreenPage() {
           {error}
         </Text>
       )}
-      {code && isWeapp && (
+      {code && wechat && (
+        <>
+          <Text className='screen__hint'>请用微信“扫一扫”扫描下方小程序码，或输入签到码</Text>
+          {wxacode && <Image className='screen__qr' id='screen-wxacode' src={wxacode} mode='aspectFit' />}
+          <Text className='screen__digits'>{code.digits}</Text>
+        </>
+      )}
+      {code && !wechat && isWeapp && (
         <>
           <Text className='screen__hint'>请用支部通“扫码签到”，或输入下方签到码</Text>
           <checkin-code
@@ -87,7 +107,7 @@ export default function CheckinScreenPage() {
           />
         </>
       )}
-      {code && !isWeapp && (
+      {code && !wechat && !isWeapp && (
         <>
           <Text className='screen__hint'>请用支部通“扫码签到”，或输入下方签到码</Text>
           {qr && <Image className='screen__qr' id='screen-qr' src={qr} mode='aspectFit' />}
@@ -101,6 +121,11 @@ export default function CheckinScreenPage() {
             {left} 秒后更新
           </Text>
         </>
+      )}
+      {code && (
+        <Text className='screen__toggle' id='screen-toggle' onClick={() => setWechat((w) => !w)}>
+          {wechat ? '改为显示支部通扫码用的二维码' : '成员用微信扫一扫？改为显示小程序码'}
+        </Text>
       )}
     </View>
   );
