@@ -483,4 +483,6 @@ export interface StatsView {
   }[];
   /** From closed records: how many, and the average attendance rate (%). */
   attendance: { records: number; averageRate: number | null };
+  /** Each current member's year, over activities that have ended: lowest attendance first. */
+  members: { memberId: string; name: string; present: number; excused: number; absent: number; rate: number | null }[];
 }

@@ -1,6 +1,7 @@
 import { ACTIVITY_TYPES, REQUIRED_FREQUENCY, type ActivityType, type StatsView } from '../../typings/domain';
 import { inShanghai, shanghaiDayStart } from '../../typings/time';
-import { col, type ActivityDoc, type RecordDoc } from '../common/db';
+import type { HandlerContext } from '../common/context';
+import { col, type ActivityDoc, type CheckinDoc, type MembershipDoc, type RecordDoc, type SignupDoc } from '../common/db';
 import type { Handler } from '../common/define';
 
 /** A unit's year of activities, measured against the 三会一课 frequencies. */
@@ -56,6 +57,7 @@ export const stats: Handler<'record', 'stats'> = async (input, ctx) => {
     : { data: [] };
   const rates = (recs as RecordDoc[]).flatMap((r) => (r.attendance ? [r.attendance.rate] : []));
   return {
+    members: await memberYear(ctx, unit._id, held),
     year: input.year,
     months,
     requirements,
@@ -65,3 +67,49 @@ export const stats: Handler<'record', 'stats'> = async (input, ctx) => {
     },
   };
 };
+
+/**
+ * Per member, over the unit's activities that have ended: present, excused (approved leave), absent
+ * (expected — signed up, or in the audience of an activity without sign-up — and not there).
+ */
+async function memberYear(ctx: HandlerContext, orgId: string, held: ActivityDoc[]): Promise<StatsView['members']> {
+  const _ = ctx.db.command;
+  const ended = held.filter((a) => new Date(a.endAt).getTime() <= ctx.now.getTime());
+  const { data: memberRows } = await col(ctx.db, 'memberships')
+    .where({ orgId, status: 'active' })
+    .orderBy('nameKey', 'asc')
+    .limit(1000)
+    .get();
+  const members = memberRows as MembershipDoc[];
+  const ids = ended.map((a) => a._id);
+  const [{ data: signupRows }, { data: checkinRows }] = ids.length
+    ? await Promise.all([
+        col(ctx.db, 'signups')
+          .where({ activityId: _.in(ids), status: 'confirmed' })
+          .limit(1000)
+          .get(),
+        col(ctx.db, 'checkins')
+          .where({ activityId: _.in(ids) })
+          .limit(1000)
+          .get(),
+      ])
+    : [{ data: [] }, { data: [] }];
+  const signedUp = new Set((signupRows as SignupDoc[]).map((s) => `${s.activityId}~${s.memberId}`));
+  const checkins = new Map((checkinRows as CheckinDoc[]).map((c) => [`${c.activityId}~${c.memberId}`, c]));
+  const rows = members.map((m) => {
+    let present = 0;
+    let excused = 0;
+    let absent = 0;
+    for (const a of ended) {
+      const key = `${a._id}~${m._id}`;
+      const c = checkins.get(key);
+      const inAudience = a.audience.kind === 'members' ? a.audience.memberIds.includes(m._id) : a.audienceOrgIds.includes(m.orgId);
+      if (c?.checkedIn) present += 1;
+      else if (c?.leave?.status === 'approved') excused += 1;
+      else if (a.signupRequired ? signedUp.has(key) : inAudience) absent += 1;
+    }
+    const due = present + absent;
+    return { memberId: m._id, name: m.name, present, excused, absent, rate: due ? Math.round((present / due) * 1000) / 10 : null };
+  });
+  return rows.sort((x, y) => (x.rate ?? 101) - (y.rate ?? 101));
+}

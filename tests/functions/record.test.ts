@@ -199,3 +199,35 @@ it('statistics count held activities per month and show where the branch is behi
     code: 'FORBIDDEN',
   });
 });
+
+it('statistics show each member’s attendance over the year, lowest first', async () => {
+  const c = clock('2026-12-01T01:00:00Z');
+  const rt = await demoRuntime(c.now);
+  const id = await createActivity(rt, { signupRequired: false });
+  await rt.invoke('signup', { action: 'leave', data: { activityId: id, reason: '出差' } }, { openid: 'demo-member-03' });
+  await rt.invoke(
+    'signup',
+    { action: 'review', data: { activityId: id, memberId: 'm-demo-007', kind: 'leave', approve: true } },
+    SECRETARY,
+  );
+  c.set('2026-12-10T05:50:00Z');
+  const { digits } = ((await rt.invoke('checkin', { action: 'code', data: { activityId: id } }, SECRETARY)) as Ok<{ digits: string }>).data;
+  await rt.invoke('checkin', { action: 'submit', data: { activityId: id, digits } }, MEMBER);
+  // Before the end nobody is absent yet; after it, everyone expected who did not come is.
+  const before = (await rt.invoke('record', { action: 'stats', data: { orgId: 'org-xh-branch-rd', year: 2026 } }, SECRETARY)) as Ok<{
+    members: { memberId: string; present: number; excused: number; absent: number; rate: number | null }[];
+  }>;
+  expect(before.data.members.every((m) => m.present + m.absent === 0)).toBe(true);
+  c.set('2026-12-10T09:00:00Z');
+  const after = (await rt.invoke(
+    'record',
+    { action: 'stats', data: { orgId: 'org-xh-branch-rd', year: 2026 } },
+    SECRETARY,
+  )) as typeof before;
+  const of = (memberId: string) => after.data.members.find((m) => m.memberId === memberId)!;
+  expect(of('m-demo-005')).toMatchObject({ present: 1, absent: 0, rate: 100 });
+  expect(of('m-demo-007')).toMatchObject({ present: 0, excused: 1, absent: 0, rate: null });
+  expect(of('m-demo-006')).toMatchObject({ present: 0, absent: 1, rate: 0 });
+  expect(after.data.members).toHaveLength(13);
+  expect(after.data.members[0]!.rate).toBe(0);
+});

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { ACTIVITY_TYPE_LABEL } from '../../../../../typings/domain';
 import { inShanghai } from '../../../../../typings/time';
 import { StateView } from '../../../../components/state-view';
@@ -67,7 +67,19 @@ export default function StatsPage() {
                   : '还没有归档的会议纪实'}
               </Text>
             </View>
-            <View className='zb-actions'>
+            <Text className='zb-section-title'>党员出勤（{data.year} 年已结束的活动，出席率低的在前）</Text>
+            <CellGroup>
+              {data.members.map((m) => (
+                <View key={m.memberId} id={`member-year-${m.memberId}`}>
+                  <Cell
+                    title={m.name}
+                    description={`出席 ${m.present} · 请假 ${m.excused} · 缺席 ${m.absent}`}
+                    extra={m.rate === null ? '—' : `${m.rate}%`}
+                  />
+                </View>
+              ))}
+            </CellGroup>
+            <View className='zb-actions stats__export'>
               <Button id='stats-ledger' size='large' block loading={exporting.busy} onClick={() => void ledger()}>
                 导出 {data.year} 年三会一课台账
               </Button>
