@@ -12,7 +12,7 @@ import { Engine } from '../../local/db/engine';
 import { localDatabase } from '../../local/db/request';
 import { createRuntime, quietLogger } from '../../local/runtime';
 import { seedDemo } from '../../local/seed';
-import { addMembers } from '../helpers/activity';
+import { addMembers, createActivity } from '../helpers/activity';
 import { phoneOf, rosterFile } from '../helpers/excel';
 
 const ROOT = join(__dirname, '..', '..');
@@ -257,60 +257,30 @@ async function burst(calls: (() => Promise<{ ok: boolean }>)[]): Promise<{ ms: n
   return { ms: ms.sort((a, b) => a - b), results };
 }
 
+/** An activity of the first branch starting in ten minutes (so check-in is open), made by its secretary. */
+function soonActivity(runtime: Rt, extra: Record<string, unknown>): Promise<string> {
+  const start = new Date(Date.now() + 10 * 60 * 1000);
+  return createActivity(runtime, {
+    title: '压力测试',
+    startAt: start.toISOString(),
+    endAt: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
+    signupDeadline: null,
+    place: '会议室',
+    ...extra,
+  });
+}
+
 /** A runtime on disk with the demo seed, `n` extra members in the first branch, and an activity starting in ten minutes. */
 async function activityRuntime(dir: string, name: string, n: number, extra: Record<string, unknown>) {
   const runtime = createRuntime({ dataDir: join(dir, name), log: quietLogger });
   await seedDemo(runtime.db, new Date());
   const openids = await addMembers(runtime, 'org-xh-branch-rd', n, name);
-  const start = new Date(Date.now() + 10 * 60 * 1000);
-  const res = await runtime.invoke(
-    'activity',
-    {
-      action: 'create',
-      data: {
-        orgId: 'org-xh-branch-rd',
-        type: 'theme_day',
-        title: '压力测试',
-        startAt: start.toISOString(),
-        endAt: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
-        place: '会议室',
-        audience: { kind: 'unit' },
-        ...extra,
-      },
-    },
-    { openid: 'demo-secretary' },
-  );
-  if (!res.ok) throw new Error(`activity: ${res.message}`);
-  return { runtime, openids, activityId: (res.data as { id: string }).id };
+  return { runtime, openids, activityId: await soonActivity(runtime, extra) };
 }
 
 /** The same number of concurrent calls of the cheapest action: what the function wrapper alone costs. */
 async function pingBaseline(runtime: Rt, openids: string[]): Promise<number[]> {
   return (await burst(openids.map((openid) => () => runtime.invoke('system', { action: 'ping', data: {} }, { openid })))).ms;
-}
-
-/** Another activity like the measured one, in the same runtime: to warm the process up (JIT, caches) first. */
-async function secondActivity(runtime: Rt, extra: Record<string, unknown>): Promise<string> {
-  const start = new Date(Date.now() + 10 * 60 * 1000);
-  const res = await runtime.invoke(
-    'activity',
-    {
-      action: 'create',
-      data: {
-        orgId: 'org-xh-branch-rd',
-        type: 'theme_day',
-        title: '预热活动',
-        startAt: start.toISOString(),
-        endAt: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
-        place: '会议室',
-        audience: { kind: 'unit' },
-        ...extra,
-      },
-    },
-    { openid: 'demo-secretary' },
-  );
-  if (!res.ok) throw new Error(`activity: ${res.message}`);
-  return (res.data as { id: string }).id;
 }
 
 const signUpAll = (runtime: Rt, openids: string[], activityId: string) =>
@@ -335,7 +305,7 @@ async function checkInAll(runtime: Rt, openids: string[], activityId: string) {
 async function signupRace(dir: string): Promise<void> {
   const { runtime, openids, activityId } = await activityRuntime(dir, 'race', 200, { signupRequired: true, capacity: 50 });
   const cold = await signUpAll(runtime, openids, activityId);
-  const warm = await secondActivity(runtime, { signupRequired: true, capacity: 50 });
+  const warm = await soonActivity(runtime, { signupRequired: true, capacity: 50 });
   const base = await pingBaseline(runtime, openids);
   const { ms, results } = await signUpAll(runtime, openids, warm);
   const status = (s: string) => results.filter((r) => r.ok && (r as unknown as { data: { status: string } }).data.status === s).length;
@@ -360,7 +330,7 @@ async function signupRace(dir: string): Promise<void> {
 async function checkinBurst(dir: string): Promise<void> {
   const { runtime, openids, activityId } = await activityRuntime(dir, 'burst', 500, { signupRequired: false });
   const cold = await checkInAll(runtime, openids, activityId);
-  const warm = await secondActivity(runtime, { signupRequired: false });
+  const warm = await soonActivity(runtime, { signupRequired: false });
   const base = await pingBaseline(runtime, openids);
   const { ms, results } = await checkInAll(runtime, openids, warm);
   const { data } = await runtime.db.collection('checkins').where({ activityId: warm, checkedIn: true }).limit(1000).get();
