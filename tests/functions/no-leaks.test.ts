@@ -1,4 +1,5 @@
 import { localCloudID } from '../../local/openapi';
+import { createActivity } from '../helpers/activity';
 import { rosterFile, phoneOf } from '../helpers/excel';
 import { consented, demoRuntime } from '../helpers/runtime';
 
@@ -27,25 +28,12 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
   });
   expect(await rt.invoke('member', { action: 'import', data: { orgId: OWN, fileID } }, SECRETARY)).toMatchObject({ ok: true });
   // An activity starting soon: signed up, on leave, checked in, marked by hand.
-  const created = await rt.invoke(
-    'activity',
-    {
-      action: 'create',
-      data: {
-        orgId: OWN,
-        type: 'theme_day',
-        title: '主题党日',
-        startAt: '2026-11-28T10:10:00.000Z',
-        endAt: '2026-11-28T12:00:00.000Z',
-        place: '会议室',
-        audience: { kind: 'unit' },
-        signupRequired: true,
-        approvalRequired: true,
-      },
-    },
-    SECRETARY,
-  );
-  const activityId = (created as { data: { id: string } }).data.id;
+  const activityId = await createActivity(rt, {
+    startAt: '2026-11-28T10:10:00.000Z',
+    endAt: '2026-11-28T12:00:00.000Z',
+    signupDeadline: null,
+    approvalRequired: true,
+  });
   await rt.invoke('signup', { action: 'join', data: { activityId } }, member);
   await rt.invoke('signup', { action: 'leave', data: { activityId, reason: '出差' } }, { openid: 'demo-member-01' });
   const code = (await rt.invoke('checkin', { action: 'code', data: { activityId } }, SECRETARY)) as { data: { digits: string } };

@@ -1,6 +1,7 @@
 import { ACCESS } from '../../cloudfunctions/common/permissions';
 import { localCloudID } from '../../local/openapi';
 import { PRIVACY_VERSION } from '../../typings/domain';
+import { createActivity } from '../helpers/activity';
 import { demoRuntime } from '../helpers/runtime';
 
 /**
@@ -74,28 +75,13 @@ const pendingTransfer = async (rt: Runtime) => {
 /** An activity of a unit, made by the admin, starting ten minutes after the demo clock (so check-in is open). */
 const activityIn =
   (orgId: string, extra: Record<string, unknown> = {}) =>
-  async (rt: Runtime) => {
-    const res = await rt.invoke(
-      'activity',
-      {
-        action: 'create',
-        data: {
-          orgId,
-          type: 'theme_day',
-          title: '主题党日',
-          startAt: '2026-11-28T10:10:00.000Z',
-          endAt: '2026-11-28T12:00:00.000Z',
-          place: '会议室',
-          audience: { kind: 'unit' },
-          signupRequired: true,
-          ...extra,
-        },
-      },
+  async (rt: Runtime) => ({
+    activityId: await createActivity(
+      rt,
+      { orgId, startAt: '2026-11-28T10:10:00.000Z', endAt: '2026-11-28T12:00:00.000Z', signupDeadline: null, ...extra },
       { openid: 'demo-admin' },
-    );
-    if (!res.ok) throw new Error(`setup failed: ${res.code}`);
-    return { activityId: (res.data as { id: string }).id };
-  };
+    ),
+  });
 const withActivity =
   (orgId: string, build: (activityId: string, rt: Runtime) => Promise<object> | object, extra = {}) =>
   async (rt: Runtime) => {

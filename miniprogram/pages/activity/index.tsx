@@ -21,7 +21,7 @@ export function ActivityItem({ a }: { a: ActivityCard }) {
       onClick={() => void Taro.navigateTo({ url: `/pages/activity/detail/index?id=${a.id}` })}
     >
       <View className='zb-row'>
-        <Text className='activity-item__type'>{ACTIVITY_TYPE_LABEL[a.type]}</Text>
+        <Text className='zb-tag'>{ACTIVITY_TYPE_LABEL[a.type]}</Text>
         <Text className={`activity-item__status activity-item__status--${a.status}`}>{ACTIVITY_STATUS_LABEL[a.status]}</Text>
       </View>
       <Text className='activity-item__title'>{a.title}</Text>

@@ -257,7 +257,7 @@ export default function ActivityDetailPage() {
           <>
             <View className='zb-card zb-stack detail__head'>
               <View className='zb-row'>
-                <Text className='detail__type'>{ACTIVITY_TYPE_LABEL[data.type]}</Text>
+                <Text className='zb-tag'>{ACTIVITY_TYPE_LABEL[data.type]}</Text>
                 <Text className='detail__status' id='activity-status'>
                   {ACTIVITY_STATUS_LABEL[data.status]}
                 </Text>
