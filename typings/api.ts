@@ -17,6 +17,7 @@ import {
   type ActivityCard,
   type ActivityView,
   type AttendanceBoard,
+  type AudienceOptions,
   type CheckinCode,
   type HistoryItem,
   type RecordView,
@@ -47,7 +48,17 @@ const action =
 
 /** The fileID CloudBase gives an upload there: `cloud://<env>.<bucket>/uploads/<name>.xlsx`. */
 const UPLOADED_XLSX = /^cloud:\/\/[^/\s]+\/uploads\/[0-9A-Za-z_-]{8,64}\.xlsx$/;
-const UPLOADED_IMAGE = /^cloud:\/\/[^/\s]+\/uploads\/[0-9A-Za-z_-]{8,64}\.(jpg|png)$/;
+export const UPLOADED_IMAGE = /^cloud:\/\/[^/\s]+\/uploads\/[0-9A-Za-z_-]{8,64}\.(jpg|png)$/;
+/** Images of an activity or a record, in order: fileIDs already stored for it, or new uploads. Omitted = unchanged. */
+const imageList = z
+  .array(
+    z
+      .string()
+      .max(500)
+      .regex(/^cloud:\/\/[^/\s]+\/[0-9A-Za-z_/-]{1,200}\.(jpg|png)$/, '图片无效，请重新上传'),
+  )
+  .max(9, '最多 9 张图片')
+  .optional();
 
 export const docId = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '无效的编号');
 
@@ -91,6 +102,7 @@ export const activityInput = z.strictObject({
   type: z.enum(ACTIVITY_TYPES),
   title: z.string().trim().min(2, '标题至少 2 个字').max(40, '标题最多 40 个字'),
   description: z.string().trim().max(2000, '说明最多 2000 个字').default(''),
+  images: imageList,
   startAt: isoInstant,
   endAt: isoInstant,
   signupDeadline: isoInstant.nullable().default(null),
@@ -287,6 +299,8 @@ export const contract = {
       }),
     ),
     detail: action<ActivityView>()(z.strictObject({ activityId: docId })),
+    /** For the form: the units an activity of `orgId` can be for, and their members (to invite some). */
+    audienceOptions: action<AudienceOptions>()(z.strictObject({ orgId: docId })),
     /** For sharing the card with a live count (WeChat's updatable message): the id to pass to updateShareMenu, renewed before it expires. */
     share: action<{ wxActivityId: string; expiresAt: string; parameters: { name: string; value: string }[] }>()(
       z.strictObject({ activityId: docId }),
@@ -348,6 +362,7 @@ export const contract = {
         recorder: z.string().trim().max(20, '记录人最多 20 个字'),
         content: z.string().trim().max(5000, '内容最多 5000 个字'),
         resolutions: z.string().trim().max(2000, '决议最多 2000 个字'),
+        photos: imageList,
       }),
     ),
     /** Closes the record (after the start): the attendance is fixed into it and members can read it. Audited. */

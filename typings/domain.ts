@@ -316,6 +316,16 @@ export const ACTIVITY_TYPE_LABEL: Record<ActivityType, string> = {
 export type Audience =
   { kind: 'unit' } | { kind: 'units'; orgIds: string[] } | { kind: 'subtree' } | { kind: 'members'; memberIds: string[] };
 
+/** Whom the organiser of a unit can make an activity for: the unit and those below, and their members. */
+export interface AudienceOptions {
+  /** The unit first, then the units below it. */
+  units: Omit<OrgUnitView, 'canAdminister'>[];
+  /** Active members of all those units, in name (pinyin) order. */
+  members: { memberId: string; name: string; orgName: string; role: Role }[];
+  /** More members than listed (the list stops at 500). */
+  truncated: boolean;
+}
+
 /** Until when a member may cancel their sign-up. */
 export type CancelRule = { kind: 'deadline' } | { kind: 'hoursBefore'; hours: number } | { kind: 'beforeCheckin' };
 
@@ -368,9 +378,16 @@ export interface ActivityCard {
   mySignup: SignupStatus | null;
 }
 
+/** A stored image: its fileID (to keep it when editing) and a URL to show it. */
+export interface ImageRef {
+  fileID: string;
+  url: string;
+}
+
 export interface ActivityView extends ActivityCard {
   orgId: string;
   description: string;
+  images: ImageRef[];
   signupDeadline: string | null;
   location: (GeoPoint & { radius: number }) | null;
   signupRequired: boolean;
@@ -444,6 +461,7 @@ export interface RecordView {
   recorder: string;
   content: string;
   resolutions: string;
+  photos: ImageRef[];
   closed: boolean;
   closedAt: string | null;
   /** Attendance when the record was closed (null while it is a draft). */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { activityInput } from '../../typings/api';
+import { UPLOADED_IMAGE, type activityInput } from '../../typings/api';
 import type { ActivityCard, Audience } from '../../typings/domain';
 import { ACTIVITY_TYPE_LABEL } from '../../typings/domain';
 import { audit } from '../common/audit';
@@ -9,6 +9,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor';
 import { col, type ActivityAudienceDoc, type ActivityDoc, type MembershipDoc, type OrgDoc, type SignupDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { reconcileImages, removeImages } from '../common/images';
 import { orgNames } from '../org/view';
 import { notifyMembers } from './notify';
 import { timeProblems } from './rules';
@@ -66,6 +67,9 @@ function fields(input: ActivityInput) {
   };
 }
 
+const activityImages = (ctx: HandlerContext, wanted: string[], existing: string[]) =>
+  reconcileImages(ctx, 'activities', wanted, existing, (id) => UPLOADED_IMAGE.test(id));
+
 function checkTimes(ctx: HandlerContext, input: ActivityInput, creating: boolean): void {
   const problems = timeProblems(input, ctx.now, creating);
   if (problems.length) throw new AppError('INVALID_INPUT', problems.join('；'), problems);
@@ -89,10 +93,12 @@ export const create: Handler<'activity', 'create'> = async (input, ctx) => {
   const org = ctx.grant.unit!;
   checkTimes(ctx, input, true);
   const expanded = await expandAudience(ctx, org, input.audience);
+  const images = await activityImages(ctx, input.images ?? [], []);
   const doc: ActivityDoc = {
     _id: newActivityId(),
     orgId: org._id,
     ...fields(input),
+    images: images.fileIDs,
     audienceOrgIds: expanded.orgIds,
     cancelled: false,
     confirmedCount: 0,
@@ -131,13 +137,13 @@ export const update: Handler<'activity', 'update'> = async (input, ctx) => {
     throw new AppError('INVALID_INPUT', `已有 ${before.confirmedCount} 人报名，名额不能少于此数`);
   }
   const expanded = await expandAudience(ctx, org, input.audience);
-  const { activityId: _id, ...rest } = { activityId: before._id, ...next };
-  await col(ctx.db, 'activities')
-    .doc(before._id)
-    .update({ ...rest, audienceOrgIds: expanded.orgIds, updatedAt: ctx.now });
+  const images = input.images ? await activityImages(ctx, input.images, before.images ?? []) : undefined;
+  const changes = { ...next, ...(images ? { images: images.fileIDs } : {}), audienceOrgIds: expanded.orgIds, updatedAt: ctx.now };
+  await col(ctx.db, 'activities').doc(before._id).update(changes);
   await writeAudience(ctx, { _id: before._id, startAt: next.startAt, endAt: next.endAt }, expanded);
+  if (images) await removeImages(ctx, images.removed);
   const moved = next.startAt.getTime() !== new Date(before.startAt).getTime() || next.place !== before.place;
-  const after = { ...before, ...next, audienceOrgIds: expanded.orgIds, updatedAt: ctx.now };
+  const after = { ...before, ...changes };
   if (moved) await notifyMembers(ctx, after, await signedUp(ctx, before._id), '活动时间或地点有变，请留意');
   await audit(ctx, {
     orgId: org._id,

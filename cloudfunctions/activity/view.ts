@@ -1,5 +1,6 @@
 import type { ActivityCard, ActivityView, SignupStatus } from '../../typings/domain';
 import type { HandlerContext } from '../common/context';
+import { imageRefs } from '../common/images';
 import { col, type ActivityDoc, type CheckinDoc, type MembershipDoc, type SignupDoc } from '../common/db';
 import { checkinWindow, mayCancel, statusOf } from './rules';
 
@@ -69,6 +70,7 @@ export async function toView(
     ...toCard(a, name, signup?.status ?? null, ctx.now),
     orgId: a.orgId,
     description: a.description,
+    images: await imageRefs(ctx, a.images),
     signupDeadline: iso(a.signupDeadline),
     location: a.location,
     signupRequired: a.signupRequired,

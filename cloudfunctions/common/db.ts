@@ -198,6 +198,8 @@ export interface ActivityDoc {
   type: ActivityType;
   title: string;
   description: string;
+  /** Stored under `activities/`, in the order shown. */
+  images?: string[];
   startAt: Date;
   endAt: Date;
   signupDeadline: Date | null;
@@ -272,6 +274,8 @@ export interface RecordDoc {
   recorder: string;
   content: string;
   resolutions: string;
+  /** Stored under `records/`, in the order shown. */
+  photos?: string[];
   closedAt?: Date;
   closedBy?: string;
   attendance?: { audience: number; present: number; excused: number; absent: number; rate: number };

@@ -105,6 +105,7 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     cancel: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
     list: { roles: ANY_ROLE, unitField: 'orgId', optional: true },
     detail: { audienceOf: 'activityId', leaders: LEADERS },
+    audienceOptions: { roles: LEADERS, unitField: 'orgId' },
     share: { audienceOf: 'activityId', leaders: LEADERS },
   },
   signup: {

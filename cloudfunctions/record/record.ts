@@ -1,15 +1,17 @@
 import type { HistoryItem, RecordView } from '../../typings/domain';
 import { audit } from '../common/audit';
-import { requireCaller } from '../common/context';
+import { UPLOADED_IMAGE } from '../../typings/api';
+import { requireCaller, type HandlerContext } from '../common/context';
 import { col, isDuplicate, type ActivityDoc, type CheckinDoc, type RecordDoc, type SignupDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { imageRefs, reconcileImages, removeImages } from '../common/images';
 import { orgNames } from '../org/view';
 import { boardOf } from '../checkin/board';
 
 const EMPTY = { topic: '', host: '', recorder: '', content: '', resolutions: '' };
 
-function toView(activityId: string, r: RecordDoc | undefined): RecordView {
+async function toView(ctx: HandlerContext, activityId: string, r: RecordDoc | undefined): Promise<RecordView> {
   return {
     activityId,
     topic: r?.topic ?? '',
@@ -17,6 +19,7 @@ function toView(activityId: string, r: RecordDoc | undefined): RecordView {
     recorder: r?.recorder ?? '',
     content: r?.content ?? '',
     resolutions: r?.resolutions ?? '',
+    photos: await imageRefs(ctx, r?.photos),
     closed: Boolean(r?.closedAt),
     closedAt: r?.closedAt ? new Date(r.closedAt).toISOString() : null,
     attendance: r?.attendance ?? null,
@@ -31,28 +34,42 @@ export const get: Handler<'record', 'get'> = async (_input, ctx) => {
   const r = await recordOf(ctx.db, a._id);
   // Members read it once it is closed; until then it is the organiser's draft.
   if (!ctx.grant.leads && !r?.closedAt) throw new AppError('NOT_FOUND', '会议记录尚未发布');
-  return toView(a._id, r);
+  return toView(ctx, a._id, r);
 };
 
 export const save: Handler<'record', 'save'> = async (input, ctx) => {
   const a = ctx.grant.doc as unknown as ActivityDoc;
-  const { activityId: _id, ...fields } = input;
+  const { activityId: _id, photos: wanted, ...text } = input;
   const existing = await recordOf(ctx.db, a._id);
   if (existing?.closedAt) throw new AppError('CONFLICT', '会议记录已归档，不能再修改');
+  const photos = wanted
+    ? await reconcileImages(ctx, 'records', wanted, existing?.photos ?? [], (id) => UPLOADED_IMAGE.test(id))
+    : undefined;
+  const fields = { ...text, ...(photos ? { photos: photos.fileIDs } : {}) };
+  const refused = async (message: string) => {
+    // The write did not happen: the photos just stored belong to nothing.
+    if (photos)
+      await removeImages(
+        ctx,
+        photos.fileIDs.filter((id) => !existing?.photos?.includes(id)),
+      );
+    return new AppError('CONFLICT', message);
+  };
   if (existing) {
     const { updated } = (await col(ctx.db, 'activity_records')
       .where({ _id: a._id, closedAt: ctx.db.command.exists(false) })
       .update({ ...fields, updatedAt: ctx.now })) as { updated: number };
-    if (!updated) throw new AppError('CONFLICT', '会议记录已归档，不能再修改');
+    if (!updated) throw await refused('会议记录已归档，不能再修改');
   } else {
     try {
       await col(ctx.db, 'activity_records').add({ _id: a._id, orgId: a.orgId, ...EMPTY, ...fields, updatedAt: ctx.now });
     } catch (e) {
       if (!isDuplicate(e)) throw e;
-      throw new AppError('CONFLICT', '会议记录刚被他人修改，请刷新后重试');
+      throw await refused('会议记录刚被他人修改，请刷新后重试');
     }
   }
-  return toView(a._id, await recordOf(ctx.db, a._id));
+  if (photos) await removeImages(ctx, photos.removed);
+  return toView(ctx, a._id, await recordOf(ctx.db, a._id));
 };
 
 export const close: Handler<'record', 'close'> = async (_input, ctx) => {
@@ -62,7 +79,7 @@ export const close: Handler<'record', 'close'> = async (_input, ctx) => {
   if (ctx.now.getTime() < new Date(a.startAt).getTime()) throw new AppError('NOT_OPEN', '活动开始后才能归档会议记录');
   const r = await recordOf(ctx.db, a._id);
   if (!r || !r.topic || !r.content) throw new AppError('INVALID_INPUT', '请先填写议题和会议内容');
-  if (r.closedAt) return toView(a._id, r);
+  if (r.closedAt) return toView(ctx, a._id, r);
   const board = await boardOf(ctx, a);
   const c = board.counts;
   // Still expected when the record closes means did not come.
@@ -87,7 +104,7 @@ export const close: Handler<'record', 'close'> = async (_input, ctx) => {
       summary: `归档了「${a.title}」的会议记录（实到 ${attendance.present} 人，出席率 ${attendance.rate}%）`,
     });
   }
-  return toView(a._id, await recordOf(ctx.db, a._id));
+  return toView(ctx, a._id, await recordOf(ctx.db, a._id));
 };
 
 /** The caller's activities: what they signed up for, asked leave for, or attended, newest first. */

@@ -1,5 +1,6 @@
-import { activityInput, addMembers, clock, createActivity, MK, RD, SECRETARY } from '../helpers/activity';
-import { demoRuntime, snapshot } from '../helpers/runtime';
+import { nameKey } from '../../cloudfunctions/common/names';
+import { activityInput, addMembers, clock, createActivity, MK, RD, SECRETARY, updateInput } from '../helpers/activity';
+import { demoRuntime, inStorage, PNG, snapshot, uploaded } from '../helpers/runtime';
 
 const MEMBER = { openid: 'demo-member-01' }; // 第一支部
 const OTHER = { openid: 'demo-member-12' }; // 第二支部
@@ -99,9 +100,8 @@ describe('creating and listing activities', () => {
     const rt = await demoRuntime(clock().now);
     const id = await createActivity(rt);
     await rt.invoke('signup', { action: 'join', data: { activityId: id } }, MEMBER);
-    const moved = activityInput({ startAt: '2026-12-11T06:00:00.000Z', endAt: '2026-12-11T08:00:00.000Z', signupDeadline: null });
-    const { orgId: _o, ...rest } = moved;
-    expect(await rt.invoke('activity', { action: 'update', data: { ...rest, activityId: id } }, SECRETARY)).toMatchObject({
+    const moved = updateInput(id, { startAt: '2026-12-11T06:00:00.000Z', endAt: '2026-12-11T08:00:00.000Z', signupDeadline: null });
+    expect(await rt.invoke('activity', { action: 'update', data: moved }, SECRETARY)).toMatchObject({
       ok: true,
       data: { startAt: '2026-12-11T06:00:00.000Z' },
     });
@@ -209,5 +209,118 @@ describe('signing up', () => {
     const by = (s: string) => after.filter((x) => x.status === s).length;
     expect([by('confirmed'), by('waitlisted'), by('cancelled')]).toEqual([50, 120, 30]);
     expect((await rt.db.collection('activities').doc(id).get()).data[0].confirmedCount).toBe(50);
+  });
+});
+
+describe('images of an activity', () => {
+  const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64)]);
+
+  it('are checked, stored under random names in the order given, shown by URL; edits keep, reorder and remove them', async () => {
+    const c = clock();
+    const rt = await demoRuntime(c.now);
+    const first = await uploaded(rt, 'img-00000001.png', PNG);
+    const second = await uploaded(rt, 'img-00000002.jpg', JPEG);
+    const id = await createActivity(rt, { images: [first, second] });
+    const detail = (await rt.invoke('activity', { action: 'detail', data: { activityId: id } }, MEMBER)) as Ok<{
+      images: { fileID: string; url: string }[];
+    }>;
+    const images = detail.data.images;
+    expect(images.map((i) => i.fileID)).toEqual([
+      expect.stringMatching(/^cloud:\/\/local\.zhibu\/activities\/[0-9a-f]{32}\.png$/),
+      expect.stringMatching(/^cloud:\/\/local\.zhibu\/activities\/[0-9a-f]{32}\.jpg$/),
+    ]);
+    expect(images[0]!.url).toMatch(/\/storage\/activities\/[0-9a-f]{32}\.png$/);
+    // The uploads were the client's scratch space: read once, then gone.
+    expect(await inStorage(rt, first)).toBe(false);
+    expect(await inStorage(rt, second)).toBe(false);
+
+    // Keep the second, drop the first, add a third in front.
+    const third = await uploaded(rt, 'img-00000003.png', PNG);
+    const updated = (await rt.invoke(
+      'activity',
+      { action: 'update', data: updateInput(id, { images: [third, images[1]!.fileID] }) },
+      SECRETARY,
+    )) as Ok<{ images: { fileID: string }[] }>;
+    expect(updated.ok).toBe(true);
+    expect(updated.data.images).toHaveLength(2);
+    expect(updated.data.images[1]!.fileID).toBe(images[1]!.fileID);
+    expect(await inStorage(rt, images[0]!.fileID)).toBe(false);
+    expect(await inStorage(rt, images[1]!.fileID)).toBe(true);
+
+    // An edit that says nothing about images leaves them alone.
+    await rt.invoke('activity', { action: 'update', data: updateInput(id, { title: '改个标题' }) }, SECRETARY);
+    expect(await rt.invoke('activity', { action: 'detail', data: { activityId: id } }, MEMBER)).toMatchObject({
+      data: { title: '改个标题', images: updated.data.images },
+    });
+  });
+
+  it('refuses a file that is not a JPEG or PNG, another activity’s image or someone’s photo, and writes nothing', async () => {
+    const c = clock();
+    const rt = await demoRuntime(c.now);
+    const other = await createActivity(rt, { images: [await uploaded(rt, 'img-00000004.png', PNG)] });
+    const otherImage = (
+      (await rt.invoke('activity', { action: 'detail', data: { activityId: other } }, SECRETARY)) as Ok<{ images: { fileID: string }[] }>
+    ).data.images[0]!.fileID;
+    const before = await snapshot(rt);
+    const cases = [
+      [await uploaded(rt, 'img-fake0001.png', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))],
+      [
+        await uploaded(rt, 'img-good0001.png', PNG),
+        await uploaded(rt, 'img-huge0001.jpg', Buffer.concat([JPEG, Buffer.alloc(2 * 1024 * 1024)])),
+      ],
+      [otherImage],
+      ['cloud://local.zhibu/photos/0123456789abcdef0123456789abcdef.png'],
+    ];
+    for (const images of cases) {
+      expect(await rt.invoke('activity', { action: 'create', data: activityInput({ images }) }, SECRETARY)).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+      });
+    }
+    expect(await snapshot(rt)).toEqual(before);
+    expect(await inStorage(rt, otherImage)).toBe(true);
+    expect(
+      await rt.invoke('activity', { action: 'create', data: activityInput({ images: Array(10).fill(otherImage) }) }, SECRETARY),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('最多 9 张') });
+  });
+});
+
+describe('whom an activity can be for', () => {
+  it('the organiser sees their unit and the units below with member counts, and the members by name to invite', async () => {
+    const rt = await demoRuntime(clock().now);
+    const res = (await rt.invoke(
+      'activity',
+      { action: 'audienceOptions', data: { orgId: 'org-xh-committee' } },
+      { openid: 'demo-admin' },
+    )) as Ok<{
+      units: { id: string; memberCount: number }[];
+      members: { memberId: string; name: string; orgName: string }[];
+      truncated: boolean;
+    }>;
+    expect(res.data.units[0]).toMatchObject({ id: 'org-xh-committee' });
+    expect(res.data.units.map((u) => u.id)).toEqual(expect.arrayContaining([RD, MK]));
+    const total = res.data.units.reduce((n, u) => n + u.memberCount, 0);
+    expect(res.data.members).toHaveLength(total);
+    expect(res.data.truncated).toBe(false);
+    expect(res.data.members.map((m) => m.orgName)).toContain('第二党支部（市场服务部）');
+    const keys = res.data.members.map((m) => nameKey(m.name));
+    expect(keys).toEqual([...keys].sort());
+
+    // A branch secretary's options stop at their branch.
+    const branch = (await rt.invoke('activity', { action: 'audienceOptions', data: { orgId: RD } }, SECRETARY)) as Ok<{
+      units: { id: string }[];
+      members: { orgName: string }[];
+    }>;
+    expect(branch.data.units.map((u) => u.id)).toEqual([RD]);
+    expect(new Set(branch.data.members.map((m) => m.orgName))).toEqual(new Set(['第一党支部（研发中心）']));
+
+    // Inviting two of them: only they see it.
+    const [a, b] = branch.data.members as unknown as { memberId: string }[];
+    const id = await createActivity(rt, {
+      type: 'committee_meeting',
+      audience: { kind: 'members', memberIds: [a!.memberId, b!.memberId] },
+    });
+    const detail = (await rt.invoke('activity', { action: 'detail', data: { activityId: id } }, SECRETARY)) as Ok<{ audience: unknown }>;
+    expect(detail.data.audience).toEqual({ kind: 'members', memberIds: [a!.memberId, b!.memberId] });
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, quietLogger } from '../../local/runtime';
 import { seedDemo } from '../../local/seed';
-import { consented, demoRuntime, snapshot } from '../helpers/runtime';
+import { consented, demoRuntime, PNG, snapshot, uploaded } from '../helpers/runtime';
 
 const MEMBER = { openid: 'demo-member-03' };
 const SECRETARY = { openid: 'demo-secretary' };
@@ -127,10 +127,7 @@ it('the database files never hold an ID number or phone in plain text', async ()
 });
 
 describe('the member’s photo', () => {
-  // A 1×1 PNG, and a file that only claims to be one.
-  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-  const upload = async (rt: Awaited<ReturnType<typeof demoRuntime>>, name: string, content: Buffer) =>
-    (await rt.platform.storage().uploadFile({ cloudPath: `uploads/${name}`, fileContent: content })).fileID;
+  const upload = uploaded;
 
   it('is stored under a random name, shown by URL to the member and their secretary; the upload is removed', async () => {
     const rt = await demoRuntime();

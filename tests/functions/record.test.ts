@@ -1,5 +1,5 @@
 import { clock, createActivity, SECRETARY } from '../helpers/activity';
-import { demoRuntime } from '../helpers/runtime';
+import { demoRuntime, inStorage, PNG, snapshot, uploaded } from '../helpers/runtime';
 
 const MEMBER = { openid: 'demo-member-01' };
 type Ok<T> = { ok: true; data: T };
@@ -230,4 +230,53 @@ it('statistics show each member’s attendance over the year, lowest first', asy
   expect(of('m-demo-006')).toMatchObject({ present: 0, absent: 1, rate: 0 });
   expect(after.data.members).toHaveLength(13);
   expect(after.data.members[0]!.rate).toBe(0);
+});
+
+it('photos of the meeting are stored with the minutes, kept when a save omits them, and fixed once the record is closed', async () => {
+  const c = clock('2026-12-01T01:00:00Z');
+  const rt = await demoRuntime(c.now);
+  const id = await createActivity(rt);
+  const minutes = { activityId: id, topic: '学习全会精神', host: '林建华', recorder: '陈海燕', content: '集体学习。', resolutions: '' };
+  const photo = await uploaded(rt, 'rec-00000001.png', PNG);
+  const saved = (await rt.invoke('record', { action: 'save', data: { ...minutes, photos: [photo] } }, SECRETARY)) as Ok<{
+    photos: { fileID: string; url: string }[];
+  }>;
+  expect(saved.data.photos).toEqual([
+    {
+      fileID: expect.stringMatching(/^cloud:\/\/local\.zhibu\/records\/[0-9a-f]{32}\.png$/),
+      url: expect.stringContaining('/storage/records/'),
+    },
+  ]);
+  expect(await inStorage(rt, photo)).toBe(false);
+  const kept = saved.data.photos[0]!.fileID;
+
+  // Saving the text alone keeps the photos; a photo from elsewhere is refused with nothing changed.
+  expect(await rt.invoke('record', { action: 'save', data: { ...minutes, content: '集体学习，交流心得。' } }, SECRETARY)).toMatchObject({
+    data: { photos: saved.data.photos },
+  });
+  const before = await snapshot(rt);
+  expect(
+    await rt.invoke(
+      'record',
+      { action: 'save', data: { ...minutes, photos: ['cloud://local.zhibu/photos/0123456789abcdef0123456789abcdef.png'] } },
+      SECRETARY,
+    ),
+  ).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  expect(await snapshot(rt)).toEqual(before);
+
+  c.set('2026-12-10T08:10:00Z');
+  await rt.invoke('record', { action: 'close', data: { activityId: id } }, SECRETARY);
+  const late = await uploaded(rt, 'rec-00000002.png', PNG);
+  expect(await rt.invoke('record', { action: 'save', data: { ...minutes, photos: [] } }, SECRETARY)).toMatchObject({
+    ok: false,
+    code: 'CONFLICT',
+  });
+  expect(await rt.invoke('record', { action: 'save', data: { ...minutes, photos: [kept, late] } }, SECRETARY)).toMatchObject({
+    ok: false,
+    code: 'CONFLICT',
+  });
+  expect(await inStorage(rt, kept)).toBe(true);
+  expect(await rt.invoke('record', { action: 'get', data: { activityId: id } }, MEMBER)).toMatchObject({
+    data: { closed: true, photos: [{ fileID: kept }] },
+  });
 });

@@ -37,6 +37,12 @@ export function activityInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** The same, as the edit form sends it for activity `id`. */
+export function updateInput(id: string, overrides: Record<string, unknown> = {}) {
+  const { orgId: _orgId, ...rest } = activityInput(overrides);
+  return { ...rest, activityId: id };
+}
+
 export async function createActivity(rt: Runtime, overrides: Record<string, unknown> = {}, who = SECRETARY): Promise<string> {
   const res = await rt.invoke('activity', { action: 'create', data: activityInput(overrides) }, who);
   if (!res.ok) throw new Error(`${res.code}: ${res.message}`);

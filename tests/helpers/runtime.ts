@@ -24,3 +24,23 @@ export async function consented(runtime: Awaited<ReturnType<typeof demoRuntime>>
   const res = await runtime.invoke('privacy', { action: 'consent', data: { version: PRIVACY_VERSION } }, { openid });
   if (!res.ok) throw new Error(`consent failed: ${res.code}`);
 }
+
+/** A 1×1 PNG. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A file as the client leaves it in `uploads/` before passing its fileID to a function. */
+export async function uploaded(runtime: Awaited<ReturnType<typeof demoRuntime>>, name: string, content: Buffer): Promise<string> {
+  return (await runtime.platform.storage().uploadFile({ cloudPath: `uploads/${name}`, fileContent: content })).fileID;
+}
+
+/** Whether storage still holds the file. */
+export async function inStorage(runtime: Awaited<ReturnType<typeof demoRuntime>>, fileID: string): Promise<boolean> {
+  return runtime.platform
+    .storage()
+    .downloadFile({ fileID })
+    .then(() => true)
+    .catch(() => false);
+}
