@@ -56,5 +56,8 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: TABS,
   },
+  // WeChat refuses location calls a mini program has not declared; the desc is what the member is shown when asked.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: { 'scope.userLocation': { desc: '签到时核对你是否在活动地点附近' } },
   lazyCodeLoading: 'requiredComponents',
 });

@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import { onApiError } from './services/api';
 import { installPrivacyGate } from './services/wechat';
+import '@nutui/icons-react-taro/dist/style_icon.css';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {

@@ -14,21 +14,22 @@ const ACCEPT = {
   image: 'image/jpeg,image/png',
 } as const;
 
-/** In h5 there is no chooseMessageFile: a hidden file input does the same. Resolves null on cancel. */
-function pickInBrowser(kind: keyof typeof ACCEPT): Promise<PickedFile | null> {
+/** In h5 there is no chooseMessageFile: a hidden file input does the same. Resolves [] on cancel. */
+function pickInBrowser(kind: keyof typeof ACCEPT, max = 1): Promise<PickedFile[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = ACCEPT[kind];
+    input.multiple = max > 1;
     input.style.display = 'none';
     input.addEventListener('change', () => {
-      const file = input.files?.[0];
+      const files = [...(input.files ?? [])].slice(0, max);
       input.remove();
-      resolve(file ? { name: file.name, size: file.size, source: file } : null);
+      resolve(files.map((file) => ({ name: file.name, size: file.size, source: file })));
     });
     input.addEventListener('cancel', () => {
       input.remove();
-      resolve(null);
+      resolve([]);
     });
     document.body.appendChild(input);
     input.click();
@@ -37,7 +38,7 @@ function pickInBrowser(kind: keyof typeof ACCEPT): Promise<PickedFile | null> {
 
 /** Lets the user choose an .xlsx file (in WeChat: from a chat, where spreadsheets usually arrive). */
 export async function pickXlsx(): Promise<PickedFile | null> {
-  if (process.env.TARO_ENV !== 'weapp') return pickInBrowser('xlsx');
+  if (process.env.TARO_ENV !== 'weapp') return (await pickInBrowser('xlsx'))[0] ?? null;
   try {
     const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
     const f = tempFiles[0];
@@ -47,16 +48,20 @@ export async function pickXlsx(): Promise<PickedFile | null> {
   }
 }
 
-/** Lets the user take or choose a photo (compressed by WeChat). */
-export async function pickImage(): Promise<PickedFile | null> {
-  if (process.env.TARO_ENV !== 'weapp') return pickInBrowser('image');
+/** Lets the user take or choose up to `max` photos (compressed by WeChat). Resolves [] on cancel. */
+export async function pickImages(max = 1): Promise<PickedFile[]> {
+  if (process.env.TARO_ENV !== 'weapp') return pickInBrowser('image', max);
   try {
-    const { tempFiles } = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] });
-    const f = tempFiles[0];
-    return f ? { name: f.tempFilePath, size: f.size, source: f.tempFilePath } : null;
+    const { tempFiles } = await Taro.chooseMedia({ count: max, mediaType: ['image'], sizeType: ['compressed'] });
+    return tempFiles.map((f) => ({ name: f.tempFilePath, size: f.size, source: f.tempFilePath }));
   } catch {
-    return null; // cancelled
+    return []; // cancelled
   }
+}
+
+/** Something the page can show before the upload is stored: the temp path in WeChat, an object URL in the browser. */
+export function previewOf(file: PickedFile): string {
+  return typeof file.source === 'string' ? file.source : URL.createObjectURL(file.source);
 }
 
 const EXTENSIONS = { xlsx: /\.xlsx$/i, jpg: /\.jpe?g$/i, png: /\.png$/i } as const;

@@ -22,14 +22,16 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** A phone-sized page, as members see it. */
-export async function phonePage(browser: Browser): Promise<Page> {
+/** A phone-sized page, as members see it; `where` puts the phone somewhere and allows location. */
+export async function phonePage(browser: Browser, where?: { latitude: number; longitude: number }): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     locale: 'zh-CN',
     isMobile: true,
     hasTouch: true,
+    // A phone that lets the page know where it is (check-in with a radius).
+    ...(where ? { geolocation: where, permissions: ['geolocation'] } : {}),
   });
   return context.newPage();
 }

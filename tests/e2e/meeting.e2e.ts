@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, fill, launch, phonePage, screenshot, signInAs, tokenFor, waitForText } from './browser';
 
 // Runs after home.e2e.ts (tests/e2e/sequencer.js).
@@ -20,6 +20,34 @@ async function call(openid: string, fn: string, action: string, data: object): P
   const body = (await res.json()) as { ok: boolean; data: Record<string, unknown>; message?: string };
   if (!body.ok) throw new Error(`${fn}.${action}: ${body.message}`);
   return body.data;
+}
+
+/** The meeting day comes: the organiser moves it to have started a minute ago (as editing the time would), so check-in is open. */
+async function startNow(activityId: string): Promise<void> {
+  const detail = await call('demo-secretary', 'activity', 'detail', { activityId });
+  const start = new Date(Date.now() - 60 * 1000);
+  await call('demo-secretary', 'activity', 'update', {
+    activityId,
+    type: detail['type'],
+    title: detail['title'],
+    description: detail['description'],
+    place: detail['place'],
+    location: detail['location'],
+    capacity: detail['capacity'],
+    audience: detail['audience'],
+    signupRequired: detail['signupRequired'],
+    startAt: start.toISOString(),
+    endAt: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
+  });
+}
+
+/** The six digits on the organiser's check-in screen, read from the page. */
+async function digitsOnScreen(screen: Page, activityId: string): Promise<string> {
+  await screen.goto(`${BASE_URL}/#/packages/secretary/pages/checkin-screen/index?id=${activityId}`);
+  await screen.waitForSelector('#screen-digits');
+  const digits = (await screen.locator('#screen-digits').innerText()).trim();
+  expect(digits).toMatch(/^\d{6}$/);
+  return digits;
 }
 
 it('a secretary creates an activity and shares it; a member signs up from the link and checks in with the code on the secretary’s screen; the board shows them present', async () => {
@@ -54,21 +82,8 @@ it('a secretary creates an activity and shares it; a member signs up from the li
   expect(await member.locator('#my-signup').innerText()).toContain('已报名');
   await screenshot(member, 'activity-signed-up');
 
-  // The meeting day comes: the secretary moves it to have started a minute ago (as editing the time would), so check-in is open.
-  const detail = await call('demo-secretary', 'activity', 'detail', { activityId });
-  const start = new Date(Date.now() - 60 * 1000);
-  await call('demo-secretary', 'activity', 'update', {
-    activityId,
-    type: detail['type'],
-    title: detail['title'],
-    description: detail['description'],
-    place: detail['place'],
-    capacity: detail['capacity'],
-    audience: detail['audience'],
-    signupRequired: true,
-    startAt: start.toISOString(),
-    endAt: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
-  });
+  // The meeting day comes.
+  await startNow(activityId);
 
   await secretary.goto(`${BASE_URL}/#/packages/secretary/pages/checkin-screen/index?id=${activityId}`);
   await secretary.waitForSelector('#screen-digits');
@@ -116,4 +131,68 @@ it('a secretary creates an activity and shares it; a member signs up from the li
   await member.locator(`#history-${activityId}`).click();
   await member.waitForSelector('#record-card');
   expect(await member.locator('#record-card').innerText()).toContain('每名党员撰写学习心得一篇。');
+});
+
+it('a 支委会 for the committee only, with a poster and a check-in radius: an invited 支委 at the venue checks in, one far away is refused, a member not invited cannot open it', async () => {
+  const VENUE = { latitude: 31.23041, longitude: 121.4737 };
+  const secretary = await phonePage(browser, VENUE);
+  await signInAs(secretary, 'demo-secretary');
+  await secretary.goto(`${BASE_URL}/#/packages/secretary/pages/activity-edit/index?orgId=org-xh-branch-rd`);
+  await secretary.waitForSelector('#edit-title');
+  await fill(secretary, 'edit-title', '十二月支委会');
+  await fill(secretary, 'edit-place', '研发中心三楼小会议室');
+  await secretary.locator('#edit-type-committee_meeting').click();
+  await secretary.locator('#edit-audience-members').click();
+  await secretary.locator('#audience-committee').click();
+  await waitForText(secretary, '已选 2 人');
+  // The check-in spot is where the secretary stands (a browser has no map picker), 200 m around it.
+  await secretary.locator('#edit-location-mode-on').click();
+  await secretary.waitForSelector('#edit-location-spot');
+  expect(await secretary.locator('#edit-location-spot').innerText()).toContain('31.23041');
+  await secretary.locator('#edit-radius-200').click();
+  // A poster: any PNG will do; this one is drawn by the browser.
+  const poster = await secretary.screenshot({ clip: { x: 0, y: 0, width: 300, height: 200 } });
+  const chooser = secretary.waitForEvent('filechooser');
+  await secretary.locator('#edit-images-add').click();
+  await (await chooser).setFiles({ name: 'poster.png', mimeType: 'image/png', buffer: poster });
+  await secretary.waitForSelector('#edit-images-remove-0');
+  await screenshot(secretary, 'activity-edit-committee');
+  await secretary.locator('#edit-save').click();
+  await secretary.waitForSelector('#activity-title');
+  await secretary.waitForSelector('#activity-images img');
+  await waitForText(secretary, '受邀的 2 名党员');
+  await waitForText(secretary, '需在活动地点 200 米内');
+  const activityId = new URL(secretary.url().replace('#', '')).searchParams.get('id')!;
+
+  // A member who is not invited gets a clear refusal, not the activity.
+  const outsider = await phonePage(browser);
+  await signInAs(outsider, 'demo-member-01');
+  await outsider.goto(`${BASE_URL}/#/pages/activity/detail/index?id=${activityId}`);
+  await waitForText(outsider, '你不在该活动的参加范围内');
+
+  await startNow(activityId);
+  const screen = await phonePage(browser, VENUE);
+  await signInAs(screen, 'demo-secretary');
+
+  // 陈海燕 (支委) is 50 m from the spot: checked in. She sees the poster.
+  const near = await phonePage(browser, { latitude: 31.23086, longitude: 121.4737 });
+  await signInAs(near, 'demo-committee');
+  await near.goto(`${BASE_URL}/#/pages/activity/detail/index?id=${activityId}`);
+  await near.waitForSelector('#activity-images img');
+  await near.waitForSelector('#checkin-digits');
+  await fill(near, 'checkin-digits', await digitsOnScreen(screen, activityId));
+  await near.locator('#checkin-submit').click();
+  // Checked in without having signed up (none needed to come): the page says so.
+  await near.waitForSelector('#my-signup');
+  expect(await near.locator('#my-signup').innerText()).toBe('已签到');
+  await screenshot(near, 'activity-checked-in-at-venue');
+
+  // The secretary's own phone, 2 km away, is refused with the distance.
+  const far = await phonePage(browser, { latitude: 31.25041, longitude: 121.4737 });
+  await signInAs(far, 'demo-secretary');
+  await far.goto(`${BASE_URL}/#/pages/activity/detail/index?id=${activityId}`);
+  await far.waitForSelector('#checkin-digits');
+  await fill(far, 'checkin-digits', await digitsOnScreen(screen, activityId));
+  await far.locator('#checkin-submit').click();
+  await waitForText(far, '超出签到范围（200 米）');
 });

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { RecordView } from '../../../typings/domain';
 import { moment } from '../../services/format';
+import { ImageGrid } from '../image-grid';
 
 /** A closed record (纪实): attendance numbers, then the minutes. */
 export function RecordCard({ record }: { record: RecordView }) {
@@ -22,6 +23,7 @@ export function RecordCard({ record }: { record: RecordView }) {
       )}
       {record.content && <Text className='zb-quote'>{record.content}</Text>}
       {record.resolutions && <Text>决议：{record.resolutions}</Text>}
+      <ImageGrid images={record.photos} id='record-photos' />
       {record.closedAt && <Text className='zb-muted'>{moment(record.closedAt)} 归档</Text>}
     </View>
   );

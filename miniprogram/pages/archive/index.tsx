@@ -9,7 +9,7 @@ import { PartyTimeline } from '../../components/party-timeline';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { StateView } from '../../components/state-view';
 import { api, ApiError } from '../../services/api';
-import { pickImage, upload } from '../../services/files';
+import { pickImages, upload } from '../../services/files';
 import { useAction } from '../../services/useAction';
 import { useApi } from '../../services/useApi';
 import './index.scss';
@@ -70,7 +70,7 @@ function Reveal({ field, masked }: { field: 'phone' | 'idCard'; masked: string |
 function PhotoEditor({ photoUrl, onChanged }: { photoUrl: string | null; onChanged: () => void }) {
   const { busy, error, run } = useAction();
   async function change() {
-    const file = await pickImage();
+    const [file] = await pickImages(1);
     if (!file) return;
     if (await run(async () => api.archive.setPhoto({ fileID: await upload(file, ['jpg', 'png']) }), '照片已更新')) onChanged();
   }

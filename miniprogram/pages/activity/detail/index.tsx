@@ -8,8 +8,10 @@ import {
   LEAVE_STATUS_LABEL,
   SIGNUP_STATUS_LABEL,
   type ActivityView,
+  type Audience,
   type CancelRule,
 } from '../../../../typings/domain';
+import { ImageGrid } from '../../../components/image-grid';
 import { RecordCard } from '../../../components/record-card';
 import { ShareButton, useShareCard } from '../../../components/share-card';
 import { StateView } from '../../../components/state-view';
@@ -18,11 +20,21 @@ import { moment, timeRange } from '../../../services/format';
 import { useAction } from '../../../services/useAction';
 import { session } from '../../../services/session';
 import { useApi } from '../../../services/useApi';
+import { currentSpot } from '../../../services/location';
 import { askToSubscribe } from '../../../services/wechat';
 import './index.scss';
 
 const cancelRuleText = (r: CancelRule) =>
   r.kind === 'deadline' ? '报名截止前可取消' : r.kind === 'hoursBefore' ? `开始前 ${r.hours} 小时可取消` : '签到前可取消';
+
+const audienceText = (a: Audience, orgName: string) =>
+  a.kind === 'unit'
+    ? orgName
+    : a.kind === 'units'
+      ? `${a.orgIds.length} 个组织`
+      : a.kind === 'subtree'
+        ? `${orgName}及下级组织`
+        : `受邀的 ${a.memberIds.length} 名党员`;
 
 /** Sign up, give the seat back, or ask for leave. */
 function SignupBox({ a, onChanged, reminderTemplate }: { a: ActivityView; onChanged: () => void; reminderTemplate: string | null }) {
@@ -35,16 +47,28 @@ function SignupBox({ a, onChanged, reminderTemplate }: { a: ActivityView; onChan
   const act = async (f: () => Promise<unknown>, done: string) => {
     if (await run(async () => (await f(), true), done)) onChanged();
   };
+  // Where the member stands, in one line: 已报名 · 请假已批准 · 已签到 (checking in needs no sign-up).
+  const standing = [
+    mine.signup
+      ? mine.signup === 'waitlisted' && mine.waitlistPosition
+        ? `候补第 ${mine.waitlistPosition} 位`
+        : SIGNUP_STATUS_LABEL[mine.signup]
+      : null,
+    mine.leave ? LEAVE_STATUS_LABEL[mine.leave] : null,
+    mine.checkedIn ? '已签到' : null,
+  ].filter(Boolean);
+  const canJoin = a.signupRequired && open && !live;
+  const canRemind = (live || !a.signupRequired) && !mine.checkedIn && Date.now() < Date.parse(a.startAt) - 60 * 60 * 1000;
+  const canLeave = !mine.checkedIn && !mine.leave && a.status !== 'ended' && a.status !== 'cancelled';
+  if (standing.length === 0 && !canJoin && !(live && mine.canCancel) && !canRemind && !canLeave && !error) return null;
   return (
     <View className='zb-card zb-stack' id='signup-box'>
-      {mine.signup && (
+      {standing.length > 0 && (
         <Text className='detail__mine' id='my-signup'>
-          {mine.signup === 'waitlisted' && mine.waitlistPosition ? `候补第 ${mine.waitlistPosition} 位` : SIGNUP_STATUS_LABEL[mine.signup]}
-          {mine.leave ? ` · ${LEAVE_STATUS_LABEL[mine.leave]}` : ''}
-          {mine.checkedIn ? ' · 已签到' : ''}
+          {standing.join(' · ')}
         </Text>
       )}
-      {a.signupRequired && open && !live && (
+      {canJoin && (
         <Button
           id='signup-join'
           type='primary'
@@ -67,7 +91,7 @@ function SignupBox({ a, onChanged, reminderTemplate }: { a: ActivityView; onChan
           取消报名
         </Button>
       )}
-      {(live || !a.signupRequired) && !mine.checkedIn && Date.now() < Date.parse(a.startAt) - 60 * 60 * 1000 && (
+      {canRemind && (
         <Button
           id='remind-me'
           size='large'
@@ -82,7 +106,7 @@ function SignupBox({ a, onChanged, reminderTemplate }: { a: ActivityView; onChan
           开始前 1 小时提醒我
         </Button>
       )}
-      {!mine.checkedIn && !mine.leave && a.status !== 'ended' && a.status !== 'cancelled' && !asking && (
+      {canLeave && !asking && (
         <Button id='leave-open' size='large' block fill='none' onClick={() => setAsking(true)}>
           不能参加？请假
         </Button>
@@ -118,12 +142,9 @@ function CheckinBox({ a, onDone }: { a: ActivityView; onDone: () => void }) {
     const ok = await run(async () => {
       // With a check-in radius, the server compares the phone's location (which can be faked: the rotating code is the real guard).
       const location = a.location
-        ? await Taro.getLocation({ type: 'gcj02' }).then(
-            ({ latitude, longitude }) => ({ latitude, longitude }),
-            () => {
-              throw new ApiError('OUT_OF_RANGE', '本活动签到需要获取位置，请允许后再试');
-            },
-          )
+        ? await currentSpot().catch(() => {
+            throw new ApiError('OUT_OF_RANGE', '本活动签到需要获取位置，请允许后再试');
+          })
         : undefined;
       return api.checkin.submit({ activityId: a.id, ...input, ...(location ? { location } : {}) });
     }, '签到成功');
@@ -209,6 +230,7 @@ export default function ActivityDetailPage() {
         title: `${data.title}｜${timeRange(data.startAt, data.endAt)}`,
         path: `/pages/activity/detail/index?id=${data.id}`,
         description: `${ACTIVITY_TYPE_LABEL[data.type]} · ${data.place}`,
+        imageUrl: data.images[0]?.url,
       }
     : null;
   useShareCard(card);
@@ -278,9 +300,18 @@ export default function ActivityDetailPage() {
               )}
               {data.signupRequired && data.signupDeadline && <Cell title='报名截止' extra={moment(data.signupDeadline)} />}
               {data.signupRequired && <Cell title='取消规则' extra={cancelRuleText(data.cancelRule)} />}
-              <Cell title='签到' extra={`${moment(data.checkinOpensAt)} 起`} />
+              <Cell title='参加范围' extra={audienceText(data.audience, data.orgName)} />
+              <Cell
+                title='签到'
+                extra={`${moment(data.checkinOpensAt)} 起${data.location ? `，需在活动地点 ${data.location.radius} 米内` : ''}`}
+              />
             </CellGroup>
-            {data.description && <Text className='zb-card detail__desc'>{data.description}</Text>}
+            {(data.description || data.images.length > 0) && (
+              <View className='zb-card zb-stack'>
+                {data.description && <Text className='detail__desc'>{data.description}</Text>}
+                <ImageGrid images={data.images} id='activity-images' />
+              </View>
+            )}
             {record.data?.closed && <RecordCard record={record.data} />}
             {data.mine.inAudience && data.status !== 'cancelled' && (
               <SignupBox a={data} onChanged={() => void reload()} reminderTemplate={me.data?.subscribeTemplates.activityReminder ?? null} />

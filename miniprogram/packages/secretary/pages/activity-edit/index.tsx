@@ -2,41 +2,30 @@ import { useEffect, useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import { ACTIVITY_TYPE_LABEL, ACTIVITY_TYPES, type ActivityType, type CancelRule } from '../../../../../typings/domain';
+import {
+  ACTIVITY_TYPE_LABEL,
+  ACTIVITY_TYPES,
+  type ActivityType,
+  type Audience,
+  type CancelRule,
+  type ImageRef,
+} from '../../../../../typings/domain';
 import { inShanghai, shanghaiDay } from '../../../../../typings/time';
+import { ImageEditor } from '../../../../components/image-grid';
 import { api } from '../../../../services/api';
 import { useAction } from '../../../../services/useAction';
+import { AudiencePicker } from './audience';
+import { Choices } from './choices';
+import { LocationPicker, type Place } from './location';
 import './index.scss';
 
 /** A Beijing-time date and clock time as an instant. */
 const instant = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`).toISOString();
 
-function Choices<T extends string>({
-  id,
-  options,
-  value,
-  onChange,
-}: {
-  id: string;
-  options: [T, string][];
-  value: T;
-  onChange: (v: T) => void;
-}) {
-  return (
-    <View className='zb-choices' id={id}>
-      {options.map(([v, label]) => (
-        <Button key={v} id={`${id}-${v}`} type={value === v ? 'primary' : 'default'} onClick={() => onChange(v)}>
-          {label}
-        </Button>
-      ))}
-    </View>
-  );
-}
-
 /** 发起活动: the details members see, sign-up and its rules. */
 export default function ActivityEditPage() {
   const { params } = useRouter();
-  const orgId = params['orgId'] ?? '';
+  const [orgId, setOrgId] = useState(params['orgId'] ?? '');
   const tomorrow = shanghaiDay(new Date(Date.now() + 24 * 3600 * 1000));
   const [type, setType] = useState<ActivityType>('theme_day');
   const [title, setTitle] = useState('');
@@ -48,8 +37,10 @@ export default function ActivityEditPage() {
   const [capacity, setCapacity] = useState('');
   const [approval, setApproval] = useState<'no' | 'yes'>('no');
   const [rule, setRule] = useState<CancelRule['kind']>('deadline');
-  const [audience, setAudience] = useState<'unit' | 'subtree'>('unit');
+  const [audience, setAudience] = useState<Audience>({ kind: 'unit' });
+  const [location, setLocation] = useState<Place | null>(null);
   const [description, setDescription] = useState('');
+  const [images, setImages] = useState<ImageRef[]>([]);
   const { busy, error, run } = useAction();
   const editing = params['id'] ?? '';
 
@@ -58,6 +49,7 @@ export default function ActivityEditPage() {
     if (!editing) return;
     void Taro.setNavigationBarTitle({ title: '修改活动' });
     void api.activity.detail({ activityId: editing }).then((a) => {
+      setOrgId(a.orgId);
       setType(a.type);
       setTitle(a.title);
       setPlace(a.place);
@@ -68,10 +60,15 @@ export default function ActivityEditPage() {
       setCapacity(a.capacity ? String(a.capacity) : '');
       setApproval(a.approvalRequired ? 'yes' : 'no');
       setRule(a.cancelRule.kind);
-      setAudience(a.audience.kind === 'subtree' ? 'subtree' : 'unit');
+      setAudience(a.audience);
+      setLocation(a.location);
       setDescription(a.description);
+      setImages(a.images);
     });
   }, [editing]);
+
+  const audienceChosen =
+    (audience.kind !== 'units' || audience.orgIds.length > 0) && (audience.kind !== 'members' || audience.memberIds.length > 0);
 
   async function save() {
     const body = {
@@ -82,9 +79,10 @@ export default function ActivityEditPage() {
       startAt: instant(day, start),
       endAt: instant(day, end),
       signupDeadline: null,
-      location: null,
+      location,
       capacity: signup === 'yes' && capacity ? Number(capacity) : null,
-      audience: { kind: audience },
+      audience,
+      images: images.map((i) => i.fileID),
       signupRequired: signup === 'yes',
       approvalRequired: approval === 'yes',
       cancelRule: rule === 'hoursBefore' ? ({ kind: 'hoursBefore', hours: 24 } as const) : { kind: rule },
@@ -118,16 +116,14 @@ export default function ActivityEditPage() {
             <View className='zb-quote'>结束 {end}</View>
           </Picker>
         </View>
+      </View>
+      <View className='zb-card zb-stack'>
         <Text className='zb-muted'>参加范围</Text>
-        <Choices
-          id='edit-audience'
-          options={[
-            ['unit', '本支部党员'],
-            ['subtree', '本组织及下级组织'],
-          ]}
-          value={audience}
-          onChange={setAudience}
-        />
+        {orgId && <AudiencePicker orgId={orgId} value={audience} onChange={setAudience} />}
+      </View>
+      <View className='zb-card zb-stack'>
+        <Text className='zb-muted'>签到地点</Text>
+        <LocationPicker value={location} onChange={setLocation} />
       </View>
       <View className='zb-card zb-stack'>
         <Text className='zb-muted'>是否需要报名</Text>
@@ -177,6 +173,8 @@ export default function ActivityEditPage() {
           onChange={setDescription}
           maxLength={2000}
         />
+        <Text className='zb-muted'>图片（海报、议程、地图等）</Text>
+        <ImageEditor id='edit-images' value={images} onChange={setImages} />
       </View>
       <View className='zb-actions'>
         <Button
@@ -185,7 +183,7 @@ export default function ActivityEditPage() {
           size='large'
           block
           loading={busy}
-          disabled={title.trim().length < 2 || !place.trim()}
+          disabled={title.trim().length < 2 || !place.trim() || !audienceChosen}
           onClick={() => void save()}
         >
           {editing ? '保存修改（已报名党员会收到时间地点变更通知）' : '发布活动'}

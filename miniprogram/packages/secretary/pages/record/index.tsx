@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { ImageEditor } from '../../../../components/image-grid';
 import { StateView } from '../../../../components/state-view';
 import { RecordCard } from '../../../../components/record-card';
+import type { ImageRef } from '../../../../../typings/domain';
 import { api } from '../../../../services/api';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
@@ -14,16 +16,21 @@ export default function RecordPage() {
   const activityId = params['id'] ?? '';
   const { data, error, loading, reload } = useApi(() => api.record.get({ activityId }), [activityId]);
   const [draft, setDraft] = useState({ topic: '', host: '', recorder: '', content: '', resolutions: '' });
+  const [photos, setPhotos] = useState<ImageRef[]>([]);
   const saving = useAction();
   const closing = useAction();
   useEffect(() => {
-    if (data)
-      setDraft({ topic: data.topic, host: data.host, recorder: data.recorder, content: data.content, resolutions: data.resolutions });
+    if (!data) return;
+    setDraft({ topic: data.topic, host: data.host, recorder: data.recorder, content: data.content, resolutions: data.resolutions });
+    setPhotos(data.photos);
   }, [data]);
   const set = (k: keyof typeof draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
 
   async function save() {
-    return saving.run(() => api.record.save({ activityId, ...draft }), '已保存');
+    const saved = await saving.run(() => api.record.save({ activityId, ...draft, photos: photos.map((p) => p.fileID) }), '已保存');
+    // New photos were uploads until now; from here on they are the record's own files.
+    if (saved) setPhotos(saved.photos);
+    return saved;
   }
   async function close() {
     if (!(await save())) return;
@@ -66,6 +73,8 @@ export default function RecordPage() {
               />
               <Text className='zb-muted'>决议事项</Text>
               <TextArea id='record-resolutions' value={draft.resolutions} onChange={set('resolutions')} maxLength={2000} rows={3} />
+              <Text className='zb-muted'>会议照片</Text>
+              <ImageEditor id='record-photos' value={photos} onChange={setPhotos} />
             </View>
             <View className='zb-actions'>
               <Button id='record-save' size='large' block loading={saving.busy} onClick={() => void save()}>
