@@ -39,6 +39,7 @@ export default defineAppConfig({
         'pages/board/index',
         'pages/record/index',
         'pages/stats/index',
+        'pages/records/index',
       ],
     },
   ],

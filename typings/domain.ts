@@ -82,6 +82,8 @@ export interface BranchHome {
   leaders: { name: string; title: string }[];
   /** WeChat groups bound to the unit. */
   groupCount: number;
+  /** The unit's ended activities whose record is not closed yet; null when the caller does not lead the unit. */
+  recordsToClose: number | null;
   /** The caller's calendar day in Asia/Shanghai, YYYY-MM-DD */
   today: string;
 }
@@ -376,6 +378,8 @@ export interface ActivityCard {
   confirmedCount: number;
   /** The caller's sign-up, if any. */
   mySignup: SignupStatus | null;
+  /** The minutes (纪实) are closed and can be read. */
+  recordClosed: boolean;
 }
 
 /** A stored image: its fileID (to keep it when editing) and a URL to show it. */

@@ -2,6 +2,7 @@ import { inShanghai } from '../../typings/time';
 import { col, type ActivityDoc, type ReminderDoc, type SignupDoc } from '../common/db';
 import type { TimerHandler } from '../common/define';
 import { fillFreeSeats } from '../signup/seats';
+import { notifyMembers } from './notify';
 import { signupClosesAt } from './rules';
 import { refreshSharedCards } from './share';
 
@@ -68,10 +69,36 @@ async function seatWaitlists(ctx: Ctx): Promise<number> {
   return promoted;
 }
 
-/** Every minute: due reminders, and free seats with members waiting. */
+/**
+ * Activities past their end are marked ended, each claimed by a conditional update so it happens once
+ * however many ticks overlap; the organiser is told the record (纪实) is now due.
+ */
+async function markEnded(ctx: Ctx): Promise<number> {
+  const _ = ctx.db.command;
+  let ended = 0;
+  for (let round = 0; round < 10; round += 1) {
+    const { data } = await col(ctx.db, 'activities')
+      .where({ cancelled: false, endAt: _.lte(ctx.now), endedAt: _.exists(false) })
+      .limit(100)
+      .get();
+    if (data.length === 0) break;
+    for (const a of data as ActivityDoc[]) {
+      const { updated } = (await col(ctx.db, 'activities')
+        .where({ _id: a._id, endedAt: _.exists(false) })
+        .update({ endedAt: ctx.now })) as { updated: number };
+      if (!updated) continue;
+      ended += 1;
+      if (!a.recordClosedAt) await notifyMembers(ctx, a, [a.createdBy], '活动已结束，请填写会议记录');
+    }
+  }
+  return ended;
+}
+
+/** Every minute: due reminders, free seats with members waiting, live counts on shared cards, activities that ended. */
 export const tick: TimerHandler = async (ctx) => {
   const reminders = await sendReminders(ctx);
   const promoted = await seatWaitlists(ctx);
   const cards = await refreshSharedCards(ctx);
-  if (reminders || promoted || cards) ctx.log.info('activity_tick', { reminders, promoted, cards });
+  const ended = await markEnded(ctx);
+  if (reminders || promoted || cards || ended) ctx.log.info('activity_tick', { reminders, promoted, cards, ended });
 };

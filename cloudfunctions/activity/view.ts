@@ -21,6 +21,7 @@ export function toCard(a: ActivityDoc, orgName: string, mySignup: SignupStatus |
     capacity: a.capacity,
     confirmedCount: a.confirmedCount,
     mySignup,
+    recordClosed: Boolean(a.recordClosedAt),
   };
 }
 

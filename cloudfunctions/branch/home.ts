@@ -35,12 +35,13 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
   const chosen = ctx.grant.unit
     ? { org: ctx.grant.unit, role: ROLE_RANK.find((r) => ctx.grant.roles.includes(r))! }
     : await ownUnit(ctx, openid);
-  if (!chosen) return { branch: null, memberCount: 0, role: null, pendingJoinRequests: null, leaders: [], groupCount: 0, today };
+  if (!chosen)
+    return { branch: null, memberCount: 0, role: null, pendingJoinRequests: null, leaders: [], groupCount: 0, recordsToClose: null, today };
 
   const { org, role } = chosen;
   const reviews = LEADERS.includes(role);
   const _ = ctx.db.command;
-  const [count, parent, pending, officers, groups] = await Promise.all([
+  const [count, parent, pending, officers, groups, backlog] = await Promise.all([
     col(ctx.db, 'memberships').where({ orgId: org._id, status: 'active' }).count(),
     org.parentId ? col(ctx.db, 'orgs').doc(org.parentId).get() : Promise.resolve({ data: [] }),
     reviews ? col(ctx.db, 'join_requests').where({ orgId: org._id, status: 'pending' }).count() : Promise.resolve(null),
@@ -49,6 +50,11 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
       .limit(50)
       .get(),
     col(ctx.db, 'group_bindings').where({ orgId: org._id }).count(),
+    reviews
+      ? col(ctx.db, 'activities')
+          .where({ orgId: org._id, cancelled: false, endedAt: _.exists(true), recordClosedAt: _.exists(false) })
+          .count()
+      : Promise.resolve(null),
   ]);
   const leaders = (officers.data as MembershipDoc[])
     .sort((a, b) => OFFICER_ORDER.indexOf(a.role) - OFFICER_ORDER.indexOf(b.role) || a.name.localeCompare(b.name, 'zh-CN'))
@@ -61,6 +67,7 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
     pendingJoinRequests: pending ? pending.total : null,
     leaders,
     groupCount: groups.total,
+    recordsToClose: backlog ? backlog.total : null,
     today,
   };
 };

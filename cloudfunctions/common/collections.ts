@@ -58,7 +58,14 @@ export const COLLECTIONS = [
   },
   { name: 'consents', indexes: [{ name: 'openid_at', keys: { openid: 1, at: -1 } }] },
   { name: 'audit_logs', indexes: [{ name: 'org_at', keys: { orgId: 1, at: -1 } }] },
-  { name: 'activities', indexes: [{ name: 'org_start', keys: { orgId: 1, startAt: 1 } }] },
+  {
+    name: 'activities',
+    indexes: [
+      { name: 'org_start', keys: { orgId: 1, startAt: 1 } },
+      // The tick's "ended but not yet marked", and the home's records still to close.
+      { name: 'ending', keys: { endedAt: 1, endAt: 1 } },
+    ],
+  },
   {
     name: 'activity_audience',
     indexes: [

@@ -214,6 +214,10 @@ export interface ActivityDoc {
   cancelRule: CancelRule;
   cancelled: boolean;
   cancelReason?: string;
+  /** Set once by the minutely tick after `endAt`; the organiser is then asked for the record. */
+  endedAt?: Date;
+  /** When the record (纪实) was closed; ended activities without it are the unit's backlog. */
+  recordClosedAt?: Date;
   /** WeChat's updatable-message id for the shared card (lives 24 hours), and the state last pushed to it. */
   share?: { wxActivityId: string; expiresAt: Date; pushed?: string };
   /** The check-in mini-program code of the latest slot, shared by every screen showing it. */

@@ -96,6 +96,7 @@ export const close: Handler<'record', 'close'> = async (_input, ctx) => {
     .where({ _id: a._id, closedAt: ctx.db.command.exists(false) })
     .update({ closedAt: ctx.now, closedBy: openid, attendance })) as { updated: number };
   if (updated) {
+    await col(ctx.db, 'activities').doc(a._id).update({ recordClosedAt: ctx.now });
     await audit(ctx, {
       orgId: a.orgId,
       action: 'record.close',

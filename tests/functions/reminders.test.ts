@@ -1,4 +1,4 @@
-import { clock, createActivity } from '../helpers/activity';
+import { clock, createActivity, RD, SECRETARY } from '../helpers/activity';
 import { demoRuntime } from '../helpers/runtime';
 
 const MEMBER = { openid: 'demo-member-01' };
@@ -109,4 +109,53 @@ describe('the shared card’s live count (updatable message)', () => {
     const renewed = (await rt.invoke('activity', { action: 'share', data: { activityId: id } }, MEMBER)) as typeof first;
     expect(renewed.data.wxActivityId).not.toBe(first.data.wxActivityId);
   });
+});
+
+it('the tick marks an activity ended once after its end and tells the organiser the record is due; closing the record clears the backlog', async () => {
+  const c = clock('2026-12-01T01:00:00Z');
+  const rt = await demoRuntime(c.now);
+  const id = await createActivity(rt);
+  const cancelled = await createActivity(rt, { title: '取消的活动' });
+  await rt.invoke('activity', { action: 'cancel', data: { activityId: cancelled, reason: '改期' } }, SECRETARY);
+  const notices = async () =>
+    (await rt.db.collection('dev_openapi_calls').where({ api: 'subscribeMessage.send' }).get()).data.filter(
+      (d: { input: { templateId: string; data: { thing4?: { value: string } } } }) =>
+        d.input.templateId === 'local-activity-notice' && d.input.data.thing4?.value === '活动已结束，请填写会议记录',
+    );
+  const backlog = async () =>
+    ((await rt.invoke('branch', { action: 'home', data: { orgId: RD } }, SECRETARY)) as { data: { recordsToClose: number | null } }).data
+      .recordsToClose;
+  const endedAt = async () => ((await rt.db.collection('activities').doc(id).get()).data[0] as { endedAt?: Date }).endedAt;
+
+  c.set('2026-12-10T07:59:00Z');
+  await rt.fireTimer('activity', 'tick');
+  expect(await endedAt()).toBeUndefined();
+  expect(await backlog()).toBe(0);
+
+  c.set('2026-12-10T08:00:00Z');
+  await Promise.all([rt.fireTimer('activity', 'tick'), rt.fireTimer('activity', 'tick'), rt.fireTimer('activity', 'tick')]);
+  c.set('2026-12-10T08:01:00Z');
+  await rt.fireTimer('activity', 'tick');
+  expect(await endedAt()).toEqual(new Date('2026-12-10T08:00:00Z'));
+  const sent = await notices();
+  expect(sent).toHaveLength(1);
+  expect(sent[0].input).toMatchObject({ touser: 'demo-secretary', page: `pages/activity/detail/index?id=${id}` });
+  expect(await backlog()).toBe(1);
+  // Members do not see the organiser's backlog.
+  expect(await rt.invoke('branch', { action: 'home', data: {} }, MEMBER)).toMatchObject({ data: { recordsToClose: null } });
+
+  await rt.invoke(
+    'record',
+    {
+      action: 'save',
+      data: { activityId: id, topic: '学习全会精神', host: '林建华', recorder: '陈海燕', content: '集体学习。', resolutions: '' },
+    },
+    SECRETARY,
+  );
+  await rt.invoke('record', { action: 'close', data: { activityId: id } }, SECRETARY);
+  expect(await backlog()).toBe(0);
+  const past = (await rt.invoke('activity', { action: 'list', data: { when: 'past' } }, MEMBER)) as {
+    data: { activities: { id: string; recordClosed: boolean }[] };
+  };
+  expect(past.data.activities.find((a) => a.id === id)).toMatchObject({ recordClosed: true });
 });

@@ -59,6 +59,7 @@ describe('branch.home', () => {
           { name: '陈海燕', title: '组织委员' },
         ],
         groupCount: 1,
+        recordsToClose: null,
         today: '2026-11-28',
       },
     });

@@ -33,6 +33,7 @@ export function ActivityItem({ a }: { a: ActivityCard }) {
         <Text className='zb-muted zb-grow'>
           {a.capacity ? `已报名 ${a.confirmedCount}/${a.capacity}` : a.confirmedCount ? `已报名 ${a.confirmedCount} 人` : ''}
         </Text>
+        {a.recordClosed && <Text className='activity-item__mine'>有会议纪实</Text>}
         {a.mySignup && <Text className='activity-item__mine'>{SIGNUP_STATUS_LABEL[a.mySignup]}</Text>}
       </View>
     </View>

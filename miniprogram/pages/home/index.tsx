@@ -45,6 +45,12 @@ function secretaryTools(home: BranchHome): { id: string; page: string; title: st
     { id: 'transfers', page: 'transfers', title: '组织关系转接', extra: '审核' },
     { id: 'invites', page: 'invites', title: '邀请入支部', extra: '卡片 / 二维码' },
     { id: 'groups', page: 'groups', title: '支部微信群', extra: home.groupCount > 0 ? `已绑定 ${home.groupCount} 个` : '未绑定' },
+    {
+      id: 'records',
+      page: 'records',
+      title: '会议纪实',
+      extra: home.recordsToClose ? `${home.recordsToClose} 场活动待归档` : '已全部归档',
+    },
     { id: 'stats', page: 'stats', title: '活动统计', extra: '三会一课' },
     { id: 'audit', page: 'audit', title: '审计日志', extra: '查看' },
     { id: 'org', page: 'org', title: '组织架构', extra: '查看' },

@@ -13,7 +13,10 @@ import {
 import { inShanghai, shanghaiDay } from '../../../../../typings/time';
 import { ImageEditor } from '../../../../components/image-grid';
 import { api } from '../../../../services/api';
+import { session } from '../../../../services/session';
 import { useAction } from '../../../../services/useAction';
+import { useApi } from '../../../../services/useApi';
+import { askToSubscribe } from '../../../../services/wechat';
 import { AudiencePicker } from './audience';
 import { Choices } from './choices';
 import { LocationPicker, type Place } from './location';
@@ -42,6 +45,7 @@ export default function ActivityEditPage() {
   const [description, setDescription] = useState('');
   const [images, setImages] = useState<ImageRef[]>([]);
   const { busy, error, run } = useAction();
+  const me = useApi(() => session());
   const editing = params['id'] ?? '';
 
   // Editing: start from the activity as it is.
@@ -71,6 +75,8 @@ export default function ActivityEditPage() {
     (audience.kind !== 'units' || audience.orgIds.length > 0) && (audience.kind !== 'members' || audience.memberIds.length > 0);
 
   async function save() {
+    // Straight from the tap (WeChat allows the prompt only then): the organiser hears when it has ended and the record is due.
+    void askToSubscribe([me.data?.subscribeTemplates.activityNotice]);
     const body = {
       type,
       title: title.trim(),

@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { ACTIVITY_TYPE_LABEL, type ActivityCard } from '../../../../../typings/domain';
+import { EmptyState } from '../../../../components/empty-state';
+import { api } from '../../../../services/api';
+import { timeRange } from '../../../../services/format';
+import { useAction } from '../../../../services/useAction';
+import './index.scss';
+
+/** 会议纪实: the unit's ended activities, the ones whose minutes are still open first to the eye. */
+export default function RecordsPage() {
+  const { params } = useRouter();
+  const orgId = params['orgId'] ?? '';
+  const [items, setItems] = useState<ActivityCard[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+
+  const load = useCallback(
+    async (after: string | null) => {
+      const page = await run(() => api.activity.list({ when: 'past', orgId, cursor: after ?? undefined }));
+      if (!page) return;
+      setItems((prev) => (after && prev ? [...prev, ...page.activities] : page.activities));
+      setCursor(page.nextCursor);
+    },
+    [orgId, run],
+  );
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+  // Back from closing a record: show it as closed.
+  useDidShow(() => {
+    if (items) void load(null);
+  });
+  usePullDownRefresh(() => {
+    void load(null).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const held = items?.filter((a) => a.status !== 'cancelled') ?? [];
+  const open = held.filter((a) => !a.recordClosed).length;
+  return (
+    <View className='zb-page'>
+      {items && held.length > 0 && (
+        <Text className='zb-section-title' id='records-summary'>
+          {open > 0 ? `${open} 场活动的会议记录待归档` : '已结束的活动都已归档'}
+        </Text>
+      )}
+      {items && held.length === 0 && <EmptyState title='还没有已结束的活动' description='活动结束后，在这里填写会议记录并归档' />}
+      {held.length > 0 && (
+        <CellGroup>
+          {held.map((a) => (
+            <View key={a.id} id={`records-${a.id}`}>
+              <Cell
+                title={a.title}
+                description={`${ACTIVITY_TYPE_LABEL[a.type]} · ${timeRange(a.startAt, a.endAt)}`}
+                extra={a.recordClosed ? '已归档 ›' : '待归档 ›'}
+                clickable
+                className={a.recordClosed ? '' : 'records__open'}
+                onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/record/index?id=${a.id}` })}
+              />
+            </View>
+          ))}
+        </CellGroup>
+      )}
+      {error && <Text className='zb-error zb-section-title'>{error}</Text>}
+      {cursor && (
+        <View className='zb-actions'>
+          <Button block loading={busy} onClick={() => void load(cursor)}>
+            加载更多
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
