@@ -70,6 +70,11 @@ function isIndexableScalar(v: unknown): v is string | number {
   return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 }
 
+/** A `$in` list SQL can take as is: all strings, or all finite numbers. */
+function sameTypeScalars(v: unknown): v is (string | number)[] {
+  return Array.isArray(v) && (v.every((x) => typeof x === 'string') || v.every((x) => typeof x === 'number' && Number.isFinite(x)));
+}
+
 /**
  * The local CloudBase document database: documents in SQLite (one table per collection, WAL),
  * MongoDB semantics from mingo, declared indexes as SQLite expression indexes.
@@ -163,9 +168,15 @@ export class Engine {
 
   // ---------------------------------------------------------------- planning
 
-  /** Picks candidates for a query: primary key, the declared index with the longest equality prefix, or a scan. */
+  /**
+   * Picks candidates for a query: primary key, the declared index with the longest equality prefix, or a scan.
+   * Fields of declared indexes hold scalars (the index compares them with json_extract), so equality and `$in`
+   * of strings or numbers on any such field also go into the SQL; a query made only of those is decided by
+   * SQLite alone and never reaches mingo.
+   */
   private plan(c: Collection, query: AnyObject): Plan {
     const eq = new Map<string, unknown>();
+    const ins = new Map<string, (string | number)[]>();
     let residual = false;
     const collect = (q: AnyObject): void => {
       for (const [key, value] of Object.entries(q)) {
@@ -184,6 +195,8 @@ export class Engine {
           const ids = value['$in'];
           if (ids.every((v) => typeof v === 'string') && !eq.has(key)) eq.set(key, { in: ids as string[] });
           else residual = true;
+        } else if (isPlainObject(value) && Object.keys(value).length === 1 && sameTypeScalars(value['$in']) && !ins.has(key)) {
+          ins.set(key, value['$in']);
         } else {
           residual = true;
         }
@@ -193,14 +206,14 @@ export class Engine {
 
     const id = eq.get('_id');
     if (typeof id === 'string') {
-      return { where: 'id = ?', params: [id], covered: !residual && eq.size === 1, index: 'PRIMARY' };
+      return { where: 'id = ?', params: [id], covered: !residual && eq.size === 1 && ins.size === 0, index: 'PRIMARY' };
     }
     if (isPlainObject(id) && Array.isArray(id['in'])) {
       const ids = id['in'] as string[];
       return {
         where: ids.length ? `id IN (${ids.map(() => '?').join(', ')})` : '0',
         params: ids,
-        covered: !residual && eq.size === 1,
+        covered: !residual && eq.size === 1 && ins.size === 0,
         index: 'PRIMARY',
       };
     }
@@ -214,19 +227,26 @@ export class Engine {
       }
       if (fields.length && (!best || fields.length > best.fields.length)) best = { index, fields };
     }
-    if (!best) return { where: '1', params: [], covered: Object.keys(query).length === 0 };
-    return {
-      // json_extract gives 1 for true and 1 for 1; the type check keeps MongoDB's "1 is not true".
-      where: best.fields
-        .map((f) => {
-          const type = typeof eq.get(f) === 'string' ? "'text'" : "'integer', 'real'";
-          return `json_extract(doc, '${jsonPath(f)}') = ? AND json_type(doc, '${jsonPath(f)}') IN (${type})`;
-        })
-        .join(' AND '),
-      params: best.fields.map((f) => eq.get(f)),
-      covered: !residual && eq.size === best.fields.length,
-      index: best.index.name,
-    };
+    const scalar = new Set(c.spec.indexes.flatMap((i) => Object.keys(i.keys)));
+    // json_extract gives 1 for true and 1 for 1; the type check keeps MongoDB's "1 is not true".
+    const typeOf = (v: unknown) => (typeof v === 'string' ? "'text'" : "'integer', 'real'");
+    const sqlEq = (f: string) => `json_extract(doc, '${jsonPath(f)}') = ? AND json_type(doc, '${jsonPath(f)}') IN (${typeOf(eq.get(f))})`;
+    const sqlIn = (f: string, values: (string | number)[]) =>
+      values.length === 0
+        ? '0'
+        : `json_extract(doc, '${jsonPath(f)}') IN (${values.map(() => '?').join(', ')}) AND json_type(doc, '${jsonPath(f)}') IN (${typeOf(values[0])})`;
+    const prefix = best?.fields ?? [];
+    const extraEq = [...eq.keys()].filter((f) => !prefix.includes(f) && scalar.has(f));
+    const extraIn = [...ins.keys()].filter((f) => scalar.has(f));
+    const where = [...prefix.map(sqlEq), ...extraEq.map(sqlEq), ...extraIn.map((f) => sqlIn(f, ins.get(f)!))];
+    const params = [
+      ...prefix.map((f) => eq.get(f)),
+      ...extraEq.map((f) => eq.get(f)),
+      ...extraIn.flatMap((f) => (ins.get(f)!.length ? ins.get(f)! : [])),
+    ];
+    const covered = !residual && prefix.length + extraEq.length === eq.size && extraIn.length === ins.size;
+    if (where.length === 0) return { where: '1', params: [], covered: Object.keys(query).length === 0 };
+    return { where: where.join(' AND '), params, covered, ...(best ? { index: best.index.name } : {}) };
   }
 
   /** Which plan SQLite chose for a query (used by tests to prove indexed queries do not scan). */

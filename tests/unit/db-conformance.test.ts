@@ -147,6 +147,31 @@ describe('queries', () => {
     expect(data.map((d: Person) => d.age)).toEqual([45, 38, 30]);
   });
 
+  it('equality and $in on indexed fields are decided by SQLite alone; arrays and other fields still follow MongoDB', async () => {
+    const { engine, people, _ } = setup();
+    await seedPeople(people);
+    await people.add({ _id: 'p6', name: '钱七', age: 45, branchId: 'b3', openid: 'o6', tags: ['b'] });
+    // openid (its own index) + branchId $in (in another index): covered, no mingo pass.
+    const covered = engine.explain('people', { openid: 'o2', branchId: { $in: ['b1', 'b3'] } });
+    expect(covered.plan).toMatchObject({ covered: true, index: 'openid' });
+    expect((await people.where({ openid: 'o2', branchId: _.in(['b1', 'b3']) }).get()).data.map((d: Person) => d._id)).toEqual(['p2']);
+    expect((await people.where({ openid: 'o2', branchId: _.in(['b2']) }).get()).data).toEqual([]);
+    expect((await people.where({ branchId: _.in([]) }).get()).data).toEqual([]);
+    // Numbers in $in keep their type: 45 matches, '45' does not.
+    expect((await people.where({ age: _.in([45]), branchId: 'b1' }).get()).data.map((d: Person) => d._id)).toEqual(['p2']);
+    expect((await people.where({ age: _.in(['45']), branchId: 'b1' }).get()).data).toEqual([]);
+    // tags is in no index and holds arrays: MongoDB's element match still applies.
+    const arrays = engine.explain('people', { branchId: 'b1', tags: 'b' });
+    expect(arrays.plan.covered).toBe(false);
+    expect((await people.where({ branchId: _.in(['b1', 'b3']), tags: 'b' }).get()).data.map((d: Person) => d._id)).toEqual([
+      'p1',
+      'p2',
+      'p6',
+    ]);
+    // A mixed $in goes to mingo too.
+    expect(engine.explain('people', { branchId: { $in: ['b1', 1] } }).plan.covered).toBe(false);
+  });
+
   it('an indexed query with more conditions still filters them', async () => {
     const { people, _ } = setup();
     await seedPeople(people);
