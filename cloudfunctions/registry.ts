@@ -12,6 +12,7 @@ import { join } from './join';
 import { lifecycle } from './lifecycle';
 import { member } from './member';
 import { org } from './org';
+import { post } from './post';
 import { privacy } from './privacy';
 import { record } from './record';
 import { role } from './role';
@@ -38,6 +39,7 @@ export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = {
   role,
   privacy,
   lifecycle,
+  post,
   transfer,
   audit,
   activity,

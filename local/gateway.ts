@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize } from 'node:path';
 import { UPLOAD_CLOUD_PATH } from '../typings/domain';
 import type { ApiErr } from '../typings/errors';
-const UPLOAD_LIMIT = 5 * 1024 * 1024;
+// The largest a client may upload: attachments of posts go up to 10 MB.
+const UPLOAD_LIMIT = 10 * 1024 * 1024;
 import { devIdentity, OPENID_PATTERN } from './identity';
 import type { Runtime } from './runtime';
 import { localCloudID } from './openapi';

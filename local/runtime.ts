@@ -36,6 +36,7 @@ export const LOCAL_TEMPLATES = {
   joinResult: 'local-join-result',
   activityNotice: 'local-activity-notice',
   activityReminder: 'local-activity-reminder',
+  postReminder: 'local-post-reminder',
 };
 
 /** The invocation context CloudBase would pass: identity travels in `environment`, per call. */

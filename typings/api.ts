@@ -34,6 +34,16 @@ import {
   type Me,
   type OrgUnitView,
   type Pong,
+  ATTACHMENT_EXTS,
+  POST_KINDS,
+  type PostComment,
+  type PostCard,
+  type PostDraft,
+  type PostEditorCard,
+  type PostFeed,
+  type PostReceipts,
+  type PostTrends,
+  type PostView,
 } from './domain';
 
 export interface ActionDef<I extends z.ZodType, O> {
@@ -49,6 +59,7 @@ const action =
 /** The fileID CloudBase gives an upload there: `cloud://<env>.<bucket>/uploads/<name>.xlsx`. */
 const UPLOADED_XLSX = /^cloud:\/\/[^/\s]+\/uploads\/[0-9A-Za-z_-]{8,64}\.xlsx$/;
 export const UPLOADED_IMAGE = /^cloud:\/\/[^/\s]+\/uploads\/[0-9A-Za-z_-]{8,64}\.(jpg|png)$/;
+export const UPLOADED_ATTACHMENT = /^cloud:\/\/[^/\s]+\/uploads\/[0-9A-Za-z_-]{8,64}\.(pdf|docx?|xlsx?|pptx?)$/;
 /** Images of an activity or a record, in order: fileIDs already stored for it, or new uploads. Omitted = unchanged. */
 const imageList = z
   .array(
@@ -124,6 +135,50 @@ export const activityInput = z.strictObject({
       z.strictObject({ kind: z.literal('beforeCheckin') }),
     ])
     .default({ kind: 'deadline' }),
+});
+
+/** A stored or uploaded image (JPEG/PNG) as a CloudBase fileID. */
+const imageFile = z
+  .string()
+  .max(500)
+  .regex(/^cloud:\/\/[^/\s]+\/[0-9A-Za-z_/-]{1,200}\.(jpg|png)$/, '图片无效，请重新上传');
+/** A stored or uploaded attachment (PDF/Word/Excel/PowerPoint). */
+const attachmentFile = z
+  .string()
+  .max(500)
+  .regex(new RegExp(`^cloud://[^/\\s]+/[0-9A-Za-z_/-]{1,200}\\.(${ATTACHMENT_EXTS.join('|')})$`), '附件无效，请重新上传');
+/** Member-facing pages of Zhibu, with a query: what a link in a post may open. */
+const innerPath = z
+  .string()
+  .max(200)
+  .regex(/^\/pages\/[a-z-]+(\/[a-z-]+)*\/index(\?[A-Za-z0-9_=&%.-]*)?$/, '链接只能指向支部通内的页面');
+
+const postBlock = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('heading'), text: z.string().trim().min(1, '小标题不能为空').max(60, '小标题最多 60 个字') }),
+  z.strictObject({ type: z.literal('paragraph'), text: z.string().trim().min(1, '段落不能为空').max(5000, '每段最多 5000 个字') }),
+  z.strictObject({ type: z.literal('image'), fileID: imageFile, caption: z.string().trim().max(60, '图片说明最多 60 个字').optional() }),
+  z.strictObject({ type: z.literal('link'), text: z.string().trim().min(1, '链接文字不能为空').max(40), path: innerPath }),
+]);
+
+/** A post as its author writes it. Times are instants; publishAt null = when published. */
+export const postInput = z.strictObject({
+  kind: z.enum(POST_KINDS),
+  title: z.string().trim().min(2, '标题至少 2 个字').max(60, '标题最多 60 个字'),
+  cover: imageFile.nullable().default(null),
+  body: z.array(postBlock).min(1, '请填写正文').max(100, '正文最多 100 段'),
+  attachments: z
+    .array(z.strictObject({ fileID: attachmentFile, name: z.string().trim().min(1).max(80, '附件名最多 80 个字') }))
+    .max(10, '最多 10 个附件')
+    .default([]),
+  audience: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('unit') }),
+    z.strictObject({ kind: z.literal('units'), orgIds: z.array(docId).min(1).max(50) }),
+    z.strictObject({ kind: z.literal('subtree') }),
+  ]),
+  public: z.boolean().default(false),
+  publishAt: isoInstant.nullable().default(null),
+  pinnedUntil: isoInstant.nullable().default(null),
+  mustReadBy: isoInstant.nullable().default(null),
 });
 
 export const contract = {
@@ -375,6 +430,59 @@ export const contract = {
     stats: action<StatsView>()(z.strictObject({ orgId: docId, year: z.number().int().min(2020).max(2100) })),
     /** The caller's activity history, newest first. */
     history: action<{ items: HistoryItem[] }>()(z.strictObject({})),
+  },
+  post: {
+    /** A new draft in the unit (支委 and leaders). */
+    create: action<PostDraft>()(postInput.extend({ orgId: docId })),
+    /** Changes a draft, a returned or a pending post (its author or a leader). */
+    update: action<PostDraft>()(postInput.extend({ postId: docId })),
+    /** The author sends it for review; the text passes the content check first. */
+    submit: action<PostDraft>()(z.strictObject({ postId: docId })),
+    /** A leader publishes (now, or at its publishAt); the text passes the content check first. Audited. */
+    publish: action<PostDraft>()(z.strictObject({ postId: docId })),
+    /** A leader sends it back to the author with a comment. */
+    return: action<PostDraft>()(z.strictObject({ postId: docId, note: reasonText })),
+    /** A leader corrects a published post; the version before is kept. Audited. */
+    correct: action<PostDraft>()(postInput.extend({ postId: docId, note: reasonText })),
+    /** A leader withdraws a published post: members no longer see it. Audited. */
+    withdraw: action<PostDraft>()(z.strictObject({ postId: docId, reason: reasonText })),
+    /** The unit's posts being written, waiting for review, returned, published or withdrawn, newest first. */
+    drafts: action<{ posts: PostEditorCard[] }>()(z.strictObject({ orgId: docId })),
+    /** One post as its editors see it, for the editor. */
+    draft: action<PostDraft>()(z.strictObject({ postId: docId })),
+    /** The home's: pinned posts and the latest for the caller's audience, and how many are unread. */
+    feed: action<PostFeed>()(z.strictObject({})),
+    /** The caller's posts, newest first, of one kind or all, or those whose title contains `q`. */
+    list: action<{ posts: PostCard[]; nextCursor: string | null }>()(
+      z.strictObject({
+        kind: z.enum(POST_KINDS).optional(),
+        q: z.string().trim().min(1).max(20).optional(),
+        cursor: z.string().max(300).optional(),
+        limit: z.number().int().min(1).max(50).optional(),
+      }),
+    ),
+    /** Opens a post (the first open by a member of its audience is their read); what is shown depends on who asks. */
+    detail: action<PostView>()(z.strictObject({ postId: docId })),
+    /** 我已阅知, for a must-read post. Idempotent. */
+    confirm: action<{ confirmedAt: string }>()(z.strictObject({ postId: docId })),
+    /** Counts a share of the post's card. */
+    share: action<{ shares: number }>()(z.strictObject({ postId: docId })),
+    like: action<{ liked: boolean; likes: number }>()(z.strictObject({ postId: docId, like: z.boolean() })),
+    /** A comment on a news-like post; it passes the content check. */
+    comment: action<PostComment>()(
+      z.strictObject({ postId: docId, text: z.string().trim().min(1, '请填写评论').max(300, '评论最多 300 个字') }),
+    ),
+    comments: action<{ comments: PostComment[]; nextCursor: string | null }>()(
+      z.strictObject({ postId: docId, cursor: z.string().max(300).optional() }),
+    ),
+    /** The author unit hides (or shows again) a comment. Audited. */
+    hideComment: action<PostComment>()(z.strictObject({ commentId: docId, hidden: z.boolean() })),
+    /** Read, unread and confirmed members of the audience, with the rates and counters. */
+    receipts: action<PostReceipts>()(z.strictObject({ postId: docId })),
+    /** Reminds the unread (subscribe message); at most once a day per post. */
+    remind: action<{ reminded: number; nextAt: string }>()(z.strictObject({ postId: docId })),
+    /** A unit's posts over a year: published per month, average read rate, the most read. */
+    trends: action<PostTrends>()(z.strictObject({ orgId: docId, year: z.number().int().min(2020).max(2100) })),
   },
   system: {
     ping: action<Pong>()(z.strictObject({})),

@@ -69,7 +69,12 @@ export interface Me {
   returning: boolean;
   memberships: MembershipView[];
   /** Subscribe-message template ids the client asks the user to accept (wx.requestSubscribeMessage); null when not configured. */
-  subscribeTemplates: { joinResult: string | null; activityNotice: string | null; activityReminder: string | null };
+  subscribeTemplates: {
+    joinResult: string | null;
+    activityNotice: string | null;
+    activityReminder: string | null;
+    postReminder: string | null;
+  };
 }
 
 export interface BranchHome {
@@ -290,7 +295,7 @@ export interface PrivacyStatus {
 }
 
 /** Where clients upload files: `uploads/<name>.<ext>` (the client names it; see miniprogram/services/files.ts). */
-export const UPLOAD_CLOUD_PATH = /^uploads\/[0-9A-Za-z_-]{8,64}\.(xlsx|jpg|png)$/;
+export const UPLOAD_CLOUD_PATH = /^uploads\/[0-9A-Za-z_-]{8,64}\.(xlsx?|jpg|png|pdf|docx?|pptx?)$/;
 
 /** 三会一课 and the other kinds of activity a branch holds. */
 export const ACTIVITY_TYPES = [
@@ -507,4 +512,178 @@ export interface StatsView {
   attendance: { records: number; averageRate: number | null };
   /** Each current member's year, over activities that have ended: lowest attendance first. */
   members: { memberId: string; name: string; present: number; excused: number; absent: number; rate: number | null }[];
+}
+
+// ---------------------------------------------------------------- posts (通知公告, 党务公开, 新闻, …)
+
+export const POST_KINDS = ['notice', 'affairs', 'news', 'pioneer', 'study'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+export const POST_KIND_LABEL: Record<PostKind, string> = {
+  notice: '通知公告',
+  affairs: '党务公开',
+  news: '新闻动态',
+  pioneer: '先锋风采',
+  study: '学习资料',
+};
+
+/** Kinds whose posts may be made readable by anyone a card reaches; 通知 never are. */
+export const PUBLIC_POST_KINDS: readonly PostKind[] = ['affairs', 'news'];
+
+/** Kinds members can like and comment on. */
+export const INTERACTIVE_POST_KINDS: readonly PostKind[] = ['news', 'pioneer'];
+
+/** One piece of a post's body. Links go to pages inside Zhibu only. */
+export type PostBlock =
+  | { type: 'heading'; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'image'; fileID: string; caption?: string }
+  | { type: 'link'; text: string; path: string };
+
+/** The same as clients see it: images with URLs. */
+export type PostBlockView = Exclude<PostBlock, { type: 'image' }> | { type: 'image'; fileID: string; url: string; caption?: string };
+
+export interface AttachmentView {
+  fileID: string;
+  name: string;
+  size: number;
+  ext: AttachmentExt;
+  url: string;
+}
+
+export const ATTACHMENT_EXTS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'] as const;
+export type AttachmentExt = (typeof ATTACHMENT_EXTS)[number];
+
+/** draft → pending (submitted for review) → published, or returned to the author; published → withdrawn. */
+export type PostStatus = 'draft' | 'pending' | 'returned' | 'published' | 'withdrawn';
+
+export const POST_STATUS_LABEL: Record<PostStatus, string> = {
+  draft: '草稿',
+  pending: '待审核',
+  returned: '已退回',
+  published: '已发布',
+  withdrawn: '已撤回',
+};
+
+export type PostAudience = { kind: 'unit' } | { kind: 'units'; orgIds: string[] } | { kind: 'subtree' };
+
+/** A post in a list. */
+export interface PostCard {
+  id: string;
+  kind: PostKind;
+  title: string;
+  orgName: string;
+  coverUrl: string | null;
+  publishAt: string | null;
+  pinned: boolean;
+  /** Must-read (需阅知) deadline, if the post asks members to confirm. */
+  mustReadBy: string | null;
+  /** The caller has opened it. */
+  read: boolean;
+  /** The caller has confirmed a must-read post. */
+  confirmed: boolean;
+}
+
+export interface PostCounts {
+  views: number;
+  readers: number;
+  shares: number;
+  confirms: number;
+  likes: number;
+  comments: number;
+}
+
+/**
+ * A post opened: in full for its audience and its editors; only what is public for anyone else a
+ * card reaches (党务公开 and 新闻 marked public), else a notice that it is for members only.
+ */
+export type PostView =
+  | ({
+      visibility: 'full' | 'public';
+      body: PostBlockView[];
+      attachments: AttachmentView[];
+      counts: Pick<PostCounts, 'views' | 'likes' | 'comments'>;
+      /** The caller may like and comment (audience of a news-like post). */
+      canInteract: boolean;
+      liked: boolean;
+      /** Editors of the author unit: receipts, corrections, withdrawal. */
+      canManage: boolean;
+      status: PostStatus;
+      public: boolean;
+      audience: PostAudience;
+      pinnedUntil: string | null;
+      correctedAt: string | null;
+    } & PostCard)
+  | { visibility: 'restricted'; id: string; orgName: string };
+
+/** A post as its editors work on it. */
+export interface PostDraft {
+  id: string;
+  orgId: string;
+  kind: PostKind;
+  title: string;
+  cover: ImageRef | null;
+  body: PostBlockView[];
+  attachments: AttachmentView[];
+  audience: PostAudience;
+  public: boolean;
+  publishAt: string | null;
+  pinnedUntil: string | null;
+  mustReadBy: string | null;
+  status: PostStatus;
+  authorName: string;
+  /** The reviewer's comment when returned, or why the content check stopped it. */
+  reviewNote: string | null;
+  updatedAt: string;
+}
+
+export interface PostComment {
+  id: string;
+  name: string;
+  text: string;
+  at: string;
+  hidden: boolean;
+  mine: boolean;
+}
+
+/** A post in the editors' list. */
+export interface PostEditorCard {
+  id: string;
+  kind: PostKind;
+  title: string;
+  status: PostStatus;
+  authorName: string;
+  publishAt: string | null;
+  updatedAt: string;
+  reviewNote: string | null;
+}
+
+export interface PostFeed {
+  pinned: PostCard[];
+  latest: PostCard[];
+  /** Unread posts among the caller's, of every kind (at most 99 counted). */
+  unread: number;
+}
+
+/** Who of the audience has read a post (and confirmed it, when it must be read). */
+export interface PostReceipts {
+  postId: string;
+  audience: number;
+  read: number;
+  confirmed: number;
+  /** read / audience, percent with one decimal */
+  readRate: number;
+  confirmRate: number | null;
+  counts: PostCounts;
+  members: { memberId: string; name: string; orgName: string; readAt: string | null; confirmedAt: string | null }[];
+  /** When the unread can next be reminded (once a day per post); null = now. */
+  remindAvailableAt: string | null;
+}
+
+/** A unit's publishing over a year, for the statistics page. */
+export interface PostTrends {
+  orgId: string;
+  year: number;
+  months: { month: number; published: number; averageReadRate: number | null }[];
+  top: { id: string; title: string; kind: PostKind; readRate: number; views: number; shares: number }[];
 }

@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   WRONG_ACTIVITY: '这是另一个活动的签到码',
   OUT_OF_RANGE: '不在签到范围内',
   CONSENT_REQUIRED: '请先阅读并同意《个人信息保护说明》',
+  CONTENT_FLAGGED: '内容未通过安全检查，请修改后再提交',
   UNKNOWN_FUNCTION: '未知的云函数',
   UNKNOWN_ACTION: '未知的操作',
   INTERNAL: '服务暂时不可用，请稍后再试',

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { UPLOADED_IMAGE, type activityInput } from '../../typings/api';
-import type { ActivityCard, Audience } from '../../typings/domain';
+import type { ActivityCard } from '../../typings/domain';
 import { ACTIVITY_TYPE_LABEL } from '../../typings/domain';
 import { audit } from '../common/audit';
 import { requireCaller, type HandlerContext } from '../common/context';
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { col, type ActivityAudienceDoc, type ActivityDoc, type MembershipDoc, type OrgDoc, type SignupDoc } from '../common/db';
+import { col, type ActivityAudienceDoc, type ActivityDoc, type MembershipDoc, type SignupDoc } from '../common/db';
 import type { Handler } from '../common/define';
+import { expandAudience } from '../common/audience';
 import { AppError } from '../common/errors';
 import { reconcileImages, removeImages } from '../common/images';
 import { orgNames } from '../org/view';
@@ -19,35 +20,6 @@ type ActivityInput = z.infer<typeof activityInput>;
 
 /** Short random ids: they travel in QR codes, whose `scene` holds at most 32 characters. */
 const newActivityId = () => `a${randomBytes(8).toString('base64url').replace(/[-_]/g, 'x').slice(0, 10)}`;
-
-/** The units (or invited members) an audience stands for, checked to lie within the organising unit. */
-async function expandAudience(ctx: HandlerContext, org: OrgDoc, audience: Audience): Promise<{ orgIds: string[]; memberIds: string[] }> {
-  const _ = ctx.db.command;
-  const below = async () => ((await col(ctx.db, 'orgs').where({ path: org._id }).limit(1000).get()).data as OrgDoc[]).map((o) => o._id);
-  switch (audience.kind) {
-    case 'unit':
-      return { orgIds: [org._id], memberIds: [] };
-    case 'subtree':
-      return { orgIds: [org._id, ...(await below())], memberIds: [] };
-    case 'units': {
-      const inside = new Set([org._id, ...(await below())]);
-      const wanted = [...new Set(audience.orgIds)];
-      if (wanted.some((id) => !inside.has(id))) throw new AppError('INVALID_INPUT', '参加范围只能是本组织及其下级组织');
-      return { orgIds: wanted, memberIds: [] };
-    }
-    case 'members': {
-      const inside = new Set([org._id, ...(await below())]);
-      const wanted = [...new Set(audience.memberIds)];
-      const { data } = await col(ctx.db, 'memberships')
-        .where({ _id: _.in(wanted), status: 'active' })
-        .limit(500)
-        .get();
-      const found = (data as MembershipDoc[]).filter((m) => inside.has(m.orgId));
-      if (found.length !== wanted.length) throw new AppError('INVALID_INPUT', '邀请的党员应是本组织及下级组织的在册党员');
-      return { orgIds: [], memberIds: wanted };
-    }
-  }
-}
 
 function fields(input: ActivityInput) {
   return {

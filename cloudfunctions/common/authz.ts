@@ -54,34 +54,39 @@ export async function authorize(db: Db, openid: string, access: RoleAccess, inpu
   return { unit, roles, doc };
 }
 
-const NOT_INVITED = '你不在该活动的参加范围内';
+const NOT_INVITED = { activities: '你不在该活动的参加范围内', posts: '该内容仅对所在组织的党员开放' } as const;
 
-/** The activity's units, or its invited members: the membership of the caller it counts them by. */
-async function audienceMembership(db: Db, openid: string, activity: ActivityDoc): Promise<MembershipDoc | undefined> {
+/** What audience access reads of an activity or a post. */
+type WithAudience = Pick<ActivityDoc, '_id' | 'orgId' | 'audienceOrgIds'> & { audience: { kind: string; memberIds?: string[] } };
+
+/** The document's units, or its invited members: the membership of the caller it counts them by. */
+export async function audienceMembership(db: Db, openid: string, doc: WithAudience): Promise<MembershipDoc | undefined> {
   const _ = db.command;
   const where =
-    activity.audience.kind === 'members'
-      ? { openid, status: 'active', _id: _.in(activity.audience.memberIds) }
-      : { openid, status: 'active', orgId: _.in(activity.audienceOrgIds) };
+    doc.audience.kind === 'members'
+      ? { openid, status: 'active', _id: _.in(doc.audience.memberIds ?? []) }
+      : { openid, status: 'active', orgId: _.in(doc.audienceOrgIds) };
   const { data } = await col(db, 'memberships').where(where).limit(1).get();
   return data[0] as MembershipDoc | undefined;
 }
 
 /** Enforces an audience entry of the permission table (see AudienceAccess). */
 export async function authorizeAudience(db: Db, openid: string, access: AudienceAccess, input: Record<string, unknown>): Promise<Grant> {
+  const of = access.of ?? 'activities';
+  const refused = new AppError('FORBIDDEN', NOT_INVITED[of]);
   const id = input[access.audienceOf];
-  if (typeof id !== 'string') throw new AppError('FORBIDDEN', NOT_INVITED);
-  const activity = (await col(db, 'activities').doc(id).get()).data[0] as ActivityDoc | undefined;
-  if (!activity) throw new AppError('FORBIDDEN', NOT_INVITED);
-  const doc = activity as unknown as Grant['doc'];
-  const membership = await audienceMembership(db, openid, activity);
+  if (typeof id !== 'string') throw refused;
+  const target = (await col(db, of).doc(id).get()).data[0] as WithAudience | undefined;
+  if (!target) throw refused;
+  const doc = target as unknown as Grant['doc'];
+  const membership = await audienceMembership(db, openid, target);
   if (!access.leaders) {
-    if (!membership) throw new AppError('FORBIDDEN', NOT_INVITED);
+    if (!membership) throw refused;
     return { unit: null, roles: [], doc, membership };
   }
-  const unit = (await col(db, 'orgs').doc(activity.orgId).get()).data[0] as OrgDoc | undefined;
+  const unit = (await col(db, 'orgs').doc(target.orgId).get()).data[0] as OrgDoc | undefined;
   const roles = unit ? await rolesAt(db, openid, unit) : [];
   const leads = roles.some((r) => access.leaders!.includes(r));
-  if (!membership && !leads) throw new AppError('FORBIDDEN', NOT_INVITED);
+  if (!membership && !leads) throw refused;
   return { unit: unit ?? null, roles, doc, membership, leads };
 }

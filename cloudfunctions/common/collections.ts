@@ -81,6 +81,29 @@ export const COLLECTIONS = [
     ],
   },
   { name: 'reminders', indexes: [{ name: 'due', keys: { sent: 1, sendAt: 1 } }] },
+  {
+    name: 'posts',
+    indexes: [
+      { name: 'org_updated', keys: { orgId: 1, updatedAt: -1 } },
+      { name: 'org_publish', keys: { orgId: 1, status: 1, publishAt: -1 } },
+    ],
+  },
+  // One row per post and audience key (org:<id>): what a member's lists read, newest first.
+  {
+    name: 'post_audience',
+    indexes: [
+      { name: 'key_publish', keys: { key: 1, publishAt: -1 } },
+      { name: 'post', keys: { postId: 1 } },
+    ],
+  },
+  // `<postId>~<openid>`: a member's read (and confirmation) of a post, once.
+  { name: 'post_reads', indexes: [{ name: 'post', keys: { postId: 1, readAt: 1 } }] },
+  { name: 'post_likes', indexes: [{ name: 'post', keys: { postId: 1 } }] },
+  { name: 'post_comments', indexes: [{ name: 'post_at', keys: { postId: 1, at: -1 } }] },
+  { name: 'post_versions', indexes: [{ name: 'post_at', keys: { postId: 1, at: -1 } }] },
+  // `<postId>~<YYYY-MM-DD>`: the day's reminder of the unread, claimed once.
+  { name: 'post_reminders', indexes: [] },
+
   { name: 'activity_records', indexes: [{ name: 'org_closed', keys: { orgId: 1, closedAt: -1 } }] },
   {
     name: 'checkins',

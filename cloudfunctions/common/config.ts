@@ -8,6 +8,8 @@ export interface Templates {
   activityNotice: string;
   /** 活动开始提醒: thing1 activity, time2 start, thing3 place */
   activityReminder: string;
+  /** 通知阅读提醒: thing1 title, thing2 unit, thing3 note */
+  postReminder: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export function functionConfig(): FunctionConfig {
       joinResult: env['ZHIBU_TPL_JOIN_RESULT'] ?? '',
       activityNotice: env['ZHIBU_TPL_ACTIVITY_NOTICE'] ?? '',
       activityReminder: env['ZHIBU_TPL_ACTIVITY_REMINDER'] ?? '',
+      postReminder: env['ZHIBU_TPL_POST_REMINDER'] ?? '',
     },
   };
   return cached;

@@ -9,6 +9,10 @@ import type {
   LeaveStatus,
   OrgType,
   PartyStage,
+  PostAudience,
+  PostBlock,
+  PostKind,
+  PostStatus,
   Role,
   SignupStatus,
 } from '../../typings/domain';
@@ -294,4 +298,90 @@ export interface ReminderDoc {
   sendAt: Date;
   sent: boolean;
   sentAt?: Date;
+}
+
+/** A stored attachment: the file, and the name it is shown (and downloaded) under. */
+export interface AttachmentDoc {
+  fileID: string;
+  name: string;
+  size: number;
+  ext: string;
+}
+
+/** What an author writes; kept as is in post_versions when a published post is corrected. */
+export interface PostContent {
+  kind: PostKind;
+  title: string;
+  /** Images (cover and body) live under `posts/`, attachments under `attachments/`. */
+  cover: string | null;
+  body: PostBlock[];
+  attachments: AttachmentDoc[];
+  audience: PostAudience;
+  public: boolean;
+  publishAt: Date | null;
+  pinnedUntil: Date | null;
+  mustReadBy: Date | null;
+}
+
+export interface PostDoc extends PostContent {
+  _id: string;
+  /** The author unit. */
+  orgId: string;
+  status: PostStatus;
+  authorOpenid: string;
+  authorName: string;
+  /** Units whose active members are the audience, expanded when saved. */
+  audienceOrgIds: string[];
+  /** Active members of the audience when it was published: the denominator of its read rate over time. */
+  audienceSize?: number;
+  reviewNote?: string;
+  publishedAt?: Date;
+  publishedBy?: string;
+  correctedAt?: Date;
+  withdrawnAt?: Date;
+  /** Only ever changed with `_.inc`. */
+  counts: { views: number; readers: number; shares: number; confirms: number; likes: number; comments: number };
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface PostAudienceDoc {
+  _id: string;
+  postId: string;
+  key: string;
+  orgId: string;
+  kind: PostKind;
+  title: string;
+  publishAt: Date;
+  pinnedUntil: Date | null;
+}
+
+/** `_id` is `<postId>~<openid>`: one per reader. */
+export interface PostReadDoc {
+  _id: string;
+  postId: string;
+  openid: string;
+  readAt: Date;
+  confirmedAt?: Date;
+}
+
+export interface PostCommentDoc {
+  _id: string;
+  postId: string;
+  /** The post's author unit: who may hide it. */
+  orgId: string;
+  openid: string;
+  name: string;
+  text: string;
+  at: Date;
+  hidden: boolean;
+}
+
+export interface PostVersionDoc {
+  _id: string;
+  postId: string;
+  content: PostContent;
+  note: string;
+  by: string;
+  at: Date;
 }

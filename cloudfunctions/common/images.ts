@@ -55,7 +55,7 @@ export async function reconcileImages(
   wanted: string[],
   existing: string[],
   isUpload: (fileID: string) => boolean,
-): Promise<{ fileIDs: string[]; removed: string[] }> {
+): Promise<{ fileIDs: string[]; removed: string[]; stored: Map<string, string> }> {
   const have = new Set(existing);
   const unique = [...new Set(wanted)];
   const foreign = unique.filter((id) => !have.has(id) && !isUpload(id));
@@ -65,7 +65,8 @@ export async function reconcileImages(
   const byUpload = new Map(uploads.map((id, i) => [id, stored[i]!]));
   const fileIDs = unique.map((id) => byUpload.get(id) ?? id);
   const keep = new Set(fileIDs);
-  return { fileIDs, removed: existing.filter((id) => !keep.has(id)) };
+  // `stored`: what each wanted entry is now (itself when it was already stored).
+  return { fileIDs, removed: existing.filter((id) => !keep.has(id)), stored: new Map(unique.map((id, i) => [id, fileIDs[i]!])) };
 }
 
 /** Deletes stored files the caller no longer refers to; a failure leaves an orphan, logged, not an error. */

@@ -5,6 +5,8 @@ import type { CollectionName } from './collections';
 export const ANY_ROLE: readonly Role[] = ['member', 'committee', 'deputy_secretary', 'secretary', 'admin'];
 export const LEADERS: readonly Role[] = ['deputy_secretary', 'secretary', 'admin'];
 export const ADMINS: readonly Role[] = ['admin'];
+/** Who may write posts: 支委 (e.g. 宣传委员) and the leaders. */
+export const DRAFTERS: readonly Role[] = ['committee', 'deputy_secretary', 'secretary', 'admin'];
 /** Who may see a member's unmasked sensitive data: the member themself, and their unit's secretaries. */
 export const SECRETARIES: readonly Role[] = ['deputy_secretary', 'secretary'];
 
@@ -22,13 +24,14 @@ export interface RoleAccess {
 }
 
 /**
- * Audience access: the caller must be in the audience of the activity the input field `audienceOf`
- * names (a member of one of its units, or invited). With `leaders`, those roles at the organising
- * unit may act too, and the grant carries the caller's roles there. A missing activity is refused
- * like one the caller is not invited to.
+ * Audience access: the caller must be in the audience of the activity (or, with `of: 'posts'`, the post)
+ * the input field `audienceOf` names (a member of one of its units, or invited). With `leaders`, those
+ * roles at the organising unit may act too, and the grant carries the caller's roles there. A missing
+ * document is refused like one the caller is not in the audience of.
  */
 export interface AudienceAccess {
   audienceOf: string;
+  of?: 'activities' | 'posts';
   leaders?: readonly Role[];
 }
 
@@ -131,6 +134,32 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     ledger: { roles: LEADERS, unitField: 'orgId' },
     stats: { roles: LEADERS, unitField: 'orgId' },
     history: 'signedIn',
+  },
+  post: {
+    create: { roles: DRAFTERS, unitField: 'orgId' },
+    // Drafters of the unit; the handler lets only the author or a leader change someone's draft.
+    update: { roles: DRAFTERS, unitField: 'postId', via: 'posts' },
+    submit: { roles: DRAFTERS, unitField: 'postId', via: 'posts' },
+    draft: { roles: DRAFTERS, unitField: 'postId', via: 'posts' },
+    drafts: { roles: DRAFTERS, unitField: 'orgId' },
+    publish: { roles: LEADERS, unitField: 'postId', via: 'posts' },
+    return: { roles: LEADERS, unitField: 'postId', via: 'posts' },
+    correct: { roles: LEADERS, unitField: 'postId', via: 'posts' },
+    withdraw: { roles: LEADERS, unitField: 'postId', via: 'posts' },
+    receipts: { roles: LEADERS, unitField: 'postId', via: 'posts' },
+    remind: { roles: LEADERS, unitField: 'postId', via: 'posts' },
+    trends: { roles: LEADERS, unitField: 'orgId' },
+    // The caller's own posts: the handler reads their memberships.
+    feed: 'signedIn',
+    list: 'signedIn',
+    // Anyone a card reaches: the handler shows the audience all, others only what is public.
+    detail: 'signedIn',
+    share: 'signedIn',
+    confirm: { audienceOf: 'postId', of: 'posts' },
+    like: { audienceOf: 'postId', of: 'posts' },
+    comment: { audienceOf: 'postId', of: 'posts' },
+    comments: { audienceOf: 'postId', of: 'posts', leaders: DRAFTERS },
+    hideComment: { roles: LEADERS, unitField: 'commentId', via: 'post_comments' },
   },
   system: { ping: 'anyone' },
 };

@@ -58,6 +58,7 @@ export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
       joinResult: ctx.templates().joinResult || null,
       activityNotice: ctx.templates().activityNotice || null,
       activityReminder: ctx.templates().activityReminder || null,
+      postReminder: ctx.templates().postReminder || null,
     },
   };
 };

@@ -158,7 +158,7 @@ describe('uploads (the stand-in for wx.cloud.uploadFile)', () => {
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     }
-    const huge = await upload('uploads/huge-file-01.xlsx', Buffer.alloc(6 * 1024 * 1024), token);
+    const huge = await upload('uploads/huge-file-01.xlsx', Buffer.alloc(11 * 1024 * 1024), token);
     expect(huge.status).toBe(413);
     for (const name of ['anon-file-1', 'huge-file-01'])
       await expect(gw.runtime.platform.storage().downloadFile({ fileID: `cloud://local.zhibu/uploads/${name}.xlsx` })).rejects.toThrow();

@@ -40,7 +40,22 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
   await rt.invoke('checkin', { action: 'submit', data: { activityId, digits: code.data.digits } }, { openid: 'demo-member-02' });
   await rt.invoke('checkin', { action: 'mark', data: { activityId, memberId: 'm-demo-008', present: true } }, SECRETARY);
 
+  // A must-read notice read and confirmed, and a news post with a comment.
+  const { publishedPost } = await import('../helpers/post');
+  const notice = await publishedPost(rt, { mustReadBy: '2026-12-31T00:00:00.000Z' });
+  await rt.invoke('post', { action: 'detail', data: { postId: notice } }, member);
+  await rt.invoke('post', { action: 'confirm', data: { postId: notice } }, member);
+  const news = await publishedPost(rt, { kind: 'news', title: '志愿服务' });
+  await rt.invoke('post', { action: 'comment', data: { postId: news, text: '学习了' } }, member);
+
   const calls: [string, string, object, { openid: string }][] = [
+    ['post', 'feed', {}, member],
+    ['post', 'list', {}, member],
+    ['post', 'detail', { postId: notice }, member],
+    ['post', 'drafts', { orgId: OWN }, SECRETARY],
+    ['post', 'draft', { postId: notice }, SECRETARY],
+    ['post', 'receipts', { postId: notice }, SECRETARY],
+    ['post', 'comments', { postId: news }, SECRETARY],
     ['org', 'tree', {}, { openid: 'demo-admin' }],
     ['org', 'search', { q: '支部' }, member],
     ['join', 'mine', {}, { openid: 'wx-applicant-1' }],

@@ -2,6 +2,7 @@ import { ACCESS } from '../../cloudfunctions/common/permissions';
 import { localCloudID } from '../../local/openapi';
 import { PRIVACY_VERSION } from '../../typings/domain';
 import { createActivity } from '../helpers/activity';
+import { callPost, draftPost, postInput, publishedPost } from '../helpers/post';
 import { demoRuntime } from '../helpers/runtime';
 
 /**
@@ -89,6 +90,25 @@ const withActivity =
     return build(activityId, rt);
   };
 const NO_ACTIVITY = 'aNoSuchOne1';
+const NO_POST = 'pNoSuchOne1';
+const ownDrafters = row({ committee: 'ok', secretary: 'ok', admin: 'ok' });
+/** A post of a unit written by the admin: a draft, submitted for review, or published. */
+const withPost =
+  (orgId: string, state: 'draft' | 'pending' | 'published', build: (postId: string) => object, extra: Record<string, unknown> = {}) =>
+  async (rt: Runtime) => {
+    const postId =
+      state === 'published' ? await publishedPost(rt, extra, 'demo-admin', orgId) : await draftPost(rt, extra, 'demo-admin', orgId);
+    if (state === 'pending') await callPost(rt, 'submit', { postId }, 'demo-admin');
+    return build(postId);
+  };
+const NEWS = { kind: 'news', title: '支部开展志愿服务活动', public: true };
+/** A comment by a member of the own branch on a news post there. */
+const withComment = async (rt: Runtime) => {
+  const postId = await publishedPost(rt, NEWS, 'demo-admin', OWN);
+  const c = await callPost(rt, 'comment', { postId, text: '很有意义的活动' }, 'demo-member-03');
+  return { commentId: c['id'] as string, hidden: true };
+};
+
 const activityBody = {
   type: 'theme_day',
   title: '主题党日',
@@ -340,6 +360,79 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['record', 'stats', { orgId: OTHER, year: 2026 }, otherLeaders],
   ['record', 'stats', { orgId: MISSING, year: 2026 }, row({})],
   ['record', 'history', {}, everyone],
+  ['post', 'create', { orgId: OWN, ...postInput() }, ownDrafters],
+  ['post', 'create', { orgId: OTHER, ...postInput() }, otherLeaders],
+  ['post', 'create', { orgId: PARENT, ...postInput() }, row({ admin: 'ok' })],
+  ['post', 'create', { orgId: MISSING, ...postInput() }, row({})],
+  // The admin's draft: the branch's 支委 may not change someone else's; its leaders may.
+  ['post', 'update', withPost(OWN, 'draft', (postId) => ({ postId, ...postInput() })), ownLeaders],
+  ['post', 'update', withPost(OTHER, 'draft', (postId) => ({ postId, ...postInput() })), otherLeaders],
+  ['post', 'update', { postId: NO_POST, ...postInput() }, row({})],
+  ['post', 'submit', withPost(OWN, 'draft', (postId) => ({ postId })), ownLeaders],
+  ['post', 'draft', withPost(OWN, 'draft', (postId) => ({ postId })), ownLeaders],
+  ['post', 'draft', withPost(OWN, 'published', (postId) => ({ postId })), ownDrafters],
+  ['post', 'draft', { postId: NO_POST }, row({})],
+  ['post', 'drafts', { orgId: OWN }, ownDrafters],
+  ['post', 'drafts', { orgId: OTHER }, otherLeaders],
+  ['post', 'drafts', { orgId: MISSING }, row({})],
+  ['post', 'publish', withPost(OWN, 'pending', (postId) => ({ postId })), ownLeaders],
+  ['post', 'publish', withPost(OTHER, 'draft', (postId) => ({ postId })), otherLeaders],
+  ['post', 'publish', { postId: NO_POST }, row({})],
+  ['post', 'return', withPost(OWN, 'pending', (postId) => ({ postId, note: '请补充时间地点' })), ownLeaders],
+  [
+    'post',
+    'return',
+    withPost(OWN, 'draft', (postId) => ({ postId, note: '请补充时间地点' })),
+    row({ secretary: 'CONFLICT', admin: 'CONFLICT' }),
+  ],
+  ['post', 'correct', withPost(OWN, 'published', (postId) => ({ postId, note: '更正时间', ...postInput() })), ownLeaders],
+  ['post', 'withdraw', withPost(OWN, 'published', (postId) => ({ postId, reason: '内容有误' })), ownLeaders],
+  ['post', 'withdraw', withPost(OTHER, 'published', (postId) => ({ postId, reason: '内容有误' })), otherLeaders],
+  ['post', 'receipts', withPost(OWN, 'published', (postId) => ({ postId })), ownLeaders],
+  ['post', 'receipts', withPost(OTHER, 'published', (postId) => ({ postId })), otherLeaders],
+  ['post', 'receipts', { postId: NO_POST }, row({})],
+  ['post', 'remind', withPost(OWN, 'published', (postId) => ({ postId })), ownLeaders],
+  ['post', 'trends', { orgId: OWN, year: 2026 }, ownLeaders],
+  ['post', 'trends', { orgId: PARENT, year: 2026 }, row({ admin: 'ok' })],
+  ['post', 'trends', { orgId: MISSING, year: 2026 }, row({})],
+  ['post', 'feed', {}, everyone],
+  ['post', 'list', { kind: 'notice' }, everyone],
+  // Anyone a card reaches may open it: outside the audience they get the restricted view, not an error.
+  ['post', 'detail', withPost(OWN, 'published', (postId) => ({ postId })), everyone],
+  ['post', 'detail', withPost(OWN, 'draft', (postId) => ({ postId })), row({}, 'NOT_FOUND')],
+  ['post', 'detail', { postId: NO_POST }, row({}, 'NOT_FOUND')],
+  [
+    'post',
+    'share',
+    withPost(OWN, 'published', (postId) => ({ postId })),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }),
+  ],
+  ['post', 'share', withPost(OWN, 'published', (postId) => ({ postId }), NEWS), everyone],
+  ['post', 'confirm', withPost(OWN, 'published', (postId) => ({ postId }), { mustReadBy: '2026-12-31T00:00:00.000Z' }), ownAudience],
+  [
+    'post',
+    'confirm',
+    withPost(OWN, 'published', (postId) => ({ postId })),
+    row({ member: 'INVALID_INPUT', committee: 'INVALID_INPUT', secretary: 'INVALID_INPUT' }),
+  ],
+  ['post', 'confirm', { postId: NO_POST }, row({})],
+  ['post', 'like', withPost(OWN, 'published', (postId) => ({ postId, like: true }), NEWS), ownAudience],
+  ['post', 'like', withPost(OTHER, 'published', (postId) => ({ postId, like: true }), NEWS), row({ otherSecretary: 'ok' })],
+  ['post', 'comment', withPost(OWN, 'published', (postId) => ({ postId, text: '学习了' }), NEWS), ownAudience],
+  [
+    'post',
+    'comment',
+    withPost(OWN, 'published', (postId) => ({ postId, text: '学习了' })),
+    row({ member: 'INVALID_INPUT', committee: 'INVALID_INPUT', secretary: 'INVALID_INPUT' }),
+  ],
+  [
+    'post',
+    'comments',
+    withPost(OWN, 'published', (postId) => ({ postId }), NEWS),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }),
+  ],
+  ['post', 'hideComment', withComment, ownLeaders],
+  ['post', 'hideComment', { commentId: 'cNoSuchComment', hidden: true }, row({})],
 ];
 
 it('the seeded membership ids used here are who the matrix says', async () => {

@@ -1,0 +1,32 @@
+import { defineFunction } from '../common/define';
+import { comment, comments, hideComment } from './comments';
+import { correct, create, draft, drafts, publish, returnPost, submit, update, withdraw } from './editor';
+import { confirm, detail, feed, like, list, share } from './reading';
+import { receipts, remind, trends } from './receipts';
+
+export const post = defineFunction('post', {
+  actions: {
+    create,
+    update,
+    submit,
+    publish,
+    return: returnPost,
+    correct,
+    withdraw,
+    drafts,
+    draft,
+    feed,
+    list,
+    detail,
+    confirm,
+    share,
+    like,
+    comment,
+    comments,
+    hideComment,
+    receipts,
+    remind,
+    trends,
+  },
+});
+export const main = post.main;

@@ -1,0 +1,252 @@
+import type { PostCard, PostFeed, PostView } from '../../typings/domain';
+import { INTERACTIVE_POST_KINDS } from '../../typings/domain';
+import { audienceMembership, rolesAt } from '../common/authz';
+import { requireCaller, type HandlerContext } from '../common/context';
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { col, isDuplicate, type MembershipDoc, type OrgDoc, type PostAudienceDoc, type PostDoc, type PostReadDoc } from '../common/db';
+import type { Handler } from '../common/define';
+import { AppError } from '../common/errors';
+import { DRAFTERS } from '../common/permissions';
+import { orgNames } from '../org/view';
+import { attachmentsView, bodyView, fileUrls, isLive, toCard } from './view';
+
+export const readId = (postId: string, openid: string) => `${postId}~${openid}`;
+
+/** The audience keys of the caller's units. */
+async function keysOf(ctx: HandlerContext, openid: string): Promise<string[]> {
+  const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(50).get();
+  return (data as MembershipDoc[]).map((m) => `org:${m.orgId}`);
+}
+
+/** Cards for audience rows, in their order, each post once, with the caller's read marks. */
+async function cards(ctx: HandlerContext, openid: string, rows: PostAudienceDoc[]): Promise<PostCard[]> {
+  const ids = [...new Set(rows.map((r) => r.postId))];
+  if (ids.length === 0) return [];
+  const _ = ctx.db.command;
+  const [{ data: posts }, { data: reads }] = await Promise.all([
+    col(ctx.db, 'posts')
+      .where({ _id: _.in(ids) })
+      .limit(100)
+      .get(),
+    col(ctx.db, 'post_reads')
+      .where({ _id: _.in(ids.map((id) => readId(id, openid))) })
+      .limit(100)
+      .get(),
+  ]);
+  const byId = new Map((posts as PostDoc[]).map((p) => [p._id, p]));
+  const readBy = new Map((reads as PostReadDoc[]).map((r) => [r.postId, r]));
+  const live = ids.flatMap((id) => {
+    const p = byId.get(id);
+    return p && isLive(p, ctx.now) ? [p] : [];
+  });
+  const [names, urls] = await Promise.all([
+    orgNames(
+      ctx.db,
+      live.map((p) => p.orgId),
+    ),
+    fileUrls(ctx, live, false),
+  ]);
+  return live.map((p) =>
+    toCard(p, names.get(p.orgId) ?? '', urls, { read: readBy.has(p._id), confirmed: Boolean(readBy.get(p._id)?.confirmedAt) }, ctx.now),
+  );
+}
+
+export const feed: Handler<'post', 'feed'> = async (_input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const keys = await keysOf(ctx, openid);
+  if (keys.length === 0) return { pinned: [], latest: [], unread: 0 } satisfies PostFeed;
+  const _ = ctx.db.command;
+  const visible = { key: _.in(keys), publishAt: _.lte(ctx.now) };
+  const [{ data: pinnedRows }, { data: recentRows }] = await Promise.all([
+    col(ctx.db, 'post_audience')
+      .where({ ...visible, pinnedUntil: _.gt(ctx.now) })
+      .orderBy('publishAt', 'desc')
+      .limit(10)
+      .get(),
+    col(ctx.db, 'post_audience').where(visible).orderBy('publishAt', 'desc').limit(100).get(),
+  ]);
+  const recent = recentRows as PostAudienceDoc[];
+  const recentIds = [...new Set(recent.map((r) => r.postId))];
+  const { data: reads } = await col(ctx.db, 'post_reads')
+    .where({ _id: _.in(recentIds.map((id) => readId(id, openid))) })
+    .limit(100)
+    .get();
+  const pinned = await cards(ctx, openid, pinnedRows as PostAudienceDoc[]);
+  const pinnedIds = new Set(pinned.map((p) => p.id));
+  const latest = await cards(ctx, openid, recent.filter((r) => !pinnedIds.has(r.postId)).slice(0, 5));
+  return { pinned, latest, unread: Math.min(99, recentIds.length - reads.length) };
+};
+
+interface ListCursor {
+  at: number;
+  id: string;
+}
+
+/** Escapes a search text for a regular expression: it is matched literally. */
+const literal = (q: string) => q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export const list: Handler<'post', 'list'> = async (input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const keys = await keysOf(ctx, openid);
+  if (keys.length === 0) return { posts: [], nextCursor: null };
+  const _ = ctx.db.command;
+  const limit = input.limit ?? 20;
+  const conditions: object[] = [{ key: _.in(keys), publishAt: _.lte(ctx.now) }];
+  if (input.kind) conditions.push({ kind: input.kind });
+  if (input.q) conditions.push({ title: ctx.db.RegExp({ regexp: literal(input.q), options: 'i' }) });
+  if (input.cursor) {
+    const c = decodeCursor<ListCursor>(input.cursor, (v) => typeof v['at'] === 'number' && typeof v['id'] === 'string');
+    const at = new Date(c.at);
+    conditions.push(_.or([{ publishAt: _.lt(at) }, { publishAt: at, postId: _.lt(c.id) }]));
+  }
+  const { data } = await col(ctx.db, 'post_audience')
+    .where(_.and(conditions))
+    .orderBy('publishAt', 'desc')
+    .orderBy('postId', 'desc')
+    .limit(limit + 1)
+    .get();
+  const rows = data as PostAudienceDoc[];
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    posts: await cards(ctx, openid, page),
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.publishAt).getTime(), id: last.postId }) : null,
+  };
+};
+
+const GONE = '内容不存在或已撤回';
+
+/** Who the caller is to a post: in its audience, one of its editors, or someone a card reached. */
+async function standing(ctx: HandlerContext, openid: string, p: PostDoc) {
+  const [membership, unit] = await Promise.all([
+    audienceMembership(ctx.db, openid, p),
+    col(ctx.db, 'orgs')
+      .doc(p.orgId)
+      .get()
+      .then((r) => r.data[0] as OrgDoc | undefined),
+  ]);
+  const roles = unit ? await rolesAt(ctx.db, openid, unit) : [];
+  return { membership, unit, editor: roles.some((r) => DRAFTERS.includes(r)) };
+}
+
+export const detail: Handler<'post', 'detail'> = async (input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const p = (await col(ctx.db, 'posts').doc(input.postId).get()).data[0] as PostDoc | undefined;
+  if (!p || !isLive(p, ctx.now)) throw new AppError('NOT_FOUND', GONE);
+  const { membership, unit, editor } = await standing(ctx, openid, p);
+  const orgName = unit?.name ?? '';
+  const visibility = membership || editor ? 'full' : p.public ? 'public' : 'restricted';
+  const _ = ctx.db.command;
+  let read: PostReadDoc | undefined;
+  if (membership) {
+    // The first open by a member of the audience is their read; every open is a view.
+    try {
+      await col(ctx.db, 'post_reads').add({ _id: readId(p._id, openid), postId: p._id, openid, readAt: ctx.now });
+      await col(ctx.db, 'posts')
+        .doc(p._id)
+        .update({ 'counts.views': _.inc(1), 'counts.readers': _.inc(1) });
+    } catch (e) {
+      if (!isDuplicate(e)) throw e;
+      await col(ctx.db, 'posts')
+        .doc(p._id)
+        .update({ 'counts.views': _.inc(1) });
+      read = (await col(ctx.db, 'post_reads').doc(readId(p._id, openid)).get()).data[0] as PostReadDoc | undefined;
+    }
+  } else {
+    await col(ctx.db, 'posts')
+      .doc(p._id)
+      .update({ 'counts.views': _.inc(1) });
+  }
+  if (visibility === 'restricted') return { visibility, id: p._id, orgName } satisfies PostView;
+  const urls = await fileUrls(ctx, [p], true);
+  const liked = membership ? (await col(ctx.db, 'post_likes').doc(readId(p._id, openid)).get()).data.length > 0 : false;
+  return {
+    visibility,
+    ...toCard(p, orgName, urls, { read: Boolean(membership), confirmed: Boolean(read?.confirmedAt) }, ctx.now),
+    body: bodyView(p, urls),
+    attachments: attachmentsView(p, urls),
+    counts: { views: p.counts.views + 1, likes: p.counts.likes, comments: p.counts.comments },
+    canInteract: Boolean(membership) && INTERACTIVE_POST_KINDS.includes(p.kind),
+    liked,
+    canManage: editor,
+    status: p.status,
+    public: p.public,
+    audience: p.audience,
+    pinnedUntil: p.pinnedUntil ? new Date(p.pinnedUntil).toISOString() : null,
+    correctedAt: p.correctedAt ? new Date(p.correctedAt).toISOString() : null,
+  } satisfies PostView;
+};
+
+/** The post of an audience action, if it can be acted on now. */
+function livePost(ctx: HandlerContext): PostDoc {
+  const p = ctx.grant.doc as unknown as PostDoc;
+  if (!isLive(p, ctx.now)) throw new AppError('NOT_FOUND', GONE);
+  return p;
+}
+
+export const confirm: Handler<'post', 'confirm'> = async (_input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const p = livePost(ctx);
+  if (!p.mustReadBy) throw new AppError('INVALID_INPUT', '这条内容不需要确认阅知');
+  const _ = ctx.db.command;
+  const id = readId(p._id, openid);
+  try {
+    await col(ctx.db, 'post_reads').add({ _id: id, postId: p._id, openid, readAt: ctx.now, confirmedAt: ctx.now });
+    await col(ctx.db, 'posts')
+      .doc(p._id)
+      .update({ 'counts.readers': _.inc(1), 'counts.confirms': _.inc(1) });
+    return { confirmedAt: ctx.now.toISOString() };
+  } catch (e) {
+    if (!isDuplicate(e)) throw e;
+  }
+  const { updated } = (await col(ctx.db, 'post_reads')
+    .where({ _id: id, confirmedAt: _.exists(false) })
+    .update({ confirmedAt: ctx.now })) as { updated: number };
+  if (updated) {
+    await col(ctx.db, 'posts')
+      .doc(p._id)
+      .update({ 'counts.confirms': _.inc(1) });
+    return { confirmedAt: ctx.now.toISOString() };
+  }
+  const r = (await col(ctx.db, 'post_reads').doc(id).get()).data[0] as PostReadDoc;
+  return { confirmedAt: new Date(r.confirmedAt!).toISOString() };
+};
+
+export const share: Handler<'post', 'share'> = async (input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const p = (await col(ctx.db, 'posts').doc(input.postId).get()).data[0] as PostDoc | undefined;
+  if (!p || !isLive(p, ctx.now)) throw new AppError('NOT_FOUND', GONE);
+  const { membership, editor } = await standing(ctx, openid, p);
+  if (!membership && !editor && !p.public) throw new AppError('FORBIDDEN', '该内容仅对所在组织的党员开放');
+  await col(ctx.db, 'posts')
+    .doc(p._id)
+    .update({ 'counts.shares': ctx.db.command.inc(1) });
+  const after = (await col(ctx.db, 'posts').doc(p._id).get()).data[0] as PostDoc;
+  return { shares: after.counts.shares };
+};
+
+export const like: Handler<'post', 'like'> = async (input, ctx) => {
+  const { openid } = requireCaller(ctx);
+  const p = livePost(ctx);
+  if (!INTERACTIVE_POST_KINDS.includes(p.kind)) throw new AppError('INVALID_INPUT', '这类内容不能点赞');
+  const _ = ctx.db.command;
+  const id = readId(p._id, openid);
+  if (input.like) {
+    try {
+      await col(ctx.db, 'post_likes').add({ _id: id, postId: p._id, openid, at: ctx.now });
+      await col(ctx.db, 'posts')
+        .doc(p._id)
+        .update({ 'counts.likes': _.inc(1) });
+    } catch (e) {
+      if (!isDuplicate(e)) throw e;
+    }
+  } else {
+    const { deleted } = (await col(ctx.db, 'post_likes').where({ _id: id }).remove()) as { deleted: number };
+    if (deleted)
+      await col(ctx.db, 'posts')
+        .doc(p._id)
+        .update({ 'counts.likes': _.inc(-1) });
+  }
+  const after = (await col(ctx.db, 'posts').doc(p._id).get()).data[0] as PostDoc;
+  return { liked: input.like, likes: after.counts.likes };
+};
