@@ -3,6 +3,7 @@ import { createGateway } from './gateway';
 import { loadSecret } from './identity';
 import { createRuntime } from './runtime';
 import { seedDemo } from './seed';
+import { seedDemoPosts } from './seed-posts';
 import { startTimers } from './timers';
 
 async function main(): Promise<void> {
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   if (config.seed) {
     const { added } = await seedDemo(runtime.db, new Date());
     console.log(added ? `已写入演示数据 ${added} 条 (seeded ${added} demo documents)` : '演示数据已存在 (demo data present)');
+    const posts = await seedDemoPosts(runtime, new Date());
+    if (posts) console.log(`已发布演示通知 ${posts} 条 (published ${posts} demo posts)`);
   }
   const timers = startTimers(runtime);
   const server = createGateway({ runtime, secret: loadSecret(config.dataDir), staticDir: config.staticDir });

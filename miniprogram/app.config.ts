@@ -7,7 +7,7 @@ const tab = (name: string, text: string) => ({
   selectedIconPath: `assets/tabbar/${name}-active.png`,
 });
 
-const TABS = [tab('home', '首页'), tab('activity', '活动'), tab('study', '学习'), tab('me', '我的')];
+const TABS = [tab('home', '首页'), tab('post', '通知'), tab('activity', '活动'), tab('study', '学习'), tab('me', '我的')];
 
 export default defineAppConfig({
   // The dev sign-in page exists only in the h5 build, which only the local runtime serves.
@@ -17,6 +17,7 @@ export default defineAppConfig({
     'pages/archive/index',
     'pages/transfer/index',
     'pages/activity/detail/index',
+    'pages/post/detail/index',
     ...(isH5 ? ['pages/dev/signin/index'] : []),
   ],
   // Secretary tools load only when a secretary opens them, keeping the main package small.
@@ -40,6 +41,9 @@ export default defineAppConfig({
         'pages/record/index',
         'pages/stats/index',
         'pages/records/index',
+        'pages/posts/index',
+        'pages/post-edit/index',
+        'pages/post-receipts/index',
       ],
     },
   ],

@@ -11,6 +11,8 @@ const ICONS: Record<string, string> = {
   activity: '<rect x="12" y="18" width="56" height="50" rx="5"/><path d="M12 32 H68 M27 10 V24 M53 10 V24 M26 46 h8 M46 46 h8 M26 57 h8"/>',
   study: '<path d="M40 20 C30 13 20 13 10 16 V64 C20 61 30 61 40 68 C50 61 60 61 70 64 V16 C60 13 50 13 40 20 Z M40 20 V68"/>',
   me: '<circle cx="40" cy="28" r="14"/><path d="M14 68 C16 52 27 45 40 45 C53 45 64 52 66 68"/>',
+  // A notice board: a page with lines, and a pin at the top.
+  post: '<rect x="16" y="16" width="48" height="54" rx="5"/><path d="M28 32 H52 M28 44 H52 M28 56 H42"/><circle cx="40" cy="12" r="4"/>',
 };
 
 const ASSETS = join(__dirname, '..', 'miniprogram', 'assets');
@@ -23,6 +25,7 @@ const RENDERS: { icon: string; color: string; stroke: number; size: number; file
   ]),
   { icon: 'activity', color: '#c9c9c9', stroke: 3, size: 240, file: 'empty/activity.png' },
   { icon: 'study', color: '#c9c9c9', stroke: 3, size: 240, file: 'empty/study.png' },
+  { icon: 'post', color: '#c9c9c9', stroke: 3, size: 240, file: 'empty/notice.png' },
 ];
 
 async function main(): Promise<void> {

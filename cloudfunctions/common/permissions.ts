@@ -108,7 +108,8 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     cancel: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
     list: { roles: ANY_ROLE, unitField: 'orgId', optional: true },
     detail: { audienceOf: 'activityId', leaders: LEADERS },
-    audienceOptions: { roles: LEADERS, unitField: 'orgId' },
+    // 支委 writing a post choose its audience too.
+    audienceOptions: { roles: DRAFTERS, unitField: 'orgId' },
     share: { audienceOf: 'activityId', leaders: LEADERS },
   },
   signup: {

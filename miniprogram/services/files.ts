@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { UPLOAD_CLOUD_PATH } from '../../typings/domain';
+import { ATTACHMENT_EXTS, type AttachmentExt, UPLOAD_CLOUD_PATH } from '../../typings/domain';
 import { ApiError } from './api';
 
 /** A spreadsheet the user picked: a temp path in WeChat, a File in the browser. */
@@ -12,6 +12,7 @@ export interface PickedFile {
 const ACCEPT = {
   xlsx: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   image: 'image/jpeg,image/png',
+  document: ATTACHMENT_EXTS.map((e) => `.${e}`).join(','),
 } as const;
 
 /** In h5 there is no chooseMessageFile: a hidden file input does the same. Resolves [] on cancel. */
@@ -48,6 +49,17 @@ export async function pickXlsx(): Promise<PickedFile | null> {
   }
 }
 
+/** Lets the user choose documents to attach (in WeChat: from a chat, where such files usually arrive). Resolves [] on cancel. */
+export async function pickDocuments(max: number): Promise<PickedFile[]> {
+  if (process.env.TARO_ENV !== 'weapp') return pickInBrowser('document', max);
+  try {
+    const { tempFiles } = await Taro.chooseMessageFile({ count: max, type: 'file', extension: [...ATTACHMENT_EXTS] });
+    return tempFiles.map((f) => ({ name: f.name, size: f.size, source: f.path }));
+  } catch {
+    return []; // cancelled
+  }
+}
+
 /** Lets the user take or choose up to `max` photos (compressed by WeChat). Resolves [] on cancel. */
 export async function pickImages(max = 1): Promise<PickedFile[]> {
   if (process.env.TARO_ENV !== 'weapp') return pickInBrowser('image', max);
@@ -64,14 +76,41 @@ export function previewOf(file: PickedFile): string {
   return typeof file.source === 'string' ? file.source : URL.createObjectURL(file.source);
 }
 
-const EXTENSIONS = { xlsx: /\.xlsx$/i, jpg: /\.jpe?g$/i, png: /\.png$/i } as const;
+const EXTENSIONS = {
+  xlsx: /\.xlsx$/i,
+  jpg: /\.jpe?g$/i,
+  png: /\.png$/i,
+  pdf: /\.pdf$/i,
+  doc: /\.doc$/i,
+  docx: /\.docx$/i,
+  xls: /\.xls$/i,
+  ppt: /\.ppt$/i,
+  pptx: /\.pptx$/i,
+} as const;
 type Ext = keyof typeof EXTENSIONS;
-const LIMITS: Record<Ext, number> = { xlsx: 5 * 1024 * 1024, jpg: 2 * 1024 * 1024, png: 2 * 1024 * 1024 };
+const MB = 1024 * 1024;
+const LIMITS: Record<Ext, number> = {
+  xlsx: 5 * MB,
+  jpg: 2 * MB,
+  png: 2 * MB,
+  pdf: 10 * MB,
+  doc: 10 * MB,
+  docx: 10 * MB,
+  xls: 10 * MB,
+  ppt: 10 * MB,
+  pptx: 10 * MB,
+};
+const WRONG_TYPE = (allowed: Ext[]) =>
+  allowed.includes('xlsx') && allowed.length === 1
+    ? '请选择 .xlsx 格式的表格'
+    : allowed.includes('pdf')
+      ? '请选择 PDF、Word、Excel 或 PowerPoint 文件'
+      : '请选择 JPG 或 PNG 格式的照片';
 
 /** Uploads under `uploads/` (the only place the server takes client files from) and returns the fileID. */
 export async function upload(file: PickedFile, allowed: Ext[]): Promise<string> {
   const ext = allowed.find((e) => EXTENSIONS[e].test(file.name));
-  if (!ext) throw new ApiError('INVALID_INPUT', allowed.includes('xlsx') ? '请选择 .xlsx 格式的表格' : '请选择 JPG 或 PNG 格式的照片');
+  if (!ext) throw new ApiError('INVALID_INPUT', WRONG_TYPE(allowed));
   if (file.size > LIMITS[ext]) throw new ApiError('INVALID_INPUT', `文件不能超过 ${LIMITS[ext] / 1024 / 1024} MB`);
   const cloudPath = `uploads/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
   if (!UPLOAD_CLOUD_PATH.test(cloudPath)) throw new ApiError('INTERNAL', '上传失败，请重试');
@@ -94,11 +133,11 @@ export async function upload(file: PickedFile, allowed: Ext[]): Promise<string> 
   }
 }
 
-/** Opens a spreadsheet the server made (export, template): WeChat's document viewer, or a download in the browser. */
-export async function openSpreadsheet(url: string): Promise<void> {
+/** Opens a document in WeChat's document viewer, or (browser) downloads it. */
+export async function openDocument(url: string, fileType: AttachmentExt): Promise<void> {
   if (process.env.TARO_ENV === 'weapp') {
     const { tempFilePath } = await Taro.downloadFile({ url });
-    await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true });
+    await Taro.openDocument({ filePath: tempFilePath, fileType, showMenu: true });
     return;
   }
   const a = document.createElement('a');
@@ -109,3 +148,6 @@ export async function openSpreadsheet(url: string): Promise<void> {
   a.click();
   a.remove();
 }
+
+/** Opens a spreadsheet the server made (export, template). */
+export const openSpreadsheet = (url: string) => openDocument(url, 'xlsx');

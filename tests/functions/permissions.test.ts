@@ -283,7 +283,7 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ],
   ['activity', 'detail', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
   ['activity', 'detail', { activityId: NO_ACTIVITY }, row({})],
-  ['activity', 'audienceOptions', { orgId: OWN }, ownLeaders],
+  ['activity', 'audienceOptions', { orgId: OWN }, ownDrafters],
   ['activity', 'audienceOptions', { orgId: OTHER }, otherLeaders],
   ['activity', 'audienceOptions', { orgId: PARENT }, row({ admin: 'ok' })],
   ['activity', 'audienceOptions', { orgId: MISSING }, row({})],

@@ -286,3 +286,16 @@ describe('files of a post', () => {
     expect(await snapshot(rt)).toEqual(before);
   });
 });
+
+describe('demo posts', () => {
+  it('npm start publishes the demo posts once, through the post function: members of the branch see all four', async () => {
+    const { seedDemoPosts } = await import('../../local/seed-posts');
+    const rt = await demoRuntime(clock().now);
+    expect(await seedDemoPosts(rt, new Date('2026-12-01T01:00:00Z'))).toBe(4);
+    expect(await seedDemoPosts(rt, new Date('2026-12-01T01:00:00Z'))).toBe(0);
+    const feed = (await post(rt, 'feed', {}, MEMBER)) as { data: { pinned: { title: string }[]; unread: number } };
+    expect(feed.data).toMatchObject({ pinned: [{ title: '关于召开2026年度组织生活会的通知' }], unread: 4 });
+    // The other branch sees the 党委's two, not the first branch's.
+    expect(await titles(rt, OTHER)).toEqual(['2026年第三季度党费收缴情况公示', '学习资料：党的二十届四中全会精神学习要点']);
+  });
+});

@@ -12,6 +12,8 @@ export interface ShareCard {
   imageUrl?: string;
   /** One line under the title in the h5 preview (WeChat cards have no description). */
   description?: string;
+  /** Called when the card is shared (WeChat) or its share sheet opened (h5): to count shares. */
+  onShare?: () => void;
 }
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -24,7 +26,10 @@ export function useShareCard(card: ShareCard | null): void {
   useEffect(() => {
     if (isWeapp) void Taro.showShareMenu({ withShareTicket: true });
   }, []);
-  useShareAppMessage(() => (card ? { title: card.title, path: card.path, imageUrl: card.imageUrl } : {}));
+  useShareAppMessage(() => {
+    card?.onShare?.();
+    return card ? { title: card.title, path: card.path, imageUrl: card.imageUrl } : {};
+  });
 }
 
 /** The link the local h5 build opens for a card's path. */
@@ -47,7 +52,16 @@ export function ShareButton({ id, card, label }: { id: string; card: ShareCard; 
   }
   return (
     <>
-      <Button id={id} type='primary' size='large' block onClick={() => setOpen(true)}>
+      <Button
+        id={id}
+        type='primary'
+        size='large'
+        block
+        onClick={() => {
+          card.onShare?.();
+          setOpen(true);
+        }}
+      >
         {label}
       </Button>
       {open && (

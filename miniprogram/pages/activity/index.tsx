@@ -2,43 +2,16 @@ import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { ACTIVITY_STATUS_LABEL, ACTIVITY_TYPE_LABEL, SIGNUP_STATUS_LABEL, type ActivityCard } from '../../../typings/domain';
+import type { ActivityCard } from '../../../typings/domain';
 import emptyImage from '../../assets/empty/activity.png';
+import { ActivityItem } from '../../components/activity-item';
 import { EmptyState } from '../../components/empty-state';
 import { api } from '../../services/api';
-import { timeRange } from '../../services/format';
 import { useAction } from '../../services/useAction';
 import { useApi } from '../../services/useApi';
 import './index.scss';
 
 type When = 'upcoming' | 'past';
-
-export function ActivityItem({ a }: { a: ActivityCard }) {
-  return (
-    <View
-      className='zb-card activity-item'
-      id={`activity-${a.id}`}
-      onClick={() => void Taro.navigateTo({ url: `/pages/activity/detail/index?id=${a.id}` })}
-    >
-      <View className='zb-row'>
-        <Text className='zb-tag'>{ACTIVITY_TYPE_LABEL[a.type]}</Text>
-        <Text className={`activity-item__status activity-item__status--${a.status}`}>{ACTIVITY_STATUS_LABEL[a.status]}</Text>
-      </View>
-      <Text className='activity-item__title'>{a.title}</Text>
-      <Text className='zb-muted'>{timeRange(a.startAt, a.endAt)}</Text>
-      <Text className='zb-muted'>
-        {a.place} · {a.orgName}
-      </Text>
-      <View className='zb-row'>
-        <Text className='zb-muted zb-grow'>
-          {a.capacity ? `已报名 ${a.confirmedCount}/${a.capacity}` : a.confirmedCount ? `已报名 ${a.confirmedCount} 人` : ''}
-        </Text>
-        {a.recordClosed && <Text className='activity-item__mine'>有会议纪实</Text>}
-        {a.mySignup && <Text className='activity-item__mine'>{SIGNUP_STATUS_LABEL[a.mySignup]}</Text>}
-      </View>
-    </View>
-  );
-}
 
 /** 活动: the caller's upcoming and past activities; leaders start new ones here. */
 export default function ActivityPage() {

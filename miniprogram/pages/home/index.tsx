@@ -3,6 +3,8 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { JOIN_STATUS_LABEL, ORG_TYPE_LABEL, ROLE_LABEL, type BranchHome } from '../../../typings/domain';
 import { inShanghai } from '../../../typings/time';
+import { ActivityItem } from '../../components/activity-item';
+import { PostItem } from '../../components/post-item';
 import { StateView } from '../../components/state-view';
 import { api } from '../../services/api';
 import { routeGroupEntry } from '../../services/entry';
@@ -41,6 +43,7 @@ function secretaryTools(home: BranchHome): { id: string; page: string; title: st
   return [
     { id: 'approvals', page: 'approvals', title: '入支部申请', extra: pending > 0 ? `${pending} 条待审核` : '暂无待审核' },
     { id: 'members', page: 'members', title: '党员名册', extra: `${home.memberCount} 人` },
+    { id: 'posts', page: 'posts', title: '通知稿件', extra: '写稿 / 审核 / 回执' },
     { id: 'due', page: 'due', title: '发展党员提醒', extra: '到期名单' },
     { id: 'transfers', page: 'transfers', title: '组织关系转接', extra: '审核' },
     { id: 'invites', page: 'invites', title: '邀请入支部', extra: '卡片 / 二维码' },
@@ -55,6 +58,62 @@ function secretaryTools(home: BranchHome): { id: string; page: string; title: st
     { id: 'audit', page: 'audit', title: '审计日志', extra: '查看' },
     { id: 'org', page: 'org', title: '组织架构', extra: '查看' },
   ];
+}
+
+/** 近期活动 on the home: the next few the caller can join. */
+function HomeActivities() {
+  const list = useApi(() => api.activity.list({ when: 'upcoming', limit: 3 }), [], { refreshOnShow: true });
+  const items = list.data?.activities ?? [];
+  return (
+    <View id='home-activities'>
+      <View className='zb-row home__section'>
+        <Text className='zb-section-title zb-grow'>近期活动</Text>
+        {items.length > 0 && (
+          <Text className='home__more' onClick={() => void Taro.switchTab({ url: '/pages/activity/index' })}>
+            全部活动 ›
+          </Text>
+        )}
+      </View>
+      {list.data && items.length === 0 && (
+        <CellGroup>
+          <Cell title='暂无近期活动' description='三会一课、主题党日等活动发布后，可在这里报名' />
+        </CellGroup>
+      )}
+      {items.map((a) => (
+        <ActivityItem key={a.id} a={a} />
+      ))}
+    </View>
+  );
+}
+
+/** 通知公告 on the home: pinned posts, then the latest few; the rest is on the 通知 tab. */
+function HomePosts() {
+  const feed = useApi(() => api.post.feed({}), [], { refreshOnShow: true });
+  const f = feed.data;
+  if (!f) return null;
+  if (f.pinned.length === 0 && f.latest.length === 0) {
+    return (
+      <View id='home-posts'>
+        <Text className='zb-section-title'>通知公告</Text>
+        <CellGroup>
+          <Cell title='暂无通知公告' description='支部发布的通知、党务公开和新闻会显示在这里' />
+        </CellGroup>
+      </View>
+    );
+  }
+  return (
+    <View id='home-posts'>
+      <View className='zb-row home__section'>
+        <Text className='zb-section-title zb-grow'>通知公告{f.unread > 0 ? `（${f.unread} 条未读）` : ''}</Text>
+        <Text className='home__more' id='home-posts-more' onClick={() => void Taro.switchTab({ url: '/pages/post/index' })}>
+          查看全部 ›
+        </Text>
+      </View>
+      {[...f.pinned, ...f.latest.slice(0, Math.max(0, 3 - f.pinned.length) || 1)].map((p) => (
+        <PostItem key={p.id} p={p} />
+      ))}
+    </View>
+  );
 }
 
 export default function HomePage() {
@@ -122,6 +181,8 @@ export default function HomePage() {
               </View>
             </View>
 
+            <HomePosts />
+
             {data.pendingJoinRequests !== null && (
               <>
                 <Text className='zb-section-title'>支部工作</Text>
@@ -141,15 +202,7 @@ export default function HomePage() {
               </>
             )}
 
-            <Text className='zb-section-title'>置顶通知</Text>
-            <CellGroup>
-              <Cell title='暂无置顶通知' description='支部发布的重要通知会显示在这里' />
-            </CellGroup>
-
-            <Text className='zb-section-title'>近期活动</Text>
-            <CellGroup>
-              <Cell title='暂无近期活动' description='三会一课、主题党日等活动的报名入口会显示在这里' />
-            </CellGroup>
+            <HomeActivities />
           </>
         )}
       </StateView>

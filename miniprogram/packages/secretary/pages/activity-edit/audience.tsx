@@ -8,7 +8,18 @@ import { useApi } from '../../../../services/useApi';
 import { Choices } from './choices';
 
 /** 参加范围: the unit, some units below it, all of them, or invited members (e.g. the 支委 for a 支委会). */
-export function AudiencePicker({ orgId, value, onChange }: { orgId: string; value: Audience; onChange: (a: Audience) => void }) {
+export function AudiencePicker({
+  orgId,
+  value,
+  onChange,
+  members = true,
+}: {
+  orgId: string;
+  value: Audience;
+  onChange: (a: Audience) => void;
+  /** Whether invited members are a choice (activities: yes; posts go to units). */
+  members?: boolean;
+}) {
   const options = useApi(() => api.activity.audienceOptions({ orgId }), [orgId]);
   const data = options.data;
   const hasBelow = (data?.units.length ?? 0) > 1;
@@ -21,7 +32,7 @@ export function AudiencePicker({ orgId, value, onChange }: { orgId: string; valu
           ['subtree', '本组织及全部下级组织'],
         ] as [Audience['kind'], string][])
       : []),
-    ['members', '指定党员'],
+    ...(members ? ([['members', '指定党员']] as [Audience['kind'], string][]) : []),
   ];
   const choose = (kind: Audience['kind']) => {
     if (kind === value.kind) return;

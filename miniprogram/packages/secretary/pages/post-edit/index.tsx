@@ -1,0 +1,487 @@
+import { useEffect, useState } from 'react';
+import { Image, Picker, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import {
+  POST_KIND_LABEL,
+  POST_KINDS,
+  POST_STATUS_LABEL,
+  PUBLIC_POST_KINDS,
+  type AttachmentView,
+  type ImageRef,
+  type PostAudience,
+  type PostBlockView,
+  type PostDraft,
+  type PostKind,
+} from '../../../../../typings/domain';
+import { inShanghai, shanghaiDay } from '../../../../../typings/time';
+import { ImageEditor } from '../../../../components/image-grid';
+import { api, ApiError } from '../../../../services/api';
+import { pickDocuments, pickImages, previewOf, upload } from '../../../../services/files';
+import { session } from '../../../../services/session';
+import { useAction } from '../../../../services/useAction';
+import { useApi } from '../../../../services/useApi';
+import { AudiencePicker } from '../activity-edit/audience';
+import { Choices } from '../activity-edit/choices';
+import './index.scss';
+
+const LEADER_ROLES = ['deputy_secretary', 'secretary', 'admin'];
+/** A Beijing-time day (and clock time) as an instant. */
+const instant = (day: string, time = '00:00') => new Date(`${day}T${time}:00+08:00`).toISOString();
+const endOfDay = (day: string) => new Date(`${day}T23:59:00+08:00`).toISOString();
+const BLOCK_LABEL = { heading: '小标题', paragraph: '段落', image: '图片', link: '活动链接' } as const;
+
+/** The body: headings, paragraphs, pictures and links to activities, in order, each movable and removable. */
+function BodyEditor({ orgId, value, onChange }: { orgId: string; value: PostBlockView[]; onChange: (b: PostBlockView[]) => void }) {
+  const [error, setError] = useState('');
+  const [choosing, setChoosing] = useState(false);
+  const activities = useApi(() => (choosing ? api.activity.list({ when: 'upcoming', orgId }) : Promise.resolve(null)), [choosing, orgId]);
+  const set = (i: number, b: PostBlockView) => onChange(value.map((x, j) => (j === i ? b : x)));
+  const move = (i: number, d: -1 | 1) => {
+    const next = [...value];
+    const [b] = next.splice(i, 1);
+    next.splice(i + d, 0, b!);
+    onChange(next);
+  };
+  async function addImage() {
+    setError('');
+    const [file] = await pickImages(1);
+    if (!file) return;
+    try {
+      onChange([...value, { type: 'image', fileID: await upload(file, ['jpg', 'png']), url: previewOf(file) }]);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '上传失败，请重试');
+    }
+  }
+  return (
+    <View className='zb-stack' id='edit-body'>
+      {value.map((b, i) => (
+        <View key={i} className='post-edit__block' id={`block-${i}`}>
+          <View className='zb-row'>
+            <Text className='zb-muted zb-grow'>{BLOCK_LABEL[b.type]}</Text>
+            {i > 0 && (
+              <Text className='post-edit__op' onClick={() => move(i, -1)}>
+                上移
+              </Text>
+            )}
+            {i < value.length - 1 && (
+              <Text className='post-edit__op' onClick={() => move(i, 1)}>
+                下移
+              </Text>
+            )}
+            <Text
+              className='post-edit__op post-edit__op--danger'
+              id={`block-${i}-remove`}
+              onClick={() => onChange(value.filter((_x, j) => j !== i))}
+            >
+              删除
+            </Text>
+          </View>
+          {b.type === 'heading' && (
+            <Input id={`block-${i}-text`} value={b.text} onChange={(text) => set(i, { ...b, text })} placeholder='小标题' maxLength={60} />
+          )}
+          {b.type === 'paragraph' && (
+            <TextArea
+              id={`block-${i}-text`}
+              value={b.text}
+              onChange={(text) => set(i, { ...b, text })}
+              placeholder='正文'
+              maxLength={5000}
+              autoSize
+            />
+          )}
+          {b.type === 'image' && (
+            <>
+              <Image className='post-edit__image' src={b.url} mode='widthFix' />
+              <Input
+                value={b.caption ?? ''}
+                onChange={(caption) => set(i, { ...b, caption })}
+                placeholder='图片说明（可不填）'
+                maxLength={60}
+              />
+            </>
+          )}
+          {b.type === 'link' && <Text className='post-edit__link'>{b.text} ›</Text>}
+        </View>
+      ))}
+      <View className='zb-choices'>
+        <Button id='add-paragraph' onClick={() => onChange([...value, { type: 'paragraph', text: '' }])}>
+          + 段落
+        </Button>
+        <Button id='add-heading' onClick={() => onChange([...value, { type: 'heading', text: '' }])}>
+          + 小标题
+        </Button>
+        <Button id='add-image' onClick={() => void addImage()}>
+          + 图片
+        </Button>
+        <Button id='add-link' onClick={() => setChoosing(true)}>
+          + 活动链接
+        </Button>
+      </View>
+      {choosing && (
+        <View className='zb-stack post-edit__choose'>
+          <Text className='zb-muted'>选择要链接的活动（党员点击即可报名）：</Text>
+          {activities.data?.activities.map((a) => (
+            <Button
+              key={a.id}
+              block
+              onClick={() => {
+                onChange([
+                  ...value,
+                  { type: 'link', text: `报名：${a.title}`.slice(0, 40), path: `/pages/activity/detail/index?id=${a.id}` },
+                ]);
+                setChoosing(false);
+              }}
+            >
+              {a.title}
+            </Button>
+          ))}
+          {activities.data && activities.data.activities.length === 0 && <Text className='zb-muted'>暂无即将开始的活动</Text>}
+          <Button fill='none' onClick={() => setChoosing(false)}>
+            取消
+          </Button>
+        </View>
+      )}
+      {error && <Text className='zb-error'>{error}</Text>}
+    </View>
+  );
+}
+
+/** Attachments: PDF, Word, Excel, PowerPoint, opened with WeChat's document viewer. */
+function AttachmentsEditor({ value, onChange }: { value: AttachmentView[]; onChange: (a: AttachmentView[]) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  async function add() {
+    setError('');
+    const files = await pickDocuments(10 - value.length);
+    if (files.length === 0) return;
+    setBusy(true);
+    const added: AttachmentView[] = [];
+    try {
+      for (const f of files) {
+        const fileID = await upload(f, ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx']);
+        const ext = fileID.slice(fileID.lastIndexOf('.') + 1) as AttachmentView['ext'];
+        added.push({ fileID, name: f.name.replace(/^.*[\\/]/, ''), size: f.size, ext, url: '' });
+      }
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '上传失败，请重试');
+    } finally {
+      setBusy(false);
+      if (added.length) onChange([...value, ...added]);
+    }
+  }
+  return (
+    <View className='zb-stack' id='edit-attachments'>
+      {value.map((a, i) => (
+        <View key={a.fileID} className='zb-row post-edit__attachment'>
+          <Text className='zb-grow'>
+            {a.name}（{a.ext.toUpperCase()}）
+          </Text>
+          <Text
+            className='post-edit__op post-edit__op--danger'
+            id={`attachment-${i}-remove`}
+            onClick={() => onChange(value.filter((x) => x.fileID !== a.fileID))}
+          >
+            删除
+          </Text>
+        </View>
+      ))}
+      {value.length < 10 && (
+        <>
+          <Button id='add-attachment' loading={busy} onClick={() => void add()}>
+            + 添加附件
+          </Button>
+          <Text className='zb-muted'>PDF、Word、Excel 或 PPT，每个不超过 10 MB，最多 10 个</Text>
+        </>
+      )}
+      {error && <Text className='zb-error'>{error}</Text>}
+    </View>
+  );
+}
+
+function DayPicker({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (d: string) => void }) {
+  return (
+    <Picker mode='date' value={value} start={shanghaiDay(new Date())} onChange={(e) => onChange(e.detail.value)}>
+      <View className='zb-quote' id={id}>
+        {label}：{value}
+      </View>
+    </Picker>
+  );
+}
+
+/** 写稿件: a post from draft to review to publication; for a published one, a correction or a withdrawal. */
+export default function PostEditPage() {
+  const { params } = useRouter();
+  const [postId, setPostId] = useState(params['id'] ?? '');
+  const [orgId, setOrgId] = useState(params['orgId'] ?? '');
+  const me = useApi(() => session());
+  const [kind, setKind] = useState<PostKind>('notice');
+  const [title, setTitle] = useState('');
+  const [cover, setCover] = useState<ImageRef[]>([]);
+  const [body, setBody] = useState<PostBlockView[]>([{ type: 'paragraph', text: '' }]);
+  const [attachments, setAttachments] = useState<AttachmentView[]>([]);
+  const [audience, setAudience] = useState<PostAudience>({ kind: 'unit' });
+  const [isPublic, setPublic] = useState(false);
+  const tomorrow = shanghaiDay(new Date(Date.now() + 24 * 3600 * 1000));
+  const [when, setWhen] = useState<'now' | 'later'>('now');
+  const [publishDay, setPublishDay] = useState(tomorrow);
+  const [publishTime, setPublishTime] = useState('08:00');
+  const [pin, setPin] = useState<'no' | 'yes'>('no');
+  const [pinDay, setPinDay] = useState(shanghaiDay(new Date(Date.now() + 7 * 24 * 3600 * 1000)));
+  const [mustRead, setMustRead] = useState<'no' | 'yes'>('no');
+  const [mustReadDay, setMustReadDay] = useState(shanghaiDay(new Date(Date.now() + 3 * 24 * 3600 * 1000)));
+  const [note, setNote] = useState('');
+  const [draft, setDraft] = useState<PostDraft | null>(null);
+  const saving = useAction();
+  const acting = useAction();
+
+  function fill(d: PostDraft) {
+    setDraft(d);
+    setPostId(d.id);
+    setOrgId(d.orgId);
+    setKind(d.kind);
+    setTitle(d.title);
+    setCover(d.cover ? [d.cover] : []);
+    setBody(d.body);
+    setAttachments(d.attachments);
+    setAudience(d.audience);
+    setPublic(d.public);
+    if (d.publishAt && Date.parse(d.publishAt) > Date.now()) {
+      setWhen('later');
+      setPublishDay(inShanghai(d.publishAt).format('YYYY-MM-DD'));
+      setPublishTime(inShanghai(d.publishAt).format('HH:mm'));
+    }
+    setPin(d.pinnedUntil ? 'yes' : 'no');
+    if (d.pinnedUntil) setPinDay(inShanghai(d.pinnedUntil).format('YYYY-MM-DD'));
+    setMustRead(d.mustReadBy ? 'yes' : 'no');
+    if (d.mustReadBy) setMustReadDay(inShanghai(d.mustReadBy).format('YYYY-MM-DD'));
+  }
+  useEffect(() => {
+    if (!params['id']) return;
+    void Taro.setNavigationBarTitle({ title: '编辑稿件' });
+    void api.post.draft({ postId: params['id'] }).then(fill);
+  }, [params]);
+
+  const leads = Boolean(me.data?.memberships.some((m) => LEADER_ROLES.includes(m.role) && (m.orgId === orgId || m.role === 'admin')));
+  const status = draft?.status ?? 'draft';
+  const published = status === 'published';
+  const fields = () => ({
+    kind,
+    title: title.trim(),
+    cover: cover[0]?.fileID ?? null,
+    body: body
+      .filter((b) => b.type === 'image' || b.type === 'link' || b.text.trim())
+      .map((b) =>
+        b.type === 'image' ? { type: 'image' as const, fileID: b.fileID, ...(b.caption?.trim() ? { caption: b.caption.trim() } : {}) } : b,
+      ),
+    attachments: attachments.map((a) => ({ fileID: a.fileID, name: a.name })),
+    audience,
+    public: PUBLIC_POST_KINDS.includes(kind) && isPublic,
+    publishAt: when === 'later' ? instant(publishDay, publishTime) : null,
+    pinnedUntil: pin === 'yes' ? endOfDay(pinDay) : null,
+    mustReadBy: mustRead === 'yes' ? endOfDay(mustReadDay) : null,
+  });
+
+  /** Saves the draft (creating it the first time); the stored files replace the uploads from then on. */
+  async function save(): Promise<PostDraft | undefined> {
+    const d = await saving.run(
+      () => (postId ? api.post.update({ postId, ...fields() }) : api.post.create({ orgId, ...fields() })),
+      '已保存',
+    );
+    if (d) fill(d);
+    return d;
+  }
+  async function then(action: (id: string) => Promise<PostDraft>, done: string) {
+    const d = published ? draft : await save();
+    if (!d) return;
+    const after = await acting.run(() => action(d.id), done);
+    if (!after) return;
+    fill(after);
+    if (after.status === 'published') await Taro.redirectTo({ url: `/pages/post/detail/index?id=${after.id}` });
+  }
+
+  const ready = title.trim().length >= 2 && body.some((b) => b.type !== 'paragraph' || b.text.trim());
+  return (
+    <View className='zb-page post-edit'>
+      {draft && (
+        <View className='zb-card zb-stack' id='edit-status'>
+          <Text className='zb-title'>{POST_STATUS_LABEL[status]}</Text>
+          {draft.reviewNote && (
+            <Text className='zb-quote'>{status === 'returned' ? `退回意见：${draft.reviewNote}` : draft.reviewNote}</Text>
+          )}
+        </View>
+      )}
+      <View className='zb-card zb-stack'>
+        <Text className='zb-muted'>类型</Text>
+        <Choices id='edit-kind' options={POST_KINDS.map((k) => [k, POST_KIND_LABEL[k]])} value={kind} onChange={setKind} />
+        <Text className='zb-muted'>标题</Text>
+        <Input id='edit-title' value={title} onChange={setTitle} placeholder='如：关于开展十二月主题党日活动的通知' maxLength={60} />
+        <Text className='zb-muted'>封面图（可不填，分享卡片会用它）</Text>
+        <ImageEditor id='edit-cover' value={cover} onChange={setCover} max={1} />
+      </View>
+      <View className='zb-card zb-stack'>
+        <Text className='zb-muted'>正文</Text>
+        {orgId && <BodyEditor orgId={orgId} value={body} onChange={setBody} />}
+      </View>
+      <View className='zb-card zb-stack'>
+        <Text className='zb-muted'>附件</Text>
+        <AttachmentsEditor value={attachments} onChange={setAttachments} />
+      </View>
+      <View className='zb-card zb-stack'>
+        <Text className='zb-muted'>发送范围</Text>
+        {orgId && (
+          <AudiencePicker orgId={orgId} value={audience} members={false} onChange={(a) => a.kind !== 'members' && setAudience(a)} />
+        )}
+        {PUBLIC_POST_KINDS.includes(kind) && (
+          <>
+            <Text className='zb-muted'>分享出去后</Text>
+            <Choices
+              id='edit-public'
+              options={[
+                ['no', '仅发送范围内的党员可看'],
+                ['yes', '公开：任何人都可看'],
+              ]}
+              value={isPublic ? 'yes' : 'no'}
+              onChange={(v) => setPublic(v === 'yes')}
+            />
+          </>
+        )}
+      </View>
+      <View className='zb-card zb-stack'>
+        <Text className='zb-muted'>发布时间</Text>
+        <Choices
+          id='edit-when'
+          options={[
+            ['now', '审核通过后立即发布'],
+            ['later', '定时发布'],
+          ]}
+          value={when}
+          onChange={setWhen}
+        />
+        {when === 'later' && (
+          <View className='zb-row'>
+            <DayPicker id='edit-publish-day' label='日期' value={publishDay} onChange={setPublishDay} />
+            <Picker mode='time' value={publishTime} onChange={(e) => setPublishTime(e.detail.value)}>
+              <View className='zb-quote'>时间：{publishTime}</View>
+            </Picker>
+          </View>
+        )}
+        <Text className='zb-muted'>置顶</Text>
+        <Choices
+          id='edit-pin'
+          options={[
+            ['no', '不置顶'],
+            ['yes', '置顶到'],
+          ]}
+          value={pin}
+          onChange={setPin}
+        />
+        {pin === 'yes' && <DayPicker id='edit-pin-day' label='置顶截止' value={pinDay} onChange={setPinDay} />}
+        <Text className='zb-muted'>需阅知（党员需点“我已阅知”）</Text>
+        <Choices
+          id='edit-must-read'
+          options={[
+            ['no', '不需要'],
+            ['yes', '需要确认'],
+          ]}
+          value={mustRead}
+          onChange={setMustRead}
+        />
+        {mustRead === 'yes' && <DayPicker id='edit-must-read-day' label='确认截止' value={mustReadDay} onChange={setMustReadDay} />}
+      </View>
+      <View className='zb-actions'>
+        {!published && status !== 'withdrawn' && (
+          <>
+            <Button id='edit-save' size='large' block loading={saving.busy} disabled={!ready} onClick={() => void save()}>
+              保存草稿
+            </Button>
+            {leads ? (
+              <Button
+                id='edit-publish'
+                type='primary'
+                size='large'
+                block
+                loading={acting.busy}
+                disabled={!ready}
+                onClick={() => void then((id) => api.post.publish({ postId: id }), when === 'later' ? '已定时发布' : '已发布')}
+              >
+                {when === 'later' ? `定时发布（${publishDay} ${publishTime}）` : '发布'}
+              </Button>
+            ) : (
+              <Button
+                id='edit-submit'
+                type='primary'
+                size='large'
+                block
+                loading={acting.busy}
+                disabled={!ready || status === 'pending'}
+                onClick={() => void then((id) => api.post.submit({ postId: id }), '已提交审核')}
+              >
+                {status === 'pending' ? '已提交，等待书记审核' : '提交书记审核'}
+              </Button>
+            )}
+          </>
+        )}
+        {(leads && status === 'pending') || published ? (
+          <>
+            <TextArea
+              id='edit-note'
+              value={note}
+              onChange={setNote}
+              maxLength={200}
+              rows={2}
+              placeholder={published ? '更正或撤回的说明（必填），如：活动时间改为下午三点' : '退回意见，如：请写明集合地点'}
+            />
+            {status === 'pending' && (
+              <Button
+                id='edit-return'
+                size='large'
+                block
+                disabled={note.trim().length < 2}
+                onClick={() => void then((id) => api.post.return({ postId: id, note: note.trim() }), '已退回')}
+              >
+                退回修改
+              </Button>
+            )}
+            {published && (
+              <>
+                <Button
+                  id='edit-correct'
+                  type='primary'
+                  size='large'
+                  block
+                  loading={acting.busy}
+                  disabled={!ready || note.trim().length < 2}
+                  onClick={() => void then((id) => api.post.correct({ postId: id, note: note.trim(), ...fields() }), '已更正')}
+                >
+                  发布更正（保留原文记录）
+                </Button>
+                <Button
+                  id='edit-withdraw'
+                  size='large'
+                  block
+                  fill='outline'
+                  disabled={note.trim().length < 2}
+                  onClick={() =>
+                    void acting
+                      .run(() => api.post.withdraw({ postId: postId, reason: note.trim() }), '已撤回')
+                      .then((d) => {
+                        if (d) fill(d);
+                      })
+                  }
+                >
+                  撤回（党员将看不到）
+                </Button>
+              </>
+            )}
+          </>
+        ) : null}
+        {(saving.error || acting.error) && (
+          <Text className='zb-error' id='edit-error'>
+            {saving.error || acting.error}
+          </Text>
+        )}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '通知稿件', enablePullDownRefresh: true });

@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ScrollView, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Button, SearchBar } from '@nutui/nutui-react-taro';
+import { POST_KIND_LABEL, POST_KINDS, type PostCard, type PostKind } from '../../../typings/domain';
+import emptyImage from '../../assets/empty/notice.png';
+import { EmptyState } from '../../components/empty-state';
+import { PostItem } from '../../components/post-item';
+import { api } from '../../services/api';
+import { session } from '../../services/session';
+import { useAction } from '../../services/useAction';
+import { useApi } from '../../services/useApi';
+import { askToSubscribe } from '../../services/wechat';
+import './index.scss';
+
+type Tab = PostKind | 'all';
+const TABS: [Tab, string][] = [['all', '全部'], ...POST_KINDS.map((k): [Tab, string] => [k, POST_KIND_LABEL[k]])];
+
+/** 通知: the caller's notices and news, by kind, searchable by title; unread ones marked. */
+export default function PostsPage() {
+  const [tab, setTab] = useState<Tab>('all');
+  const [q, setQ] = useState('');
+  const [query, setQuery] = useState('');
+  const [items, setItems] = useState<PostCard[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+  const me = useApi(() => session());
+
+  const load = useCallback(
+    async (after: string | null) => {
+      const page = await run(() =>
+        api.post.list({
+          ...(tab === 'all' ? {} : { kind: tab }),
+          ...(query ? { q: query } : {}),
+          ...(after ? { cursor: after } : {}),
+        }),
+      );
+      if (!page) return;
+      setItems((prev) => (after && prev ? [...prev, ...page.posts] : page.posts));
+      setCursor(page.nextCursor);
+    },
+    [run, tab, query],
+  );
+  useEffect(() => {
+    setItems(null);
+    void load(null);
+  }, [load]);
+  // Back from a post: its unread mark goes.
+  useDidShow(() => {
+    if (items) void load(null);
+  });
+  usePullDownRefresh(() => {
+    void load(null).finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    if (cursor && !busy) void load(cursor);
+  });
+
+  const reminder = me.data?.subscribeTemplates.postReminder;
+  // 支委 and leaders write here; the unit where they hold that role.
+  const desk = me.data?.memberships.find((m) => m.role !== 'member');
+  return (
+    <View className='zb-page posts'>
+      <SearchBar
+        className='posts__search'
+        placeholder='搜索标题'
+        value={q}
+        onChange={setQ}
+        onSearch={(v) => setQuery(v.trim())}
+        onClear={() => setQuery('')}
+      />
+      <ScrollView scrollX className='posts__tabs' enhanced showScrollbar={false}>
+        {TABS.map(([k, label]) => (
+          <View key={k} id={`posts-tab-${k}`} className={`posts__tab ${tab === k ? 'posts__tab--on' : ''}`} onClick={() => setTab(k)}>
+            {label}
+          </View>
+        ))}
+      </ScrollView>
+      {desk && (
+        <View className='zb-actions'>
+          <Button
+            id='posts-desk'
+            size='large'
+            block
+            onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/posts/index?orgId=${desk.orgId}` })}
+          >
+            写稿与审核（{desk.orgName}）
+          </Button>
+        </View>
+      )}
+      {query && (
+        <Text className='zb-section-title' id='posts-query'>
+          标题含“{query}”的内容
+        </Text>
+      )}
+      {error && <Text className='zb-error zb-section-title'>{error}</Text>}
+      {items && items.length === 0 && (
+        <EmptyState
+          image={emptyImage}
+          title={query ? '没有找到相关内容' : '暂无内容'}
+          description={query ? '换个关键词试试' : '支部发布通知公告、党务公开、新闻动态后，会出现在这里'}
+        />
+      )}
+      {items?.map((p) => (
+        <PostItem key={p.id} p={p} />
+      ))}
+      {cursor && (
+        <View className='zb-actions'>
+          <Button block loading={busy} onClick={() => void load(cursor)}>
+            加载更多
+          </Button>
+        </View>
+      )}
+      {reminder && process.env.TARO_ENV === 'weapp' && (
+        <View className='zb-actions'>
+          <Button block fill='none' onClick={() => void askToSubscribe([reminder])}>
+            接收未读通知提醒
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
