@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { LOCAL_BLOCKED_WORDS } from './openapi';
 
 /** The local runtime's settings, read from the environment once. */
 export interface LocalConfig {
@@ -7,6 +8,8 @@ export interface LocalConfig {
   dataDir: string;
   staticDir: string;
   seed: boolean;
+  /** ZHIBU_BLOCKED_WORDS: comma-separated words the local content check flags, in addition to the default. */
+  blockedWords: string[];
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
@@ -18,5 +21,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
     dataDir: resolve(env['ZHIBU_DATA_DIR'] ?? '.zhibu-data'),
     staticDir: resolve(env['ZHIBU_STATIC_DIR'] ?? 'dist/h5'),
     seed: env['ZHIBU_SEED'] !== '0',
+    blockedWords: [
+      ...LOCAL_BLOCKED_WORDS,
+      ...(env['ZHIBU_BLOCKED_WORDS'] ?? '')
+        .split(/[,，]/)
+        .map((w) => w.trim())
+        .filter(Boolean),
+    ],
   };
 }

@@ -9,7 +9,7 @@ import { startTimers } from './timers';
 async function main(): Promise<void> {
   const config = readConfig();
   const baseUrl = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  const runtime = createRuntime({ dataDir: config.dataDir, publicBaseUrl: () => baseUrl });
+  const runtime = createRuntime({ dataDir: config.dataDir, publicBaseUrl: () => baseUrl, blockedWords: config.blockedWords });
   if (config.seed) {
     const { added } = await seedDemo(runtime.db, new Date());
     console.log(added ? `已写入演示数据 ${added} 条 (seeded ${added} demo documents)` : '演示数据已存在 (demo data present)');

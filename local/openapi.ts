@@ -3,7 +3,7 @@ import type { Db } from '@cloudbase/database';
 import QRCode from 'qrcode';
 import type { OpenApi } from '../cloudfunctions/common/platform';
 
-/** Text the local content check flags, so the rejection path can be tried by hand and in tests. */
+/** Text the local content check flags by default, so the rejection path can be tried by hand and in tests. */
 export const LOCAL_BLOCKED_WORDS = ['违规测试'];
 
 export const LOCAL_CLOUDID_PREFIX = 'local-cloudid:';
@@ -14,7 +14,7 @@ export function localCloudID(data: Record<string, unknown>): string {
 }
 
 /** Stand-ins for the WeChat open APIs; each records what it was asked in `dev_openapi_calls`. */
-export function localOpenApi(db: () => Db, now: () => Date): OpenApi {
+export function localOpenApi(db: () => Db, now: () => Date, blockedWords: readonly string[] = LOCAL_BLOCKED_WORDS): OpenApi {
   const record = async (api: string, input: unknown, result: unknown) => {
     await db().collection('dev_openapi_calls').add({ api, input, result, at: now() });
   };
@@ -31,7 +31,7 @@ export function localOpenApi(db: () => Db, now: () => Date): OpenApi {
       await record('subscribeMessage.send', input, { errcode: 0 });
     },
     async checkText(input) {
-      const hit = LOCAL_BLOCKED_WORDS.find((w) => input.content.includes(w));
+      const hit = blockedWords.find((w) => input.content.includes(w));
       const result = hit ? { pass: false, label: '20001' } : { pass: true };
       await record('security.msgSecCheck', input, result);
       return result;

@@ -21,6 +21,8 @@ export interface RuntimeOptions {
   now?: () => Date;
   log?: Logger;
   publicBaseUrl?: () => string;
+  /** Words the local content check flags (security.msgSecCheck stand-in). */
+  blockedWords?: readonly string[];
 }
 
 export interface Identity {
@@ -67,7 +69,7 @@ export function createRuntime(options: RuntimeOptions) {
     keys: () => keys,
     templates: () => LOCAL_TEMPLATES,
     storage: () => localStorage(storageRoot, options.publicBaseUrl ?? (() => 'http://localhost:8080')),
-    openapi: () => localOpenApi(() => db, now),
+    openapi: () => localOpenApi(() => db, now, options.blockedWords),
     now,
     log: options.log ?? jsonLogger,
   };

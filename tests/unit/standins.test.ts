@@ -2,6 +2,21 @@ import { localCloudID } from '../../local/openapi';
 import { toCroner } from '../../local/timers';
 import { demoRuntime } from '../helpers/runtime';
 
+describe('the local content check', () => {
+  it('flags the words configured with ZHIBU_BLOCKED_WORDS as well as the default', async () => {
+    const { readConfig } = await import('../../local/config');
+    const { createRuntime, quietLogger } = await import('../../local/runtime');
+    const config = readConfig({ ZHIBU_BLOCKED_WORDS: '敏感词甲， 敏感词乙' } as unknown as NodeJS.ProcessEnv);
+    expect(config.blockedWords).toEqual(['违规测试', '敏感词甲', '敏感词乙']);
+    const rt = createRuntime({ dataDir: ':memory:', log: quietLogger, blockedWords: config.blockedWords });
+    const check = (content: string) => rt.platform.openapi().checkText({ content, openid: 'o', scene: 2 });
+    expect(await check('这里有敏感词乙')).toMatchObject({ pass: false });
+    expect(await check('这是违规测试')).toMatchObject({ pass: false });
+    expect(await check('正常的学习体会')).toEqual({ pass: true });
+    rt.close();
+  });
+});
+
 describe('open-API stand-ins record what they were asked', () => {
   it('mini-program code, subscribe message, content check, updatable message, cloudID', async () => {
     const rt = await demoRuntime();

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { ACTIVITY_TYPE_LABEL } from '../../../../../typings/domain';
+import { ACTIVITY_TYPE_LABEL, POST_KIND_LABEL } from '../../../../../typings/domain';
 import { inShanghai } from '../../../../../typings/time';
 import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
@@ -11,6 +11,42 @@ import { useApi } from '../../../../services/useApi';
 import './index.scss';
 
 const STATUS_TEXT = { ok: '已开展', behind: '未开展', current: '本期待开展', future: '' } as const;
+
+/** 通知阅读: posts published per month (bars) with their average read rate, and the most read. */
+function PostTrendsSection({ orgId, year }: { orgId: string; year: number }) {
+  const { data } = useApi(() => api.post.trends({ orgId, year }), [orgId, year]);
+  if (!data) return null;
+  const max = Math.max(1, ...data.months.map((m) => m.published));
+  return (
+    <>
+      <Text className='zb-section-title'>{year} 年每月发布通知（柱上为平均阅读率）</Text>
+      <View className='zb-card stats__chart stats__chart--posts' id='posts-chart'>
+        {data.months.map((m) => (
+          <View key={m.month} className='stats__col'>
+            <Text className='stats__value'>{m.averageReadRate === null ? '' : `${Math.round(m.averageReadRate)}%`}</Text>
+            <View className='stats__bar stats__bar--posts' style={{ height: `${(m.published / max) * 240}px` }} />
+            <Text className='stats__month'>{m.month}</Text>
+          </View>
+        ))}
+      </View>
+      {data.top.length > 0 && (
+        <CellGroup title='阅读率最高的内容'>
+          {data.top.map((t) => (
+            <View key={t.id} id={`top-${t.id}`}>
+              <Cell
+                title={t.title}
+                description={`${POST_KIND_LABEL[t.kind]} · 阅读 ${t.views} 次 · 分享 ${t.shares} 次`}
+                extra={`${t.readRate}%`}
+                clickable
+                onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/post-receipts/index?id=${t.id}` })}
+              />
+            </View>
+          ))}
+        </CellGroup>
+      )}
+    </>
+  );
+}
 
 /** 活动统计: activities per month (a bar chart), 三会一课 against the required frequencies, attendance; the year's ledger. */
 export default function StatsPage() {
@@ -79,6 +115,7 @@ export default function StatsPage() {
                 </View>
               ))}
             </CellGroup>
+            <PostTrendsSection orgId={orgId} year={data.year} />
             <View className='zb-actions stats__export'>
               <Button id='stats-ledger' size='large' block loading={exporting.busy} onClick={() => void ledger()}>
                 导出 {data.year} 年三会一课台账
