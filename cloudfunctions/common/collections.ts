@@ -92,7 +92,9 @@ export const COLLECTIONS = [
   {
     name: 'post_audience',
     indexes: [
-      { name: 'key_publish', keys: { key: 1, publishAt: -1 } },
+      { name: 'key_publish', keys: { key: 1, publishAt: -1, postId: -1 } },
+      { name: 'key_kind', keys: { key: 1, kind: 1, publishAt: -1, postId: -1 } },
+      { name: 'key_pinned', keys: { key: 1, pinnedUntil: 1 } },
       { name: 'post', keys: { postId: 1 } },
     ],
   },

@@ -18,6 +18,9 @@ async function keysOf(ctx: HandlerContext, openid: string): Promise<string[]> {
   return (data as MembershipDoc[]).map((m) => `org:${m.orgId}`);
 }
 
+/** One key as an equality (an index walk in order), several as `$in`. */
+const keyCondition = (ctx: HandlerContext, keys: string[]) => (keys.length === 1 ? keys[0]! : ctx.db.command.in(keys));
+
 /** Cards for audience rows, in their order, each post once, with the caller's read marks. */
 async function cards(ctx: HandlerContext, openid: string, rows: PostAudienceDoc[]): Promise<PostCard[]> {
   const ids = [...new Set(rows.map((r) => r.postId))];
@@ -56,22 +59,24 @@ export const feed: Handler<'post', 'feed'> = async (_input, ctx) => {
   const keys = await keysOf(ctx, openid);
   if (keys.length === 0) return { pinned: [], latest: [], unread: 0 } satisfies PostFeed;
   const _ = ctx.db.command;
-  const visible = { key: _.in(keys), publishAt: _.lte(ctx.now) };
+  // Every condition is on the indexes (key, publishAt, pinnedUntil): the feed reads the newest rows, however many there are.
+  const visible = { key: keyCondition(ctx, keys), publishAt: _.lte(ctx.now) };
   const [{ data: pinnedRows }, { data: recentRows }] = await Promise.all([
     col(ctx.db, 'post_audience')
       .where({ ...visible, pinnedUntil: _.gt(ctx.now) })
-      .orderBy('publishAt', 'desc')
+      .orderBy('pinnedUntil', 'asc')
       .limit(10)
       .get(),
-    col(ctx.db, 'post_audience').where(visible).orderBy('publishAt', 'desc').limit(100).get(),
+    col(ctx.db, 'post_audience').where(visible).orderBy('publishAt', 'desc').orderBy('postId', 'desc').limit(100).get(),
   ]);
+  const byNewest = (a: PostAudienceDoc, b: PostAudienceDoc) => new Date(b.publishAt).getTime() - new Date(a.publishAt).getTime();
   const recent = recentRows as PostAudienceDoc[];
   const recentIds = [...new Set(recent.map((r) => r.postId))];
   const { data: reads } = await col(ctx.db, 'post_reads')
     .where({ _id: _.in(recentIds.map((id) => readId(id, openid))) })
     .limit(100)
     .get();
-  const pinned = await cards(ctx, openid, pinnedRows as PostAudienceDoc[]);
+  const pinned = await cards(ctx, openid, (pinnedRows as PostAudienceDoc[]).sort(byNewest));
   const pinnedIds = new Set(pinned.map((p) => p.id));
   const latest = await cards(ctx, openid, recent.filter((r) => !pinnedIds.has(r.postId)).slice(0, 5));
   return { pinned, latest, unread: Math.min(99, recentIds.length - reads.length) };
@@ -91,21 +96,23 @@ export const list: Handler<'post', 'list'> = async (input, ctx) => {
   if (keys.length === 0) return { posts: [], nextCursor: null };
   const _ = ctx.db.command;
   const limit = input.limit ?? 20;
-  const conditions: object[] = [{ key: _.in(keys), publishAt: _.lte(ctx.now) }];
-  if (input.kind) conditions.push({ kind: input.kind });
-  if (input.q) conditions.push({ title: ctx.db.RegExp({ regexp: literal(input.q), options: 'i' }) });
-  if (input.cursor) {
-    const c = decodeCursor<ListCursor>(input.cursor, (v) => typeof v['at'] === 'number' && typeof v['id'] === 'string');
-    const at = new Date(c.at);
-    conditions.push(_.or([{ publishAt: _.lt(at) }, { publishAt: at, postId: _.lt(c.id) }]));
-  }
+  // The cursor is the last row's (publishAt, postId): rows up to its time, dropping those at that very time already shown.
+  // Kept to conditions the indexes decide, so a page costs the same at the 10,000th post as at the first.
+  const c = input.cursor ? decodeCursor<ListCursor>(input.cursor, (v) => typeof v['at'] === 'number' && typeof v['id'] === 'string') : null;
+  const until = c && c.at < ctx.now.getTime() ? new Date(c.at) : ctx.now;
+  const where: Record<string, unknown> = { key: keyCondition(ctx, keys), publishAt: _.lte(until) };
+  if (input.kind) where['kind'] = input.kind;
+  if (input.q) where['title'] = ctx.db.RegExp({ regexp: literal(input.q), options: 'i' });
+  const TIES = 20;
   const { data } = await col(ctx.db, 'post_audience')
-    .where(_.and(conditions))
+    .where(where)
     .orderBy('publishAt', 'desc')
     .orderBy('postId', 'desc')
-    .limit(limit + 1)
+    .limit(limit + 1 + (c ? TIES : 0))
     .get();
-  const rows = data as PostAudienceDoc[];
+  const rows = (data as PostAudienceDoc[])
+    .filter((r) => !c || new Date(r.publishAt).getTime() < c.at || r.postId < c.id)
+    .slice(0, limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

@@ -2,9 +2,17 @@ import { BSONRegExp, EJSON } from 'bson';
 
 export type Doc = Record<string, unknown> & { _id: string };
 
-/** Documents are stored as relaxed EJSON: plain JSON numbers and strings, `{"$date": ISO}` for dates. */
+/** bson writes a date without milliseconds when they are zero; stored dates always have them. */
+const WHOLE_SECOND_DATE = /"\$date":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z"/g;
+
+/**
+ * Documents are stored as relaxed EJSON: plain JSON numbers and strings, `{"$date":"<ISO>"}` for dates,
+ * always with milliseconds, so that the stored text of dates sorts like the dates themselves (indexes,
+ * ORDER BY and ranges compare that text). A `"$date":"` with bare quotes can only be EJSON's own: quotes
+ * inside strings are escaped.
+ */
 export function toStored(doc: object): string {
-  return EJSON.stringify(doc, { relaxed: true });
+  return EJSON.stringify(doc, { relaxed: true }).replace(WHOLE_SECOND_DATE, '"$date":"$1.000Z"');
 }
 
 export function fromStored(text: string): Doc {

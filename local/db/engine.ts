@@ -70,6 +70,45 @@ function isIndexableScalar(v: unknown): v is string | number {
   return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 }
 
+const RANGE_OPS = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' } as const;
+
+/** A date as stored (relaxed EJSON) compares as text in the same order as the dates, for years 1970-9999. */
+const storableDate = (d: Date) => d.getTime() >= 0 && d.getTime() < 253402300800000;
+
+/** `{ $gte: x, $lt: y }` on one field, all bounds of one kind: dates, finite numbers or strings. */
+function isRange(v: Record<string, unknown>): boolean {
+  const entries = Object.entries(v);
+  if (entries.length === 0 || !entries.every(([op]) => op in RANGE_OPS)) return false;
+  const values = entries.map(([, x]) => x);
+  return (
+    values.every((x) => x instanceof Date && storableDate(x)) ||
+    values.every((x) => typeof x === 'number' && Number.isFinite(x)) ||
+    values.every((x) => typeof x === 'string')
+  );
+}
+
+/**
+ * A range as SQL over the stored JSON. Dates are stored as `{"$date":"<ISO>"}`, whose text sorts like the
+ * dates; the type check keeps MongoDB's rule that a date bound matches only dates (and a number only numbers).
+ */
+function rangeCondition(field: string, range: Record<string, unknown>): { sql: string; params: unknown[] } {
+  const path = jsonPath(field);
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  let type = "'text'";
+  for (const [op, bound] of Object.entries(range)) {
+    parts.push(`json_extract(doc, '${path}') ${RANGE_OPS[op as keyof typeof RANGE_OPS]} ?`);
+    if (bound instanceof Date) {
+      params.push(JSON.stringify({ $date: bound.toISOString() }));
+      type = "'object'";
+    } else {
+      params.push(bound);
+      if (typeof bound === 'number') type = "'integer', 'real'";
+    }
+  }
+  return { sql: `${parts.join(' AND ')} AND json_type(doc, '${path}') IN (${type})`, params };
+}
+
 /** A `$in` list SQL can take as is: all strings, or all finite numbers. */
 function sameTypeScalars(v: unknown): v is (string | number)[] {
   return Array.isArray(v) && (v.every((x) => typeof x === 'string') || v.every((x) => typeof x === 'number' && Number.isFinite(x)));
@@ -177,6 +216,7 @@ export class Engine {
   private plan(c: Collection, query: AnyObject): Plan {
     const eq = new Map<string, unknown>();
     const ins = new Map<string, (string | number)[]>();
+    const ranges = new Map<string, Record<string, unknown>>();
     let residual = false;
     const collect = (q: AnyObject): void => {
       for (const [key, value] of Object.entries(q)) {
@@ -197,6 +237,8 @@ export class Engine {
           else residual = true;
         } else if (isPlainObject(value) && Object.keys(value).length === 1 && sameTypeScalars(value['$in']) && !ins.has(key)) {
           ins.set(key, value['$in']);
+        } else if (isPlainObject(value) && isRange(value) && !ranges.has(key)) {
+          ranges.set(key, value);
         } else {
           residual = true;
         }
@@ -206,14 +248,19 @@ export class Engine {
 
     const id = eq.get('_id');
     if (typeof id === 'string') {
-      return { where: 'id = ?', params: [id], covered: !residual && eq.size === 1 && ins.size === 0, index: 'PRIMARY' };
+      return {
+        where: 'id = ?',
+        params: [id],
+        covered: !residual && eq.size === 1 && ins.size === 0 && ranges.size === 0,
+        index: 'PRIMARY',
+      };
     }
     if (isPlainObject(id) && Array.isArray(id['in'])) {
       const ids = id['in'] as string[];
       return {
         where: ids.length ? `id IN (${ids.map(() => '?').join(', ')})` : '0',
         params: ids,
-        covered: !residual && eq.size === 1 && ins.size === 0,
+        covered: !residual && eq.size === 1 && ins.size === 0 && ranges.size === 0,
         index: 'PRIMARY',
       };
     }
@@ -238,13 +285,22 @@ export class Engine {
     const prefix = best?.fields ?? [];
     const extraEq = [...eq.keys()].filter((f) => !prefix.includes(f) && scalar.has(f));
     const extraIn = [...ins.keys()].filter((f) => scalar.has(f));
-    const where = [...prefix.map(sqlEq), ...extraEq.map(sqlEq), ...extraIn.map((f) => sqlIn(f, ins.get(f)!))];
+    const extraRange = [...ranges.keys()].filter((f) => scalar.has(f));
+    const rangeSql = extraRange.map((f) => rangeCondition(f, ranges.get(f)!));
+    const where = [
+      ...prefix.map(sqlEq),
+      ...extraEq.map(sqlEq),
+      ...extraIn.map((f) => sqlIn(f, ins.get(f)!)),
+      ...rangeSql.map((r) => r.sql),
+    ];
     const params = [
       ...prefix.map((f) => eq.get(f)),
       ...extraEq.map((f) => eq.get(f)),
       ...extraIn.flatMap((f) => (ins.get(f)!.length ? ins.get(f)! : [])),
+      ...rangeSql.flatMap((r) => r.params),
     ];
-    const covered = !residual && prefix.length + extraEq.length === eq.size && extraIn.length === ins.size;
+    const covered =
+      !residual && prefix.length + extraEq.length === eq.size && extraIn.length === ins.size && extraRange.length === ranges.size;
     if (where.length === 0) return { where: '1', params: [], covered: Object.keys(query).length === 0 };
     return { where: where.join(' AND '), params, covered, ...(best ? { index: best.index.name } : {}) };
   }

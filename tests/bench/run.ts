@@ -384,6 +384,85 @@ async function dbOpsPerAction(dir: string): Promise<void> {
   });
 }
 
+/** `n` published posts for the first branch, written as publishing writes them (post + audience row), newest now. */
+async function seedPosts(runtime: Rt, n: number): Promise<void> {
+  const now = Date.now();
+  const kinds = ['notice', 'affairs', 'news', 'pioneer', 'study'];
+  for (let i = 0; i < n; i += 500) {
+    const posts = [];
+    const rows = [];
+    for (let j = i; j < Math.min(n, i + 500); j += 1) {
+      const publishAt = new Date(now - (n - j) * 3600 * 1000);
+      const id = `pb${String(j).padStart(9, '0')}`;
+      const pinnedUntil = j >= n - 3 ? new Date(now + 7 * 24 * 3600 * 1000) : null;
+      const kind = kinds[j % kinds.length]!;
+      posts.push({
+        _id: id,
+        orgId: 'org-xh-branch-rd',
+        kind,
+        title: `支部简报第${j + 1}期`,
+        cover: null,
+        body: [{ type: 'paragraph', text: '正文' }],
+        attachments: [],
+        audience: { kind: 'unit' },
+        public: false,
+        publishAt,
+        pinnedUntil,
+        mustReadBy: null,
+        status: 'published',
+        authorOpenid: 'demo-secretary',
+        authorName: '林建华',
+        audienceOrgIds: ['org-xh-branch-rd'],
+        audienceSize: 13,
+        counts: { views: 0, readers: 0, shares: 0, confirms: 0, likes: 0, comments: 0 },
+        createdAt: publishAt,
+        updatedAt: publishAt,
+      });
+      rows.push({
+        postId: id,
+        key: 'org:org-xh-branch-rd',
+        orgId: 'org-xh-branch-rd',
+        kind,
+        title: `支部简报第${j + 1}期`,
+        publishAt,
+        pinnedUntil,
+      });
+    }
+    await runtime.db.collection('posts').add(posts);
+    await runtime.db.collection('post_audience').add(rows);
+  }
+}
+
+/** The home feed of a member whose branch has 10,000 posts, against one with 100: the indexes keep it flat. */
+async function noticeFeed(dir: string): Promise<void> {
+  const measure = async (n: number) => {
+    const runtime = createRuntime({ dataDir: join(dir, `feed-${n}`), log: quietLogger });
+    await seedDemo(runtime.db, new Date());
+    await seedPosts(runtime, n);
+    const feed = () => runtime.invoke('post', { action: 'feed', data: {} }, { openid: 'demo-member-01' });
+    const first = await feed();
+    if (!first.ok || (first.data as { latest: unknown[] }).latest.length !== 5) throw new Error('feed did not return the latest posts');
+    await timeEach(50, feed);
+    const us = await timeEach(300, feed);
+    runtime.close();
+    return us;
+  };
+  const small = await measure(100);
+  const large = await measure(10000);
+  emit({
+    bench: 'notice_feed',
+    posts: 10000,
+    ms_p50: round(percentile(large, 50) / 1000, 2),
+    ms_p99: round(percentile(large, 99) / 1000, 2),
+    baseline_posts: 100,
+    baseline_ms_p50: round(percentile(small, 50) / 1000, 2),
+    baseline_ms_p99: round(percentile(small, 99) / 1000, 2),
+    ratio_p50: round(percentile(large, 50) / percentile(small, 50), 2),
+    ratio_p99: round(percentile(large, 99) / percentile(small, 99), 2),
+    target_ratio: 2,
+  });
+}
+
 /** `npm run bench` runs all; `npm run bench -- checkin_burst signup_race` runs those named. */
 const BENCHES: [string[], (dir: string) => Promise<void>][] = [
   [['member_import'], memberImport],
@@ -393,6 +472,7 @@ const BENCHES: [string[], (dir: string) => Promise<void>][] = [
   [['signup_race'], signupRace],
   [['checkin_burst'], checkinBurst],
   [['db_ops_per_action'], dbOpsPerAction],
+  [['notice_feed'], noticeFeed],
 ];
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import { clock, MK, RD, SECRETARY } from '../helpers/activity';
+import { addMembers, clock, MK, RD, SECRETARY } from '../helpers/activity';
 import { callPost, draftPost, postInput, publishedPost } from '../helpers/post';
 import { demoRuntime, inStorage, PNG, snapshot, uploaded } from '../helpers/runtime';
 
@@ -117,6 +117,10 @@ describe('reading', () => {
     c.advance(60 * 1000);
     await publishedPost(rt, { title: '普通的新闻', kind: 'news' });
     expect(await titles(rt, MEMBER)).toEqual(['普通的新闻', '置顶的通知']);
+    // Not yet published: opening it is like opening one that does not exist.
+    const scheduled = ((await rt.db.collection('posts').where({ title: '定时发布的通知' }).get()).data[0] as { _id: string })._id;
+    expect(await post(rt, 'detail', { postId: scheduled }, MEMBER)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await post(rt, 'detail', { postId: 'pNoSuchPost' }, MEMBER)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     const feed = async () =>
       ((await post(rt, 'feed', {}, MEMBER)) as { data: { pinned: { title: string }[]; latest: { title: string }[]; unread: number } }).data;
     expect(await feed()).toMatchObject({ pinned: [{ title: '置顶的通知' }], latest: [{ title: '普通的新闻' }], unread: 2 });
@@ -136,6 +140,33 @@ describe('reading', () => {
     const counts = ((await rt.db.collection('posts').doc(id).get()).data[0] as { counts: Record<string, number> }).counts;
     expect(counts).toMatchObject({ views: 25, readers: 5, confirms: 5 });
     expect(await post(rt, 'detail', { postId: id }, MEMBER)).toMatchObject({ data: { read: true, confirmed: true, visibility: 'full' } });
+  });
+
+  it('300 members opening one post at once: 300 reads, no duplicates; the view counter equals the opens', async () => {
+    const rt = await demoRuntime(clock().now);
+    const openids = await addMembers(rt, RD, 300, 'reader');
+    const id = await publishedPost(rt);
+    // Everyone opens it once at the same moment, and the first 50 open it a second time too.
+    await Promise.all([...openids, ...openids.slice(0, 50)].map((openid) => post(rt, 'detail', { postId: id }, { openid })));
+    const { total: reads } = await rt.db.collection('post_reads').where({ postId: id }).count();
+    const counts = ((await rt.db.collection('posts').doc(id).get()).data[0] as { counts: Record<string, number> }).counts;
+    expect({ reads, readers: counts['readers'], views: counts['views'] }).toEqual({ reads: 300, readers: 300, views: 350 });
+    expect(await post(rt, 'receipts', { postId: id }, SECRETARY)).toMatchObject({ data: { audience: 313, read: 300 } });
+  });
+
+  it('pages through posts published at the same instant without losing or repeating any', async () => {
+    const rt = await demoRuntime(clock().now);
+    for (let i = 0; i < 5; i += 1) await publishedPost(rt, { title: `同时发布${i}` });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = (await post(rt, 'list', { limit: 2, ...(cursor ? { cursor } : {}) }, MEMBER)) as {
+        data: { posts: { title: string }[]; nextCursor: string | null };
+      };
+      seen.push(...page.data.posts.map((p) => p.title));
+      cursor = page.data.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.sort()).toEqual(['同时发布0', '同时发布1', '同时发布2', '同时发布3', '同时发布4']);
   });
 
   it('opened outside its audience: 党务公开 and 新闻 marked public show what is public, anything else only says whose it is', async () => {
@@ -187,7 +218,10 @@ describe('receipts and reminders', () => {
     const touched = (await sent()).map((d: { input: { touser: string } }) => d.input.touser);
     expect(touched).not.toContain(MEMBER.openid);
     expect(touched).not.toContain('demo-member-02');
+    await Promise.all([post(rt, 'remind', { postId: id }, SECRETARY), post(rt, 'remind', { postId: id }, SECRETARY)]);
     expect(await post(rt, 'remind', { postId: id }, SECRETARY)).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    // Reminding again the same day sent nothing more.
+    expect(await sent()).toHaveLength(11);
     c.set('2026-12-01T16:00:00Z');
     expect(await post(rt, 'remind', { postId: id }, SECRETARY)).toMatchObject({ ok: true, data: { reminded: 11 } });
   });

@@ -15,6 +15,7 @@ const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   { name: 'branches', indexes: [] },
+  { name: 'events', indexes: [{ name: 'key_at', keys: { key: 1, at: -1 } }] },
   { name: 'stock', indexes: [] },
 ];
 
@@ -170,6 +171,46 @@ describe('queries', () => {
     ]);
     // A mixed $in goes to mingo too.
     expect(engine.explain('people', { branchId: { $in: ['b1', 1] } }).plan.covered).toBe(false);
+  });
+
+  it('dates within one second sort by their milliseconds, whole seconds included (indexes compare the stored text)', async () => {
+    const { db } = setup();
+    const events = db.collection('events');
+    const at = (ms: number) => new Date(Date.UTC(2026, 0, 5, 8, 0, 0, ms));
+    await events.add([
+      { _id: 'late', key: 'k', at: at(500) },
+      { _id: 'whole', key: 'k', at: at(0) },
+      { _id: 'early', key: 'k', at: at(7) },
+    ]);
+    const { data } = await events.where({ key: 'k' }).orderBy('at', 'asc').get();
+    expect(data.map((d: { _id: string }) => d._id)).toEqual(['whole', 'early', 'late']);
+    expect((await events.where({ key: 'k', at: db.command.lte(at(0)) }).get()).data.map((d: { _id: string }) => d._id)).toEqual(['whole']);
+  });
+
+  it('date ranges on an indexed field are decided by SQLite, newest first with a limit, and match only dates', async () => {
+    const { engine, db, _ } = setup();
+    const events = db.collection('events');
+    const day = (d: number) => new Date(Date.UTC(2026, 0, d, 8));
+    await events.add([
+      ...Array.from({ length: 20 }, (_v, i) => ({ _id: `e${i + 1}`, key: 'k1', at: day(i + 1) })),
+      { _id: 'other', key: 'k2', at: day(5) },
+      { _id: 'text', key: 'k1', at: '2026-01-05' },
+      { _id: 'none', key: 'k1' },
+    ]);
+    const query = { key: 'k1', at: { $gte: day(5), $lt: day(10) } };
+    expect(engine.explain('events', query).plan).toMatchObject({ covered: true, index: 'key_at' });
+    const { data } = await events
+      .where({ key: 'k1', at: _.gte(day(5)).and(_.lt(day(10))) })
+      .orderBy('at', 'desc')
+      .limit(3)
+      .get();
+    expect(data.map((d: { _id: string }) => d._id)).toEqual(['e9', 'e8', 'e7']);
+    expect((await events.where({ key: 'k1', at: _.lte(day(2)) }).get()).data.map((d: { _id: string }) => d._id)).toEqual(['e1', 'e2']);
+    expect((await events.where({ key: _.in(['k1', 'k2']), at: _.gt(day(19)) }).get()).data.map((d: { _id: string }) => d._id)).toEqual([
+      'e20',
+    ]);
+    // A string bound matches strings only, as in MongoDB.
+    expect((await events.where({ key: 'k1', at: _.gte('2026') }).get()).data.map((d: { _id: string }) => d._id)).toEqual(['text']);
   });
 
   it('an indexed query with more conditions still filters them', async () => {
