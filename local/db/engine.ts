@@ -172,6 +172,7 @@ export class Engine {
         this.db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS ${sqlIdent(`u_${spec.name}_${index.name}`)} ON ${table} (${keys.join(', ')})`);
       }
     }
+    this.normaliseDates(table);
     const max = this.db.prepare<[], { m: number | null }>(`SELECT MAX(ver) AS m FROM ${table}`).get();
     this.seq = Math.max(this.seq, max?.m ?? 0);
     this.collections.set(spec.name, {
@@ -186,6 +187,23 @@ export class Engine {
       remove: this.db.prepare(`DELETE FROM ${table} WHERE id = ?`),
       scan: this.db.prepare(`SELECT doc, ver FROM ${table} ORDER BY rowid`),
     });
+  }
+
+  /**
+   * Documents written before stored dates always carried milliseconds hold whole-second dates without
+   * them, which sort after later dates of the same second. Rewritten once, as they are found.
+   */
+  private normaliseDates(table: string): void {
+    const old = this.db
+      .prepare<[], { id: string; doc: string }>(
+        `SELECT id, doc FROM ${table} WHERE doc GLOB '*"$date":"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z"*'`,
+      )
+      .all();
+    if (old.length === 0) return;
+    const rewrite = this.db.prepare(`UPDATE ${table} SET doc = ? WHERE id = ?`);
+    this.db.transaction(() => {
+      for (const row of old) rewrite.run(toStored(fromStored(row.doc)), row.id);
+    })();
   }
 
   private stmt<R>(sql: string): Database.Statement<unknown[], R> {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,3 +43,32 @@ it('SIGKILL in the middle of a stream of acknowledged writes loses none of them'
     rmSync(dir, { recursive: true, force: true });
   }
 }, 30_000);
+
+it('opening a database written before dates carried milliseconds rewrites its whole-second dates once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhibu-dates-'));
+  const file = join(dir, 'db.sqlite');
+  try {
+    const first = new Engine({ filename: file, collections: [{ name: 'events', indexes: [{ name: 'at', keys: { at: 1 } }] }] });
+    first.close();
+    // What an older version stored: bson's relaxed EJSON drops ".000".
+    const raw = new Database(file);
+    raw
+      .prepare('INSERT INTO c_events (id, doc, ver) VALUES (?, ?, 1), (?, ?, 2)')
+      .run(
+        'whole',
+        '{"_id":"whole","at":{"$date":"2026-01-05T08:00:00Z"}}',
+        'later',
+        '{"_id":"later","at":{"$date":"2026-01-05T08:00:00.500Z"}}',
+      );
+    raw.close();
+
+    const engine = new Engine({ filename: file, collections: [{ name: 'events', indexes: [{ name: 'at', keys: { at: 1 } }] }] });
+    const events = localDatabase(engine).collection('events');
+    const { data } = await events.orderBy('at', 'asc').get();
+    expect(data.map((d: { _id: string }) => d._id)).toEqual(['whole', 'later']);
+    expect(engine.findById('events', 'whole')).toContain('"2026-01-05T08:00:00.000Z"');
+    engine.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
