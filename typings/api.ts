@@ -43,6 +43,7 @@ import {
   type PostFeed,
   type PostReceipts,
   type PostTrends,
+  type PostVersionView,
   type PostView,
 } from './domain';
 
@@ -448,6 +449,8 @@ export const contract = {
     withdraw: action<PostDraft>()(z.strictObject({ postId: docId, reason: reasonText })),
     /** The unit's posts being written, waiting for review, returned, published or withdrawn, newest first. */
     drafts: action<{ posts: PostEditorCard[] }>()(z.strictObject({ orgId: docId })),
+    /** The versions a correction replaced, newest first: what the post said before, and why it changed. */
+    versions: action<{ versions: PostVersionView[] }>()(z.strictObject({ postId: docId })),
     /** One post as its editors see it, for the editor. */
     draft: action<PostDraft>()(z.strictObject({ postId: docId })),
     /** The home's: pinned posts and the latest for the caller's audience, and how many are unread. */

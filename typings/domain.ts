@@ -646,6 +646,16 @@ export interface PostComment {
   mine: boolean;
 }
 
+/** A version a correction replaced. */
+export interface PostVersionView {
+  at: string;
+  note: string;
+  by: string;
+  title: string;
+  /** The body's text as it was, paragraphs and headings joined. */
+  text: string;
+}
+
 /** A post in the editors' list. */
 export interface PostEditorCard {
   id: string;

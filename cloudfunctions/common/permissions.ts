@@ -142,6 +142,7 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     update: { roles: DRAFTERS, unitField: 'postId', via: 'posts' },
     submit: { roles: DRAFTERS, unitField: 'postId', via: 'posts' },
     draft: { roles: DRAFTERS, unitField: 'postId', via: 'posts' },
+    versions: { roles: DRAFTERS, unitField: 'postId', via: 'posts' },
     drafts: { roles: DRAFTERS, unitField: 'orgId' },
     publish: { roles: LEADERS, unitField: 'postId', via: 'posts' },
     return: { roles: LEADERS, unitField: 'postId', via: 'posts' },

@@ -5,7 +5,15 @@ import { POST_KIND_LABEL, PUBLIC_POST_KINDS } from '../../typings/domain';
 import { audit } from '../common/audit';
 import { expandAudience } from '../common/audience';
 import { requireCaller, type HandlerContext } from '../common/context';
-import { col, type MembershipDoc, type OrgDoc, type PostAudienceDoc, type PostContent, type PostDoc } from '../common/db';
+import {
+  col,
+  type MembershipDoc,
+  type OrgDoc,
+  type PostAudienceDoc,
+  type PostContent,
+  type PostDoc,
+  type PostVersionDoc,
+} from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { removeImages } from '../common/images';
@@ -237,6 +245,26 @@ export const drafts: Handler<'post', 'drafts'> = async (_input, ctx) => {
   const { data } = await col(ctx.db, 'posts').where({ orgId: ctx.grant.unit!._id }).orderBy('updatedAt', 'desc').limit(100).get();
   const posts = (data as PostDoc[]).filter((p) => leads(ctx) || p.authorOpenid === openid || p.status === 'published');
   return { posts: posts.map(toEditorCard) };
+};
+
+export const versions: Handler<'post', 'versions'> = async (_input, ctx) => {
+  const p = ctx.grant.doc as unknown as PostDoc;
+  const { data } = await col(ctx.db, 'post_versions').where({ postId: p._id }).orderBy('at', 'desc').limit(50).get();
+  const rows = data as PostVersionDoc[];
+  const { data: people } = await col(ctx.db, 'memberships')
+    .where({ openid: ctx.db.command.in([...new Set(rows.map((v) => v.by))]), orgId: p.orgId })
+    .limit(50)
+    .get();
+  const names = new Map((people as MembershipDoc[]).map((m) => [m.openid, m.name]));
+  return {
+    versions: rows.map((v) => ({
+      at: new Date(v.at).toISOString(),
+      note: v.note,
+      by: names.get(v.by) ?? '',
+      title: v.content.title,
+      text: v.content.body.flatMap((b) => (b.type === 'image' ? [] : [b.text])).join('\n'),
+    })),
+  };
 };
 
 export const draft: Handler<'post', 'draft'> = async (_input, ctx) => {

@@ -1,6 +1,6 @@
 import { defineFunction } from '../common/define';
 import { comment, comments, hideComment } from './comments';
-import { correct, create, draft, drafts, publish, returnPost, submit, update, withdraw } from './editor';
+import { correct, create, draft, drafts, publish, returnPost, submit, update, versions, withdraw } from './editor';
 import { confirm, detail, feed, like, list, share } from './reading';
 import { receipts, remind, trends } from './receipts';
 
@@ -15,6 +15,7 @@ export const post = defineFunction('post', {
     withdraw,
     drafts,
     draft,
+    versions,
     feed,
     list,
     detail,

@@ -372,6 +372,8 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['post', 'draft', withPost(OWN, 'draft', (postId) => ({ postId })), ownLeaders],
   ['post', 'draft', withPost(OWN, 'published', (postId) => ({ postId })), ownDrafters],
   ['post', 'draft', { postId: NO_POST }, row({})],
+  ['post', 'versions', withPost(OWN, 'published', (postId) => ({ postId })), ownDrafters],
+  ['post', 'versions', withPost(OTHER, 'published', (postId) => ({ postId })), otherLeaders],
   ['post', 'drafts', { orgId: OWN }, ownDrafters],
   ['post', 'drafts', { orgId: OTHER }, otherLeaders],
   ['post', 'drafts', { orgId: MISSING }, row({})],

@@ -77,6 +77,11 @@ describe('the editorial flow', () => {
       expect.objectContaining({ note: '时间改为下午三点', content: expect.objectContaining({ title: postInput().title }) }),
     ]);
     expect(await post(rt, 'detail', { postId: id }, MEMBER)).toMatchObject({ data: { correctedAt: expect.any(String), read: true } });
+    expect(await post(rt, 'versions', { postId: id }, COMMITTEE)).toMatchObject({
+      data: {
+        versions: [{ note: '时间改为下午三点', by: '林建华', title: postInput().title, text: expect.stringContaining('请各位党员') }],
+      },
+    });
 
     await post(rt, 'withdraw', { postId: id, reason: '活动取消' }, SECRETARY);
     expect(await titles(rt, MEMBER)).toEqual([]);

@@ -142,6 +142,29 @@ function Discussion({ p, onChanged }: { p: Full; onChanged: () => void }) {
   );
 }
 
+/** 更正记录: for editors, what the post said before each correction, and why it changed. */
+function Versions({ postId }: { postId: string }) {
+  const { data } = useApi(() => api.post.versions({ postId }), [postId]);
+  if (!data || data.versions.length === 0) return null;
+  return (
+    <View className='zb-card zb-stack' id='post-versions'>
+      <Text className='zb-title'>更正记录</Text>
+      {data.versions.map((v) => (
+        <View key={v.at} className='zb-stack post__version'>
+          <Text className='zb-muted'>
+            {moment(v.at)} {v.by} 更正：{v.note}
+          </Text>
+          <Text className='post__version-text'>
+            原标题：{v.title}
+            {'\n'}
+            {v.text}
+          </Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
 /** A post: what its audience reads in full, what anyone else a card reaches may see. */
 export default function PostDetailPage() {
   const { params } = useRouter();
@@ -217,6 +240,7 @@ export default function PostDetailPage() {
               <Discussion p={full} onChanged={() => void reload()} />
             )}
             {card && <View className='zb-actions'>{<ShareButton id='post-share' card={card} label='分享到微信群' />}</View>}
+            {full.canManage && full.correctedAt && <Versions postId={full.id} />}
             {full.canManage && (
               <View className='zb-actions' id='post-manage'>
                 <Text className='zb-section-title'>编辑</Text>
