@@ -1,6 +1,7 @@
 import { inShanghai } from '../../typings/time';
 import { col, type ActivityDoc, type ReminderDoc, type SignupDoc } from '../common/db';
 import type { TimerHandler } from '../common/define';
+import { sendSubscribe } from '../common/subscribe';
 import { fillFreeSeats } from '../signup/seats';
 import { notifyMembers } from './notify';
 import { signupClosesAt } from './rules';
@@ -11,7 +12,6 @@ type Ctx = Parameters<TimerHandler>[0];
 /** Sends the reminders that are due; each is claimed by a conditional update first, so it goes out once. */
 async function sendReminders(ctx: Ctx): Promise<number> {
   const _ = ctx.db.command;
-  const templateId = ctx.templates().activityReminder;
   let sent = 0;
   for (let round = 0; round < 10; round += 1) {
     const { data } = await col(ctx.db, 'reminders')
@@ -30,22 +30,17 @@ async function sendReminders(ctx: Ctx): Promise<number> {
         updated: number;
       };
       const a = byId.get(r.activityId);
-      if (!updated || !a || a.cancelled || !templateId) continue;
-      try {
-        await ctx.openapi.sendSubscribeMessage({
-          touser: r.openid,
-          templateId,
-          page: `pages/activity/detail/index?id=${a._id}`,
-          data: {
-            thing1: { value: a.title.slice(0, 20) },
-            time2: { value: inShanghai(a.startAt).format('YYYY年M月D日 HH:mm') },
-            thing3: { value: a.place.slice(0, 20) },
-          },
-        });
-        sent += 1;
-      } catch (err) {
-        ctx.log.warn('subscribe_message_failed', { template: 'activityReminder', error: err instanceof Error ? err.message : String(err) });
-      }
+      if (!updated || !a || a.cancelled) continue;
+      const ok = await sendSubscribe(ctx, 'activityReminder', {
+        touser: r.openid,
+        page: `pages/activity/detail/index?id=${a._id}`,
+        data: {
+          thing1: { value: a.title.slice(0, 20) },
+          time2: { value: inShanghai(a.startAt).format('YYYY年M月D日 HH:mm') },
+          thing3: { value: a.place.slice(0, 20) },
+        },
+      });
+      if (ok) sent += 1;
     }
   }
   return sent;

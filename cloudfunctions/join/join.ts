@@ -17,6 +17,7 @@ import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { nameKey } from '../common/names';
 import { decrypt, mask } from '../common/pii';
+import { sendSubscribe } from '../common/subscribe';
 import { orgNames } from '../org/view';
 
 export function toView(r: JoinRequestDoc, orgName: string): JoinRequestView {
@@ -298,18 +299,13 @@ async function claimInTransaction(t: Transaction, plan: ClaimPlan, applicant: st
 
 /** A subscribe message with the result; a member who did not subscribe simply gets none. */
 async function notify(ctx: HandlerContext, touser: string, unitName: string, approved: boolean, reason: string | null): Promise<void> {
-  try {
-    await ctx.openapi.sendSubscribeMessage({
-      touser,
-      templateId: ctx.templates().joinResult,
-      page: approved ? 'pages/home/index' : 'pages/join/index',
-      data: {
-        thing1: { value: unitName.slice(0, 20) },
-        phrase2: { value: approved ? '已通过' : '未通过' },
-        thing3: { value: (approved ? '欢迎加入支部' : (reason ?? '')).slice(0, 20) },
-      },
-    });
-  } catch (err) {
-    ctx.log.warn('subscribe_message_failed', { template: 'joinResult', error: err instanceof Error ? err.message : String(err) });
-  }
+  await sendSubscribe(ctx, 'joinResult', {
+    touser,
+    page: approved ? 'pages/home/index' : 'pages/join/index',
+    data: {
+      thing1: { value: unitName.slice(0, 20) },
+      phrase2: { value: approved ? '已通过' : '未通过' },
+      thing3: { value: (approved ? '欢迎加入支部' : (reason ?? '')).slice(0, 20) },
+    },
+  });
 }

@@ -4,6 +4,7 @@ import { requireCaller, type HandlerContext } from '../common/context';
 import { col, isDuplicate, type MembershipDoc, type PostDoc, type PostReadDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { sendSubscribe } from '../common/subscribe';
 import { orgNames } from '../org/view';
 import { isLive } from './view';
 
@@ -75,28 +76,19 @@ export const remind: Handler<'post', 'remind'> = async (_input, ctx) => {
   }
   const { members, byOpenid } = await audienceReads(ctx, p);
   const unread = members.filter((m) => !byOpenid.has(m.openid) && !m.openid.startsWith('roster:'));
-  const templateId = ctx.templates().postReminder;
   const orgName = (await orgNames(ctx.db, [p.orgId])).get(p.orgId) ?? '';
   let reminded = 0;
-  if (templateId) {
-    for (const m of unread) {
-      try {
-        await ctx.openapi.sendSubscribeMessage({
-          touser: m.openid,
-          templateId,
-          page: `pages/post/detail/index?id=${p._id}`,
-          data: {
-            thing1: { value: p.title.slice(0, 20) },
-            thing2: { value: orgName.slice(0, 20) },
-            thing3: { value: p.mustReadBy ? '请阅读并确认已阅知' : '请及时阅读' },
-          },
-        });
-        reminded += 1;
-      } catch (err) {
-        // Members who did not subscribe get none; WeChat refuses those sends.
-        ctx.log.warn('subscribe_message_failed', { template: 'postReminder', error: err instanceof Error ? err.message : String(err) });
-      }
-    }
+  for (const m of unread) {
+    const ok = await sendSubscribe(ctx, 'postReminder', {
+      touser: m.openid,
+      page: `pages/post/detail/index?id=${p._id}`,
+      data: {
+        thing1: { value: p.title.slice(0, 20) },
+        thing2: { value: orgName.slice(0, 20) },
+        thing3: { value: p.mustReadBy ? '请阅读并确认已阅知' : '请及时阅读' },
+      },
+    });
+    if (ok) reminded += 1;
   }
   return { reminded, nextAt };
 };

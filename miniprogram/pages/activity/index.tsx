@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ActivityCard } from '../../../typings/domain';
 import emptyImage from '../../assets/empty/activity.png';
 import { ActivityItem } from '../../components/activity-item';
 import { EmptyState } from '../../components/empty-state';
+import { LoadMore } from '../../components/load-more';
 import { api } from '../../services/api';
-import { useAction } from '../../services/useAction';
 import { useApi } from '../../services/useApi';
+import { usePaged } from '../../services/usePaged';
 import './index.scss';
 
 type When = 'upcoming' | 'past';
@@ -16,34 +17,15 @@ type When = 'upcoming' | 'past';
 /** 活动: the caller's upcoming and past activities; leaders start new ones here. */
 export default function ActivityPage() {
   const [when, setWhen] = useState<When>('upcoming');
-  const [items, setItems] = useState<ActivityCard[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
   const home = useApi(() => api.branch.home({}));
   const leads = home.data?.pendingJoinRequests !== null && home.data?.pendingJoinRequests !== undefined;
-
-  const load = useCallback(
-    async (w: When, after: string | null) => {
-      const page = await run(() => api.activity.list({ when: w, cursor: after ?? undefined }));
-      if (!page) return;
-      setItems((prev) => (after && prev ? [...prev, ...page.activities] : page.activities));
-      setCursor(page.nextCursor);
+  const { items, cursor, busy, error, more } = usePaged<ActivityCard>(
+    async (after) => {
+      const page = await api.activity.list({ when, cursor: after ?? undefined });
+      return { items: page.activities, nextCursor: page.nextCursor };
     },
-    [run],
+    [when],
   );
-  useEffect(() => {
-    setItems(null);
-    void load(when, null);
-  }, [when, load]);
-  useDidShow(() => {
-    if (items) void load(when, null);
-  });
-  usePullDownRefresh(() => {
-    void load(when, null).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    if (cursor && !busy) void load(when, cursor);
-  });
 
   return (
     <View className='zb-page activity'>
@@ -83,13 +65,7 @@ export default function ActivityPage() {
       {items?.map((a) => (
         <ActivityItem key={a.id} a={a} />
       ))}
-      {cursor && (
-        <View className='zb-actions'>
-          <Button block loading={busy} onClick={() => void load(when, cursor)}>
-            加载更多
-          </Button>
-        </View>
-      )}
+      <LoadMore cursor={cursor} busy={busy} onMore={() => void more()} />
     </View>
   );
 }

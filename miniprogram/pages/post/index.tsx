@@ -1,15 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, SearchBar } from '@nutui/nutui-react-taro';
 import { POST_KIND_LABEL, POST_KINDS, type PostCard, type PostKind } from '../../../typings/domain';
 import emptyImage from '../../assets/empty/notice.png';
 import { EmptyState } from '../../components/empty-state';
 import { PostItem } from '../../components/post-item';
+import { LoadMore } from '../../components/load-more';
 import { api } from '../../services/api';
 import { session } from '../../services/session';
-import { useAction } from '../../services/useAction';
 import { useApi } from '../../services/useApi';
+import { usePaged } from '../../services/usePaged';
 import { askToSubscribe } from '../../services/wechat';
 import './index.scss';
 
@@ -21,40 +22,19 @@ export default function PostsPage() {
   const [tab, setTab] = useState<Tab>('all');
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
-  const [items, setItems] = useState<PostCard[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
   const me = useApi(() => session());
-
-  const load = useCallback(
-    async (after: string | null) => {
-      const page = await run(() =>
-        api.post.list({
-          ...(tab === 'all' ? {} : { kind: tab }),
-          ...(query ? { q: query } : {}),
-          ...(after ? { cursor: after } : {}),
-        }),
-      );
-      if (!page) return;
-      setItems((prev) => (after && prev ? [...prev, ...page.posts] : page.posts));
-      setCursor(page.nextCursor);
+  // Back from a post, its unread mark goes (usePaged reloads on show).
+  const { items, cursor, busy, error, more } = usePaged<PostCard>(
+    async (after) => {
+      const page = await api.post.list({
+        ...(tab === 'all' ? {} : { kind: tab }),
+        ...(query ? { q: query } : {}),
+        ...(after ? { cursor: after } : {}),
+      });
+      return { items: page.posts, nextCursor: page.nextCursor };
     },
-    [run, tab, query],
+    [tab, query],
   );
-  useEffect(() => {
-    setItems(null);
-    void load(null);
-  }, [load]);
-  // Back from a post: its unread mark goes.
-  useDidShow(() => {
-    if (items) void load(null);
-  });
-  usePullDownRefresh(() => {
-    void load(null).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    if (cursor && !busy) void load(cursor);
-  });
 
   const reminder = me.data?.subscribeTemplates.postReminder;
   // 支委 and leaders write here; the unit where they hold that role.
@@ -104,13 +84,7 @@ export default function PostsPage() {
       {items?.map((p) => (
         <PostItem key={p.id} p={p} />
       ))}
-      {cursor && (
-        <View className='zb-actions'>
-          <Button block loading={busy} onClick={() => void load(cursor)}>
-            加载更多
-          </Button>
-        </View>
-      )}
+      <LoadMore cursor={cursor} busy={busy} onMore={() => void more()} />
       {reminder && process.env.TARO_ENV === 'weapp' && (
         <View className='zb-actions'>
           <Button block fill='none' onClick={() => void askToSubscribe([reminder])}>

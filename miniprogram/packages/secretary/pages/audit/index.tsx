@@ -1,36 +1,30 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useReachBottom, useRouter } from '@tarojs/taro';
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { useRouter } from '@tarojs/taro';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import type { AuditEntryView } from '../../../../../typings/domain';
 import { inShanghai } from '../../../../../typings/time';
 import { EmptyState } from '../../../../components/empty-state';
+import { LoadMore } from '../../../../components/load-more';
 import { api } from '../../../../services/api';
-import { useAction } from '../../../../services/useAction';
+import { usePaged } from '../../../../services/usePaged';
 
 /** The branch's audit log, newest first, a page at a time. Read-only: nobody can change it. */
 export default function AuditPage() {
   const { params } = useRouter();
   const orgId = params['orgId'] ?? '';
-  const [entries, setEntries] = useState<AuditEntryView[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
-
-  const load = useCallback(
-    async (after: string | null) => {
-      const page = await run(() => api.audit.list({ orgId, cursor: after ?? undefined, limit: 30 }));
-      if (!page) return;
-      setEntries((e) => (after && e ? [...e, ...page.entries] : page.entries));
-      setCursor(page.nextCursor);
+  const {
+    items: entries,
+    cursor,
+    busy,
+    error,
+    more,
+  } = usePaged<AuditEntryView>(
+    async (after) => {
+      const page = await api.audit.list({ orgId, cursor: after ?? undefined, limit: 30 });
+      return { items: page.entries, nextCursor: page.nextCursor };
     },
-    [orgId, run],
+    [orgId],
   );
-  useEffect(() => {
-    void load(null);
-  }, [load]);
-  useReachBottom(() => {
-    if (cursor && !busy) void load(cursor);
-  });
 
   return (
     <View className='zb-page'>
@@ -44,13 +38,7 @@ export default function AuditPage() {
           </View>
         ))}
       </CellGroup>
-      {cursor && (
-        <View className='zb-actions'>
-          <Button block loading={busy} onClick={() => void load(cursor)}>
-            加载更多
-          </Button>
-        </View>
-      )}
+      <LoadMore cursor={cursor} busy={busy} onMore={() => void more()} />
     </View>
   );
 }

@@ -1,41 +1,26 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { ACTIVITY_TYPE_LABEL, type ActivityCard } from '../../../../../typings/domain';
 import { EmptyState } from '../../../../components/empty-state';
+import { LoadMore } from '../../../../components/load-more';
 import { api } from '../../../../services/api';
 import { timeRange } from '../../../../services/format';
-import { useAction } from '../../../../services/useAction';
+import { usePaged } from '../../../../services/usePaged';
 import './index.scss';
 
 /** 会议纪实: the unit's ended activities, the ones whose minutes are still open first to the eye. */
 export default function RecordsPage() {
   const { params } = useRouter();
   const orgId = params['orgId'] ?? '';
-  const [items, setItems] = useState<ActivityCard[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
-
-  const load = useCallback(
-    async (after: string | null) => {
-      const page = await run(() => api.activity.list({ when: 'past', orgId, cursor: after ?? undefined }));
-      if (!page) return;
-      setItems((prev) => (after && prev ? [...prev, ...page.activities] : page.activities));
-      setCursor(page.nextCursor);
+  // Back from closing a record, the list shows it closed (usePaged reloads on show).
+  const { items, cursor, busy, error, more } = usePaged<ActivityCard>(
+    async (after) => {
+      const page = await api.activity.list({ when: 'past', orgId, cursor: after ?? undefined });
+      return { items: page.activities, nextCursor: page.nextCursor };
     },
-    [orgId, run],
+    [orgId],
   );
-  useEffect(() => {
-    void load(null);
-  }, [load]);
-  // Back from closing a record: show it as closed.
-  useDidShow(() => {
-    if (items) void load(null);
-  });
-  usePullDownRefresh(() => {
-    void load(null).finally(() => Taro.stopPullDownRefresh());
-  });
 
   const held = items?.filter((a) => a.status !== 'cancelled') ?? [];
   const open = held.filter((a) => !a.recordClosed).length;
@@ -64,13 +49,7 @@ export default function RecordsPage() {
         </CellGroup>
       )}
       {error && <Text className='zb-error zb-section-title'>{error}</Text>}
-      {cursor && (
-        <View className='zb-actions'>
-          <Button block loading={busy} onClick={() => void load(cursor)}>
-            加载更多
-          </Button>
-        </View>
-      )}
+      <LoadMore cursor={cursor} busy={busy} onMore={() => void more()} />
     </View>
   );
 }
