@@ -614,7 +614,8 @@ export type PostView =
       pinnedUntil: string | null;
       correctedAt: string | null;
     } & PostCard)
-  | { visibility: 'restricted'; id: string; orgName: string };
+  /** Not for the caller, or not (or no longer) published, or no such post: the same answer, so nothing is learnt. */
+  | { visibility: 'restricted'; id: string };
 
 /** A post as its editors work on it. */
 export interface PostDraft {

@@ -139,7 +139,10 @@ async function standing(ctx: HandlerContext, openid: string, p: PostDoc) {
 export const detail: Handler<'post', 'detail'> = async (input, ctx) => {
   const { openid } = requireCaller(ctx);
   const p = (await col(ctx.db, 'posts').doc(input.postId).get()).data[0] as PostDoc | undefined;
-  if (!p || !isLive(p, ctx.now)) throw new AppError('NOT_FOUND', GONE);
+  // A card reaches people outside a post's audience, and links outlive withdrawn posts: they all get a
+  // page, never an error, and the same one whether the post exists or not.
+  const restricted = { visibility: 'restricted', id: input.postId } satisfies PostView;
+  if (!p || !isLive(p, ctx.now)) return restricted;
   const { membership, unit, editor } = await standing(ctx, openid, p);
   const orgName = unit?.name ?? '';
   const visibility = membership || editor ? 'full' : p.public ? 'public' : 'restricted';
@@ -164,7 +167,7 @@ export const detail: Handler<'post', 'detail'> = async (input, ctx) => {
       .doc(p._id)
       .update({ 'counts.views': _.inc(1) });
   }
-  if (visibility === 'restricted') return { visibility, id: p._id, orgName } satisfies PostView;
+  if (visibility === 'restricted') return restricted;
   const urls = await fileUrls(ctx, [p], true);
   const liked = membership ? (await col(ctx.db, 'post_likes').doc(readId(p._id, openid)).get()).data.length > 0 : false;
   return {
@@ -222,9 +225,11 @@ export const confirm: Handler<'post', 'confirm'> = async (_input, ctx) => {
 export const share: Handler<'post', 'share'> = async (input, ctx) => {
   const { openid } = requireCaller(ctx);
   const p = (await col(ctx.db, 'posts').doc(input.postId).get()).data[0] as PostDoc | undefined;
-  if (!p || !isLive(p, ctx.now)) throw new AppError('NOT_FOUND', GONE);
+  // One refusal for "no such post" and "not yours to see", as on the detail page.
+  const refused = new AppError('FORBIDDEN', '无法查看这条内容');
+  if (!p || !isLive(p, ctx.now)) throw refused;
   const { membership, editor } = await standing(ctx, openid, p);
-  if (!membership && !editor && !p.public) throw new AppError('FORBIDDEN', '该内容仅对所在组织的党员开放');
+  if (!membership && !editor && !p.public) throw refused;
   await col(ctx.db, 'posts')
     .doc(p._id)
     .update({ 'counts.shares': ctx.db.command.inc(1) });

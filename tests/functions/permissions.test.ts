@@ -401,8 +401,9 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   ['post', 'list', { kind: 'notice' }, everyone],
   // Anyone a card reaches may open it: outside the audience they get the restricted view, not an error.
   ['post', 'detail', withPost(OWN, 'published', (postId) => ({ postId })), everyone],
-  ['post', 'detail', withPost(OWN, 'draft', (postId) => ({ postId })), row({}, 'NOT_FOUND')],
-  ['post', 'detail', { postId: NO_POST }, row({}, 'NOT_FOUND')],
+  // A draft, or no such post: the same restricted page for everyone (editors open drafts in the editor).
+  ['post', 'detail', withPost(OWN, 'draft', (postId) => ({ postId })), everyone],
+  ['post', 'detail', { postId: NO_POST }, everyone],
   [
     'post',
     'share',
@@ -410,6 +411,7 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
     row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }),
   ],
   ['post', 'share', withPost(OWN, 'published', (postId) => ({ postId }), NEWS), everyone],
+  ['post', 'share', { postId: NO_POST }, row({})],
   ['post', 'confirm', withPost(OWN, 'published', (postId) => ({ postId }), { mustReadBy: '2026-12-31T00:00:00.000Z' }), ownAudience],
   [
     'post',

@@ -85,7 +85,7 @@ describe('the editorial flow', () => {
 
     await post(rt, 'withdraw', { postId: id, reason: '活动取消' }, SECRETARY);
     expect(await titles(rt, MEMBER)).toEqual([]);
-    expect(await post(rt, 'detail', { postId: id }, MEMBER)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await post(rt, 'detail', { postId: id }, MEMBER)).toEqual({ ok: true, data: { visibility: 'restricted', id } });
   });
 });
 
@@ -124,8 +124,14 @@ describe('reading', () => {
     expect(await titles(rt, MEMBER)).toEqual(['普通的新闻', '置顶的通知']);
     // Not yet published: opening it is like opening one that does not exist.
     const scheduled = ((await rt.db.collection('posts').where({ title: '定时发布的通知' }).get()).data[0] as { _id: string })._id;
-    expect(await post(rt, 'detail', { postId: scheduled }, MEMBER)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await post(rt, 'detail', { postId: 'pNoSuchPost' }, MEMBER)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await post(rt, 'detail', { postId: scheduled }, MEMBER)).toEqual({
+      ok: true,
+      data: { visibility: 'restricted', id: scheduled },
+    });
+    expect(await post(rt, 'detail', { postId: 'pNoSuchPost' }, MEMBER)).toEqual({
+      ok: true,
+      data: { visibility: 'restricted', id: 'pNoSuchPost' },
+    });
     const feed = async () =>
       ((await post(rt, 'feed', {}, MEMBER)) as { data: { pinned: { title: string }[]; latest: { title: string }[]; unread: number } }).data;
     expect(await feed()).toMatchObject({ pinned: [{ title: '置顶的通知' }], latest: [{ title: '普通的新闻' }], unread: 2 });
@@ -181,12 +187,17 @@ describe('reading', () => {
     const closed = await publishedPost(rt, { kind: 'affairs', title: '党费收缴情况公示', public: false });
     expect(await post(rt, 'detail', { postId: notice }, OTHER)).toEqual({
       ok: true,
-      data: { visibility: 'restricted', id: notice, orgName: '第一党支部（研发中心）' },
+      data: { visibility: 'restricted', id: notice },
     });
     expect(await post(rt, 'detail', { postId: closed }, { openid: 'someone-new' })).toMatchObject({ data: { visibility: 'restricted' } });
     expect(await post(rt, 'detail', { postId: news }, OTHER)).toMatchObject({
       data: { visibility: 'public', title: '研发中心党支部开展志愿服务', canInteract: false, canManage: false },
     });
+    // An outsider cannot tell a post that is not for them from one that does not exist.
+    const answer = async (postId: string) => ((await post(rt, 'detail', { postId }, OTHER)) as { data: object }).data;
+    expect({ ...(await answer(notice)), id: '' }).toEqual({ ...(await answer('pNoSuchPost')), id: '' });
+    expect(await post(rt, 'share', { postId: notice }, OTHER)).toEqual(await post(rt, 'share', { postId: 'pNoSuchPost' }, OTHER));
+    expect(await titles(rt, OTHER)).toEqual([]);
     // Not a read: they are not its audience.
     expect((await rt.db.collection('post_reads').where({ openid: OTHER.openid }).get()).data).toEqual([]);
   });

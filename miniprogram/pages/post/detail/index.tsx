@@ -190,8 +190,8 @@ export default function PostDetailPage() {
         {data?.visibility === 'restricted' && (
           <EmptyState
             id='post-restricted'
-            title={`该内容仅对${data.orgName}的党员开放`}
-            description='如果你是该支部的党员，请先加入支部，再打开这条内容。'
+            title='无法查看这条内容'
+            description='它只对所在组织的党员开放，或已撤回、尚未发布。如果你是该组织的党员，请先加入支部，再打开这条内容。'
           >
             <Button type='primary' size='large' onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}>
               找到我的支部
