@@ -84,9 +84,14 @@ export async function authorizeAudience(db: Db, openid: string, access: Audience
     if (!membership) throw refused;
     return { unit: null, roles: [], doc, membership };
   }
-  const unit = (await col(db, 'orgs').doc(target.orgId).get()).data[0] as OrgDoc | undefined;
-  const roles = unit ? await rolesAt(db, openid, unit) : [];
-  const leads = roles.some((r) => access.leaders!.includes(r));
+  const { unit, roles, leads } = await leadership(db, openid, target.orgId, access.leaders);
   if (!membership && !leads) throw refused;
-  return { unit: unit ?? null, roles, doc, membership, leads };
+  return { unit, roles, doc, membership, leads };
+}
+
+/** The organising unit of an activity or post, the caller's roles there, and whether one of them is in `leaders`. */
+export async function leadership(db: Db, openid: string, orgId: string, leaders: readonly Role[]) {
+  const unit = ((await col(db, 'orgs').doc(orgId).get()).data[0] as OrgDoc | undefined) ?? null;
+  const roles = unit ? await rolesAt(db, openid, unit) : [];
+  return { unit, roles, leads: roles.some((r) => leaders.includes(r)) };
 }

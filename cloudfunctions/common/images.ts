@@ -13,7 +13,7 @@ export function imageType(content: Buffer): 'png' | 'jpg' | null {
 }
 
 /** Reads an upload once and removes it, whatever comes of it (uploads are the client's scratch space). */
-async function takeUpload(ctx: HandlerContext, fileID: string): Promise<Buffer> {
+export async function takeUpload(ctx: HandlerContext, fileID: string, missing = '没有找到上传的图片，请重新上传'): Promise<Buffer> {
   let content: Buffer | undefined;
   try {
     content = (await ctx.storage.downloadFile({ fileID })).fileContent;
@@ -21,9 +21,9 @@ async function takeUpload(ctx: HandlerContext, fileID: string): Promise<Buffer> 
     content = undefined;
   }
   await ctx.storage.deleteFile({ fileList: [fileID] }).catch((e: unknown) => {
-    ctx.log.warn('image_upload_not_deleted', { error: e instanceof Error ? e.message : String(e) });
+    ctx.log.warn('upload_not_deleted', { error: e instanceof Error ? e.message : String(e) });
   });
-  if (!content) throw new AppError('NOT_FOUND', '没有找到上传的图片，请重新上传');
+  if (!content) throw new AppError('NOT_FOUND', missing);
   return content;
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { postInput } from '../../typings/api';
-import { POST_KIND_LABEL, PUBLIC_POST_KINDS } from '../../typings/domain';
+import { POST_KIND_LABEL, POST_STATUS_LABEL, PUBLIC_POST_KINDS } from '../../typings/domain';
 import { audit } from '../common/audit';
 import { expandAudience } from '../common/audience';
 import { requireCaller, type HandlerContext } from '../common/context';
@@ -117,15 +117,13 @@ export const update: Handler<'post', 'update'> = async (input, ctx) => {
 
 /** Moves a post from one of `from` to `to`, once: a concurrent review loses. */
 async function transition(ctx: HandlerContext, p: PostDoc, from: PostDoc['status'][], changes: Partial<PostDoc>): Promise<PostDoc> {
-  if (!from.includes(p.status)) throw new AppError('CONFLICT', `内容当前为「${statusWord[p.status]}」，不能这样操作`);
+  if (!from.includes(p.status)) throw new AppError('CONFLICT', `内容当前为「${POST_STATUS_LABEL[p.status]}」，不能这样操作`);
   const { updated } = (await col(ctx.db, 'posts')
     .where({ _id: p._id, status: p.status })
     .update({ ...changes, updatedAt: ctx.now })) as { updated: number };
   if (!updated) throw new AppError('CONFLICT', '内容刚被他人处理，请刷新后重试');
   return postOf(ctx, p._id);
 }
-
-const statusWord = { draft: '草稿', pending: '待审核', returned: '已退回', published: '已发布', withdrawn: '已撤回' } as const;
 
 export const submit: Handler<'post', 'submit'> = async (_input, ctx) => {
   const { openid } = requireCaller(ctx);

@@ -4,7 +4,7 @@ import type { AttachmentExt, PostBlock } from '../../typings/domain';
 import type { HandlerContext } from '../common/context';
 import type { AttachmentDoc, PostContent } from '../common/db';
 import { AppError } from '../common/errors';
-import { reconcileImages } from '../common/images';
+import { reconcileImages, takeUpload } from '../common/images';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -43,12 +43,7 @@ async function reconcileAttachments(
   const uploads = unique.filter((w) => !have.has(w.fileID));
   const contents = await Promise.all(
     uploads.map(async (w) => {
-      const content = await ctx.storage
-        .downloadFile({ fileID: w.fileID })
-        .then((r) => r.fileContent)
-        .catch(() => undefined);
-      await ctx.storage.deleteFile({ fileList: [w.fileID] }).catch(() => undefined);
-      if (!content) throw new AppError('NOT_FOUND', `没有找到上传的附件「${w.name}」，请重新上传`);
+      const content = await takeUpload(ctx, w.fileID, `没有找到上传的附件「${w.name}」，请重新上传`);
       if (content.length > ATTACHMENT_MAX_BYTES) throw new AppError('INVALID_INPUT', `附件「${w.name}」超过 10 MB`);
       if (!signatureFits(extOf(w.fileID), content))
         throw new AppError('INVALID_INPUT', `附件「${w.name}」不是有效的 ${extOf(w.fileID).toUpperCase()} 文件`);

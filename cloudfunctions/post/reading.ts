@@ -1,9 +1,9 @@
 import type { PostCard, PostFeed, PostView } from '../../typings/domain';
 import { INTERACTIVE_POST_KINDS } from '../../typings/domain';
-import { audienceMembership, rolesAt } from '../common/authz';
+import { audienceMembership, leadership } from '../common/authz';
 import { requireCaller, type HandlerContext } from '../common/context';
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { col, isDuplicate, type MembershipDoc, type OrgDoc, type PostAudienceDoc, type PostDoc, type PostReadDoc } from '../common/db';
+import { col, isDuplicate, type MembershipDoc, type PostAudienceDoc, type PostDoc, type PostReadDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { DRAFTERS } from '../common/permissions';
@@ -125,15 +125,11 @@ const GONE = '内容不存在或已撤回';
 
 /** Who the caller is to a post: in its audience, one of its editors, or someone a card reached. */
 async function standing(ctx: HandlerContext, openid: string, p: PostDoc) {
-  const [membership, unit] = await Promise.all([
+  const [membership, { unit, leads }] = await Promise.all([
     audienceMembership(ctx.db, openid, p),
-    col(ctx.db, 'orgs')
-      .doc(p.orgId)
-      .get()
-      .then((r) => r.data[0] as OrgDoc | undefined),
+    leadership(ctx.db, openid, p.orgId, DRAFTERS),
   ]);
-  const roles = unit ? await rolesAt(ctx.db, openid, unit) : [];
-  return { membership, unit, editor: roles.some((r) => DRAFTERS.includes(r)) };
+  return { membership, unit, editor: leads };
 }
 
 export const detail: Handler<'post', 'detail'> = async (input, ctx) => {

@@ -75,7 +75,8 @@ export const remind: Handler<'post', 'remind'> = async (_input, ctx) => {
     throw new AppError('RATE_LIMITED', '今天已经提醒过了，明天可以再提醒一次');
   }
   const { members, byOpenid } = await audienceReads(ctx, p);
-  const unread = members.filter((m) => !byOpenid.has(m.openid) && !m.openid.startsWith('roster:'));
+  // Roster entries not yet on WeChat get nothing: sendSubscribe skips them.
+  const unread = members.filter((m) => !byOpenid.has(m.openid));
   const orgName = (await orgNames(ctx.db, [p.orgId])).get(p.orgId) ?? '';
   let reminded = 0;
   for (const m of unread) {

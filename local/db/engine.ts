@@ -142,6 +142,15 @@ export class Engine {
     this.now = options.now ?? (() => new Date());
     this.txTtlMs = options.transactionTtlMs ?? 30_000;
     for (const spec of options.collections) this.createCollection(spec, true);
+    this.upgrade();
+  }
+
+  /** Brings a data file written by an older version up to date, once; `user_version` says how far it is. */
+  private upgrade(): void {
+    if ((this.db.pragma('user_version', { simple: true }) as number) >= 1) return;
+    const tables = this.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'c_*'").all();
+    for (const { name } of tables) this.normaliseDates(sqlIdent(name));
+    this.db.pragma('user_version = 1');
   }
 
   close(): void {
@@ -172,7 +181,6 @@ export class Engine {
         this.db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS ${sqlIdent(`u_${spec.name}_${index.name}`)} ON ${table} (${keys.join(', ')})`);
       }
     }
-    this.normaliseDates(table);
     const max = this.db.prepare<[], { m: number | null }>(`SELECT MAX(ver) AS m FROM ${table}`).get();
     this.seq = Math.max(this.seq, max?.m ?? 0);
     this.collections.set(spec.name, {

@@ -50,8 +50,9 @@ it('opening a database written before dates carried milliseconds rewrites its wh
   try {
     const first = new Engine({ filename: file, collections: [{ name: 'events', indexes: [{ name: 'at', keys: { at: 1 } }] }] });
     first.close();
-    // What an older version stored: bson's relaxed EJSON drops ".000".
+    // What an older version stored (bson's relaxed EJSON drops ".000"), in a file it left at user_version 0.
     const raw = new Database(file);
+    raw.pragma('user_version = 0');
     raw
       .prepare('INSERT INTO c_events (id, doc, ver) VALUES (?, ?, 1), (?, ?, 2)')
       .run(
