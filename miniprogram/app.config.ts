@@ -65,4 +65,8 @@ export default defineAppConfig({
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: { 'scope.userLocation': { desc: '签到时核对你是否在活动地点附近' } },
   lazyCodeLoading: 'requiredComponents',
+  // WeChat's current component styles (the v2 button, input and so on).
+  style: 'v2',
+  // Members' pages are private: none of them is offered to WeChat search.
+  sitemapLocation: 'sitemap.json',
 });

@@ -8,7 +8,7 @@ import './app.scss';
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
-      Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV, traceUser: true });
+      Taro.cloud.init({ env: ZHIBU_CLOUD_ENV, traceUser: true });
       installPrivacyGate();
     }
     if (process.env.TARO_ENV === 'h5') {

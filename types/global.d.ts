@@ -9,9 +9,11 @@ declare module '*.scss';
 declare namespace NodeJS {
   interface ProcessEnv {
     TARO_ENV: 'weapp' | 'h5' | undefined;
-    TARO_APP_CLOUD_ENV?: string;
   }
 }
+
+/** The CloudBase environment id, inlined by the build (config/cloud-env.ts): WeChat has no `process`. */
+declare const ZHIBU_CLOUD_ENV: string;
 
 // Taro's React hooks, as the build injects them (used by the component tests' @tarojs/taro).
 declare module '@tarojs/plugin-framework-react/dist/runtime';

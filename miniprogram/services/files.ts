@@ -107,6 +107,27 @@ const WRONG_TYPE = (allowed: Ext[]) =>
       ? '请选择 PDF、Word、Excel 或 PowerPoint 文件'
       : '请选择 JPG 或 PNG 格式的照片';
 
+/** WeChat: straight to cloud storage as the signed-in user. */
+async function uploadToCloud(cloudPath: string, file: PickedFile): Promise<string> {
+  const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file.source as string });
+  return res.fileID;
+}
+
+/** h5: the local runtime's upload endpoint (the dev sign-in cookie says who uploads). */
+async function uploadToGateway(cloudPath: string, file: PickedFile): Promise<string> {
+  const res = await fetch(`/api/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    body: file.source as Blob,
+  });
+  const body = (await res.json()) as { ok: true; data: { fileID: string } } | { ok: false; code: string; message: string };
+  if (!body.ok) throw new ApiError('INVALID_INPUT', body.message);
+  return body.data.fileID;
+}
+
+// Chosen once, so the build for one platform carries no code of the other (WeChat has no fetch).
+const uploadTo = process.env.TARO_ENV === 'weapp' ? uploadToCloud : uploadToGateway;
+
 /** Uploads under `uploads/` (the only place the server takes client files from) and returns the fileID. */
 export async function upload(file: PickedFile, allowed: Ext[]): Promise<string> {
   const ext = allowed.find((e) => EXTENSIONS[e].test(file.name));
@@ -115,18 +136,7 @@ export async function upload(file: PickedFile, allowed: Ext[]): Promise<string> 
   const cloudPath = `uploads/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
   if (!UPLOAD_CLOUD_PATH.test(cloudPath)) throw new ApiError('INTERNAL', '上传失败，请重试');
   try {
-    if (process.env.TARO_ENV === 'weapp') {
-      const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file.source as string });
-      return res.fileID;
-    }
-    const res = await fetch(`/api/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      body: file.source as Blob,
-    });
-    const body = (await res.json()) as { ok: true; data: { fileID: string } } | { ok: false; code: string; message: string };
-    if (!body.ok) throw new ApiError('INVALID_INPUT', body.message);
-    return body.data.fileID;
+    return await uploadTo(cloudPath, file);
   } catch (e) {
     if (e instanceof ApiError) throw e;
     throw new ApiError('NETWORK', '上传失败，请检查网络后重试');

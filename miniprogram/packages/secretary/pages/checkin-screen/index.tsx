@@ -9,10 +9,17 @@ import './index.scss';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
-/** The QR code's modules as a 0/1 string, for the native component to draw. */
-function qrModules(payload: string): { modules: string; size: number } {
-  const { modules } = qrSymbol(payload, { errorCorrectionLevel: 'M' });
-  return { modules: Array.from(modules.data, (b) => (b ? '1' : '0')).join(''), size: modules.size };
+/**
+ * The QR code's modules as a 0/1 string, for the native component to draw; null if it cannot be made,
+ * so the page still shows the six digits instead of going blank.
+ */
+function qrModules(payload: string): { modules: string; size: number } | null {
+  try {
+    const { modules } = qrSymbol(payload, { errorCorrectionLevel: 'M' });
+    return { modules: Array.from(modules.data, (b) => (b ? '1' : '0')).join(''), size: modules.size };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -95,7 +102,7 @@ export default function CheckinScreenPage() {
       )}
       {code && !wechat && isWeapp && (
         <>
-          <Text className='screen__hint'>请用支部通“扫码签到”，或输入下方签到码</Text>
+          <Text className='screen__hint'>{symbol ? '请用支部通“扫码签到”，或输入下方签到码' : '二维码暂时无法显示，请输入下方签到码'}</Text>
           <checkin-code
             id='screen-native'
             modules={symbol?.modules ?? ''}
