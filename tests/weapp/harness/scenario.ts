@@ -1,0 +1,122 @@
+import { DEMO_ORGS, DEMO_PEOPLE } from '../../../local/seed';
+import { seedDemoPosts } from '../../../local/seed-posts';
+import type { Runtime } from '../../../local/runtime';
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../../typings/api';
+import { consented, demoRuntime } from '../../helpers/runtime';
+
+/** The five kinds of people who open Zhibu, as demo personas of the local runtime. */
+export const PERSONAS = {
+  newcomer: { openid: 'weapp-newcomer', label: '新用户' },
+  member: { openid: 'demo-member-01', label: '党员' },
+  committee: { openid: 'demo-committee', label: '支委' },
+  secretary: { openid: 'demo-secretary', label: '书记' },
+  admin: { openid: 'demo-admin', label: '党委管理员' },
+} as const;
+
+export type PersonaKey = keyof typeof PERSONAS;
+export const PERSONA_KEYS = Object.keys(PERSONAS) as PersonaKey[];
+
+export const RD = 'org-xh-branch-rd';
+export const COMMITTEE = 'org-xh-committee';
+export const RD_NAME = DEMO_ORGS.find((o) => o._id === RD)!.name;
+export const COMMITTEE_NAME = DEMO_ORGS.find((o) => o._id === COMMITTEE)!.name;
+export const MEMBER_NAME = DEMO_PEOPLE.find((p) => p.openid === PERSONAS.member.openid)!.name;
+export const APPLICANT_NAME = '吴思远';
+export const ACTIVITY_TITLE = '十二月主题党日：学习全会精神';
+export const DRAFT_TITLE = '关于开展年终述职评议的通知（草稿）';
+
+export interface World {
+  runtime: Runtime;
+  activityId: string;
+  postId: string;
+  postTitle: string;
+  draftId: string;
+  memberId: string;
+  /** The 党委管理员's own membership, in the 党委. */
+  adminMemberId: string;
+  inviteId: string;
+}
+
+/** A call the scenario needs to succeed, typed by the API contract. */
+export async function must<F extends FunctionName, A extends ActionName<F>>(
+  runtime: Runtime,
+  fn: F,
+  action: A,
+  data: ActionInput<F, A>,
+  openid: string,
+): Promise<ActionOutput<F, A>> {
+  const res = await runtime.invoke(fn, { action, data }, { openid });
+  if (!res.ok) throw new Error(`scenario ${fn}.${action} as ${openid}: ${res.code} ${res.message}`);
+  return res.data as ActionOutput<F, A>;
+}
+
+/**
+ * The demo organisation on the real local runtime (in memory, the real clock), with something on
+ * every page: published posts and a 支委's draft, an activity whose check-in is open, a pending
+ * join request, an invite and a member's archive.
+ */
+export async function createWorld(): Promise<World> {
+  const runtime = await demoRuntime(() => new Date());
+  const now = Date.now();
+  const posts = await seedDemoPosts(runtime, new Date(now));
+  if (posts === 0) throw new Error('scenario: demo posts were not published');
+  const feed = await must(runtime, 'post', 'feed', {}, PERSONAS.member.openid);
+  const post = feed.pinned[0] ?? feed.latest[0];
+  if (!post) throw new Error('scenario: the member sees no post');
+
+  const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+  const activity = await must(
+    runtime,
+    'activity',
+    'create',
+    {
+      orgId: RD,
+      type: 'theme_day',
+      title: ACTIVITY_TITLE,
+      description: '集中学习，交流体会。',
+      // Check-in opens 30 minutes before the start: it is open now.
+      startAt: at(10),
+      endAt: at(130),
+      signupDeadline: at(5),
+      place: '研发中心三楼会议室',
+      capacity: null,
+      audience: { kind: 'unit' },
+      signupRequired: true,
+    },
+    PERSONAS.secretary.openid,
+  );
+  const draft = await must(
+    runtime,
+    'post',
+    'create',
+    {
+      orgId: RD,
+      kind: 'notice',
+      title: DRAFT_TITLE,
+      body: [{ type: 'paragraph', text: '请各位党员做好述职准备。' }],
+      audience: { kind: 'unit' },
+    },
+    PERSONAS.committee.openid,
+  );
+  await must(runtime, 'user', 'signIn', {}, 'weapp-applicant');
+  await must(runtime, 'join', 'apply', { orgId: RD, name: APPLICANT_NAME, via: 'search' }, 'weapp-applicant');
+  const invite = await must(runtime, 'invite', 'create', { orgId: RD }, PERSONAS.secretary.openid);
+  const roster = await must(runtime, 'member', 'list', { orgId: RD }, PERSONAS.secretary.openid);
+  const member = roster.members.find((m) => m.name === MEMBER_NAME);
+  if (!member) throw new Error(`scenario: ${MEMBER_NAME} is not on the roster`);
+  const committeeRoster = await must(runtime, 'member', 'list', { orgId: COMMITTEE }, PERSONAS.admin.openid);
+  const admin = committeeRoster.members[0];
+  if (!admin) throw new Error('scenario: the 党委 has no member');
+  // The member has agreed to the privacy notice, so their archive shows; the others have not yet.
+  await consented(runtime, PERSONAS.member.openid);
+  return {
+    runtime,
+    activityId: activity.id,
+    postId: post.id,
+    postTitle: post.title,
+    draftId: draft.id,
+    memberId: member.memberId,
+    adminMemberId: admin.memberId,
+    inviteId: invite.id,
+  };
+}

@@ -1,0 +1,181 @@
+import {
+  ACTIVITY_TITLE,
+  APPLICANT_NAME,
+  COMMITTEE,
+  COMMITTEE_NAME,
+  DRAFT_TITLE,
+  MEMBER_NAME,
+  RD,
+  RD_NAME,
+  type PersonaKey,
+  type World,
+} from './harness/scenario';
+
+/**
+ * Which pages each persona can reach in the app (a tab, a link on a page they can see, a card or
+ * code anyone can be sent), with the query WeChat would open it with, and what the page must show
+ * from real data. The harness opens every row; a page of app.json that no persona reaches fails.
+ */
+export interface Visit {
+  route: string;
+  query: (w: World) => Record<string, string>;
+  /** Text (or field values) the rendered page must contain. */
+  shows: (w: World) => string[];
+  /** Text it must not show this persona (tools they cannot use). */
+  hides?: string[];
+}
+
+const COMMITTEE_POST = '2026年第三季度党费收缴情况公示';
+const ADMIN_NAME = '郑德胜';
+const none = () => ({});
+
+/** What every persona reaches: the tabs, joining, their own archive, and any card or link. */
+function everyone(p: {
+  home: string[];
+  post: string[];
+  activity: string[];
+  me: string[];
+  archive: string[];
+  transfer: string[];
+  activityDetail: string[];
+  postDetail: (w: World) => string[];
+  postDetailHides?: string[];
+}): Visit[] {
+  return [
+    { route: 'pages/home/index', query: none, shows: () => p.home },
+    { route: 'pages/post/index', query: none, shows: () => p.post },
+    { route: 'pages/activity/index', query: none, shows: () => p.activity },
+    { route: 'pages/study/index', query: none, shows: () => ['暂无学习内容'] },
+    { route: 'pages/me/index', query: none, shows: () => p.me },
+    { route: 'pages/join/index', query: none, shows: () => ['搜索你所在的党支部'] },
+    { route: 'pages/archive/index', query: none, shows: () => p.archive },
+    { route: 'pages/transfer/index', query: none, shows: () => p.transfer },
+    { route: 'pages/activity/detail/index', query: (w) => ({ id: w.activityId }), shows: () => p.activityDetail },
+    { route: 'pages/post/detail/index', query: (w) => ({ id: w.postId }), shows: p.postDetail, hides: p.postDetailHides },
+  ];
+}
+
+/** A leader's tools (the 支部工作 list on their home, and the pages those lead to) for unit `orgId`. */
+function leaderTools(orgId: string, shows: Partial<Record<string, (w: World) => string[]>>): Visit[] {
+  const tool = (page: string, query: (w: World) => Record<string, string>, fallback: string[]): Visit => ({
+    route: `packages/secretary/pages/${page}/index`,
+    query,
+    shows: shows[page] ?? (() => fallback),
+  });
+  const unit = () => ({ orgId });
+  const activity = (w: World) => ({ id: w.activityId });
+  return [
+    tool('approvals', unit, ['入支部申请']),
+    tool('members', unit, ['导出名册']),
+    // The roster links to a member with their name in the query (see routes.ts).
+    tool(
+      'member',
+      (w) =>
+        orgId === COMMITTEE ? { orgId, memberId: w.adminMemberId, name: ADMIN_NAME } : { orgId, memberId: w.memberId, name: MEMBER_NAME },
+      [],
+    ),
+    tool('due', unit, ['近一个月没有到期的']),
+    tool('transfers', unit, ['没有待审核的转接']),
+    tool('invites', unit, ['邀请加入']),
+    tool('groups', unit, ['绑定一个微信群']),
+    tool('audit', unit, ['谁在何时做了什么']),
+    tool('org', unit, [RD_NAME]),
+    tool('import', unit, ['下载导入模板']),
+    tool('records', unit, ['还没有已结束的活动']),
+    tool('stats', unit, ['三会一课']),
+    tool('posts', unit, ['写新稿件']),
+    tool('post-edit', unit, ['正文', '发送范围']),
+    tool('activity-edit', unit, ['参加范围', '签到地点']),
+    tool('activity-edit', activity, [ACTIVITY_TITLE]),
+    tool('checkin-screen', activity, []),
+    tool('board', activity, ['已签到', '名单']),
+    tool('record', activity, ['会议内容', '归档']),
+    tool('post-receipts', (w) => ({ id: w.postId }), ['已读', '未读']),
+  ];
+}
+
+export const REACH: Record<PersonaKey, Visit[]> = {
+  newcomer: everyone({
+    home: ['你还没有加入支部', '找到我的支部'],
+    post: ['暂无内容'],
+    activity: ['暂无活动'],
+    me: ['尚未加入任何支部'],
+    archive: ['个人信息保护说明'],
+    transfer: ['你还没有加入党支部，无需转接'],
+    activityDetail: ['你不在该活动的参加范围内'],
+    postDetail: () => ['无法查看这条内容', '找到我的支部'],
+  }),
+  member: everyone({
+    home: [RD_NAME, ACTIVITY_TITLE, '名党员'],
+    post: [COMMITTEE_POST],
+    activity: [ACTIVITY_TITLE],
+    me: [MEMBER_NAME, RD_NAME],
+    archive: ['基本信息', '发展历程', RD_NAME],
+    transfer: ['现所在支部', RD_NAME],
+    activityDetail: [ACTIVITY_TITLE, '我要报名', '签到'],
+    postDetail: (w) => [w.postTitle, '我已阅知'],
+    postDetailHides: ['阅读回执', '更正或撤回'],
+  }),
+  committee: [
+    ...everyone({
+      home: [RD_NAME, '组织委员'],
+      post: ['写稿与审核', COMMITTEE_POST],
+      activity: [ACTIVITY_TITLE],
+      me: ['陈海燕', '支委委员'],
+      archive: ['个人信息保护说明'],
+      transfer: ['现所在支部', RD_NAME],
+      activityDetail: [ACTIVITY_TITLE, '我要报名'],
+      postDetail: (w) => [w.postTitle],
+      // Receipts and corrections are the leaders': a 支委 would only be refused.
+      postDetailHides: ['阅读回执', '更正或撤回'],
+    }),
+    // 支委 write posts: the 通知 tab's 写稿与审核 leads to the unit's drafts and the editor.
+    { route: 'packages/secretary/pages/posts/index', query: () => ({ orgId: RD }), shows: () => [DRAFT_TITLE] },
+    { route: 'packages/secretary/pages/post-edit/index', query: () => ({ orgId: RD }), shows: () => ['正文', '发送范围'] },
+    { route: 'packages/secretary/pages/post-edit/index', query: (w) => ({ id: w.draftId }), shows: () => [DRAFT_TITLE] },
+  ],
+  secretary: [
+    ...everyone({
+      home: [RD_NAME, '支部工作', '1 条待审核'],
+      post: ['写稿与审核', COMMITTEE_POST],
+      activity: [ACTIVITY_TITLE, '发起活动'],
+      me: ['林建华', '书记'],
+      archive: ['个人信息保护说明'],
+      transfer: ['现所在支部', RD_NAME],
+      activityDetail: [ACTIVITY_TITLE, '打开签到码', '签到与请假情况'],
+      postDetail: (w) => [w.postTitle, '阅读回执'],
+    }),
+    ...leaderTools(RD, {
+      approvals: () => [APPLICANT_NAME, '通过'],
+      members: () => [MEMBER_NAME, '林建华'],
+      member: () => [MEMBER_NAME],
+      invites: () => [RD_NAME, '有效的邀请'],
+      groups: () => ['第一支部党员群'],
+      audit: () => [ACTIVITY_TITLE],
+      posts: () => [DRAFT_TITLE],
+    }),
+    { route: 'packages/secretary/pages/post-edit/index', query: (w) => ({ id: w.draftId }), shows: () => [DRAFT_TITLE] },
+  ],
+  admin: [
+    ...everyone({
+      home: [COMMITTEE_NAME],
+      post: [COMMITTEE_POST],
+      // The 党委's own activities; the branches' are on their pages.
+      activity: ['发起活动', '暂无活动'],
+      me: [ADMIN_NAME, COMMITTEE_NAME],
+      archive: ['个人信息保护说明'],
+      // A 党委 member has no branch to transfer from.
+      transfer: ['无需转接'],
+      activityDetail: [ACTIVITY_TITLE, '打开签到码'],
+      postDetail: (w) => [w.postTitle, '阅读回执'],
+    }),
+    ...leaderTools(COMMITTEE, {
+      approvals: () => ['没有待审核的申请'],
+      members: () => [ADMIN_NAME],
+      member: () => [ADMIN_NAME],
+      invites: () => [COMMITTEE_NAME],
+      org: () => [RD_NAME, '第二党支部（市场服务部）', '添加'],
+      posts: () => [COMMITTEE_POST],
+    }),
+  ],
+};
