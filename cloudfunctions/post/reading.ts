@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor';
 import { col, isDuplicate, type MembershipDoc, type PostAudienceDoc, type PostDoc, type PostReadDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
-import { DRAFTERS } from '../common/permissions';
+import { DRAFTERS, LEADERS } from '../common/permissions';
 import { orgNames } from '../org/view';
 import { attachmentsView, bodyView, fileUrls, isLive, toCard } from './view';
 
@@ -125,11 +125,12 @@ const GONE = '内容不存在或已撤回';
 
 /** Who the caller is to a post: in its audience, one of its editors, or someone a card reached. */
 async function standing(ctx: HandlerContext, openid: string, p: PostDoc) {
-  const [membership, { unit, leads }] = await Promise.all([
+  const [membership, { unit, roles, leads }] = await Promise.all([
     audienceMembership(ctx.db, openid, p),
     leadership(ctx.db, openid, p.orgId, DRAFTERS),
   ]);
-  return { membership, unit, editor: leads };
+  // Receipts, corrections and withdrawals of a published post are the leaders' (see the permission table).
+  return { membership, unit, editor: leads, manager: roles.some((r) => LEADERS.includes(r)) };
 }
 
 export const detail: Handler<'post', 'detail'> = async (input, ctx) => {
@@ -139,7 +140,7 @@ export const detail: Handler<'post', 'detail'> = async (input, ctx) => {
   // page, never an error, and the same one whether the post exists or not.
   const restricted = { visibility: 'restricted', id: input.postId } satisfies PostView;
   if (!p || !isLive(p, ctx.now)) return restricted;
-  const { membership, unit, editor } = await standing(ctx, openid, p);
+  const { membership, unit, editor, manager } = await standing(ctx, openid, p);
   const orgName = unit?.name ?? '';
   const visibility = membership || editor ? 'full' : p.public ? 'public' : 'restricted';
   const _ = ctx.db.command;
@@ -174,7 +175,7 @@ export const detail: Handler<'post', 'detail'> = async (input, ctx) => {
     counts: { views: p.counts.views + 1, likes: p.counts.likes, comments: p.counts.comments },
     canInteract: Boolean(membership) && INTERACTIVE_POST_KINDS.includes(p.kind),
     liked,
-    canManage: editor,
+    canManage: manager,
     status: p.status,
     public: p.public,
     audience: p.audience,

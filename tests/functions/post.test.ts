@@ -204,6 +204,18 @@ describe('reading', () => {
 });
 
 describe('receipts and reminders', () => {
+  it('offers receipts and corrections of a published post only to those allowed to use them: the secretary, not a 支委 or a member', async () => {
+    const rt = await demoRuntime(clock().now);
+    const id = await publishedPost(rt);
+    const manage = async (who: { openid: string }) =>
+      ((await post(rt, 'detail', { postId: id }, who)) as { data: { canManage: boolean; visibility: string } }).data;
+    expect(await manage(SECRETARY)).toMatchObject({ visibility: 'full', canManage: true });
+    expect(await manage(COMMITTEE)).toMatchObject({ visibility: 'full', canManage: false });
+    expect(await manage(MEMBER)).toMatchObject({ visibility: 'full', canManage: false });
+    // What the tools lead to is refused to a 支委 anyway.
+    expect(await post(rt, 'receipts', { postId: id }, COMMITTEE)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
   it('shows read, unread and confirmed members with the rates; reminds the unread once a day', async () => {
     const c = clock();
     const rt = await demoRuntime(c.now);
