@@ -38,7 +38,7 @@ const WX_SETDATA_LIMIT = 256 * 1024;
 export interface CanvasStub {
   width: number;
   height: number;
-  ops: { op: string; args: unknown[] }[];
+  ops: { op: string; args: unknown[]; fillStyle?: string }[];
 }
 
 interface ComponentState {
@@ -429,8 +429,15 @@ export class MiniProgram {
 
   /** What was drawn on the 2D canvases of the components on the top page. */
   canvases(): CanvasStub[] {
+    return this.componentCanvases().map((c) => c.canvas);
+  }
+
+  /** The same, with the id of each canvas node. */
+  componentCanvases(): { id: string; canvas: CanvasStub }[] {
     const page = this.page;
-    return [...this.components.entries()].filter(([key]) => key.startsWith(`${page.id}>`)).flatMap(([, s]) => [...s.canvases.values()]);
+    return [...this.components.entries()]
+      .filter(([key]) => key.startsWith(`${page.id}>`))
+      .flatMap(([, s]) => [...s.canvases.entries()].map(([selector, canvas]) => ({ id: selector.replace(/^#/, ''), canvas })));
   }
 
   // ---- waiting and looking ----
@@ -569,7 +576,7 @@ function canvasNode(canvas: CanvasStub): object {
   const record =
     (op: string) =>
     (...args: unknown[]) =>
-      void canvas.ops.push({ op, args });
+      void canvas.ops.push({ op, args, fillStyle: String(context.fillStyle) });
   const context = {
     fillStyle: '#000',
     strokeStyle: '#000',
