@@ -12,6 +12,8 @@ import {
 } from '../../../../../typings/domain';
 import { inShanghai, shanghaiDay } from '../../../../../typings/time';
 import { ImageEditor } from '../../../../components/image-grid';
+import { EmptyState } from '../../../../components/empty-state';
+import { PageState } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { session } from '../../../../services/session';
 import { useAction } from '../../../../services/useAction';
@@ -48,28 +50,32 @@ export default function ActivityEditPage() {
   const me = useApi(() => session());
   const editing = params['id'] ?? '';
 
-  // Editing: start from the activity as it is.
+  // Editing: start from the activity as it is; a link the caller cannot open says so instead of an empty form.
+  const existing = useApi(async () => (editing ? api.activity.detail({ activityId: editing }) : null), [editing]);
+  const [filled, setFilled] = useState(!editing);
   useEffect(() => {
-    if (!editing) return;
-    void Taro.setNavigationBarTitle({ title: '修改活动' });
-    void api.activity.detail({ activityId: editing }).then((a) => {
-      setOrgId(a.orgId);
-      setType(a.type);
-      setTitle(a.title);
-      setPlace(a.place);
-      setDay(inShanghai(a.startAt).format('YYYY-MM-DD'));
-      setStart(inShanghai(a.startAt).format('HH:mm'));
-      setEnd(inShanghai(a.endAt).format('HH:mm'));
-      setSignup(a.signupRequired ? 'yes' : 'no');
-      setCapacity(a.capacity ? String(a.capacity) : '');
-      setApproval(a.approvalRequired ? 'yes' : 'no');
-      setRule(a.cancelRule.kind);
-      setAudience(a.audience);
-      setLocation(a.location);
-      setDescription(a.description);
-      setImages(a.images);
-    });
+    if (editing) void Taro.setNavigationBarTitle({ title: '修改活动' });
   }, [editing]);
+  useEffect(() => {
+    const a = existing.data;
+    if (!a) return;
+    setOrgId(a.orgId);
+    setType(a.type);
+    setTitle(a.title);
+    setPlace(a.place);
+    setDay(inShanghai(a.startAt).format('YYYY-MM-DD'));
+    setStart(inShanghai(a.startAt).format('HH:mm'));
+    setEnd(inShanghai(a.endAt).format('HH:mm'));
+    setSignup(a.signupRequired ? 'yes' : 'no');
+    setCapacity(a.capacity ? String(a.capacity) : '');
+    setApproval(a.approvalRequired ? 'yes' : 'no');
+    setRule(a.cancelRule.kind);
+    setAudience(a.audience);
+    setLocation(a.location);
+    setDescription(a.description);
+    setImages(a.images);
+    setFilled(true);
+  }, [existing.data]);
 
   const audienceChosen =
     (audience.kind !== 'units' || audience.orgIds.length > 0) && (audience.kind !== 'members' || audience.memberIds.length > 0);
@@ -99,6 +105,14 @@ export default function ActivityEditPage() {
     if (saved) await Taro.redirectTo({ url: `/pages/activity/detail/index?id=${saved.id}` });
   }
 
+  if (existing.data && !existing.data.canManage) {
+    return (
+      <View className='zb-page'>
+        <EmptyState id='edit-refused' title='不能修改这个活动' description='只有活动的组织者可以修改' />
+      </View>
+    );
+  }
+  if (!filled) return <PageState state={existing} />;
   return (
     <View className='zb-page'>
       <View className='zb-card zb-stack'>

@@ -16,6 +16,7 @@ import {
 } from '../../../../../typings/domain';
 import { inShanghai, shanghaiDay } from '../../../../../typings/time';
 import { ImageEditor } from '../../../../components/image-grid';
+import { PageState } from '../../../../components/state-view';
 import { api, ApiError } from '../../../../services/api';
 import { pickDocuments, pickImages, previewOf, upload } from '../../../../services/files';
 import { session } from '../../../../services/session';
@@ -256,11 +257,18 @@ export default function PostEditPage() {
     setMustRead(d.mustReadBy ? 'yes' : 'no');
     if (d.mustReadBy) setMustReadDay(inShanghai(d.mustReadBy).format('YYYY-MM-DD'));
   }
+  // Editing: start from the post as it is; a link the caller cannot open says so instead of an empty form.
+  const editing = params['id'] ?? '';
+  const existing = useApi(async () => (editing ? api.post.draft({ postId: editing }) : null), [editing]);
+  const [filled, setFilled] = useState(!editing);
   useEffect(() => {
-    if (!params['id']) return;
-    void Taro.setNavigationBarTitle({ title: '编辑稿件' });
-    void api.post.draft({ postId: params['id'] }).then(fill);
-  }, [params]);
+    if (editing) void Taro.setNavigationBarTitle({ title: '编辑稿件' });
+  }, [editing]);
+  useEffect(() => {
+    if (!existing.data) return;
+    fill(existing.data);
+    setFilled(true);
+  }, [existing.data]);
 
   const leads = Boolean(me.data?.memberships.some((m) => LEADER_ROLES.includes(m.role) && (m.orgId === orgId || m.role === 'admin')));
   const status = draft?.status ?? 'draft';
@@ -301,6 +309,7 @@ export default function PostEditPage() {
   }
 
   const ready = title.trim().length >= 2 && body.some((b) => b.type !== 'paragraph' || b.text.trim());
+  if (!filled) return <PageState state={existing} />;
   return (
     <View className='zb-page post-edit'>
       {draft && (
