@@ -5,7 +5,7 @@
  */
 import { localCloudID } from '../../local/openapi';
 import { MiniProgram } from './harness/miniprogram';
-import { createWorld, must, PERSONAS, RD, RD_NAME, type World } from './harness/scenario';
+import { ACTIVITY_TITLE, createWorld, must, PERSONAS, RD, RD_NAME, type World } from './harness/scenario';
 
 let world: World;
 let mp: MiniProgram | null = null;
@@ -174,5 +174,88 @@ describe('a notice', () => {
     expect(app.page.is).toBe('pages/post/detail/index');
     expect(app.text()).toContain('我已阅知');
     expectClean(app);
+  });
+});
+
+describe('an editor opened by someone who cannot use it', () => {
+  it.each([
+    ['a post draft', 'packages/secretary/pages/post-edit/index', (w: World) => ({ id: w.draftId }), '你没有权限访问该组织'],
+    ['an activity', 'packages/secretary/pages/activity-edit/index', (w: World) => ({ id: w.activityId }), '只有活动的组织者可以修改'],
+  ])('the editor of %s says why it cannot be opened instead of an empty form, and throws nothing', async (_what, route, query, why) => {
+    const app = open(PERSONAS.member.openid);
+    await app.launch({ path: route, query: query(world) });
+    expect(app.text()).toContain(why);
+    expect(app.byId('edit-title')).toBeUndefined();
+    expectClean(app);
+  });
+});
+
+/** Splits a card's path (`/pages/x/index?a=1`) into what WeChat opens: the route and the query. */
+function landing(path: string): { path: string; query: Record<string, string> } {
+  const [route = '', search = ''] = path.replace(/^\//, '').split('?');
+  return { path: route, query: Object.fromEntries(new URLSearchParams(search)) };
+}
+
+describe('share cards', () => {
+  it.each([
+    [
+      'an activity',
+      'pages/activity/detail/index',
+      (w: World) => ({ id: w.activityId }),
+      PERSONAS.member.openid,
+      () => [ACTIVITY_TITLE, '我要报名'],
+    ],
+    [
+      'a notice',
+      'pages/post/detail/index',
+      (w: World) => ({ id: w.postId }),
+      PERSONAS.member.openid,
+      (w: World) => [w.postTitle, '我已阅知'],
+    ],
+    ['an invite', 'packages/secretary/pages/invites/index', () => ({ orgId: RD }), 'weapp-invited', () => [RD_NAME, '申请加入本支部']],
+  ])(
+    'the card of %s the secretary shares carries a title and a path that opens it for whoever taps it in the group',
+    async (_what, route, query, recipient, shows) => {
+      const sender = open(PERSONAS.secretary.openid);
+      await sender.launch({ path: route, query: query(world) });
+      const card = sender.share();
+      expect(card?.title?.length).toBeGreaterThan(4);
+      expect(card?.path).toMatch(/^\/(pages|packages)\//);
+      expectClean(sender);
+      sender.dispose();
+
+      const app = open(recipient, { groupCloudID: localCloudID({ openGId: 'G-demo-rd-party' }) });
+      await app.launch({ ...landing(card!.path!), scene: 1044, shareTicket: 'ticket-rd' });
+      expect(app.navigationErrors).toEqual([]);
+      for (const text of shows(world)) expect(app.text()).toContain(text);
+      expectClean(app);
+    },
+  );
+
+  it('the secretary sends the binding card into a new group, opens it there and binds it; a newcomer from that group then lands on the branch’s application', async () => {
+    const group = localCloudID({ openGId: 'G-new-volunteers' });
+    const sender = open(PERSONAS.secretary.openid);
+    await sender.launch({ path: 'packages/secretary/pages/groups/index', query: { orgId: RD } });
+    const card = sender.share();
+    expect(card?.title).toContain(RD_NAME);
+    sender.dispose();
+
+    const inGroup = open(PERSONAS.secretary.openid, { groupCloudID: group });
+    await inGroup.launch({ ...landing(card!.path!), scene: 1044, shareTicket: 'ticket-new' });
+    expect(inGroup.text()).toContain(`把这个群绑定到「${RD_NAME}」`);
+    await inGroup.type(inGroup.byId('group-label'), '志愿服务群', 'the group name');
+    await inGroup.tap(inGroup.byId('group-bind-submit'), '绑定本群');
+    expect(inGroup.cloudCalls.filter((c) => c.name === 'group' && c.action === 'bind')).toEqual([
+      { name: 'group', action: 'bind', ok: true, beforeInit: false },
+    ]);
+    expect(inGroup.text()).toContain('志愿服务群');
+    expectClean(inGroup);
+    inGroup.dispose();
+
+    const newcomer = open('weapp-volunteer', { groupCloudID: group });
+    await newcomer.launch({ path: 'pages/home/index', scene: 1044, shareTicket: 'ticket-new' });
+    expect(newcomer.page.is).toBe('pages/join/index');
+    expect(newcomer.text()).toContain(RD_NAME);
+    expectClean(newcomer);
   });
 });

@@ -481,6 +481,16 @@ export class MiniProgram {
     return matches.filter((n) => !matches.some((m) => m !== n && isAncestor(n, m)));
   }
 
+  /**
+   * What WeChat puts on the card when the page is shared (the share button or the ··· menu): the
+   * page's onShareAppMessage answer. Null when the page cannot be shared.
+   */
+  share(): { title?: string; path?: string; imageUrl?: string } | null {
+    if (typeof this.page.target['onShareAppMessage'] !== 'function') return null;
+    const card = this.logic.gesture(() => this.page.call('onShareAppMessage', this.logic.toSandbox({ from: 'menu' })));
+    return JSON.parse(JSON.stringify(card ?? {})) as { title?: string; path?: string; imageUrl?: string };
+  }
+
   /** A tap on `node`, bubbling up through every bound ancestor as WeChat does (catch stops it). */
   async tap(node: ViewNode | undefined, what = 'node'): Promise<void> {
     if (!node) throw new Error(`nothing to tap: ${what} is not on the page. Page text: ${this.text().slice(0, 400)}`);

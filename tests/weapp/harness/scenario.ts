@@ -74,10 +74,10 @@ export async function createWorld(): Promise<World> {
       type: 'theme_day',
       title: ACTIVITY_TITLE,
       description: '集中学习，交流体会。',
-      // Check-in opens 30 minutes before the start: it is open now.
-      startAt: at(10),
-      endAt: at(130),
-      signupDeadline: at(5),
+      // Check-in opens 30 minutes before the start: it is open now, and sign-up stays open for a slow run.
+      startAt: at(25),
+      endAt: at(145),
+      signupDeadline: at(20),
       place: '研发中心三楼会议室',
       capacity: null,
       audience: { kind: 'unit' },

@@ -90,19 +90,14 @@ function normalise(raw: RawNode, parent?: ViewNode): ViewNode {
   return node;
 }
 
-/** The visible text of a tree: text nodes in document order, trimmed and joined by single spaces. */
+/**
+ * The visible text of a tree: text runs inside one element joined as they render (`「{name}」` is one
+ * run of three text nodes), elements separated by a space; whitespace collapsed.
+ */
 export function textOf(node: ViewNode | string): string {
-  const parts: string[] = [];
-  const walk = (n: ViewNode | string) => {
-    if (typeof n === 'string') {
-      const t = n.trim();
-      if (t) parts.push(t);
-      return;
-    }
-    n.children.forEach(walk);
-  };
-  walk(node);
-  return parts.join(' ').replace(/\s+/g, ' ');
+  const walkText = (n: ViewNode | string): string =>
+    typeof n === 'string' ? n : n.children.map((c) => (typeof c === 'string' ? c : ` ${walkText(c)} `)).join('');
+  return walkText(node).replace(/\s+/g, ' ').trim();
 }
 
 /** What the page shows: its text, and the values in its input boxes and text areas. */
