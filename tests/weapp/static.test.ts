@@ -156,6 +156,11 @@ describe('built JS uses only what WeChat’s JS environment has', () => {
     expect(readFileSync(join(DIST, 'app.js'), 'utf8')).toMatch(/cloud\.init\(\{env:"[a-z][a-z0-9-]+"/);
   });
 
+  it('carries none of the h5 build’s local-runtime transport (gateway calls, the upload endpoint, dev sign-in)', () => {
+    const code = distFiles('.js').map((f) => readFileSync(join(DIST, f), 'utf8'));
+    expect(code.filter((c) => /\/api\/(functions|upload|dev)|dev\/signin/.test(c))).toEqual([]);
+  });
+
   it('ships no third-party licence files in the package', () => {
     expect(distFiles().filter((f) => /LICEN[SC]E/i.test(f))).toEqual([]);
   });

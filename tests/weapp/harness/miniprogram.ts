@@ -66,11 +66,9 @@ export class MiniProgram {
   readonly navigationErrors: string[] = [];
   readonly cloudCalls: { name: string; action: string; ok: boolean; beforeInit: boolean }[] = [];
   private readonly components = new Map<string, ComponentState>();
-  private trees = new Map<Instance, ViewNode>();
   private renderScheduled = false;
   private inflight = 0;
   private entry: Entry;
-  private readonly privacyFlag = { registered: false };
 
   constructor(readonly options: MiniProgramOptions) {
     requireDist();
@@ -177,7 +175,6 @@ export class MiniProgram {
     if (index < 0) return;
     page.call('onUnload');
     this.logic.stack.splice(index, 1);
-    this.trees.delete(page);
     for (const [key, state] of this.components) {
       if (key.startsWith(`${page.id}>`)) {
         this.lifetime(state, 'detached');
@@ -225,13 +222,16 @@ export class MiniProgram {
   // ---- the cloud ----
 
   private async callFunction(name: string, data: unknown): Promise<unknown> {
-    const beforeInit = this.wx.cloudInits.length === 0;
+    const action = String((data as { action?: unknown } | null)?.action ?? '');
+    // Without wx.cloud.init there is no environment to call: WeChat fails the call before it leaves the phone.
+    if (this.wx.cloudInits.length === 0) {
+      this.cloudCalls.push({ name, action, ok: false, beforeInit: true });
+      throw new Error('cloud.callFunction:fail please call wx.cloud.init first');
+    }
     this.inflight += 1;
     try {
-      const event = data as { action?: string };
       const result = await this.options.runtime.invoke(name, data, { openid: this.options.openid });
-      this.cloudCalls.push({ name, action: String(event?.action ?? ''), ok: result.ok, beforeInit });
-      if (beforeInit) throw new Error('cloud.callFunction:fail please call wx.cloud.init first');
+      this.cloudCalls.push({ name, action, ok: result.ok, beforeInit: false });
       return result;
     } finally {
       this.inflight -= 1;
@@ -260,7 +260,6 @@ export class MiniProgram {
     if (!page) return null;
     const tree = this.view.render(page.is, page.data);
     this.expand(tree, page.is, page, page.id);
-    this.trees.set(page, tree);
     return tree;
   }
 
