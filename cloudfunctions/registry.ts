@@ -6,6 +6,7 @@ import { audit } from './audit';
 import { branch } from './branch';
 import { checkin } from './checkin';
 import type { InvocationContext } from './common/context';
+import type { Platform } from './common/platform';
 import { group } from './group';
 import { invite } from './invite';
 import { join } from './join';
@@ -24,6 +25,8 @@ import { user } from './user';
 export interface Deployable {
   name: FunctionName;
   main: (event: unknown, context?: InvocationContext) => Promise<ApiResult<unknown>>;
+  /** The same on a platform the caller provides (the local runtime's). */
+  run: (platform: Platform, event: unknown, context?: InvocationContext) => Promise<ApiResult<unknown>>;
 }
 
 /** Every deployable function, by name: a function of the contract missing here does not type-check. */

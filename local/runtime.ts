@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ApiResult } from '../typings/errors';
 import type { FunctionName } from '../typings/api';
 import { jsonLogger } from '../cloudfunctions/common/logs';
-import { installPlatform, type Logger, type Platform } from '../cloudfunctions/common/platform';
+import type { Logger, Platform } from '../cloudfunctions/common/platform';
 import type { InvocationContext } from '../cloudfunctions/common/context';
 import { FUNCTIONS } from '../cloudfunctions/registry';
 import { deriveKeys } from '../cloudfunctions/common/pii';
@@ -43,10 +43,22 @@ export const LOCAL_TEMPLATES = {
 
 /** The invocation context CloudBase would pass: identity travels in `environment`, per call. */
 export function invocationContext(fn: string, identity: Identity | null): InvocationContext {
+  // TRIGGER_SRC is set (empty) so that nothing in this process's environment can make a client's call look like a timer.
   const env: Record<string, string> = identity
-    ? { WX_OPENID: identity.openid, WX_APPID: identity.appid ?? LOCAL_APPID, WX_UNIONID: identity.unionid ?? '', TCB_SOURCE: 'wx_client' }
-    : { TCB_SOURCE: 'wx_client' };
+    ? {
+        WX_OPENID: identity.openid,
+        WX_APPID: identity.appid ?? LOCAL_APPID,
+        WX_UNIONID: identity.unionid ?? '',
+        TCB_SOURCE: 'wx_client',
+        TRIGGER_SRC: '',
+      }
+    : { TCB_SOURCE: 'wx_client', TRIGGER_SRC: '' };
   return { environment: JSON.stringify(env), request_id: randomUUID(), function_name: fn, namespace: 'local' };
+}
+
+/** What CloudBase's timer trigger passes: no caller, TRIGGER_SRC=timer. Only the local timer runner makes one. */
+function timerContext(fn: string): InvocationContext {
+  return { environment: JSON.stringify({ TRIGGER_SRC: 'timer' }), request_id: randomUUID(), function_name: fn, namespace: 'local' };
 }
 
 export const quietLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -73,29 +85,20 @@ export function createRuntime(options: RuntimeOptions) {
     now,
     log: options.log ?? jsonLogger,
   };
-  installPlatform(() => platform);
 
   async function invoke(fn: string, event: unknown, identity: Identity | null): Promise<ApiResult<unknown>> {
     const target = (FUNCTIONS as Record<string, (typeof FUNCTIONS)[FunctionName]>)[fn];
     if (!target || !Object.prototype.hasOwnProperty.call(FUNCTIONS, fn)) {
       return { ok: false, code: 'UNKNOWN_FUNCTION', message: `未知的云函数 ${fn}` };
     }
-    return target.main(event, invocationContext(fn, identity));
+    return target.run(platform, event, invocationContext(fn, identity));
   }
 
   /** Runs a timer trigger the way CloudBase does: a Timer event, no caller. */
   async function fireTimer(fn: string, triggerName: string): Promise<ApiResult<unknown>> {
     const target = (FUNCTIONS as Record<string, (typeof FUNCTIONS)[FunctionName]>)[fn];
     if (!target) throw new Error(`unknown function ${fn}`);
-    return target.main(
-      { Type: 'Timer', TriggerName: triggerName, Time: now().toISOString() },
-      {
-        environment: JSON.stringify({}),
-        request_id: randomUUID(),
-        function_name: fn,
-        namespace: 'local',
-      },
-    );
+    return target.run(platform, { Type: 'Timer', TriggerName: triggerName, Time: now().toISOString() }, timerContext(fn));
   }
 
   return { engine, db, platform, storageRoot, invoke, fireTimer, close: () => engine.close() };

@@ -35,18 +35,26 @@ export interface InvocationContext {
   namespace?: string;
 }
 
+/** Who invoked the function, as the platform says: a caller (WeChat's identity), a timer trigger, or neither. */
+export interface Invocation {
+  caller: Caller | null;
+  /** The platform fired a timer trigger (TRIGGER_SRC=timer): never true for a client's call, whatever its event says. */
+  timer: boolean;
+}
+
 /**
  * `getCloudbaseContext` merges the context's `environment` (JSON of WX_OPENID, …) over process.env,
- * context first, so concurrent invocations never share identity through process.env.
+ * context first, so concurrent invocations never share identity through process.env. TRIGGER_SRC is
+ * what node-sdk itself reads to tell a timer trigger from any other invocation.
  */
-export function resolveCaller(context: InvocationContext | undefined): Caller | null {
+export function resolveInvocation(context: InvocationContext | undefined): Invocation {
   const env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<
     string,
     string | undefined
   >;
   const openid = env['WX_OPENID'];
-  if (!openid) return null;
-  return { openid, appid: env['WX_APPID'] || null, unionid: env['WX_UNIONID'] || null };
+  const caller = openid ? { openid, appid: env['WX_APPID'] || null, unionid: env['WX_UNIONID'] || null } : null;
+  return { caller, timer: !caller && env['TRIGGER_SRC'] === 'timer' };
 }
 
 export function requireCaller(ctx: HandlerContext): Caller {

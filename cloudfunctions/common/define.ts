@@ -2,12 +2,12 @@ import * as z from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.cjs';
 import { contract, type ActionName, type ActionOutput, type Contract, type FunctionName } from '../../typings/api';
 import { ERROR_CODES, type ApiErr, type ApiResult } from '../../typings/errors';
-import { resolveCaller, type HandlerContext, type InvocationContext } from './context';
+import { resolveInvocation, type HandlerContext, type InvocationContext } from './context';
 import { AppError } from './errors';
 import { logs } from './logs';
 import { authorize, authorizeAudience, type Grant } from './authz';
 import { ACCESS, type Access } from './permissions';
-import { platform } from './platform';
+import { platform, type Platform } from './platform';
 
 // Only the Chinese locale: importing z.locales would bundle every language into each function.
 z.config(zhCN());
@@ -50,15 +50,21 @@ function describeIssues(error: z.ZodError): string[] {
 /**
  * A cloud function's `main(event, context)`: resolve the caller from the platform context, check the
  * permission table, validate `event.data` with the action's schema, run the handler, return a result.
+ * `run` is the same on a given platform: the local runtime passes its own, so two runtimes in one
+ * process never share a database.
  */
 export function defineFunction<F extends FunctionName>(name: F, spec: FunctionSpec<F>) {
   const actions = contract[name] as Record<string, { input: z.ZodType }>;
 
-  async function main(event: unknown, context?: InvocationContext): Promise<ApiResult<unknown>> {
-    const p = await platform();
-    const caller = resolveCaller(context);
+  async function run(p: Platform, event: unknown, context?: InvocationContext): Promise<ApiResult<unknown>> {
+    const { caller, timer: fromTimer } = resolveInvocation(context);
 
-    if (isTimerEvent(event) && !caller) {
+    if (isTimerEvent(event)) {
+      // Only the platform's timer trigger runs a timer; an event that merely looks like one is refused.
+      if (!fromTimer) {
+        logs.denied(p.log, name, `timer:${String(event.TriggerName)}`, 'FORBIDDEN');
+        return err('FORBIDDEN', '定时任务只能由定时触发器运行');
+      }
       const timer = spec.timers?.[event.TriggerName];
       if (!timer) return err('UNKNOWN_ACTION', `未知的定时触发器 ${String(event.TriggerName)}`);
       const started = Date.now();
@@ -128,5 +134,9 @@ export function defineFunction<F extends FunctionName>(name: F, spec: FunctionSp
     }
   }
 
-  return { name, spec, main };
+  async function main(event: unknown, context?: InvocationContext): Promise<ApiResult<unknown>> {
+    return run(await platform(), event, context);
+  }
+
+  return { name, spec, main, run };
 }

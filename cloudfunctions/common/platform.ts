@@ -50,16 +50,11 @@ export interface Platform {
   log: Logger;
 }
 
-let current: (() => Platform) | undefined;
-
-/** The local runtime installs its platform here; deployed bundles never call this and get CloudBase. */
-export function installPlatform(factory: () => Platform): void {
-  current = factory;
-}
-
+/**
+ * CloudBase, for a deployed function's `main`. The local runtime never comes here: it passes its own
+ * platform to each function's `run`, one per runtime.
+ */
 export async function platform(): Promise<Platform> {
-  if (current) return current();
   const { cloudbasePlatform } = await import('./cloudbase');
-  current = cloudbasePlatform;
-  return current();
+  return cloudbasePlatform();
 }

@@ -159,3 +159,40 @@ it('the tick marks an activity ended once after its end and tells the organiser 
   };
   expect(past.data.activities.find((a) => a.id === id)).toMatchObject({ recordClosed: true });
 });
+
+describe('only the timer trigger runs a timer', () => {
+  it('a call shaped like a timer event, with no identity or as a signed-in member, runs nothing: the due reminder stays unsent', async () => {
+    const c = clock('2026-12-01T01:00:00Z');
+    const rt = await demoRuntime(c.now);
+    const id = await createActivity(rt);
+    expect(await rt.invoke('signup', { action: 'remind', data: { activityId: id, minutesBefore: 30 } }, MEMBER)).toMatchObject({
+      ok: true,
+    });
+    c.set('2026-12-10T05:30:00Z');
+    const forged = { Type: 'Timer', TriggerName: 'tick', Time: c.now().toISOString() };
+    expect(await rt.invoke('activity', forged, null)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await rt.invoke('activity', forged, MEMBER)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await rt.invoke('system', { Type: 'Timer', TriggerName: 'dailyStats' }, null)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const sent = await rt.db.collection('dev_openapi_calls').where({ api: 'subscribeMessage.send' }).count();
+    expect(sent.total).toBe(0);
+    expect((await rt.db.collection('stats_daily').count()).total).toBe(0);
+    // The platform's trigger does run it.
+    expect(await rt.fireTimer('activity', 'tick')).toEqual({ ok: true, data: null });
+    expect((await rt.db.collection('dev_openapi_calls').where({ api: 'subscribeMessage.send' }).count()).total).toBe(1);
+  });
+
+  it('over HTTP, a timer-shaped body with no identity is refused and writes nothing', async () => {
+    const { startGateway } = await import('../helpers/gateway');
+    const { snapshot } = await import('../helpers/runtime');
+    const gw = await startGateway();
+    try {
+      const before = await snapshot(gw.runtime);
+      const res = await gw.call('activity', { Type: 'Timer', TriggerName: 'tick' });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await snapshot(gw.runtime)).toEqual(before);
+    } finally {
+      await gw.close();
+    }
+  });
+});

@@ -125,10 +125,10 @@ describe('system', () => {
     expect((await rt.db.collection('stats_daily').count()).total).toBe(3);
   });
 
-  it('a client cannot fire a timer: a Timer event with a caller is just an unknown action', async () => {
+  it('a client cannot fire a timer: a Timer event with a caller is refused and writes nothing', async () => {
     const rt = await demoRuntime();
     const res = await rt.invoke('system', { Type: 'Timer', TriggerName: 'dailyStats' }, { openid: 'demo-member-01' });
-    expect(res).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+    expect(res).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect((await rt.db.collection('stats_daily').count()).total).toBe(0);
   });
 });
@@ -171,4 +171,22 @@ it('a failing timer run is reported as INTERNAL, not thrown at the platform', as
   const rt = await demoRuntime();
   rt.engine.db.exec('DROP TABLE "c_stats_daily"');
   expect(await rt.fireTimer('system', 'dailyStats')).toEqual({ ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' });
+});
+
+describe('the local runtime', () => {
+  it('two runtimes in one process each keep their own database: creating the second does not redirect the first', async () => {
+    const first = await demoRuntime();
+    const second = await demoRuntime();
+    const created = await first.invoke(
+      'org',
+      { action: 'create', data: { parentId: 'org-xh-committee', type: 'branch', name: '第三党支部' } },
+      { openid: 'demo-admin' },
+    );
+    expect(created).toMatchObject({ ok: true });
+    const names = async (rt: typeof first) => ((await rt.db.collection('orgs').get()).data as { name: string }[]).map((o) => o.name);
+    expect(await names(first)).toContain('第三党支部');
+    expect(await names(second)).not.toContain('第三党支部');
+    first.close();
+    second.close();
+  });
 });
