@@ -9,7 +9,8 @@ import { devIdentity, OPENID_PATTERN } from './identity';
 import type { Runtime } from './runtime';
 import { localCloudID } from './openapi';
 import { PERSONAS, UNBOUND_DEMO_GROUP } from './seed';
-import { storagePath } from './storage';
+import { uploadFolder } from '../cloudfunctions/common/files';
+import { storagePath, storageType, verifyStorageUrl } from './storage';
 
 export interface GatewayOptions {
   runtime: Runtime;
@@ -31,6 +32,27 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
 };
+
+interface OpenApiCall {
+  api: string;
+  input?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** A stand-in call as the dev page shows it: a mini-program code's `scene` is a live check-in code, so it is left out. */
+function elideCheckinCodes(call: OpenApiCall): OpenApiCall {
+  if (call.api !== 'wxacode.getUnlimited' || !call.input || String(call.input['scene'] ?? '').startsWith('i=')) return call;
+  return { ...call, input: { ...call.input, scene: '（签到码，不显示）' } };
+}
+
+/** A path segment as written, %-escapes decoded; a malformed escape is a 400. */
+function decodePath(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, { ok: false, code: 'INVALID_INPUT', message: '无效的地址' });
+  }
+}
 
 class HttpError extends Error {
   constructor(
@@ -92,7 +114,7 @@ export function createGateway(options: GatewayOptions): Server {
 
     if (path.startsWith('/api/functions/')) {
       if (req.method !== 'POST') throw new HttpError(405, { ok: false, code: 'INVALID_INPUT', message: '只支持 POST' });
-      const name = decodeURIComponent(path.slice('/api/functions/'.length));
+      const name = decodePath(path.slice('/api/functions/'.length));
       const event = await readJson(req, limit);
       const openid = identity.fromRequest(req);
       const result = await runtime.invoke(name, event, openid ? { openid } : null);
@@ -111,9 +133,21 @@ export function createGateway(options: GatewayOptions): Server {
     }
 
     if (path.startsWith('/storage/') && req.method === 'GET') {
-      const file = storagePath(runtime.storageRoot, path.slice('/storage/'.length));
+      // Only a temp URL a function issued, before it expires: storage is not a public folder.
+      const stored = decodePath(path.slice('/storage/'.length));
+      if (!verifyStorageUrl(runtime.storageKey, stored, url.searchParams, runtime.platform.now())) {
+        throw new HttpError(403, { ok: false, code: 'FORBIDDEN', message: '链接无效或已过期，请回到小程序重新打开' });
+      }
+      const file = storagePath(runtime.storageRoot, stored);
       if (file && existsSync(file) && statSync(file).isFile()) {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        const type = storageType(file);
+        res.writeHead(200, {
+          'content-type': type,
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'private, no-store',
+          // Anything but a picture is downloaded, never shown inline by the browser.
+          ...(type.startsWith('image/') ? {} : { 'content-disposition': 'attachment' }),
+        });
         createReadStream(file).pipe(res);
         return;
       }
@@ -130,10 +164,15 @@ export function createGateway(options: GatewayOptions): Server {
    */
   async function upload(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') throw new HttpError(405, { ok: false, code: 'INVALID_INPUT', message: '只支持 POST' });
-    if (!identity.fromRequest(req)) throw new HttpError(401, { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' });
+    const openid = identity.fromRequest(req);
+    if (!openid) throw new HttpError(401, { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' });
     const cloudPath = url.searchParams.get('cloudPath') ?? '';
     if (!UPLOAD_CLOUD_PATH.test(cloudPath)) {
-      throw new HttpError(400, { ok: false, code: 'INVALID_INPUT', message: '上传路径应为 uploads/<文件名>' });
+      throw new HttpError(400, { ok: false, code: 'INVALID_INPUT', message: '上传路径应为 uploads/<你的文件夹>/<文件名>' });
+    }
+    // Into one's own folder only (as CloudBase's storage rule lets a client write only files it owns).
+    if (!cloudPath.startsWith(`${uploadFolder(runtime.platform.keys(), openid)}/`)) {
+      throw new HttpError(403, { ok: false, code: 'FORBIDDEN', message: '只能上传到自己的文件夹' });
     }
     const body = await readBody(req, UPLOAD_LIMIT);
     if (body.length === 0) throw new HttpError(400, { ok: false, code: 'INVALID_INPUT', message: '文件是空的' });
@@ -185,8 +224,10 @@ export function createGateway(options: GatewayOptions): Server {
       return;
     }
     if (name === 'openapi-calls' && req.method === 'GET') {
+      // For a signed-in dev persona only, and never a live check-in code (a member at home must not read it here).
+      if (!identity.fromRequest(req)) throw new HttpError(401, { ok: false, code: 'UNAUTHENTICATED', message: '请先登录' });
       const { data } = await runtime.db.collection('dev_openapi_calls').orderBy('at', 'desc').limit(50).get();
-      send(res, 200, { ok: true, data });
+      send(res, 200, { ok: true, data: (data as OpenApiCall[]).map(elideCheckinCodes) });
       return;
     }
     throw new HttpError(404, { ok: false, code: 'NOT_FOUND', message: `没有开发接口 ${name}` });
@@ -216,6 +257,8 @@ export function createGateway(options: GatewayOptions): Server {
 
   return createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
+      // A malformed %-escape anywhere in the request is the client's mistake, not the server's.
+      if (err instanceof URIError) err = new HttpError(400, { ok: false, code: 'INVALID_INPUT', message: '无效的地址' });
       if (err instanceof HttpError) {
         if (!res.headersSent) send(res, err.status, err.body);
         else res.end();

@@ -46,7 +46,12 @@ export function devIdentity(secret: Buffer) {
     if (auth?.startsWith('Bearer ')) return verify(auth.slice(7).trim());
     const cookies = req.headers.cookie?.split(';').map((c) => c.trim()) ?? [];
     const raw = cookies.find((c) => c.startsWith(`${COOKIE}=`));
-    return verify(raw ? decodeURIComponent(raw.slice(COOKIE.length + 1)) : undefined);
+    if (!raw) return null;
+    try {
+      return verify(decodeURIComponent(raw.slice(COOKIE.length + 1)));
+    } catch {
+      return null; // a malformed cookie is nobody
+    }
   }
 
   return { tokenFor, verify, fromRequest };

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiResult } from '../typings/errors';
@@ -75,12 +75,15 @@ export function createRuntime(options: RuntimeOptions) {
   const db = localDatabase(engine);
   const storageRoot = memory ? join(tmpdir(), `zhibu-storage-${process.pid}`) : join(options.dataDir, 'storage');
   // Locally the PII key is a random one kept in the data folder, never a key used anywhere else.
-  const keys = deriveKeys(loadSecret(options.dataDir, 'dev-secret-key'));
+  const master = loadSecret(options.dataDir, 'dev-secret-key');
+  const keys = deriveKeys(master);
+  // Signs the temp URLs of stored files (the gateway checks them), like CloudBase signs its own.
+  const storageKey = createHmac('sha256', master).update('zhibu/local-storage-urls/v1').digest();
   const platform: Platform = {
     db: () => db,
     keys: () => keys,
     templates: () => LOCAL_TEMPLATES,
-    storage: () => localStorage(storageRoot, options.publicBaseUrl ?? (() => 'http://localhost:8080')),
+    storage: () => localStorage(storageRoot, options.publicBaseUrl ?? (() => 'http://localhost:8080'), storageKey, now),
     openapi: () => localOpenApi(() => db, now, options.blockedWords),
     now,
     log: options.log ?? jsonLogger,
@@ -101,7 +104,7 @@ export function createRuntime(options: RuntimeOptions) {
     return target.run(platform, { Type: 'Timer', TriggerName: triggerName, Time: now().toISOString() }, timerContext(fn));
   }
 
-  return { engine, db, platform, storageRoot, invoke, fireTimer, close: () => engine.close() };
+  return { engine, db, platform, storageRoot, storageKey, invoke, fireTimer, close: () => engine.close() };
 }
 
 export type Runtime = ReturnType<typeof createRuntime>;

@@ -2,6 +2,13 @@ import { join } from 'node:path';
 import { COLLECTIONS } from '../cloudfunctions/common/collections';
 import { FUNCTIONS, TIMERS } from '../cloudfunctions/registry';
 
+/**
+ * Cloud storage, for clients: read nothing (every file a page shows comes as a short-lived temp URL a
+ * function issued), write only files one owns (uploads land in one's own folder; see
+ * cloudfunctions/common/files.ts). CloudBase's functions are not bound by it. Applied by `npm run deploy`.
+ */
+export const STORAGE_RULES = { read: false, write: 'resource.openid == auth.openid' } as const;
+
 /** cloudbaserc.json is generated from the one collection list and the function registry. */
 export function cloudbaserc() {
   return {

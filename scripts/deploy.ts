@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { STORAGE_RULES } from './cloudbaserc';
 
 const ROOT = join(__dirname, '..');
 
@@ -44,4 +45,6 @@ run(['tsx', 'scripts/build-functions.ts']);
 run(['tcb', 'login', '--apiKeyId', secretId!, '--apiKey', secretKey!]);
 run(['tcb', 'fn', 'deploy', '--all', '-e', envId!, '--force']);
 run(['tcb', 'framework', 'deploy', '-e', envId!]);
+// Storage closed to clients but for writing their own uploads (the rule in scripts/cloudbaserc.ts).
+run(['tcb', 'storage', 'rules', 'update', '--acl', 'CUSTOM', '--rules', JSON.stringify(STORAGE_RULES), '-e', envId!]);
 console.log('部署完成 (deployed)');

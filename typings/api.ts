@@ -57,10 +57,11 @@ const action =
   <O>() =>
   <I extends z.ZodType>(input: I): ActionDef<I, O> => ({ input, output: undefined as unknown as O });
 
-/** The fileID CloudBase gives an upload there: `cloud://<env>.<bucket>/uploads/<name>.xlsx`. */
-const UPLOADED_XLSX = /^cloud:\/\/[^/\s]+\/uploads\/[0-9A-Za-z_-]{8,64}\.xlsx$/;
-export const UPLOADED_IMAGE = /^cloud:\/\/[^/\s]+\/uploads\/[0-9A-Za-z_-]{8,64}\.(jpg|png)$/;
-export const UPLOADED_ATTACHMENT = /^cloud:\/\/[^/\s]+\/uploads\/[0-9A-Za-z_-]{8,64}\.(pdf|docx?|xlsx?|pptx?)$/;
+/** The fileID CloudBase gives an upload (see UPLOAD_CLOUD_PATH): `cloud://<env>.<bucket>/uploads/<folder>/<name>.<ext>`. */
+const uploaded = (exts: string) => new RegExp(`^cloud://[^/\\s]+/uploads/[0-9a-f]{32}/[0-9A-Za-z_-]{16,64}\\.(${exts})$`);
+const UPLOADED_XLSX = uploaded('xlsx');
+export const UPLOADED_IMAGE = uploaded('jpg|png');
+export const UPLOADED_ATTACHMENT = uploaded('pdf|docx?|xlsx?|pptx?');
 /** Images of an activity or a record, in order: fileIDs already stored for it, or new uploads. Omitted = unchanged. */
 const imageList = z
   .array(

@@ -68,6 +68,8 @@ export interface Me {
   /** false when this call created the user record */
   returning: boolean;
   memberships: MembershipView[];
+  /** Where this user uploads files (`uploads/<folder>`): theirs alone, see UPLOAD_CLOUD_PATH. */
+  uploadFolder: string;
   /** Subscribe-message template ids the client asks the user to accept (wx.requestSubscribeMessage); null when not configured. */
   subscribeTemplates: {
     joinResult: string | null;
@@ -286,7 +288,7 @@ export const DUTY_LABEL: Record<CommitteeDuty, string> = {
 };
 
 /** The privacy notice's version: consent is to one version, and a new version asks again. */
-export const PRIVACY_VERSION = '2026-11-01';
+export const PRIVACY_VERSION = '2026-12-02';
 
 export interface PrivacyStatus {
   version: string;
@@ -294,8 +296,12 @@ export interface PrivacyStatus {
   consentedAt: string | null;
 }
 
-/** Where clients upload files: `uploads/<name>.<ext>` (the client names it; see miniprogram/services/files.ts). */
-export const UPLOAD_CLOUD_PATH = /^uploads\/[0-9A-Za-z_-]{8,64}\.(xlsx?|jpg|png|pdf|docx?|pptx?)$/;
+/**
+ * Where a client uploads a file: `uploads/<folder>/<name>.<ext>`. The folder is the uploader's own
+ * (`Me.uploadFolder`, a keyed hash of their identity that only the server can make), the name a
+ * random one the client draws; the server takes an upload only from its uploader's folder.
+ */
+export const UPLOAD_CLOUD_PATH = /^uploads\/[0-9a-f]{32}\/[0-9A-Za-z_-]{16,64}\.(xlsx?|jpg|png|pdf|docx?|pptx?)$/;
 
 /** 三会一课 and the other kinds of activity a branch holds. */
 export const ACTIVITY_TYPES = [

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { UPLOADED_IMAGE, type activityInput } from '../../typings/api';
+import type { activityInput } from '../../typings/api';
 import type { ActivityCard } from '../../typings/domain';
 import { ACTIVITY_TYPE_LABEL } from '../../typings/domain';
 import { audit } from '../common/audit';
@@ -39,8 +39,7 @@ function fields(input: ActivityInput) {
   };
 }
 
-const activityImages = (ctx: HandlerContext, wanted: string[], existing: string[]) =>
-  reconcileImages(ctx, 'activities', wanted, existing, (id) => UPLOADED_IMAGE.test(id));
+const activityImages = (ctx: HandlerContext, wanted: string[], existing: string[]) => reconcileImages(ctx, 'activities', wanted, existing);
 
 function checkTimes(ctx: HandlerContext, input: ActivityInput, creating: boolean): void {
   const problems = timeProblems(input, ctx.now, creating);

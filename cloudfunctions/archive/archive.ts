@@ -1,6 +1,7 @@
 import type { ArchiveBranchView, ArchiveView } from '../../typings/domain';
 import { audit, auditOwn } from '../common/audit';
 import { requireCaller, type HandlerContext } from '../common/context';
+import { fileUrls } from '../common/files';
 import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
@@ -40,8 +41,7 @@ function sensitive(ctx: HandlerContext, doc: ArchiveDoc | undefined, kind: PiiKi
 }
 
 async function photoUrl(ctx: HandlerContext, fileID: string): Promise<string | null> {
-  const { fileList } = await ctx.storage.getTempFileURL({ fileList: [fileID] });
-  return fileList[0]?.tempFileURL ?? null;
+  return (await fileUrls(ctx, [fileID])).get(fileID) ?? null;
 }
 
 /** The member's units, current first, then the most recent. Roster placeholders have one. */

@@ -1,6 +1,7 @@
 import type { CheckinMethod } from '../../typings/domain';
 import { audit } from '../common/audit';
 import { requireCaller, type HandlerContext } from '../common/context';
+import { fileUrl, storeFile } from '../common/files';
 import { col, isDuplicate, type ActivityDoc, type CheckinDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
@@ -51,11 +52,14 @@ export const wxacode: Handler<'checkin', 'wxacode'> = async (_input, ctx) => {
       page: CHECKIN_PAGE,
       width: 430,
     });
-    fileID = (await ctx.storage.uploadFile({ cloudPath: `checkin-codes/${a._id}/${slot}.png`, fileContent: code.buffer })).fileID;
+    const previous = a.wxacode?.fileID;
+    fileID = await storeFile(ctx, 'checkin-codes', 'png', code.buffer);
     await col(ctx.db, 'activities').doc(a._id).update({ wxacode: { slot, fileID } });
+    // The last slot's code is of no use to anyone now.
+    if (previous) await ctx.storage.deleteFile({ fileList: [previous] }).catch(() => undefined);
   }
-  const url = (await ctx.storage.getTempFileURL({ fileList: [fileID] })).fileList[0]?.tempFileURL;
-  if (!url) throw new AppError('INTERNAL', '小程序码生成失败，请使用二维码或数字签到码');
+  // The URL lasts as long as the code does (its slot and the one of grace).
+  const url = await fileUrl(ctx, fileID, '小程序码生成失败，请使用二维码或数字签到码', 2 * SLOT_SECONDS);
   return { url, expiresAt };
 };
 

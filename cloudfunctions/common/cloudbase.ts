@@ -58,13 +58,26 @@ const openapi: OpenApi = {
   },
 };
 
+/** node-sdk's storage in the shape the handlers use; temp URLs always carry their maxAge. */
+function storage(a: App): Storage {
+  return {
+    uploadFile: ({ cloudPath, fileContent }) => a.uploadFile({ cloudPath, fileContent }),
+    downloadFile: async ({ fileID }) => {
+      const { fileContent } = await a.downloadFile({ fileID });
+      return { fileContent: typeof fileContent === 'string' ? Buffer.from(fileContent) : fileContent };
+    },
+    deleteFile: ({ fileList }) => a.deleteFile({ fileList }),
+    getTempFileURL: ({ fileList, maxAge }) => a.getTempFileURL({ fileList: fileList.map((fileID) => ({ fileID, maxAge })) }),
+  };
+}
+
 export function cloudbasePlatform(): Platform {
   const a = cloud();
   return {
     db: () => a.database() as unknown as Db,
     keys: () => functionConfig().keys(),
     templates: () => functionConfig().templates,
-    storage: () => a as unknown as Storage,
+    storage: () => storage(a),
     openapi: () => openapi,
     now: () => new Date(),
     log: jsonLogger,

@@ -114,6 +114,14 @@ export const COLLECTIONS = [
       { name: 'openid', keys: { openid: 1 } },
     ],
   },
+  // Files exported for someone to download (see common/files.ts): deleted when they expire, or with the person they are about.
+  {
+    name: 'exports',
+    indexes: [
+      { name: 'expires', keys: { expiresAt: 1 } },
+      { name: 'subject', keys: { subject: 1 } },
+    ],
+  },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

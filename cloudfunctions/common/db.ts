@@ -173,6 +173,8 @@ export interface InviteDoc {
   createdAt: Date;
   expiresAt: Date;
   revoked: boolean;
+  /** The invite's mini-program code, once made. */
+  qrFileID?: string;
 }
 
 export interface ArchiveDoc {

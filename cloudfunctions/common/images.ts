@@ -1,64 +1,70 @@
-import { randomBytes } from 'node:crypto';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 import type { ImageRef } from '../../typings/domain';
 import type { HandlerContext } from './context';
 import { AppError } from './errors';
+import { fileUrls, isOwnUpload, storeFile, takeUpload } from './files';
 
 export const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
+/** A phone photo, generously: bigger is refused before it is decoded. */
+const IMAGE_MAX_PIXELS = 40_000_000;
 
-/** What the bytes are, by their signature (the file name says nothing trustworthy). */
+/** What the bytes claim to be, by their signature (the file name says nothing trustworthy). */
 export function imageType(content: Buffer): 'png' | 'jpg' | null {
   if (content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
   if (content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'jpg';
   return null;
 }
 
-/** Reads an upload once and removes it, whatever comes of it (uploads are the client's scratch space). */
-export async function takeUpload(ctx: HandlerContext, fileID: string, missing = '没有找到上传的图片，请重新上传'): Promise<Buffer> {
-  let content: Buffer | undefined;
+/**
+ * Decodes the whole image (a file that only starts like one is refused) and encodes it afresh: what
+ * is stored is pixels and nothing else, so no script hides in it and no EXIF (the phone's location
+ * where the photo was taken, its serial number) is kept.
+ */
+export function normaliseImage(content: Buffer): { type: 'png' | 'jpg'; content: Buffer } {
+  const type = imageType(content);
+  const bad = new AppError('INVALID_INPUT', '请上传 JPG 或 PNG 格式的图片');
+  if (!type) throw bad;
   try {
-    content = (await ctx.storage.downloadFile({ fileID })).fileContent;
-  } catch {
-    content = undefined;
+    if (type === 'png') {
+      const png = PNG.sync.read(content);
+      if (png.width * png.height > IMAGE_MAX_PIXELS) throw bad;
+      return { type, content: PNG.sync.write(png) };
+    }
+    const image = jpeg.decode(content, { useTArray: true, maxResolutionInMP: IMAGE_MAX_PIXELS / 1_000_000, maxMemoryUsageInMB: 512 });
+    return { type, content: jpeg.encode({ width: image.width, height: image.height, data: image.data }, 88).data };
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw bad;
   }
-  await ctx.storage.deleteFile({ fileList: [fileID] }).catch((e: unknown) => {
-    ctx.log.warn('upload_not_deleted', { error: e instanceof Error ? e.message : String(e) });
-  });
-  if (!content) throw new AppError('NOT_FOUND', missing);
-  return content;
 }
 
-/** Checks every upload first (size, JPEG/PNG signature), then stores each under `folder/` with a random name. */
+/** Takes each of the caller's uploads (size checked, decoded and re-encoded) and stores it under `folder/` with a random name. */
 export async function storeUploads(ctx: HandlerContext, folder: string, uploads: string[]): Promise<string[]> {
-  const contents = await Promise.all(uploads.map((id) => takeUpload(ctx, id)));
-  const typed = contents.map((content) => {
+  const contents = await Promise.all(uploads.map((id) => takeUpload(ctx, id, '没有找到上传的图片，请重新上传')));
+  const images = contents.map((content) => {
     if (content.length > IMAGE_MAX_BYTES) throw new AppError('INVALID_INPUT', '图片不能超过 2 MB');
-    const type = imageType(content);
-    if (!type) throw new AppError('INVALID_INPUT', '请上传 JPG 或 PNG 格式的图片');
-    return { content, type };
+    return normaliseImage(content);
   });
   const stored: string[] = [];
-  for (const { content, type } of typed) {
-    const cloudPath = `${folder}/${randomBytes(16).toString('hex')}.${type}`;
-    stored.push((await ctx.storage.uploadFile({ cloudPath, fileContent: content })).fileID);
-  }
+  for (const { content, type } of images) stored.push(await storeFile(ctx, folder, type, content));
   return stored;
 }
 
 /**
- * A list of images as the client wants it: each entry is one already stored for this thing (kept), or a new upload
- * (checked and stored). Anything else is refused before anything is stored. `removed` is for the caller to delete
- * once its own write has succeeded.
+ * A list of images as the client wants it: each entry is one already stored for this thing (kept), or a new upload of
+ * the caller's (checked and stored). Anything else is refused before anything is stored. `removed` is for the caller
+ * to delete once its own write has succeeded.
  */
 export async function reconcileImages(
   ctx: HandlerContext,
   folder: string,
   wanted: string[],
   existing: string[],
-  isUpload: (fileID: string) => boolean,
 ): Promise<{ fileIDs: string[]; removed: string[]; stored: Map<string, string> }> {
   const have = new Set(existing);
   const unique = [...new Set(wanted)];
-  const foreign = unique.filter((id) => !have.has(id) && !isUpload(id));
+  const foreign = unique.filter((id) => !have.has(id) && !isOwnUpload(ctx, id));
   if (foreign.length) throw new AppError('INVALID_INPUT', '图片无效，请重新上传');
   const uploads = unique.filter((id) => !have.has(id));
   const stored = await storeUploads(ctx, folder, uploads);
@@ -77,11 +83,10 @@ export async function removeImages(ctx: HandlerContext, fileIDs: string[]): Prom
   });
 }
 
-/** Stored images with URLs the client can show (CloudBase temp URLs), in order. */
+/** Stored images with URLs the client can show (short-lived temp URLs), in order. */
 export async function imageRefs(ctx: HandlerContext, fileIDs: string[] | undefined): Promise<ImageRef[]> {
   if (!fileIDs?.length) return [];
-  const { fileList } = await ctx.storage.getTempFileURL({ fileList: fileIDs });
-  const urls = new Map(fileList.map((f) => [f.fileID, f.tempFileURL]));
+  const urls = await fileUrls(ctx, fileIDs);
   return fileIDs.flatMap((fileID) => {
     const url = urls.get(fileID);
     return url ? [{ fileID, url }] : [];

@@ -15,6 +15,8 @@ export interface SecretKeys extends PiiKeys {
   invite: Buffer;
   /** Makes the rotating check-in codes. */
   checkin: Buffer;
+  /** Names each uploader's folder under uploads/ (see files.ts). */
+  uploads: Buffer;
 }
 
 export type PiiKind = 'phone' | 'idCard';
@@ -23,7 +25,13 @@ export type PiiKind = 'phone' | 'idCard';
 export function deriveKeys(master: Buffer): SecretKeys {
   if (master.length < 32) throw new Error('the master key must be at least 32 bytes');
   const key = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
-  return { enc: key('zhibu/pii/enc/v1'), mac: key('zhibu/pii/mac/v1'), invite: key('zhibu/invite/v1'), checkin: key('zhibu/checkin/v1') };
+  return {
+    enc: key('zhibu/pii/enc/v1'),
+    mac: key('zhibu/pii/mac/v1'),
+    invite: key('zhibu/invite/v1'),
+    checkin: key('zhibu/checkin/v1'),
+    uploads: key('zhibu/uploads/v1'),
+  };
 }
 
 const VERSION = 'v1';

@@ -6,7 +6,11 @@ import type { SecretKeys } from './pii';
 export interface Storage {
   uploadFile(opts: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   downloadFile(opts: { fileID: string }): Promise<{ fileContent?: Buffer }>;
-  getTempFileURL(opts: { fileList: string[] }): Promise<{ fileList: { fileID: string; tempFileURL: string; code?: string }[] }>;
+  /** Signed URLs that stop working after `maxAge` seconds (CloudBase temp URLs). */
+  getTempFileURL(opts: {
+    fileList: string[];
+    maxAge: number;
+  }): Promise<{ fileList: { fileID: string; tempFileURL: string; code?: string }[] }>;
   deleteFile(opts: { fileList: string[] }): Promise<{ fileList: { fileID: string; code?: string }[] }>;
 }
 

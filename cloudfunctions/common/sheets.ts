@@ -1,12 +1,8 @@
 import type ExcelJS from 'exceljs';
 import type { HandlerContext } from './context';
-import { AppError } from './errors';
+import { publishExport } from './files';
 
-/** Stores a workbook and returns a temporary download URL. */
-export async function publishWorkbook(ctx: Pick<HandlerContext, 'storage'>, cloudPath: string, book: ExcelJS.Workbook): Promise<string> {
-  const buffer = Buffer.from(await book.xlsx.writeBuffer());
-  const { fileID } = await ctx.storage.uploadFile({ cloudPath, fileContent: buffer });
-  const url = (await ctx.storage.getTempFileURL({ fileList: [fileID] })).fileList[0]?.tempFileURL;
-  if (!url) throw new AppError('INTERNAL', '文件生成失败，请稍后再试');
-  return url;
+/** Publishes a workbook as an export (kept for a short while, see files.ts) and returns its download URL. */
+export async function publishWorkbook(ctx: Pick<HandlerContext, 'storage' | 'db' | 'now'>, book: ExcelJS.Workbook): Promise<string> {
+  return publishExport(ctx, { ext: 'xlsx', content: Buffer.from(await book.xlsx.writeBuffer()) });
 }

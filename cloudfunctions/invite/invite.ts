@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { InviteView } from '../../typings/domain';
 import { audit } from '../common/audit';
 import { requireCaller, type HandlerContext } from '../common/context';
+import { fileUrl, storeFile } from '../common/files';
 import { col, type InviteDoc, type OrgDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
@@ -66,12 +67,14 @@ export const create: Handler<'invite', 'create'> = async (input, ctx) => {
 
 export const qrcode: Handler<'invite', 'qrcode'> = async (_input, ctx) => {
   const invite = ctx.grant.doc as unknown as InviteDoc;
-  const code = await ctx.openapi.getUnlimitedQRCode({ scene: `i=${invite._id}`, page: JOIN_PAGE });
-  const { fileID } = await ctx.storage.uploadFile({ cloudPath: `invites/${invite._id}.png`, fileContent: code.buffer });
-  const { fileList } = await ctx.storage.getTempFileURL({ fileList: [fileID] });
-  const url = fileList[0]?.tempFileURL;
-  if (!url) throw new AppError('INTERNAL', '二维码生成失败，请稍后再试');
-  return { url };
+  // One image per invite, made the first time it is asked for.
+  let fileID = invite.qrFileID;
+  if (!fileID) {
+    const code = await ctx.openapi.getUnlimitedQRCode({ scene: `i=${invite._id}`, page: JOIN_PAGE });
+    fileID = await storeFile(ctx, 'invites', 'png', code.buffer);
+    await col(ctx.db, 'invites').doc(invite._id).update({ qrFileID: fileID });
+  }
+  return { url: await fileUrl(ctx, fileID, '二维码生成失败，请稍后再试') };
 };
 
 /** Opened from a card or a QR code: checks signature (cards), existence, revocation and expiry. */

@@ -7,6 +7,7 @@ import type { HandlerContext } from '../common/context';
 import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { takeUpload } from '../common/files';
 import { publishWorkbook } from '../common/sheets';
 import { nameKey } from '../common/names';
 import { blindIndex, encrypt, isValidIdCard, isValidPhone, normalizeIdCard, normalizePhone } from '../common/pii';
@@ -50,7 +51,7 @@ export const exportMembers: Handler<'member', 'export'> = async (_input, ctx) =>
       wechat: row.onWeChat ? '是' : '否',
     });
   }
-  const url = await publishWorkbook(ctx, `exports/${unit._id}/${ctx.now.getTime()}-${randomBytes(4).toString('hex')}.xlsx`, book);
+  const url = await publishWorkbook(ctx, book);
   await audit(ctx, {
     orgId: unit._id,
     action: 'member.export',
@@ -68,7 +69,7 @@ export const importTemplate: Handler<'member', 'importTemplate'> = async (_input
   sheet.addRow(['张三', '男', '13800000000', '', '正式党员', '2020-07-01']);
   sheet.getRow(1).font = { bold: true };
   sheet.columns.forEach((c) => (c.width = 16));
-  return { url: await publishWorkbook(ctx, `templates/member-import.xlsx`, book) };
+  return { url: await publishWorkbook(ctx, book) };
 };
 
 function text(value: ExcelJS.CellValue): string {
@@ -184,18 +185,9 @@ const CHUNK = 500;
 export const importMembers: Handler<'member', 'import'> = async (input, ctx) => {
   const unit = ctx.grant.unit!;
   if (unit.type !== 'branch') throw new AppError('INVALID_INPUT', '只能向党支部导入党员');
-  let content: Buffer | undefined;
-  try {
-    content = (await ctx.storage.downloadFile({ fileID: input.fileID })).fileContent;
-  } catch {
-    content = undefined;
-  }
-  if (!content) throw new AppError('NOT_FOUND', '没有找到上传的文件，请重新上传');
-  // The uploaded roster holds phones and ID numbers in plain text: it is read once and removed,
-  // whatever the outcome (a corrected file is uploaded again).
-  await ctx.storage.deleteFile({ fileList: [input.fileID] }).catch((e: unknown) => {
-    ctx.log.warn('import_upload_not_deleted', { error: e instanceof Error ? e.message : String(e) });
-  });
+  // The uploaded roster holds phones and ID numbers in plain text: only its uploader's import reads it,
+  // once, and it is removed whatever the outcome (a corrected file is uploaded again).
+  const content = await takeUpload(ctx, input.fileID);
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(content as unknown as ArrayBuffer);

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { UPLOADED_ATTACHMENT, UPLOADED_IMAGE } from '../../typings/api';
 import type { AttachmentExt, PostBlock } from '../../typings/domain';
 import type { HandlerContext } from '../common/context';
 import type { AttachmentDoc, PostContent } from '../common/db';
 import { AppError } from '../common/errors';
-import { reconcileImages, takeUpload } from '../common/images';
+import { isOwnUpload, storeFile, takeUpload } from '../common/files';
+import { reconcileImages } from '../common/images';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -37,7 +36,7 @@ async function reconcileAttachments(
 ): Promise<{ attachments: AttachmentDoc[]; removed: string[] }> {
   const have = new Map(existing.map((a) => [a.fileID, a]));
   const unique = [...new Map(wanted.map((w) => [w.fileID, w])).values()];
-  if (unique.some((w) => !have.has(w.fileID) && !UPLOADED_ATTACHMENT.test(w.fileID))) {
+  if (unique.some((w) => !have.has(w.fileID) && !isOwnUpload(ctx, w.fileID))) {
     throw new AppError('INVALID_INPUT', '附件无效，请重新上传');
   }
   const uploads = unique.filter((w) => !have.has(w.fileID));
@@ -53,10 +52,7 @@ async function reconcileAttachments(
   const stored = new Map<string, AttachmentDoc>();
   for (const [i, w] of uploads.entries()) {
     const ext = extOf(w.fileID);
-    const { fileID } = await ctx.storage.uploadFile({
-      cloudPath: `attachments/${randomBytes(16).toString('hex')}.${ext}`,
-      fileContent: contents[i]!,
-    });
+    const fileID = await storeFile(ctx, 'attachments', ext, contents[i]!);
     stored.set(w.fileID, { fileID, name: displayName(w.name, ext), size: contents[i]!.length, ext });
   }
   const attachments = unique.map(
@@ -81,7 +77,7 @@ export async function storePostFiles(
   input: { cover: string | null; body: PostBlock[]; attachments: { fileID: string; name: string }[] },
   before: Pick<PostContent, 'cover' | 'body' | 'attachments'> | null,
 ): Promise<{ cover: string | null; body: PostBlock[]; attachments: AttachmentDoc[]; removed: string[] }> {
-  const images = await reconcileImages(ctx, 'posts', imagesOf(input), before ? imagesOf(before) : [], (id) => UPLOADED_IMAGE.test(id));
+  const images = await reconcileImages(ctx, 'posts', imagesOf(input), before ? imagesOf(before) : []);
   const files = await reconcileAttachments(ctx, input.attachments, before?.attachments ?? []);
   return {
     cover: input.cover ? images.stored.get(input.cover)! : null,

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { PRIVACY_VERSION, type PrivacyStatus } from '../../typings/domain';
 import { auditOwn } from '../common/audit';
 import { requireCaller, type HandlerContext } from '../common/context';
 import { col, type ArchiveDoc, type ConsentDoc, type MembershipDoc, type UserDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { eraseExportsOf, fileUrls, publishExport } from '../common/files';
 import { decrypt } from '../common/pii';
 
 async function userOf(ctx: HandlerContext, openid: string): Promise<UserDoc | undefined> {
@@ -65,7 +65,7 @@ export const exportMine: Handler<'privacy', 'exportMine'> = async (_input, ctx) 
   const archive = archiveRows.data[0] as ArchiveDoc | undefined;
   const keys = ctx.keys();
   const { phoneEnc, idCardEnc, phoneHash: _p, idCardHash: _i, openid: _o, photoFileID, ...plain } = archive ?? ({} as Partial<ArchiveDoc>);
-  const photo = photoFileID ? (await ctx.storage.getTempFileURL({ fileList: [photoFileID] })).fileList[0]?.tempFileURL : undefined;
+  const photo = photoFileID ? (await fileUrls(ctx, [photoFileID])).get(photoFileID) : undefined;
   const data = {
     exportedAt: ctx.now.toISOString(),
     user: user ? { nickname: user.nickname, createdAt: user.createdAt, consentVersion: user.consentVersion ?? null } : null,
@@ -80,12 +80,8 @@ export const exportMine: Handler<'privacy', 'exportMine'> = async (_input, ctx) 
     memberships: (memberships.data as MembershipDoc[]).map(({ openid: _x, ...m }) => m),
     joinRequests: (requests.data as { openid?: string }[]).map(({ openid: _x, ...r }) => r),
   };
-  const { fileID } = await ctx.storage.uploadFile({
-    cloudPath: `privacy-exports/${randomBytes(16).toString('hex')}.json`,
-    fileContent: Buffer.from(JSON.stringify(data, null, 2)),
-  });
-  const url = (await ctx.storage.getTempFileURL({ fileList: [fileID] })).fileList[0]?.tempFileURL;
-  if (!url) throw new AppError('INTERNAL', '导出失败，请稍后再试');
+  // It holds the full phone and ID number: kept only briefly, and erased with the person.
+  const url = await publishExport(ctx, { ext: 'json', content: Buffer.from(JSON.stringify(data, null, 2)), subject: openid });
   await auditOwn(ctx, { action: 'privacy.export', summary: '导出了本人的个人信息' });
   return { url };
 };
@@ -101,6 +97,8 @@ export const deleteMine: Handler<'privacy', 'deleteMine'> = async (_input, ctx) 
   const photo = (archives[0] as ArchiveDoc | undefined)?.photoFileID;
   await col(ctx.db, 'archives').where({ openid }).remove();
   if (photo) await ctx.storage.deleteFile({ fileList: [photo] }).catch(() => undefined);
+  // Their data exports (full phone and ID) go too, not only when they expire.
+  await eraseExportsOf(ctx, openid);
   const user = await userOf(ctx, openid);
   if (user)
     await col(ctx.db, 'users').doc(user._id).update({ nickname: '已注销用户', consentVersion: _.remove(), consentedAt: _.remove() });

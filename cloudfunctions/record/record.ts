@@ -1,6 +1,5 @@
 import type { HistoryItem, RecordView } from '../../typings/domain';
 import { audit } from '../common/audit';
-import { UPLOADED_IMAGE } from '../../typings/api';
 import { requireCaller, type HandlerContext } from '../common/context';
 import { col, isDuplicate, type ActivityDoc, type CheckinDoc, type RecordDoc, type SignupDoc } from '../common/db';
 import type { Handler } from '../common/define';
@@ -42,9 +41,7 @@ export const save: Handler<'record', 'save'> = async (input, ctx) => {
   const { activityId: _id, photos: wanted, ...text } = input;
   const existing = await recordOf(ctx.db, a._id);
   if (existing?.closedAt) throw new AppError('CONFLICT', '会议记录已归档，不能再修改');
-  const photos = wanted
-    ? await reconcileImages(ctx, 'records', wanted, existing?.photos ?? [], (id) => UPLOADED_IMAGE.test(id))
-    : undefined;
+  const photos = wanted ? await reconcileImages(ctx, 'records', wanted, existing?.photos ?? []) : undefined;
   const fields = { ...text, ...(photos ? { photos: photos.fileIDs } : {}) };
   const refused = async (message: string) => {
     // The write did not happen: the photos just stored belong to nothing.

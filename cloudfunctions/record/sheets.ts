@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { ACTIVITY_TYPE_LABEL, LEAVE_STATUS_LABEL, SIGNUP_STATUS_LABEL } from '../../typings/domain';
 import { inShanghai, shanghaiDayStart } from '../../typings/time';
@@ -12,7 +11,6 @@ import { boardOf } from '../checkin/board';
 const STATE = { present: '出席', expected: '未到', excused: '请假', absent: '缺席' } as const;
 const METHOD = { scan: '扫码', code: '签到码', manual: '补签' } as const;
 const when = (d: Date | string) => inShanghai(d).format('YYYY-MM-DD HH:mm');
-const fileName = (prefix: string) => `exports/${prefix}/${Date.now()}-${randomBytes(4).toString('hex')}.xlsx`;
 
 /** One activity: 签到表 (who, how and when) and 会议记录. */
 export const exportRecord: Handler<'record', 'export'> = async (_input, ctx) => {
@@ -56,7 +54,7 @@ export const exportRecord: Handler<'record', 'export'> = async (_input, ctx) => 
   for (const r of rows) minutes.addRow(r);
   minutes.getColumn(1).width = 12;
   minutes.getColumn(2).width = 80;
-  const url = await publishWorkbook(ctx, fileName(a.orgId), book);
+  const url = await publishWorkbook(ctx, book);
   await audit(ctx, {
     orgId: a.orgId,
     action: 'record.export',
@@ -110,7 +108,7 @@ export const ledger: Handler<'record', 'ledger'> = async (input, ctx) => {
     ]);
   }
   sheet.columns.forEach((c, i) => (c.width = [12, 14, 24, 18, 24, 10, 10, 6, 6, 6, 8, 8][i]));
-  const url = await publishWorkbook(ctx, fileName(unit._id), book);
+  const url = await publishWorkbook(ctx, book);
   await audit(ctx, {
     orgId: unit._id,
     action: 'record.ledger',

@@ -2,6 +2,7 @@ import type { MembershipView } from '../../typings/domain';
 import { requireCaller } from '../common/context';
 import { col, isDuplicate, type MembershipDoc, type OrgDoc, type UserDoc } from '../common/db';
 import type { Handler } from '../common/define';
+import { uploadFolder } from '../common/files';
 
 async function findUser(ctx: Parameters<Handler<'user', 'signIn'>>[1], openid: string): Promise<UserDoc | undefined> {
   const { data } = await col(ctx.db, 'users').where({ openid }).limit(1).get();
@@ -54,6 +55,7 @@ export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
     user: { id: user._id, nickname: user.nickname, createdAt: new Date(user.createdAt).toISOString() },
     returning,
     memberships: views,
+    uploadFolder: uploadFolder(ctx.keys(), openid),
     subscribeTemplates: {
       joinResult: ctx.templates().joinResult || null,
       activityNotice: ctx.templates().activityNotice || null,

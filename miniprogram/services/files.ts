@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ATTACHMENT_EXTS, type AttachmentExt, UPLOAD_CLOUD_PATH } from '../../typings/domain';
 import { ApiError } from './api';
+import { session } from './session';
 
 /** A spreadsheet the user picked: a temp path in WeChat, a File in the browser. */
 export interface PickedFile {
@@ -128,14 +129,28 @@ async function uploadToGateway(cloudPath: string, file: PickedFile): Promise<str
 // Chosen once, so the build for one platform carries no code of the other (WeChat has no fetch).
 const uploadTo = process.env.TARO_ENV === 'weapp' ? uploadToCloud : uploadToGateway;
 
+/** 16 random bytes from the platform's cryptographic generator, as hex: the file's name, which no one can guess. */
+function randomBytesWeapp(): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    wx.getRandomValues({ length: 16, success: (r) => resolve(new Uint8Array(r.randomValues)), fail: reject });
+  });
+}
+const randomBytesBrowser = (): Promise<Uint8Array> => Promise.resolve(crypto.getRandomValues(new Uint8Array(16)));
+const randomBytes = process.env.TARO_ENV === 'weapp' ? randomBytesWeapp : randomBytesBrowser;
+
+async function randomName(): Promise<string> {
+  return Array.from(await randomBytes(), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Uploads under `uploads/` (the only place the server takes client files from) and returns the fileID. */
 export async function upload(file: PickedFile, allowed: Ext[]): Promise<string> {
   const ext = allowed.find((e) => EXTENSIONS[e].test(file.name));
   if (!ext) throw new ApiError('INVALID_INPUT', WRONG_TYPE(allowed));
   if (file.size > LIMITS[ext]) throw new ApiError('INVALID_INPUT', `文件不能超过 ${LIMITS[ext] / 1024 / 1024} MB`);
-  const cloudPath = `uploads/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
-  if (!UPLOAD_CLOUD_PATH.test(cloudPath)) throw new ApiError('INTERNAL', '上传失败，请重试');
   try {
+    // Into the uploader's own folder (the server takes an upload only from its uploader), under a random name.
+    const cloudPath = `${(await session()).uploadFolder}/${await randomName()}.${ext}`;
+    if (!UPLOAD_CLOUD_PATH.test(cloudPath)) throw new ApiError('INTERNAL', '上传失败，请重试');
     return await uploadTo(cloudPath, file);
   } catch (e) {
     if (e instanceof ApiError) throw e;

@@ -14,6 +14,7 @@ import { createRuntime, quietLogger } from '../../local/runtime';
 import { seedDemo } from '../../local/seed';
 import { addMembers, createActivity } from '../helpers/activity';
 import { phoneOf, rosterFile } from '../helpers/excel';
+import { uploaded } from '../helpers/runtime';
 
 const ROOT = join(__dirname, '..', '..');
 const emit = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
@@ -213,7 +214,7 @@ async function memberImport(dir: string): Promise<void> {
   const file = await rosterFile(rows);
   const runtime = createRuntime({ dataDir: join(dir, 'import'), log: quietLogger });
   await seedDemo(runtime.db, new Date());
-  const { fileID } = await runtime.platform.storage().uploadFile({ cloudPath: 'uploads/bench-roster.xlsx', fileContent: file });
+  const fileID = await uploaded(runtime, 'bench-roster.xlsx', file, 'demo-secretary');
   const started = process.hrtime.bigint();
   const res = await runtime.invoke(
     'member',

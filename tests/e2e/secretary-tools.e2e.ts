@@ -268,7 +268,14 @@ it('a member adds a photo to their archive; their secretary sees it on the membe
   await page.goto(`${BASE_URL}/#/packages/secretary/pages/member/index?orgId=org-xh-branch-rd&memberId=m-demo-007&name=x`);
   await page.waitForSelector('#member-photo img, img#member-photo');
   const src = await page.locator('#member-photo img, img#member-photo').first().getAttribute('src');
-  expect(src).toMatch(/\/storage\/photos\/[0-9a-f]{32}\.png$/);
+  // A signed, expiring URL the browser can load (storage is not a public folder).
+  expect(src).toMatch(/\/storage\/photos\/[0-9a-f]{32}\.png\?e=\d+&s=[\w-]+$/);
+  await page.waitForFunction(() => {
+    const img = document.querySelector('#member-photo img, img#member-photo') as HTMLImageElement | null;
+    return Boolean(img && img.complete && img.naturalWidth > 0);
+  });
+  const bare = await page.request.get(src!.split('?')[0]!);
+  expect(bare.status()).toBe(403);
 });
 
 it('a member deletes their personal data after typing the confirmation; the archive asks for consent again', async () => {

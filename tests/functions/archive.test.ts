@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, quietLogger } from '../../local/runtime';
 import { seedDemo } from '../../local/seed';
-import { consented, demoRuntime, PNG, snapshot, uploaded } from '../helpers/runtime';
+import { consented, demoRuntime, PNG, snapshot, storedFileOf, uploaded } from '../helpers/runtime';
 
 const MEMBER = { openid: 'demo-member-03' };
 const SECRETARY = { openid: 'demo-secretary' };
@@ -127,14 +127,15 @@ it('the database files never hold an ID number or phone in plain text', async ()
 });
 
 describe('the member’s photo', () => {
-  const upload = uploaded;
+  /** A picture the member's own client uploaded. */
+  const upload = (rt: Awaited<ReturnType<typeof demoRuntime>>, name: string, content: Buffer) => uploaded(rt, name, content, MEMBER.openid);
 
   it('is stored under a random name, shown by URL to the member and their secretary; the upload is removed', async () => {
     const rt = await demoRuntime();
     await consented(rt, MEMBER.openid);
     const fileID = await upload(rt, 'photo-0001.png', PNG);
     const res = (await rt.invoke('archive', { action: 'setPhoto', data: { fileID } }, MEMBER)) as Ok<{ photoUrl: string }>;
-    expect(res.data.photoUrl).toMatch(/\/storage\/photos\/[0-9a-f]{32}\.png$/);
+    expect(res.data.photoUrl).toMatch(/\/storage\/photos\/[0-9a-f]{32}\.png\?e=\d+&s=/);
     await expect(rt.platform.storage().downloadFile({ fileID })).rejects.toThrow();
     const seen = (await rt.invoke('archive', { action: 'get', data: { orgId: OWN, memberId: MEMBER_ID } }, SECRETARY)) as Ok<{
       photoUrl: string;
@@ -142,7 +143,7 @@ describe('the member’s photo', () => {
     expect(seen.data.photoUrl).toBe(res.data.photoUrl);
 
     // A new photo replaces the old file; removing it deletes the file.
-    const first = `cloud://local.zhibu/photos/${res.data.photoUrl.split('/photos/')[1]}`;
+    const first = storedFileOf(res.data.photoUrl);
     await rt.invoke('archive', { action: 'setPhoto', data: { fileID: await upload(rt, 'photo-0002.png', PNG) } }, MEMBER);
     await expect(rt.platform.storage().downloadFile({ fileID: first })).rejects.toThrow();
     expect(await rt.invoke('archive', { action: 'setPhoto', data: { fileID: null } }, MEMBER)).toMatchObject({
@@ -184,7 +185,7 @@ describe('the member’s photo', () => {
       photoUrl: string;
     }>;
     await rt.invoke('privacy', { action: 'deleteMine', data: { confirm: '删除我的个人信息' } }, MEMBER);
-    const stored = `cloud://local.zhibu/photos/${res.data.photoUrl.split('/photos/')[1]}`;
+    const stored = storedFileOf(res.data.photoUrl);
     await expect(rt.platform.storage().downloadFile({ fileID: stored })).rejects.toThrow();
   });
 });

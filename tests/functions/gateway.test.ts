@@ -2,6 +2,8 @@ import { ERROR_CODES } from '../../typings/errors';
 import { phoneOf, rosterFile } from '../helpers/excel';
 import { startGateway } from '../helpers/gateway';
 import { snapshot } from '../helpers/runtime';
+import { uploadFolder } from '../../cloudfunctions/common/files';
+import { verifyStorageUrl } from '../../local/storage';
 
 let gw: Awaited<ReturnType<typeof startGateway>>;
 beforeEach(async () => {
@@ -137,30 +139,119 @@ describe('uploads (the stand-in for wx.cloud.uploadFile)', () => {
       headers: token ? { authorization: `Bearer ${token}` } : {},
       body: new Uint8Array(body),
     });
+  const folderOf = (openid: string) => uploadFolder(gw.runtime.platform.keys(), openid);
 
-  it('stores a signed-in caller’s file under uploads/ and gives back a fileID the import reads', async () => {
+  it('stores a signed-in caller’s file in their own folder and gives back a fileID their import reads', async () => {
     const token = await gw.signIn('demo-secretary');
     const file = await rosterFile([['赵雅静', '女', phoneOf(31), '', '正式党员', '2015-07-01']]);
-    const res = await upload('uploads/e2e-roster-01.xlsx', file, token);
+    const me = (await gw.call('user', { action: 'signIn' }, token)).body as { data: { uploadFolder: string } };
+    expect(me.data.uploadFolder).toBe(folderOf('demo-secretary'));
+    const path = `${me.data.uploadFolder}/e2e-roster-0000001.xlsx`;
+    const res = await upload(path, file, token);
     expect(res.status).toBe(200);
     const { data } = (await res.json()) as { data: { fileID: string } };
-    expect(data.fileID).toBe('cloud://local.zhibu/uploads/e2e-roster-01.xlsx');
+    expect(data.fileID).toBe(`cloud://local.zhibu/${path}`);
     const imported = await gw.call('member', { action: 'import', data: { orgId: 'org-xh-branch-rd', fileID: data.fileID } }, token);
     expect(imported.body).toEqual({ ok: true, data: { imported: 1 } });
   });
 
-  it('refuses anonymous callers, other paths and oversized files, writing nothing', async () => {
+  it('refuses anonymous callers, paths outside one’s folder, someone else’s folder and oversized files, writing nothing', async () => {
     const token = await gw.signIn('demo-member-01');
-    const anonymous = await upload('uploads/anon-file-1.xlsx', Buffer.from('x'));
+    const mine = folderOf('demo-member-01');
+    const anonymous = await upload(`${mine}/anon-file-0000001.xlsx`, Buffer.from('x'));
     expect(anonymous.status).toBe(401);
-    for (const path of ['exports/members.xlsx', 'uploads/../exports/x-file-01.xlsx', 'uploads/short.xlsx', 'uploads/roster-file.exe']) {
+    for (const path of [
+      'exports/members.xlsx',
+      `${mine}/../x-file-000000001.xlsx`,
+      `${mine}/short.xlsx`,
+      `${mine}/roster-file-000001.exe`,
+      'uploads/roster-file-000001.xlsx',
+    ]) {
       const res = await upload(path, Buffer.from('x'), token);
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     }
-    const huge = await upload('uploads/huge-file-01.xlsx', Buffer.alloc(11 * 1024 * 1024), token);
+    // Someone else's pending upload cannot be overwritten (or planted) from another account.
+    const theirs = `${folderOf('demo-secretary')}/their-roster-0000001.xlsx`;
+    const foreign = await upload(theirs, Buffer.from('x'), token);
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const huge = await upload(`${mine}/huge-file-0000001.xlsx`, Buffer.alloc(11 * 1024 * 1024), token);
     expect(huge.status).toBe(413);
-    for (const name of ['anon-file-1', 'huge-file-01'])
-      await expect(gw.runtime.platform.storage().downloadFile({ fileID: `cloud://local.zhibu/uploads/${name}.xlsx` })).rejects.toThrow();
+    for (const path of [`${mine}/anon-file-0000001.xlsx`, `${mine}/huge-file-0000001.xlsx`, theirs])
+      await expect(gw.runtime.platform.storage().downloadFile({ fileID: `cloud://local.zhibu/${path}` })).rejects.toThrow();
+  });
+});
+
+describe('stored files are not a public folder', () => {
+  it('a file is served only through the signed URL a function issued, until it expires, with its real type and nosniff', async () => {
+    const token = await gw.signIn('demo-secretary');
+    const exported = (await gw.call('member', { action: 'export', data: { orgId: 'org-xh-branch-rd' } }, token)).body as {
+      data: { url: string };
+    };
+    const url = new URL(exported.data.url);
+    const ok = await fetch(`${gw.base}${url.pathname}${url.search}`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(ok.headers.get('content-disposition')).toBe('attachment');
+    // The bare path, a forged signature, or the right one with a later expiry: refused.
+    const e = url.searchParams.get('e')!;
+    for (const search of ['', `?e=${e}&s=forged`, `?e=${Number(e) + 3600}&s=${url.searchParams.get('s')!}`]) {
+      const res = await fetch(`${gw.base}${url.pathname}${search}`);
+      expect([search, res.status]).toEqual([search, 403]);
+    }
+  });
+
+  it('a signed URL stops working when it expires', async () => {
+    const token = await gw.signIn('demo-secretary');
+    const exported = (await gw.call('member', { action: 'export', data: { orgId: 'org-xh-branch-rd' } }, token)).body as {
+      data: { url: string };
+    };
+    const url = new URL(exported.data.url);
+    const expires = Number(url.searchParams.get('e')) * 1000;
+    expect(expires - Date.now()).toBeLessThanOrEqual(30 * 60 * 1000 + 1000);
+    expect(
+      verifyStorageUrl(gw.runtime.storageKey, url.pathname.slice('/storage/'.length), url.searchParams, new Date(expires - 1000)),
+    ).toBe(true);
+    expect(
+      verifyStorageUrl(gw.runtime.storageKey, url.pathname.slice('/storage/'.length), url.searchParams, new Date(expires + 1000)),
+    ).toBe(false);
+  });
+
+  it('a malformed %-escape in a storage path, a function name or the dev cookie is a 400 or nobody, never a 500', async () => {
+    expect((await fetch(`${gw.base}/storage/%E0%A4%A?e=1&s=x`)).status).toBe(400);
+    const fn = await fetch(`${gw.base}/api/functions/%E0%A4%A`, { method: 'POST', body: '{}' });
+    expect(fn.status).toBe(400);
+    const cookie = await fetch(`${gw.base}/api/functions/user`, {
+      method: 'POST',
+      body: '{"action":"signIn"}',
+      headers: { cookie: 'zhibu_dev=%E0%A4%A' },
+    });
+    expect(cookie.status).toBe(200);
+    expect(await cookie.json()).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('the dev page’s open-API log', () => {
+  it('is for signed-in dev personas only, and never shows a live check-in code', async () => {
+    const anonymous = await fetch(`${gw.base}/api/dev/openapi-calls`);
+    expect(anonymous.status).toBe(401);
+    const { createActivity } = await import('../helpers/activity');
+    const now = gw.runtime.platform.now().getTime();
+    const id = await createActivity(gw.runtime, {
+      startAt: new Date(now + 10 * 60_000).toISOString(),
+      endAt: new Date(now + 70 * 60_000).toISOString(),
+      signupDeadline: null,
+    });
+    const secretary = await gw.signIn('demo-secretary');
+    expect((await gw.call('checkin', { action: 'wxacode', data: { activityId: id } }, secretary)).body).toMatchObject({ ok: true });
+    const code = (await gw.call('checkin', { action: 'code', data: { activityId: id } }, secretary)).body as { data: { payload: string } };
+    const member = await gw.signIn('demo-member-12');
+    const res = await fetch(`${gw.base}/api/dev/openapi-calls`, { headers: { authorization: `Bearer ${member}` } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain('wxacode.getUnlimited');
+    expect(text).not.toContain(code.data.payload.split('.')[0]! + '.');
   });
 });

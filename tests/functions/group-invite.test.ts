@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { localCloudID } from '../../local/openapi';
-import { demoRuntime, snapshot } from '../helpers/runtime';
+import { demoRuntime, readStored, snapshot, storedFileOf } from '../helpers/runtime';
+import { imageType } from '../../cloudfunctions/common/images';
 
 const OWN = 'org-xh-branch-rd';
 const SECRETARY = { openid: 'demo-secretary' };
@@ -128,8 +127,11 @@ describe('invites', () => {
     const rt = await demoRuntime();
     const { id } = await invite(rt);
     const res = (await rt.invoke('invite', { action: 'qrcode', data: { inviteId: id } }, SECRETARY)) as { ok: true; data: { url: string } };
-    expect(res.data.url).toMatch(new RegExp(`/storage/invites/${id}\\.png$`));
-    expect(existsSync(join(rt.storageRoot, 'invites', `${id}.png`))).toBe(true);
+    // Stored under a name no client can predict (or plant), once per invite; the URL is signed and expires.
+    expect(res.data.url).toMatch(/\/storage\/invites\/[0-9a-f]{32}\.png\?e=\d+&s=/);
+    expect(imageType(await readStored(rt, res.data.url))).toBe('png');
+    const again = (await rt.invoke('invite', { action: 'qrcode', data: { inviteId: id } }, SECRETARY)) as { data: { url: string } };
+    expect(storedFileOf(again.data.url)).toBe(storedFileOf(res.data.url));
     const { data } = await rt.db.collection('dev_openapi_calls').where({ api: 'wxacode.getUnlimited' }).get();
     const scene = (data[0].input as { scene: string }).scene;
     expect(scene.length).toBeLessThanOrEqual(32);

@@ -154,9 +154,8 @@ it('the branch home tells its secretaries how many requests wait, and members no
 describe('joining as someone already on an imported roster', () => {
   async function importRoster(rt: Runtime, rows: string[][]): Promise<void> {
     const { rosterFile } = await import('../helpers/excel');
-    const { fileID } = await rt.platform
-      .storage()
-      .uploadFile({ cloudPath: `uploads/roster-${rows.length}-x.xlsx`, fileContent: await rosterFile(rows) });
+    const { uploaded } = await import('../helpers/runtime');
+    const fileID = await uploaded(rt, 'roster-file.xlsx', await rosterFile(rows));
     const res = await rt.invoke('member', { action: 'import', data: { orgId: OWN, fileID } }, SECRETARY);
     if (!res.ok) throw new Error(res.message);
   }

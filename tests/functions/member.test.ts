@@ -1,8 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { consented, demoRuntime, snapshot } from '../helpers/runtime';
+import { consented, demoRuntime, readStored, snapshot, uploaded } from '../helpers/runtime';
 import { phoneOf, rosterFile } from '../helpers/excel';
 
 const OWN = 'org-xh-branch-rd';
@@ -11,9 +8,8 @@ type Runtime = Awaited<ReturnType<typeof demoRuntime>>;
 type Row = { memberId: string; name: string; phoneMasked: string | null; onWeChat: boolean };
 type Page = { ok: true; data: { members: Row[]; nextCursor: string | null } };
 
-async function upload(rt: Runtime, file: Buffer): Promise<string> {
-  return (await rt.platform.storage().uploadFile({ cloudPath: `uploads/${randomUUID()}.xlsx`, fileContent: file })).fileID;
-}
+/** A roster the secretary's client uploaded. */
+const upload = (rt: Runtime, file: Buffer, owner = SECRETARY.openid) => uploaded(rt, 'roster-file.xlsx', file, owner);
 
 describe('member directory', () => {
   it('pages through the branch by name (pinyin order) with a cursor, each member once, no openids', async () => {
@@ -146,15 +142,14 @@ describe('Excel import', () => {
       ok: true;
       data: { url: string };
     };
-    expect(tpl.data.url).toMatch(/\/storage\/templates\/member-import\.xlsx$/);
+    expect(tpl.data.url).toMatch(/\/storage\/exports\/[0-9a-f]{32}\.xlsx\?e=\d+&s=/);
     const res = (await rt.invoke('member', { action: 'export', data: { orgId: OWN } }, SECRETARY)) as {
       ok: true;
       data: { url: string; count: number };
     };
     expect(res.data.count).toBe(13);
-    const path = join(rt.storageRoot, res.data.url.split('/storage/')[1]!);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+    await book.xlsx.load((await readStored(rt, res.data.url)) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.rowCount).toBe(14);
     const phones = sheet.getColumn(5).values.filter((v): v is string => typeof v === 'string' && v.startsWith('138'));

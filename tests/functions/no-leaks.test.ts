@@ -1,7 +1,7 @@
 import { localCloudID } from '../../local/openapi';
 import { createActivity } from '../helpers/activity';
 import { rosterFile, phoneOf } from '../helpers/excel';
-import { consented, demoRuntime } from '../helpers/runtime';
+import { consented, demoRuntime, uploaded } from '../helpers/runtime';
 
 const OWN = 'org-xh-branch-rd';
 const OTHER = 'org-xh-branch-mk';
@@ -22,10 +22,7 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
   await rt.invoke('invite', { action: 'create', data: { orgId: OWN } }, SECRETARY);
   await rt.invoke('group', { action: 'bind', data: { orgId: OWN, cloudID: localCloudID({ openGId: 'G-x' }), label: '党员群' } }, SECRETARY);
   await rt.invoke('lifecycle', { action: 'advance', data: { memberId: 'm-demo-007', to: 'probationary', date: '2026-01-05' } }, SECRETARY);
-  const { fileID } = await rt.platform.storage().uploadFile({
-    cloudPath: 'uploads/roster-file.xlsx',
-    fileContent: await rosterFile([['赵雅静', '女', phoneOf(43), '', '正式党员', '2015-07-01']]),
-  });
+  const fileID = await uploaded(rt, 'roster-file.xlsx', await rosterFile([['赵雅静', '女', phoneOf(43), '', '正式党员', '2015-07-01']]));
   expect(await rt.invoke('member', { action: 'import', data: { orgId: OWN, fileID } }, SECRETARY)).toMatchObject({ ok: true });
   // An activity starting soon: signed up, on leave, checked in, marked by hand.
   const activityId = await createActivity(rt, {

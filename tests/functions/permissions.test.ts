@@ -220,13 +220,13 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
   [
     'member',
     'import',
-    { orgId: OWN, fileID: 'cloud://local.zhibu/uploads/none-file.xlsx' },
+    { orgId: OWN, fileID: 'cloud://local.zhibu/uploads/0123456789abcdef0123456789abcdef/none-file-0000001.xlsx' },
     row({ secretary: 'NOT_FOUND', admin: 'NOT_FOUND' }),
   ],
   [
     'member',
     'import',
-    { orgId: OTHER, fileID: 'cloud://local.zhibu/uploads/none-file.xlsx' },
+    { orgId: OTHER, fileID: 'cloud://local.zhibu/uploads/0123456789abcdef0123456789abcdef/none-file-0000001.xlsx' },
     row({ otherSecretary: 'NOT_FOUND', admin: 'NOT_FOUND' }),
   ],
   ['role', 'set', { memberId: OWN_MEMBER, role: 'committee', duty: 'propaganda' }, row({ secretary: 'ok', admin: 'ok' })],

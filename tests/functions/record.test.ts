@@ -1,5 +1,5 @@
 import { clock, createActivity, SECRETARY } from '../helpers/activity';
-import { demoRuntime, inStorage, PNG, snapshot, uploaded } from '../helpers/runtime';
+import { demoRuntime, inStorage, PNG, readStored, snapshot, uploaded } from '../helpers/runtime';
 
 const MEMBER = { openid: 'demo-member-01' };
 type Ok<T> = { ok: true; data: T };
@@ -71,10 +71,8 @@ it('closing needs the topic and the content', async () => {
 describe('exports', () => {
   async function readBook(rt: Awaited<ReturnType<typeof demoRuntime>>, url: string) {
     const ExcelJS = (await import('exceljs')).default;
-    const path = url.split('/storage/')[1]!;
-    const { fileContent } = await rt.platform.storage().downloadFile({ fileID: `cloud://local.zhibu/${path}` });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(fileContent as unknown as ArrayBuffer);
+    await book.xlsx.load((await readStored(rt, url)) as unknown as ArrayBuffer);
     return book;
   }
   const rows = (sheet: { getSheetValues: () => unknown[] }) =>

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PRIVACY_VERSION } from '../../typings/domain';
-import { consented, demoRuntime } from '../helpers/runtime';
+import { consented, demoRuntime, readStored } from '../helpers/runtime';
 
 const OWN = 'org-xh-branch-rd';
 const SECRETARY = { openid: 'demo-secretary' };
@@ -77,7 +75,7 @@ describe('privacy', () => {
     await consented(rt, MEMBER.openid);
     await rt.invoke('archive', { action: 'updateMine', data: { phone: '13800001234', job: '工程师' } }, MEMBER);
     const res = (await rt.invoke('privacy', { action: 'exportMine' }, MEMBER)) as { ok: true; data: { url: string } };
-    const file = JSON.parse(readFileSync(join(rt.storageRoot, res.data.url.split('/storage/')[1]!), 'utf8')) as Record<string, unknown>;
+    const file = JSON.parse((await readStored(rt, res.data.url)).toString('utf8')) as Record<string, unknown>;
     expect(file).toMatchObject({ archive: { phone: '13800001234', job: '工程师' }, memberships: [{ orgId: OWN }] });
     expect(JSON.stringify(file)).not.toContain(MEMBER.openid);
   });

@@ -1,3 +1,6 @@
+import jpeg from 'jpeg-js';
+import { randomBytes } from 'node:crypto';
+import { uploadFolder } from '../../cloudfunctions/common/files';
 import { createRuntime, quietLogger } from '../../local/runtime';
 import { seedDemo } from '../../local/seed';
 
@@ -31,9 +34,19 @@ export const PNG = Buffer.from(
   'base64',
 );
 
-/** A file as the client leaves it in `uploads/` before passing its fileID to a function. */
-export async function uploaded(runtime: Awaited<ReturnType<typeof demoRuntime>>, name: string, content: Buffer): Promise<string> {
-  return (await runtime.platform.storage().uploadFile({ cloudPath: `uploads/${name}`, fileContent: content })).fileID;
+/**
+ * A file as `owner`'s client leaves it before passing its fileID to a function: in their own upload
+ * folder, under `name` (readable in the test) and a random part, like the client's random names.
+ */
+export async function uploaded(
+  runtime: Awaited<ReturnType<typeof demoRuntime>>,
+  name: string,
+  content: Buffer,
+  owner = 'demo-secretary',
+): Promise<string> {
+  const dot = name.lastIndexOf('.');
+  const cloudPath = `${uploadFolder(runtime.platform.keys(), owner)}/${name.slice(0, dot)}-${randomBytes(6).toString('hex')}${name.slice(dot)}`;
+  return (await runtime.platform.storage().uploadFile({ cloudPath, fileContent: content })).fileID;
 }
 
 /** Whether storage still holds the file. */
@@ -43,4 +56,20 @@ export async function inStorage(runtime: Awaited<ReturnType<typeof demoRuntime>>
     .downloadFile({ fileID })
     .then(() => true)
     .catch(() => false);
+}
+
+/** A 1×1 JPEG that decodes (a signature alone is refused). */
+export const JPEG = Buffer.from(jpeg.encode({ width: 1, height: 1, data: Buffer.from([200, 30, 30, 255]) }, 90).data);
+
+/** The fileID a temp URL of the local runtime points at (`…/storage/<path>?e=…&s=…`). */
+export function storedFileOf(url: string): string {
+  const path = new URL(url).pathname.replace(/^\/storage\//, '');
+  return `cloud://local.zhibu/${decodeURIComponent(path)}`;
+}
+
+/** The bytes behind a temp URL the runtime issued. */
+export async function readStored(runtime: Awaited<ReturnType<typeof demoRuntime>>, url: string): Promise<Buffer> {
+  const { fileContent } = await runtime.platform.storage().downloadFile({ fileID: storedFileOf(url) });
+  if (!fileContent) throw new Error(`nothing stored at ${url}`);
+  return fileContent;
 }

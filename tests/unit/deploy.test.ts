@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLLECTIONS } from '../../cloudfunctions/common/collections';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
-import { cloudbaserc } from '../../scripts/cloudbaserc';
+import { cloudbaserc, STORAGE_RULES } from '../../scripts/cloudbaserc';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -31,6 +31,12 @@ describe('cloudbaserc.json', () => {
       expect(c.aclRule).toEqual({ read: false, write: false });
       expect(c.aclTag).toBe('CUSTOM');
     }
+  });
+
+  it('storage rules let clients read no file and write only files they own', () => {
+    expect(STORAGE_RULES.read).toBe(false);
+    expect(STORAGE_RULES.write).toBe('resource.openid == auth.openid');
+    expect(readFileSync(join(ROOT, 'scripts/deploy.ts'), 'utf8')).toContain("'storage', 'rules', 'update'");
   });
 
   it('declares timer triggers in 7-field cron', () => {

@@ -53,8 +53,8 @@ describe('storage stand-in', () => {
     const storage = rt.platform.storage();
     const { fileID } = await storage.uploadFile({ cloudPath: 'avatars/a.txt', fileContent: Buffer.from('你好') });
     expect(fileID).toBe('cloud://local.zhibu/avatars/a.txt');
-    const urls = await storage.getTempFileURL({ fileList: [fileID] });
-    expect(urls.fileList[0]!.tempFileURL).toMatch(/\/storage\/avatars\/a\.txt$/);
+    const urls = await storage.getTempFileURL({ fileList: [fileID], maxAge: 600 });
+    expect(urls.fileList[0]!.tempFileURL).toMatch(/\/storage\/avatars\/a\.txt\?e=\d+&s=[\w-]+$/);
     expect((await storage.downloadFile({ fileID })).fileContent!.toString()).toBe('你好');
     await storage.deleteFile({ fileList: [fileID] });
     await expect(storage.downloadFile({ fileID })).rejects.toThrow();

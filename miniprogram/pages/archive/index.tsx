@@ -115,7 +115,7 @@ function DeleteMine({ onDone, onCancel }: { onDone: () => void; onCancel: () => 
     <View className='zb-card zb-stack' id='archive-delete'>
       <Text className='zb-title'>删除我的个人信息</Text>
       <Text className='zb-muted'>
-        将删除你的电子档案（姓名、性别、民族、出生日期、学历、岗位、手机号、身份证号）并撤回同意。支部仍保留你的党员身份、登记姓名和组织关系记录。此操作不能撤销。
+        将删除你的电子档案（姓名、性别、民族、出生日期、学历、岗位、照片、手机号、身份证号）和你导出过的文件，并撤回同意。支部仍保留你的党员身份、登记姓名、组织关系记录、已归档会议纪实中的出勤记录和审计记录。此操作不能撤销。
       </Text>
       <Text className='zb-muted'>请输入“{DELETE_PHRASE}”以确认：</Text>
       <Input id='archive-delete-phrase' value={typed} onChange={setTyped} placeholder={DELETE_PHRASE} maxLength={10} />
@@ -186,7 +186,7 @@ export default function ArchivePage() {
           <View className='zb-card archive__form' id='privacy-notice'>
             <Text className='archive__label'>个人信息保护说明</Text>
             <Text className='archive__notice'>
-              支部通收集你的姓名、性别、出生日期、学历、工作岗位、手机号和身份证号，仅用于所在党组织的党员管理。手机号和身份证号加密保存，除你本人和支部书记外，他人只能看到部分号码；每一次查看完整号码都会被记录。你可以随时导出、更正或删除自己的信息，也可以撤回同意。
+              支部通收集你的姓名、性别、出生日期、学历、工作岗位、照片、手机号和身份证号，仅用于所在党组织的党员管理。手机号和身份证号加密保存，除你本人和支部书记外，他人只能看到部分号码；每一次查看完整号码都会被记录。照片上传时会去掉拍摄地点等附加信息。你可以随时导出、更正或删除自己的信息，也可以撤回同意；导出的文件 30 分钟后自动删除。删除后，支部按党组织工作要求仍保留你的党员身份与组织关系记录、已归档会议纪实中的出勤记录，以及谁在何时查看或修改过信息的审计记录。
             </Text>
             <Button
               id='consent-agree'

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { wxTypings } from './typings';
 
 /** One call the mini program made to `wx`. */
@@ -204,6 +205,7 @@ export function createWx(host: WxHost) {
     chooseImage: refuse('chooseImage', 'cancel'),
     chooseMessageFile: refuse('chooseMessageFile', 'cancel'),
     createSelectorQuery: () => selectorQuery(),
+    getRandomValues: asyncApi('getRandomValues', (o) => ({ randomValues: [...randomBytes(Number(o['length'] ?? 16))] })),
     getUpdateManager: () => ({
       onCheckForUpdate: () => undefined,
       onUpdateReady: () => undefined,
