@@ -75,6 +75,14 @@ const imageList = z
 
 export const docId = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '无效的编号');
 
+/** What someone types into a search box: at most 20 characters, no control characters (it becomes a literal in a regex). */
+const searchText = z
+  .string()
+  .trim()
+  .max(20, '搜索内容最多 20 个字')
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+  .regex(/^[^\u0000-\u001f\u007f]*$/, '搜索内容不能包含控制字符');
+
 const orgName = z
   .string()
   .trim()
@@ -200,7 +208,7 @@ export const contract = {
     /** Refused while the unit has members or units below it. */
     remove: action<{ removed: true }>()(z.strictObject({ orgId: docId })),
     /** Branches whose name contains `q`, for someone looking for theirs. */
-    search: action<{ units: BranchCard[] }>()(z.strictObject({ q: z.string().trim().min(1, '请输入支部名称').max(20) })),
+    search: action<{ units: BranchCard[] }>()(z.strictObject({ q: searchText.min(1, '请输入支部名称') })),
   },
   join: {
     /** Apply to join a branch; applying again while a request is pending returns that request. */
@@ -267,7 +275,7 @@ export const contract = {
     list: action<{ members: MemberRowView[]; nextCursor: string | null }>()(
       z.strictObject({
         orgId: docId,
-        q: z.string().trim().max(20).optional(),
+        q: searchText.optional(),
         stage: z.enum(PARTY_STAGES).optional(),
         cursor: z.string().max(300).optional(),
         limit: z.number().int().min(1).max(100).optional(),
@@ -460,7 +468,7 @@ export const contract = {
     list: action<{ posts: PostCard[]; nextCursor: string | null }>()(
       z.strictObject({
         kind: z.enum(POST_KINDS).optional(),
-        q: z.string().trim().min(1).max(20).optional(),
+        q: searchText.min(1).optional(),
         cursor: z.string().max(300).optional(),
         limit: z.number().int().min(1).max(50).optional(),
       }),

@@ -2,7 +2,7 @@ import type { PostCard, PostFeed, PostView } from '../../typings/domain';
 import { INTERACTIVE_POST_KINDS } from '../../typings/domain';
 import { audienceMembership, leadership } from '../common/authz';
 import { requireCaller, type HandlerContext } from '../common/context';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { decodeCursor, encodeCursor, escapeRegExp } from '../common/cursor';
 import { col, isDuplicate, type MembershipDoc, type PostAudienceDoc, type PostDoc, type PostReadDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
@@ -87,8 +87,6 @@ interface ListCursor {
   id: string;
 }
 
-/** Escapes a search text for a regular expression: it is matched literally. */
-const literal = (q: string) => q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const list: Handler<'post', 'list'> = async (input, ctx) => {
   const { openid } = requireCaller(ctx);
@@ -102,7 +100,7 @@ export const list: Handler<'post', 'list'> = async (input, ctx) => {
   const until = c && c.at < ctx.now.getTime() ? new Date(c.at) : ctx.now;
   const where: Record<string, unknown> = { key: keyCondition(ctx, keys), publishAt: _.lte(until) };
   if (input.kind) where['kind'] = input.kind;
-  if (input.q) where['title'] = ctx.db.RegExp({ regexp: literal(input.q), options: 'i' });
+  if (input.q) where['title'] = ctx.db.RegExp({ regexp: escapeRegExp(input.q), options: 'i' });
   const TIES = 20;
   const { data } = await col(ctx.db, 'post_audience')
     .where(where)

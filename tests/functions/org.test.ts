@@ -139,3 +139,29 @@ describe('audit.list', () => {
     }
   });
 });
+
+describe('what is typed into a search box', () => {
+  it('a NUL or another control character is a clear INVALID_INPUT in every search, never INTERNAL', async () => {
+    const rt = await demoRuntime();
+    const calls: [string, string, object, { openid: string }][] = [
+      ['org', 'search', { q: '研发\u0000' }, { openid: 'demo-member-01' }],
+      ['member', 'list', { orgId: 'org-xh-branch-rd', q: '林\u0000' }, { openid: 'demo-secretary' }],
+      ['post', 'list', { q: '通知\u0007' }, { openid: 'demo-member-01' }],
+    ];
+    for (const [fn, action, data, who] of calls) {
+      expect([fn, action, await rt.invoke(fn, { action, data }, who)]).toMatchObject([
+        fn,
+        action,
+        { ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('控制字符') },
+      ]);
+    }
+  });
+
+  it('is matched literally: regex characters find nothing unless a name has them, and over 20 characters is refused', async () => {
+    const rt = await demoRuntime();
+    const search = (q: string) => rt.invoke('org', { action: 'search', data: { q } }, { openid: 'demo-member-01' });
+    expect(await search('.*')).toEqual({ ok: true, data: { units: [] } });
+    expect(await search('研发')).toMatchObject({ ok: true, data: { units: [{ name: '第一党支部（研发中心）' }] } });
+    expect(await search('研'.repeat(21))).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+});
