@@ -51,13 +51,30 @@ export async function pendingOf(ctx: HandlerContext, orgId: string, openid: stri
   return data[0] as JoinRequestDoc | undefined;
 }
 
+/** The caller's active membership in a branch (or a 党小组 in one), with the branch's name, if they have one. */
+async function branchMembership(ctx: HandlerContext, memberships: MembershipDoc[]): Promise<OrgDoc | null> {
+  if (!memberships.length) return null;
+  const { data } = await col(ctx.db, 'orgs')
+    .where({ _id: ctx.db.command.in(memberships.map((m) => m.orgId)), type: ctx.db.command.in(['branch', 'group']) })
+    .limit(1)
+    .get();
+  return (data[0] as OrgDoc | undefined) ?? null;
+}
+
 export const apply: Handler<'join', 'apply'> = async (input, ctx) => {
   const { openid } = requireCaller(ctx);
-  const org = (await col(ctx.db, 'orgs').doc(input.orgId).get()).data[0] as OrgDoc | undefined;
-  if (!org) throw new AppError('NOT_FOUND', '没有找到这个支部');
-  if (org.type !== 'branch') throw new AppError('INVALID_INPUT', '只能申请加入党支部');
-  const { total } = await col(ctx.db, 'memberships').where({ openid, orgId: org._id, status: 'active' }).count();
-  if (total > 0) throw new AppError('CONFLICT', '你已经是该支部的党员');
+  const [found, held] = await Promise.all([
+    col(ctx.db, 'orgs').doc(input.orgId).get(),
+    col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(100).get(),
+  ]);
+  const org = found.data[0] as OrgDoc | undefined;
+  // A unit that is not a branch (a 党委, a 党小组) is answered like one that does not exist: only branches take applications.
+  if (!org || org.type !== 'branch') throw new AppError('NOT_FOUND', '没有找到这个支部');
+  const memberships = held.data as MembershipDoc[];
+  if (memberships.some((m) => m.orgId === org._id)) throw new AppError('CONFLICT', '你已经是该支部的党员');
+  // A party member belongs to one branch: moving to another is a transfer, which both branches agree to.
+  const home = await branchMembership(ctx, memberships);
+  if (home) throw new AppError('CONFLICT', `你已是「${home.name}」的党员；转到其他支部，请在“我的 → 组织关系转接”中申请`);
 
   const existing = await pendingOf(ctx, org._id, openid);
   if (existing) return toView(existing, org.name);

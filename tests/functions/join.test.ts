@@ -78,7 +78,7 @@ it('applying twice, even at once, leaves one pending request', async () => {
   expect((await rt.db.collection('join_requests').count()).total).toBe(1);
 });
 
-it('a member cannot apply to their own branch; a 党委 is not a branch to apply to', async () => {
+it('a member cannot apply to their own branch; a 党委 is answered exactly like a unit that does not exist', async () => {
   const rt = await demoRuntime();
   expect(
     await rt.invoke('join', { action: 'apply', data: { orgId: OWN, name: '周晓明', via: 'search' } }, { openid: 'demo-member-03' }),
@@ -86,12 +86,23 @@ it('a member cannot apply to their own branch; a 党委 is not a branch to apply
     ok: false,
     code: 'CONFLICT',
   });
+  const apply = (orgId: string) => rt.invoke('join', { action: 'apply', data: { orgId, name: '周晓明', via: 'search' } }, APPLICANT);
+  const committee = await apply('org-xh-committee');
+  expect(committee).toEqual({ ok: false, code: 'NOT_FOUND', message: '没有找到这个支部' });
+  expect(await apply('org-does-not-exist')).toEqual(committee);
+});
+
+it('a member of one branch cannot apply to another: they are told a move is a transfer, and nothing is written', async () => {
+  const rt = await demoRuntime();
+  const before = await snapshot(rt);
   expect(
-    await rt.invoke('join', { action: 'apply', data: { orgId: 'org-xh-committee', name: '周晓明', via: 'search' } }, APPLICANT),
-  ).toMatchObject({
+    await rt.invoke('join', { action: 'apply', data: { orgId: 'org-xh-branch-mk', name: '周晓明', via: 'search' } }, { openid: 'demo-member-03' }),
+  ).toEqual({
     ok: false,
-    code: 'INVALID_INPUT',
+    code: 'CONFLICT',
+    message: '你已是「第一党支部（研发中心）」的党员；转到其他支部，请在“我的 → 组织关系转接”中申请',
   });
+  expect(await snapshot(rt)).toEqual(before);
 });
 
 it('the applicant can withdraw a pending request, then apply again', async () => {

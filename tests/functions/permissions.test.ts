@@ -169,7 +169,8 @@ const MATRIX: [string, string, Input, Record<Who, string>][] = [
     'join',
     'apply',
     { orgId: OWN, name: '申请人', via: 'search' },
-    row({ member: 'CONFLICT', committee: 'CONFLICT', secretary: 'CONFLICT' }, 'ok'),
+    // Members of a branch (this one, or another: a move is a transfer) cannot apply.
+    row({ member: 'CONFLICT', committee: 'CONFLICT', secretary: 'CONFLICT', otherSecretary: 'CONFLICT' }, 'ok'),
   ],
   ['join', 'mine', {}, everyone],
   // Only the applicant may cancel: for everyone else the request does not exist.
