@@ -57,6 +57,8 @@ export const TIMERS: { fn: FunctionName; name: string; cron: string }[] = [
   { fn: 'system', name: 'dailyStats', cron: '0 5 0 * * * *' },
   // Reminders before activities, and waitlists to seat: every minute.
   { fn: 'activity', name: 'tick', cron: '0 * * * * * *' },
+  // Subscribe messages a crash left claimed but unsent go out once their lease has run out: every minute.
+  { fn: 'system', name: 'outbox', cron: '30 * * * * * *' },
   // Exports past their retention (and so everyone's full-number data exports) are deleted: every ten minutes.
   { fn: 'system', name: 'cleanup', cron: '0 */10 * * * * *' },
 ];

@@ -1,6 +1,7 @@
 import { inShanghai } from '../../typings/time';
 import { col, type ActivityDoc, type ReminderDoc, type SignupDoc } from '../common/db';
 import type { TimerHandler } from '../common/define';
+import { claim } from '../common/outbox';
 import { sendSubscribe } from '../common/subscribe';
 import { fillFreeSeats } from '../signup/seats';
 import { notifyMembers } from './notify';
@@ -9,7 +10,11 @@ import { refreshSharedCards } from './share';
 
 type Ctx = Parameters<TimerHandler>[0];
 
-/** Sends the reminders that are due; each is claimed by a conditional update first, so it goes out once. */
+/**
+ * Sends the reminders that are due: each is claimed with a lease, sent, then marked with the result,
+ * so a tick that dies mid-way loses none (the next claims it once the lease runs out) and two ticks
+ * never send the same one.
+ */
 async function sendReminders(ctx: Ctx): Promise<number> {
   const _ = ctx.db.command;
   let sent = 0;
@@ -26,21 +31,24 @@ async function sendReminders(ctx: Ctx): Promise<number> {
       .get();
     const byId = new Map((acts as ActivityDoc[]).map((a) => [a._id, a]));
     for (const r of due) {
-      const { updated } = (await col(ctx.db, 'reminders').where({ _id: r._id, sent: false }).update({ sent: true, sentAt: ctx.now })) as {
-        updated: number;
-      };
+      if (!(await claim(ctx, 'reminders', r._id, { sent: false }))) continue;
       const a = byId.get(r.activityId);
-      if (!updated || !a || a.cancelled) continue;
-      const ok = await sendSubscribe(ctx, 'activityReminder', {
-        touser: r.openid,
-        page: `pages/activity/detail/index?id=${a._id}`,
-        data: {
-          thing1: { value: a.title.slice(0, 20) },
-          time2: { value: inShanghai(a.startAt).format('YYYY年M月D日 HH:mm') },
-          thing3: { value: a.place.slice(0, 20) },
-        },
-      });
-      if (ok) sent += 1;
+      const result: ReminderDoc['result'] =
+        !a || a.cancelled
+          ? 'skipped'
+          : (await sendSubscribe(ctx, 'activityReminder', {
+                touser: r.openid,
+                page: `pages/activity/detail/index?id=${a._id}`,
+                data: {
+                  thing1: { value: a.title.slice(0, 20) },
+                  time2: { value: inShanghai(a.startAt).format('YYYY年M月D日 HH:mm') },
+                  thing3: { value: a.place.slice(0, 20) },
+                },
+              }))
+            ? 'sent'
+            : 'refused';
+      await col(ctx.db, 'reminders').doc(r._id).update({ sent: true, sentAt: ctx.now, result });
+      if (result === 'sent') sent += 1;
     }
   }
   return sent;
@@ -65,8 +73,9 @@ async function seatWaitlists(ctx: Ctx): Promise<number> {
 }
 
 /**
- * Activities past their end are marked ended, each claimed by a conditional update so it happens once
- * however many ticks overlap; the organiser is told the record (纪实) is now due.
+ * Activities past their end are marked ended, each by a conditional update so it happens once however
+ * many ticks overlap; the organiser's notice that the record (纪实) is due is queued first (once, by its
+ * key), so a tick that dies between the two still leaves it to be sent.
  */
 async function markEnded(ctx: Ctx): Promise<number> {
   const _ = ctx.db.command;
@@ -78,12 +87,11 @@ async function markEnded(ctx: Ctx): Promise<number> {
       .get();
     if (data.length === 0) break;
     for (const a of data as ActivityDoc[]) {
+      if (!a.recordClosedAt) await notifyMembers(ctx, a, [a.createdBy], '活动已结束，请填写会议记录', 'recordDue');
       const { updated } = (await col(ctx.db, 'activities')
         .where({ _id: a._id, endedAt: _.exists(false) })
         .update({ endedAt: ctx.now })) as { updated: number };
-      if (!updated) continue;
-      ended += 1;
-      if (!a.recordClosedAt) await notifyMembers(ctx, a, [a.createdBy], '活动已结束，请填写会议记录');
+      if (updated) ended += 1;
     }
   }
   return ended;

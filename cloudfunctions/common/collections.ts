@@ -114,6 +114,8 @@ export const COLLECTIONS = [
       { name: 'openid', keys: { openid: 1 } },
     ],
   },
+  // Subscribe messages, each claimed with a lease, sent, then marked (see common/outbox.ts).
+  { name: 'outbox', indexes: [{ name: 'due', keys: { sentAt: 1, leaseUntil: 1 } }] },
   // Files exported for someone to download (see common/files.ts): deleted when they expire, or with the person they are about.
   {
     name: 'exports',

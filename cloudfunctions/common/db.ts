@@ -298,8 +298,13 @@ export interface ReminderDoc {
   activityId: string;
   openid: string;
   sendAt: Date;
+  /** Settled: sent, refused by WeChat, or skipped (the activity was cancelled). */
   sent: boolean;
   sentAt?: Date;
+  /** Held by a tick that is sending it (see common/outbox.ts `claim`). */
+  leaseUntil?: Date;
+  attempts?: number;
+  result?: 'sent' | 'refused' | 'skipped';
 }
 
 /** A stored attachment: the file, and the name it is shown (and downloaded) under. */

@@ -17,7 +17,7 @@ import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { nameKey } from '../common/names';
 import { decrypt, mask } from '../common/pii';
-import { sendSubscribe } from '../common/subscribe';
+import { send } from '../common/outbox';
 import { orgNames } from '../org/view';
 
 export function toView(r: JoinRequestDoc, orgName: string): JoinRequestView {
@@ -255,7 +255,7 @@ export const review: Handler<'join', 'review'> = async (input, ctx) => {
         ? `通过了${request.name}的入支部申请，并关联名册中的「${claim.roster.name}」`
         : `通过了${request.name}的入支部申请`,
   });
-  await notify(ctx, request.openid, unit.name, input.approve, reason);
+  await notify(ctx, request._id, request.openid, unit.name, input.approve, reason);
   return toView({ ...request, status, reason, decidedAt: ctx.now, decidedBy: openid }, unit.name);
 };
 
@@ -314,15 +314,28 @@ async function claimInTransaction(t: Transaction, plan: ClaimPlan, applicant: st
   }
 }
 
-/** A subscribe message with the result; a member who did not subscribe simply gets none. */
-async function notify(ctx: HandlerContext, touser: string, unitName: string, approved: boolean, reason: string | null): Promise<void> {
-  await sendSubscribe(ctx, 'joinResult', {
-    touser,
-    page: approved ? 'pages/home/index' : 'pages/join/index',
-    data: {
-      thing1: { value: unitName.slice(0, 20) },
-      phrase2: { value: approved ? '已通过' : '未通过' },
-      thing3: { value: (approved ? '欢迎加入支部' : (reason ?? '')).slice(0, 20) },
+/** A subscribe message with the result (once per request); a member who did not subscribe simply gets none. */
+async function notify(
+  ctx: HandlerContext,
+  requestId: string,
+  touser: string,
+  unitName: string,
+  approved: boolean,
+  reason: string | null,
+): Promise<void> {
+  await send(ctx, [
+    {
+      id: `joinResult~${requestId}`,
+      template: 'joinResult',
+      message: {
+        touser,
+        page: approved ? 'pages/home/index' : 'pages/join/index',
+        data: {
+          thing1: { value: unitName.slice(0, 20) },
+          phrase2: { value: approved ? '已通过' : '未通过' },
+          thing3: { value: (approved ? '欢迎加入支部' : (reason ?? '')).slice(0, 20) },
+        },
+      },
     },
-  });
+  ]);
 }

@@ -87,7 +87,6 @@ interface ListCursor {
   id: string;
 }
 
-
 export const list: Handler<'post', 'list'> = async (input, ctx) => {
   const { openid } = requireCaller(ctx);
   const keys = await keysOf(ctx, openid);

@@ -4,7 +4,7 @@ import { requireCaller, type HandlerContext } from '../common/context';
 import { col, isDuplicate, type MembershipDoc, type PostDoc, type PostReadDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
-import { sendSubscribe } from '../common/subscribe';
+import { send } from '../common/outbox';
 import { orgNames } from '../org/view';
 import { isLive } from './view';
 
@@ -78,19 +78,23 @@ export const remind: Handler<'post', 'remind'> = async (_input, ctx) => {
   // Roster entries not yet on WeChat get nothing: sendSubscribe skips them.
   const unread = members.filter((m) => !byOpenid.has(m.openid));
   const orgName = (await orgNames(ctx.db, [p.orgId])).get(p.orgId) ?? '';
-  let reminded = 0;
-  for (const m of unread) {
-    const ok = await sendSubscribe(ctx, 'postReminder', {
-      touser: m.openid,
-      page: `pages/post/detail/index?id=${p._id}`,
-      data: {
-        thing1: { value: p.title.slice(0, 20) },
-        thing2: { value: orgName.slice(0, 20) },
-        thing3: { value: p.mustReadBy ? '请阅读并确认已阅知' : '请及时阅读' },
+  const day = inShanghai(ctx.now).format('YYYY-MM-DD');
+  const reminded = await send(
+    ctx,
+    unread.map((m) => ({
+      id: `postReminder~${p._id}~${day}~${m.openid}`,
+      template: 'postReminder',
+      message: {
+        touser: m.openid,
+        page: `pages/post/detail/index?id=${p._id}`,
+        data: {
+          thing1: { value: p.title.slice(0, 20) },
+          thing2: { value: orgName.slice(0, 20) },
+          thing3: { value: p.mustReadBy ? '请阅读并确认已阅知' : '请及时阅读' },
+        },
       },
-    });
-    if (ok) reminded += 1;
-  }
+    })),
+  );
   return { reminded, nextAt };
 };
 

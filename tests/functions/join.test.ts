@@ -96,7 +96,11 @@ it('a member of one branch cannot apply to another: they are told a move is a tr
   const rt = await demoRuntime();
   const before = await snapshot(rt);
   expect(
-    await rt.invoke('join', { action: 'apply', data: { orgId: 'org-xh-branch-mk', name: '周晓明', via: 'search' } }, { openid: 'demo-member-03' }),
+    await rt.invoke(
+      'join',
+      { action: 'apply', data: { orgId: 'org-xh-branch-mk', name: '周晓明', via: 'search' } },
+      { openid: 'demo-member-03' },
+    ),
   ).toEqual({
     ok: false,
     code: 'CONFLICT',

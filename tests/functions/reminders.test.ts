@@ -196,3 +196,113 @@ describe('only the timer trigger runs a timer', () => {
     }
   });
 });
+
+describe('a reminder is never lost to a tick that dies', () => {
+  it('is still unsent while WeChat is asked to send it: a crash before it is marked leaves it to be sent again', async () => {
+    const c = clock('2026-12-01T01:00:00Z');
+    const rt = await demoRuntime(c.now);
+    const id = await createActivity(rt);
+    expect(await rt.invoke('signup', { action: 'remind', data: { activityId: id, minutesBefore: 30 } }, MEMBER)).toMatchObject({
+      ok: true,
+    });
+    const seen: unknown[] = [];
+    const openapi = rt.platform.openapi;
+    rt.platform.openapi = () => {
+      const real = openapi();
+      return {
+        ...real,
+        async sendSubscribeMessage(input) {
+          seen.push((await rt.db.collection('reminders').where({ activityId: id }).get()).data[0]);
+          return real.sendSubscribeMessage(input);
+        },
+      };
+    };
+    c.set('2026-12-10T05:30:00Z');
+    expect(await rt.fireTimer('activity', 'tick')).toEqual({ ok: true, data: null });
+    expect(seen).toEqual([expect.objectContaining({ sent: false, leaseUntil: expect.any(Date) })]);
+    expect((await rt.db.collection('reminders').where({ activityId: id }).get()).data[0]).toMatchObject({ sent: true, result: 'sent' });
+  });
+
+  it('one claimed by a tick that died goes out once its lease runs out, exactly once', async () => {
+    const c = clock('2026-12-01T01:00:00Z');
+    const rt = await demoRuntime(c.now);
+    const id = await createActivity(rt);
+    await rt.invoke('signup', { action: 'remind', data: { activityId: id, minutesBefore: 30 } }, MEMBER);
+    c.set('2026-12-10T05:30:00Z');
+    // What a tick killed between its claim and its send leaves behind.
+    const { LEASE_MS } = await import('../../cloudfunctions/common/outbox');
+    await rt.db
+      .collection('reminders')
+      .where({ activityId: id })
+      .update({ leaseUntil: new Date(c.now().getTime() + LEASE_MS), attempts: 1 });
+    const sends = async () => (await rt.db.collection('dev_openapi_calls').where({ api: 'subscribeMessage.send' }).count()).total;
+    await rt.fireTimer('activity', 'tick');
+    expect(await sends()).toBe(0);
+    c.advance(LEASE_MS + 1000);
+    await Promise.all([rt.fireTimer('activity', 'tick'), rt.fireTimer('activity', 'tick')]);
+    await rt.fireTimer('activity', 'tick');
+    expect(await sends()).toBe(1);
+  });
+
+  it('the organiser’s “record due” notice survives a tick that died after queueing it, and is sent once', async () => {
+    const c = clock('2026-12-01T01:00:00Z');
+    const rt = await demoRuntime(c.now);
+    const id = await createActivity(rt);
+    c.set('2026-12-10T08:01:00Z');
+    // The tick queued the notice, claimed it and died before sending: the outbox timer sends it after the lease.
+    const { LEASE_MS } = await import('../../cloudfunctions/common/outbox');
+    await rt.fireTimer('activity', 'tick');
+    const notices = async () =>
+      (await rt.db.collection('dev_openapi_calls').where({ api: 'subscribeMessage.send' }).get()).data.filter(
+        (d: { input: { data: { thing4?: { value: string } } } }) => d.input.data.thing4?.value === '活动已结束，请填写会议记录',
+      ).length;
+    expect(await notices()).toBe(1);
+    await rt.db
+      .collection('outbox')
+      .where({ _id: `activityNotice~${id}~recordDue~demo-secretary` })
+      .update({ sentAt: null, result: null, leaseUntil: new Date(c.now().getTime() + LEASE_MS) });
+    await rt.db.collection('dev_openapi_calls').where({ api: 'subscribeMessage.send' }).remove();
+    await rt.fireTimer('system', 'outbox');
+    expect(await notices()).toBe(0);
+    c.advance(LEASE_MS + 1000);
+    await rt.fireTimer('system', 'outbox');
+    await rt.fireTimer('system', 'outbox');
+    expect(await notices()).toBe(1);
+  });
+});
+
+it('a settled message (with the openid in it) is kept 30 days, then the cleanup timer removes it; an unsent one stays', async () => {
+  const c = clock('2026-12-01T01:00:00Z');
+  const rt = await demoRuntime(c.now);
+  const id = await createActivity(rt);
+  expect(await rt.invoke('signup', { action: 'join', data: { activityId: id } }, MEMBER)).toMatchObject({ ok: true });
+  expect(await rt.invoke('activity', { action: 'cancel', data: { activityId: id, reason: '改期' } }, SECRETARY)).toMatchObject({
+    ok: true,
+  });
+  await rt.db.collection('outbox').add({
+    _id: 'pending-one',
+    template: 'activityNotice',
+    message: { touser: 'x', data: {} },
+    createdAt: c.now(),
+    leaseUntil: new Date(0),
+    attempts: 5,
+    sentAt: null,
+    result: null,
+  });
+  const settled = async () =>
+    (
+      await rt.db
+        .collection('outbox')
+        .where({ sentAt: rt.db.command.neq(null) })
+        .count()
+    ).total;
+  const { OUTBOX_RETENTION_MS } = await import('../../cloudfunctions/common/outbox');
+  expect(await settled()).toBeGreaterThan(0);
+  c.advance(OUTBOX_RETENTION_MS - 60_000);
+  await rt.fireTimer('system', 'cleanup');
+  expect(await settled()).toBeGreaterThan(0);
+  c.advance(120_000);
+  await rt.fireTimer('system', 'cleanup');
+  expect(await settled()).toBe(0);
+  expect((await rt.db.collection('outbox').doc('pending-one').get()).data).toHaveLength(1);
+});
