@@ -431,7 +431,11 @@ export const contract = {
       }),
     ),
     /** Closes the record (after the start): the attendance is fixed into it and members can read it. Audited. */
-    close: action<RecordView>()(z.strictObject({ activityId: docId })),
+    /**
+     * Fixes the attendance in and lets members read it; check-in closes with it. Before the activity's
+     * end it is refused with CONFIRM_NEEDED (saying what closing early does) unless `early` confirms it.
+     */
+    close: action<RecordView>()(z.strictObject({ activityId: docId, early: z.boolean().optional() })),
     /** The attendance sheet and the minutes of one activity, as Excel. Audited. */
     export: action<{ url: string }>()(z.strictObject({ activityId: docId })),
     /** 三会一课台账: the unit's activities in a date range (Beijing days, inclusive), with attendance, as Excel. Audited. */

@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   OUT_OF_RANGE: '不在签到范围内',
   CONSENT_REQUIRED: '请先阅读并同意《个人信息保护说明》',
   CONTENT_FLAGGED: '内容未通过安全检查，请修改后再提交',
+  /** The action has consequences the user must agree to first; the message says what they are. Ask, then call again confirming. */
+  CONFIRM_NEEDED: '请确认后再继续',
   UNKNOWN_FUNCTION: '未知的云函数',
   UNKNOWN_ACTION: '未知的操作',
   INTERNAL: '服务暂时不可用，请稍后再试',

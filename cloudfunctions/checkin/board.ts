@@ -1,6 +1,6 @@
 import type { AttendanceBoard, AttendanceRow } from '../../typings/domain';
 import type { HandlerContext } from '../common/context';
-import { col, type ActivityDoc, type CheckinDoc, type MembershipDoc, type SignupDoc } from '../common/db';
+import { col, type ActivityDoc, type CheckinDoc, type MembershipDoc, type RecordDoc, type SignupDoc } from '../common/db';
 import { statusOf } from '../activity/rules';
 
 /** The audience's active memberships (units' members, or the invited). */
@@ -81,4 +81,30 @@ export async function boardOf(ctx: Pick<HandlerContext, 'db' | 'now'>, a: Activi
         .map((c) => ({ memberId: c.memberId, name: c.name, kind: 'leave' as const, reason: c.leave!.reason })),
     ],
   };
+}
+
+/**
+ * A closed record's attendance, from the board as it is now: whoever is still expected when the
+ * record is closed did not come. Written by closing, and again by every change after it (a 补签, a
+ * check-in that was on its way while the record closed), so the record, the board and each member's
+ * history always agree.
+ */
+export async function refreshAttendance(
+  ctx: Pick<HandlerContext, 'db' | 'now'>,
+  a: ActivityDoc,
+): Promise<NonNullable<RecordDoc['attendance']>> {
+  const c = (await boardOf(ctx, a)).counts;
+  const absent = c.absent + c.expected;
+  const due = c.present + absent;
+  const attendance = {
+    audience: c.audience,
+    present: c.present,
+    excused: c.excused,
+    absent,
+    rate: due ? Math.round((c.present / due) * 1000) / 10 : 0,
+  };
+  await col(ctx.db, 'activity_records')
+    .where({ _id: a._id, closedAt: ctx.db.command.exists(true) })
+    .update({ attendance });
+  return attendance;
 }

@@ -8,15 +8,18 @@ import { AppError } from '../common/errors';
 import { memberKey } from '../activity/view';
 import { checkinWindow } from '../activity/rules';
 import { inShanghai } from '../../typings/time';
-import { boardOf } from './board';
+import { boardOf, refreshAttendance } from './board';
 import { activityOfPayload, checkDigits, checkPayload, digitsFor, payloadFor, SLOT_SECONDS, slotOf } from './codes';
 
 /** Failed tries before a member is locked out of an activity's check-in for a while. */
 const MAX_FAILURES = 5;
 const LOCK_MS = 10 * 60 * 1000;
 
+const RECORD_CLOSED = '会议记录已归档，签到已关闭；迟到的党员请书记补签';
+
 function openWindow(ctx: HandlerContext, a: ActivityDoc): void {
   if (a.cancelled) throw new AppError('CONFLICT', '活动已取消');
+  if (a.recordClosedAt) throw new AppError('NOT_OPEN', RECORD_CLOSED);
   const { opensAt, closesAt } = checkinWindow(a);
   const now = ctx.now.getTime();
   if (now < opensAt) throw new AppError('NOT_OPEN', `签到将于 ${inShanghai(opensAt).format('M月D日 HH:mm')} 开始`);
@@ -120,13 +123,16 @@ export const submit: Handler<'checkin', 'submit'> = async (input, ctx) => {
   const nowMs = ctx.now.getTime();
   const verdict = 'payload' in input ? checkPayload(key, a._id, input.payload, nowMs) : checkDigits(key, a._id, input.digits, nowMs);
   if (!verdict.ok) {
+    // A code that was right but has since changed is a slow hand, not a guess: it never counts towards the lockout.
+    if (verdict.code === 'EXPIRED') {
+      throw new AppError(
+        'EXPIRED',
+        'payload' in input ? '签到码已过期，请扫描屏幕上最新的二维码' : '签到码已更新，请输入屏幕上最新的 6 位数字',
+      );
+    }
     const locked = await recordFailure(ctx, a, m, openid);
     if (locked) throw new AppError('RATE_LIMITED', '签到码错误次数过多，请 10 分钟后再试，或请书记为你补签');
-    const message = {
-      CODE_INVALID: '签到码不正确，请重新扫码或输入',
-      EXPIRED: '签到码已过期，请扫描屏幕上最新的二维码',
-      WRONG_ACTIVITY: '这是另一个活动的签到码',
-    }[verdict.code];
+    const message = { CODE_INVALID: '签到码不正确，请重新扫码或输入', WRONG_ACTIVITY: '这是另一个活动的签到码' }[verdict.code];
     throw new AppError(verdict.code, message);
   }
   let distanceMeters: number | null = null;
@@ -149,17 +155,29 @@ export const submit: Handler<'checkin', 'submit'> = async (input, ctx) => {
     method,
     failures: 0,
   };
+  let recorded = false;
   try {
     await col(ctx.db, 'checkins').add(doc);
-    return { checkedInAt: ctx.now.toISOString(), already: false, distanceMeters };
+    recorded = true;
   } catch (e) {
     if (!isDuplicate(e)) throw e;
   }
   const _ = ctx.db.command;
-  const { updated } = (await col(ctx.db, 'checkins')
-    .where(_.and([{ _id: id, checkedIn: false }, _.or([{ lockedUntil: _.exists(false) }, { lockedUntil: _.lte(ctx.now) }])]))
-    .update({ checkedIn: true, at: ctx.now, method })) as { updated: number };
-  if (updated === 1) return { checkedInAt: ctx.now.toISOString(), already: false, distanceMeters };
+  if (!recorded) {
+    const { updated } = (await col(ctx.db, 'checkins')
+      .where(_.and([{ _id: id, checkedIn: false }, _.or([{ lockedUntil: _.exists(false) }, { lockedUntil: _.lte(ctx.now) }])]))
+      .update({ checkedIn: true, at: ctx.now, method })) as { updated: number };
+    recorded = updated === 1;
+  }
+  if (recorded) {
+    // Once the meeting has started its record may be closed while this check-in is on its way: the record's
+    // attendance then takes it in. (Before the start, when most members arrive, no record can close.)
+    if (ctx.now.getTime() >= new Date(a.startAt).getTime()) {
+      const latest = (await col(ctx.db, 'activities').doc(a._id).get()).data[0] as ActivityDoc | undefined;
+      if (latest?.recordClosedAt) await refreshAttendance(ctx, latest);
+    }
+    return { checkedInAt: ctx.now.toISOString(), already: false, distanceMeters };
+  }
   const existing = (await col(ctx.db, 'checkins').doc(id).get()).data[0] as CheckinDoc | undefined;
   if (existing?.checkedIn) return { checkedInAt: new Date(existing.at!).toISOString(), already: true, distanceMeters };
   throw new AppError('RATE_LIMITED', '签到码错误次数过多，请 10 分钟后再试，或请书记为你补签');
@@ -198,12 +216,16 @@ export const mark: Handler<'checkin', 'mark'> = async (input, ctx) => {
       await col(ctx.db, 'checkins').where({ _id: id }).update(change);
     }
   }
+  // After the record is closed, a late arrival (or a correction) goes through here and the record follows.
+  const record = a.recordClosedAt ? await refreshAttendance(ctx, a) : null;
   await audit(ctx, {
     orgId: a.orgId,
     action: 'checkin.mark',
     targetType: 'member',
     targetId: m._id,
-    summary: `${input.present ? '为' : '取消了'}${m.name}${input.present ? '补签到' : '的签到'}「${a.title}」`,
+    summary: `${input.present ? '为' : '取消了'}${m.name}${input.present ? '补签到' : '的签到'}「${a.title}」${
+      record ? `，会议记录的出勤随之更新为实到 ${record.present} 人` : ''
+    }`,
   });
   return boardOf(ctx, a);
 };

@@ -6,10 +6,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * mini-program code's `scene`), and 6 digits from the same slot for typing. The server's clock
  * decides the slot; the slot inside a payload only tells an old code from a forged one.
  */
-export const SLOT_SECONDS = 15;
-/** A code is still accepted during the slot after its own (a member scanning at the turn). */
+export const SLOT_SECONDS = 30;
+/** A code is still accepted during the slot after its own: a member typing slowly has up to a minute. */
 const GRACE_SLOTS = 1;
-/** Digits this many slots old are reported as expired rather than wrong. */
+/** Digits this many slots old (20 minutes) are reported as expired rather than wrong. */
 const EXPIRED_LOOKBACK_SLOTS = 40;
 
 export const slotOf = (ms: number) => Math.floor(ms / (SLOT_SECONDS * 1000));

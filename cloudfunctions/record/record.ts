@@ -1,4 +1,5 @@
 import type { HistoryItem, RecordView } from '../../typings/domain';
+import { inShanghai } from '../../typings/time';
 import { audit } from '../common/audit';
 import { requireCaller, type HandlerContext } from '../common/context';
 import { col, isDuplicate, type ActivityDoc, type CheckinDoc, type RecordDoc, type SignupDoc } from '../common/db';
@@ -6,7 +7,7 @@ import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { imageRefs, reconcileImages, removeImages } from '../common/images';
 import { orgNames } from '../org/view';
-import { boardOf } from '../checkin/board';
+import { refreshAttendance } from '../checkin/board';
 
 const EMPTY = { topic: '', host: '', recorder: '', content: '', resolutions: '' };
 
@@ -69,7 +70,7 @@ export const save: Handler<'record', 'save'> = async (input, ctx) => {
   return toView(ctx, a._id, await recordOf(ctx.db, a._id));
 };
 
-export const close: Handler<'record', 'close'> = async (_input, ctx) => {
+export const close: Handler<'record', 'close'> = async (input, ctx) => {
   const { openid } = requireCaller(ctx);
   const a = ctx.grant.doc as unknown as ActivityDoc;
   if (a.cancelled) throw new AppError('CONFLICT', '活动已取消');
@@ -77,23 +78,19 @@ export const close: Handler<'record', 'close'> = async (_input, ctx) => {
   const r = await recordOf(ctx.db, a._id);
   if (!r || !r.topic || !r.content) throw new AppError('INVALID_INPUT', '请先填写议题和会议内容');
   if (r.closedAt) return toView(ctx, a._id, r);
-  const board = await boardOf(ctx, a);
-  const c = board.counts;
-  // Still expected when the record closes means did not come.
-  const absent = c.absent + c.expected;
-  const due = c.present + absent;
-  const attendance = {
-    audience: c.audience,
-    present: c.present,
-    excused: c.excused,
-    absent,
-    rate: due ? Math.round((c.present / due) * 1000) / 10 : 0,
-  };
+  if (!input.early && ctx.now.getTime() < new Date(a.endAt).getTime()) {
+    throw new AppError(
+      'CONFIRM_NEEDED',
+      `活动 ${inShanghai(a.endAt).format('HH:mm')} 才结束。现在归档，签到随即关闭，还没签到的党员记为缺席（迟到的可由书记补签）。确定提前归档吗？`,
+    );
+  }
   const { updated } = (await col(ctx.db, 'activity_records')
     .where({ _id: a._id, closedAt: ctx.db.command.exists(false) })
-    .update({ closedAt: ctx.now, closedBy: openid, attendance })) as { updated: number };
+    .update({ closedAt: ctx.now, closedBy: openid })) as { updated: number };
   if (updated) {
+    // Check-in closes first; the attendance is then taken from the board (a check-in still on its way updates it itself).
     await col(ctx.db, 'activities').doc(a._id).update({ recordClosedAt: ctx.now });
+    const attendance = await refreshAttendance(ctx, { ...a, recordClosedAt: ctx.now });
     await audit(ctx, {
       orgId: a.orgId,
       action: 'record.close',

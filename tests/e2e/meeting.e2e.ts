@@ -116,6 +116,10 @@ it('a secretary creates an activity and shares it; a member signs up from the li
   await fill(secretary, 'record-content', '集体学习全会公报，党员逐一交流学习体会。');
   await fill(secretary, 'record-resolutions', '每名党员撰写学习心得一篇。');
   await secretary.locator('#record-close').click();
+  // The meeting is still running: the page says what closing early does, and the secretary agrees.
+  await secretary.waitForSelector('.taro-modal__text:has-text("确定提前归档吗")');
+  await screenshot(secretary, 'record-close-early');
+  await secretary.locator('.taro-model__confirm').click();
   await secretary.waitForSelector('#record-card');
   expect(await secretary.locator('#record-attendance').innerText()).toContain('实到 1 人');
   await screenshot(secretary, 'record-closed');

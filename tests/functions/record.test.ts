@@ -1,4 +1,4 @@
-import { clock, createActivity, SECRETARY } from '../helpers/activity';
+import { clock, createActivity, RD, SECRETARY } from '../helpers/activity';
 import { demoRuntime, inStorage, PNG, readStored, snapshot, uploaded } from '../helpers/runtime';
 
 const MEMBER = { openid: 'demo-member-01' };
@@ -276,5 +276,96 @@ it('photos of the meeting are stored with the minutes, kept when a save omits th
   expect(await inStorage(rt, kept)).toBe(true);
   expect(await rt.invoke('record', { action: 'get', data: { activityId: id } }, MEMBER)).toMatchObject({
     data: { closed: true, photos: [{ fileID: kept }] },
+  });
+});
+
+describe('the closed record stays true', () => {
+  async function meeting() {
+    const c = clock('2026-12-10T05:50:00Z');
+    const rt = await demoRuntime(c.now);
+    const id = await createActivity(rt, { signupRequired: false });
+    const minutes = { activityId: id, topic: '学习全会精神', host: '林建华', recorder: '陈海燕', content: '集体学习。', resolutions: '' };
+    expect(await rt.invoke('record', { action: 'save', data: minutes }, SECRETARY)).toMatchObject({ ok: true });
+    const digits = async () =>
+      ((await rt.invoke('checkin', { action: 'code', data: { activityId: id } }, SECRETARY)) as Ok<{ digits: string }>).data.digits;
+    const submit = async (openid: string) =>
+      rt.invoke('checkin', { action: 'submit', data: { activityId: id, digits: await digits() } }, { openid });
+    const record = async () =>
+      ((await rt.invoke('record', { action: 'get', data: { activityId: id } }, SECRETARY)) as Ok<{ attendance: { present: number } }>).data;
+    const board = async () =>
+      ((await rt.invoke('checkin', { action: 'board', data: { activityId: id } }, SECRETARY)) as Ok<{ counts: { present: number } }>).data;
+    return { c, rt, id, submit, record, board };
+  }
+
+  it('closing before the activity ends says what it will do and asks; nothing changes until confirmed', async () => {
+    const { c, rt, id } = await meeting();
+    c.set('2026-12-10T06:01:00Z');
+    const before = await snapshot(rt);
+    const asked = await rt.invoke('record', { action: 'close', data: { activityId: id } }, SECRETARY);
+    expect(asked).toEqual({
+      ok: false,
+      code: 'CONFIRM_NEEDED',
+      message: '活动 16:00 才结束。现在归档，签到随即关闭，还没签到的党员记为缺席（迟到的可由书记补签）。确定提前归档吗？',
+    });
+    expect(await snapshot(rt)).toEqual(before);
+    expect(await rt.invoke('record', { action: 'close', data: { activityId: id, early: true } }, SECRETARY)).toMatchObject({
+      ok: true,
+      data: { closed: true },
+    });
+  });
+
+  it('once closed, check-in is closed: a member checking in after it is refused, and board, record and history keep agreeing', async () => {
+    const { c, rt, id, submit, record, board } = await meeting();
+    expect(await submit('demo-member-01')).toMatchObject({ ok: true });
+    c.set('2026-12-10T06:30:00Z');
+    // A code from the screen just before the record closed: right, and still refused.
+    const { digits } = ((await rt.invoke('checkin', { action: 'code', data: { activityId: id } }, SECRETARY)) as Ok<{ digits: string }>)
+      .data;
+    expect(await rt.invoke('record', { action: 'close', data: { activityId: id, early: true } }, SECRETARY)).toMatchObject({ ok: true });
+    expect(await rt.invoke('checkin', { action: 'submit', data: { activityId: id, digits } }, { openid: 'demo-member-02' })).toEqual({
+      ok: false,
+      code: 'NOT_OPEN',
+      message: '会议记录已归档，签到已关闭；迟到的党员请书记补签',
+    });
+    expect(await rt.invoke('checkin', { action: 'code', data: { activityId: id } }, SECRETARY)).toMatchObject({
+      ok: false,
+      code: 'NOT_OPEN',
+    });
+    expect((await record()).attendance.present).toBe(1);
+    expect((await board()).counts.present).toBe(1);
+    // Their history does not say they were there (it lists what they signed up for or attended).
+    const history = (await rt.invoke('record', { action: 'history' }, { openid: 'demo-member-02' })) as Ok<{ items: { state: string }[] }>;
+    expect(history.data.items.map((i) => i.state)).toEqual([]);
+  });
+
+  it('a late arrival marked by hand (补签) after closing updates the record’s attendance, audited', async () => {
+    const { c, rt, id, submit, record, board } = await meeting();
+    expect(await submit('demo-member-01')).toMatchObject({ ok: true });
+    c.set('2026-12-10T08:10:00Z');
+    expect(await rt.invoke('record', { action: 'close', data: { activityId: id } }, SECRETARY)).toMatchObject({ ok: true });
+    expect(
+      await rt.invoke('checkin', { action: 'mark', data: { activityId: id, memberId: 'm-demo-006', present: true } }, SECRETARY),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect((await record()).attendance.present).toBe(2);
+    expect((await board()).counts.present).toBe(2);
+    const history = (await rt.invoke('record', { action: 'history' }, { openid: 'demo-member-02' })) as Ok<{ items: { state: string }[] }>;
+    expect(history.data.items.map((i) => i.state)).toEqual(['present']);
+    const log = (await rt.invoke('audit', { action: 'list', data: { orgId: RD } }, SECRETARY)) as Ok<{ entries: { summary: string }[] }>;
+    expect(log.data.entries[0]!.summary).toBe('为黄德胜补签到「十二月主题党日」，会议记录的出勤随之更新为实到 2 人');
+  });
+
+  it('check-ins racing the closing of the record: whatever ends up present on the board is what the record says', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const { c, rt, id, submit, record, board } = await meeting();
+      c.set('2026-12-10T06:10:00Z');
+      const members = ['demo-member-01', 'demo-member-02', 'demo-member-03', 'demo-member-04', 'demo-member-05', 'demo-member-06'];
+      await Promise.all([
+        ...members.map((m) => submit(m)),
+        rt.invoke('record', { action: 'close', data: { activityId: id, early: true } }, SECRETARY),
+      ]);
+      expect((await record()).attendance.present).toBe((await board()).counts.present);
+    }
   });
 });

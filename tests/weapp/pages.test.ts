@@ -97,7 +97,7 @@ async function expectLiveCode(mp: MiniProgram): Promise<void> {
   const shown = /\b(\d{6})\b/.exec(mp.text())?.[1];
   const canvas = mp.canvases()[0];
   const after = await must(world.runtime, 'checkin', 'code', { activityId: world.activityId }, PERSONAS.secretary.openid);
-  // The code turns every 15 s: what is shown is the slot's, or (at a turn) the one just before.
+  // The code turns every 30 s: what is shown is the slot's, or (at a turn) the one just before.
   expect([before.digits, after.digits]).toContain(shown);
   expect(canvas).toBeDefined();
   const { data, width, height } = rasterise(canvas!);

@@ -23,7 +23,7 @@ function qrModules(payload: string): { modules: string; size: number } | null {
 }
 
 /**
- * 签到码: a full-screen QR code that changes every slot (15 s) with a countdown, and the same slot's
+ * 签到码: a full-screen QR code that changes every slot (30 s) with a countdown, and the same slot's
  * 6 digits in large type for members who type them. A new code is fetched when the shown one expires.
  */
 export default function CheckinScreenPage() {

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { ImageEditor } from '../../../../components/image-grid';
 import { StateView } from '../../../../components/state-view';
 import { RecordCard } from '../../../../components/record-card';
 import type { ImageRef } from '../../../../../typings/domain';
-import { api } from '../../../../services/api';
+import { api, ApiError } from '../../../../services/api';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 
@@ -26,15 +26,31 @@ export default function RecordPage() {
   }, [data]);
   const set = (k: keyof typeof draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
 
-  async function save() {
-    const saved = await saving.run(() => api.record.save({ activityId, ...draft, photos: photos.map((p) => p.fileID) }), '已保存');
+  /** Saves the draft; `quietly` when closing follows at once (no "saved" toast over the next question). */
+  async function save(quietly = false) {
+    const saved = await saving.run(
+      () => api.record.save({ activityId, ...draft, photos: photos.map((p) => p.fileID) }),
+      quietly ? undefined : '已保存',
+    );
     // New photos were uploads until now; from here on they are the record's own files.
     if (saved) setPhotos(saved.photos);
     return saved;
   }
   async function close() {
-    if (!(await save())) return;
-    if (await closing.run(() => api.record.close({ activityId }), '会议记录已归档')) await reload();
+    if (!(await save(true))) return;
+    const closed = await closing.run(async () => {
+      try {
+        return await api.record.close({ activityId });
+      } catch (e) {
+        // Before the activity's end the server says what closing early does; close only if the organiser agrees.
+        if (!(e instanceof ApiError) || e.code !== 'CONFIRM_NEEDED') throw e;
+        const { confirm } = await Taro.showModal({ title: '提前归档', content: e.message, confirmText: '提前归档', cancelText: '再等等' });
+        return confirm ? api.record.close({ activityId, early: true }) : null;
+      }
+    });
+    if (!closed) return;
+    void Taro.showToast({ title: '会议记录已归档', icon: 'none' });
+    await reload();
   }
 
   return (
