@@ -2,7 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080';
+/** The file's own local runtime (tests/e2e/setup.ts starts one per file). */
+export let BASE_URL = '';
+export function setBaseUrl(url: string): void {
+  BASE_URL = url;
+}
 export const ARTIFACTS = join(__dirname, 'artifacts');
 
 /** Debian's Chromium with the flags this machine needs (no sandbox as root, no background network); Playwright gives it a fresh profile. */

@@ -1,5 +1,5 @@
 const path = require('node:path');
-/** Browser tests: run by tests/e2e/run.mjs, which starts the local runtime and sets E2E_BASE_URL. */
+/** Browser tests: run by tests/e2e/run.mjs; each file starts a local runtime of its own (setup.ts), in any order (sequencer.js). */
 module.exports = {
   rootDir: path.resolve(__dirname, '../..'),
   displayName: 'e2e',
@@ -11,4 +11,5 @@ module.exports = {
   testTimeout: 60000,
   maxWorkers: 1,
   testSequencer: '<rootDir>/tests/e2e/sequencer.js',
+  setupFilesAfterEnv: ['<rootDir>/tests/e2e/setup.ts'],
 };

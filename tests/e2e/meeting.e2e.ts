@@ -1,8 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, fill, launch, phonePage, screenshot, signInAs, tokenFor, waitForText } from './browser';
 
-// Runs after home.e2e.ts (tests/e2e/sequencer.js).
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();

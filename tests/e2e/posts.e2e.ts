@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { BASE_URL, fill, launch, phonePage, screenshot, signInAs, signInAsNew, waitForText } from './browser';
 
-// Runs after meeting.e2e.ts (tests/e2e/sequencer.js); the runtime was started with the demo posts.
+// The runtime of this file starts with the demo posts (tests/e2e/setup.ts).
 
 let browser: Browser;
 beforeAll(async () => {

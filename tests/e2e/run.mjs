@@ -1,8 +1,6 @@
-// npm run test:e2e: real Chromium (Debian's) against the local runtime, as `npm start` runs it.
+// npm run test:e2e: real Chromium (Debian's) against the local runtime as `npm start` runs it, one runtime per test file (tests/e2e/setup.ts).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -23,36 +21,10 @@ if (!existsSync(join(root, 'dist/h5/index.html'))) {
   }
 }
 
-const port = await new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address();
-    s.close(() => resolve(port));
-  });
-});
-const dataDir = mkdtempSync(join(tmpdir(), 'zhibu-e2e-'));
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'local/main.ts')], {
-  cwd: root,
-  env: { ...process.env, PORT: String(port), ZHIBU_DATA_DIR: dataDir },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const baseUrl = `http://127.0.0.1:${port}`;
-await new Promise((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error('local runtime did not start in 30 s')), 30000);
-  server.stdout.on('data', (chunk) => {
-    if (chunk.toString().includes('本地运行中')) {
-      clearTimeout(timer);
-      resolve();
-    }
-  });
-  server.on('exit', (code) => reject(new Error(`local runtime exited with ${code}`)));
-});
-
 const jest = spawn('npx', ['jest', '-c', 'tests/e2e/jest.config.js', ...process.argv.slice(2)], {
   cwd: root,
-  env: { ...process.env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium },
+  env: { ...process.env, CHROMIUM_PATH: chromium },
   stdio: 'inherit',
 });
 const code = await new Promise((resolve) => jest.on('exit', resolve));
-server.kill('SIGTERM');
-rmSync(dataDir, { recursive: true, force: true });
 process.exit(code ?? 1);

@@ -17,7 +17,7 @@ import {
   waitForText,
 } from './browser';
 
-// Runs after home.e2e.ts (tests/e2e/sequencer.js) on the same runtime: counts are compared before and after.
+// Counts are compared before and after each change on this file's own runtime (tests/e2e/setup.ts).
 
 let browser: Browser;
 beforeAll(async () => {

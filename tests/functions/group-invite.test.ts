@@ -92,7 +92,11 @@ describe('invites', () => {
     const { token } = await invite(rt);
     const [id, exp, sig] = token.split('.');
     const later = (parseInt(exp!, 36) + 86400 * 30).toString(36);
-    for (const forged of [`${id}.${later}.${sig}`, `${id}.${exp}.${sig!.slice(0, -1)}x`, `AAAAAAAAAAAAAAAA.${exp}.${sig}`, 'garbage']) {
+    // Each forgery changes one part to something it certainly was not (a character swapped for a different one).
+    const other = (c: string) => (c === 'x' ? 'y' : 'x');
+    const forgedSig = `${sig!.slice(0, -1)}${other(sig!.slice(-1))}`;
+    const forgedId = `${other(id![0]!)}${id!.slice(1)}`;
+    for (const forged of [`${id}.${later}.${sig}`, `${id}.${exp}.${forgedSig}`, `${forgedId}.${exp}.${sig}`, 'garbage']) {
       expect(await rt.invoke('invite', { action: 'open', data: { token: forged } }, NEWCOMER)).toMatchObject({
         ok: false,
         code: 'NOT_FOUND',
