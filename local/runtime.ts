@@ -23,6 +23,14 @@ export interface RuntimeOptions {
   publicBaseUrl?: () => string;
   /** Words the local content check flags (security.msgSecCheck stand-in). */
   blockedWords?: readonly string[];
+  /** In memory only: start from another runtime's `image()` (its data, and the key its data is encrypted with). */
+  from?: RuntimeImage;
+}
+
+/** A runtime's database and master secret, to start other in-memory runtimes from (tests seed once, copy many times). */
+export interface RuntimeImage {
+  database: Buffer;
+  secret: Buffer;
 }
 
 export interface Identity {
@@ -68,6 +76,7 @@ export function createRuntime(options: RuntimeOptions) {
   const memory = options.dataDir === ':memory:';
   const engine = new Engine({
     filename: memory ? ':memory:' : join(options.dataDir, 'zhibu.sqlite'),
+    image: options.from?.database,
     collections: ALL_COLLECTIONS,
     now: options.now,
   });
@@ -75,7 +84,7 @@ export function createRuntime(options: RuntimeOptions) {
   const db = localDatabase(engine);
   const storageRoot = memory ? join(tmpdir(), `zhibu-storage-${process.pid}`) : join(options.dataDir, 'storage');
   // Locally the PII key is a random one kept in the data folder, never a key used anywhere else.
-  const master = loadSecret(options.dataDir, 'dev-secret-key');
+  const master = options.from?.secret ?? loadSecret(options.dataDir, 'dev-secret-key');
   const keys = deriveKeys(master);
   // Signs the temp URLs of stored files (the gateway checks them), like CloudBase signs its own.
   const storageKey = createHmac('sha256', master).update('zhibu/local-storage-urls/v1').digest();
@@ -104,7 +113,9 @@ export function createRuntime(options: RuntimeOptions) {
     return target.run(platform, { Type: 'Timer', TriggerName: triggerName, Time: now().toISOString() }, timerContext(fn));
   }
 
-  return { engine, db, platform, storageRoot, storageKey, invoke, fireTimer, close: () => engine.close() };
+  const image = (): RuntimeImage => ({ database: engine.image(), secret: master });
+
+  return { engine, db, platform, storageRoot, storageKey, invoke, fireTimer, image, close: () => engine.close() };
 }
 
 export type Runtime = ReturnType<typeof createRuntime>;

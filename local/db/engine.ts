@@ -11,6 +11,8 @@ import { assertCollectionName, assertFieldPath, jsonPath, type CollectionSpec, t
 export interface EngineOptions {
   /** A file path, or ':memory:' for tests. */
   filename: string;
+  /** In memory only: start from this image of a database (`Engine.image()`) instead of an empty one. */
+  image?: Buffer;
   collections: CollectionSpec[];
   /** The server clock (serverDate); tests may pin it. */
   now?: () => Date;
@@ -134,8 +136,9 @@ export class Engine {
   private seq = 0;
 
   constructor(options: EngineOptions) {
+    if (options.image && options.filename !== ':memory:') throw new Error('an image opens in memory only');
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
-    this.db = new Database(options.filename);
+    this.db = options.image ? new Database(options.image) : new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives a killed process (the OS keeps the WAL); FULL would also survive power loss.
     this.db.pragma('synchronous = NORMAL');
@@ -155,6 +158,11 @@ export class Engine {
 
   close(): void {
     this.db.close();
+  }
+
+  /** The whole database as bytes: an engine made with it as `image` starts where this one is. */
+  image(): Buffer {
+    return this.db.serialize();
   }
 
   collectionNames(): string[] {

@@ -1,7 +1,7 @@
 import { ACCESS } from '../../cloudfunctions/common/permissions';
 import { localCloudID } from '../../local/openapi';
 import { PRIVACY_VERSION } from '../../typings/domain';
-import { createActivity } from '../helpers/activity';
+import { clock, createActivity } from '../helpers/activity';
 import { callPost, draftPost, postInput, publishedPost } from '../helpers/post';
 import { demoRuntime } from '../helpers/runtime';
 
@@ -35,42 +35,47 @@ function row(listed: Partial<Record<Who, string>>, others = 'FORBIDDEN'): Record
 const everyone = row({}, 'ok');
 
 type Runtime = Awaited<ReturnType<typeof demoRuntime>>;
-/** Input, or how to make it in a fresh runtime (for ids of documents the row needs). */
-type Input = object | ((rt: Runtime) => Promise<object>);
+type Clock = ReturnType<typeof clock>;
+/** The demo clock: 2026-11-28 18:00 Beijing time. */
+const DEMO_NOW = '2026-11-28T10:00:00.000Z';
+/** Input, or how to make it in a fresh runtime (for ids of documents the row needs; the clock may be moved on). */
+type Input = object | ((rt: Runtime, clock: Clock) => Promise<object>);
+
+/** Asserts a setup call's result and returns its data. */
+async function setup<T = Record<string, unknown>>(rt: Runtime, fn: string, action: string, data: object, openid: string): Promise<T> {
+  const res = await rt.invoke(fn, { action, data }, { openid });
+  if (!res.ok) throw new Error(`setup ${fn}.${action} as ${openid} failed: ${res.code} ${res.message}`);
+  return res.data as T;
+}
 
 /** A pending join request in a branch, made by someone who is not a member anywhere. */
 const pendingRequestIn = (orgId: string) => async (rt: Runtime) => {
-  const res = await rt.invoke('join', { action: 'apply', data: { orgId, name: '申请人', via: 'search' } }, { openid: 'applicant-x' });
-  if (!res.ok) throw new Error(`setup failed: ${res.code}`);
-  return { requestId: (res.data as { id: string }).id, approve: true };
+  const { id } = await setup<{ id: string }>(rt, 'join', 'apply', { orgId, name: '申请人', via: 'search' }, 'applicant-x');
+  return { requestId: id, approve: true };
 };
 
 const groupCloudID = (openGId: string) => localCloudID({ openGId });
 /** A group bound to a branch by the branch's secretary (or the admin, for the parent unit). */
 const boundGroupIn = (orgId: string) => async (rt: Runtime) => {
-  const res = await rt.invoke(
+  const { id } = await setup<{ id: string }>(
+    rt,
     'group',
-    { action: 'bind', data: { orgId, cloudID: groupCloudID(`G-${orgId}`), label: '党员群' } },
-    { openid: 'demo-admin' },
+    'bind',
+    { orgId, cloudID: groupCloudID(`G-${orgId}`), label: '党员群' },
+    'demo-admin',
   );
-  if (!res.ok) throw new Error(`setup failed: ${res.code}`);
-  return { bindingId: (res.data as { id: string }).id };
+  return { bindingId: id };
 };
 const inviteIn = (orgId: string) => async (rt: Runtime) => {
-  const res = await rt.invoke('invite', { action: 'create', data: { orgId } }, { openid: 'demo-admin' });
-  if (!res.ok) throw new Error(`setup failed: ${res.code}`);
-  return { inviteId: (res.data as { id: string }).id, path: (res.data as { path: string }).path };
+  const { id, path } = await setup<{ id: string; path: string }>(rt, 'invite', 'create', { orgId }, 'demo-admin');
+  return { inviteId: id, path };
 };
 
-/** A transfer of demo-member-03 from the own branch to the other, awaiting the own branch. */
-const pendingTransfer = async (rt: Runtime) => {
-  const res = await rt.invoke(
-    'transfer',
-    { action: 'request', data: { fromOrgId: OWN, toOrgId: OTHER, reason: '工作调动' } },
-    { openid: 'demo-member-03' },
-  );
-  if (!res.ok) throw new Error(`setup failed: ${res.code}`);
-  return { transferId: (res.data as { id: string }).id, approve: true };
+/** A transfer a member asked for, awaiting the branch they leave: demo-member-03 out of the own branch, or demo-member-12 out of the other. */
+const pendingTransferFrom = (fromOrgId: string) => async (rt: Runtime) => {
+  const [openid, toOrgId] = fromOrgId === OWN ? ['demo-member-03', OTHER] : ['demo-member-12', OWN];
+  const { id } = await setup<{ id: string }>(rt, 'transfer', 'request', { fromOrgId, toOrgId, reason: '工作调动' }, openid!);
+  return { transferId: id, approve: true };
 };
 
 /** An activity of a unit, made by the admin, starting ten minutes after the demo clock (so check-in is open). */
@@ -84,11 +89,38 @@ const activityIn =
     ),
   });
 const withActivity =
-  (orgId: string, build: (activityId: string, rt: Runtime) => Promise<object> | object, extra = {}) =>
-  async (rt: Runtime) => {
+  (orgId: string, build: (activityId: string, rt: Runtime, clock: Clock) => Promise<object> | object, extra = {}) =>
+  async (rt: Runtime, clock: Clock) => {
     const { activityId } = await activityIn(orgId, extra)(rt);
-    return build(activityId, rt);
+    return build(activityId, rt, clock);
   };
+/** The audience of a branch this matrix calls as: the own branch's member, 支委 and secretary, or the other branch's secretary. */
+const audienceOf = (orgId: string) => (orgId === OWN ? ['demo-member-03', 'demo-committee', 'demo-secretary'] : ['demo-secretary-2']);
+/** An activity of the branch its audience has signed up for (so cancelling one's sign-up cancels something). */
+const signedUpFor = (orgId: string) =>
+  withActivity(orgId, async (activityId, rt) => {
+    for (const openid of audienceOf(orgId)) await setup(rt, 'signup', 'join', { activityId }, openid);
+    return { activityId };
+  });
+/** An activity that ended half an hour ago, its record written (topic and content) and still open. */
+const endedActivityIn = (orgId: string) =>
+  withActivity(orgId, async (activityId, rt, clock) => {
+    const record = { activityId, topic: '学习党章', host: '书记', recorder: '组织委员', content: '集体学习党章第一章', resolutions: '' };
+    await setup(rt, 'record', 'save', record, 'demo-admin');
+    clock.set('2026-11-28T12:30:00.000Z');
+    return { activityId };
+  });
+/** An approval-required activity a member of the branch (demo-member-01 here, demo-member-12 there) has asked to join. */
+const signupAwaitingReview = (orgId: string) =>
+  withActivity(
+    orgId,
+    async (activityId, rt) => {
+      const [openid, memberId] = orgId === OWN ? ['demo-member-01', 'm-demo-005'] : ['demo-member-12', OTHER_MEMBER];
+      await setup(rt, 'signup', 'join', { activityId }, openid!);
+      return { activityId, memberId, kind: 'signup', approve: true };
+    },
+    { approvalRequired: true },
+  );
 const NO_ACTIVITY = 'aNoSuchOne1';
 const NO_POST = 'pNoSuchOne1';
 const ownDrafters = row({ committee: 'ok', secretary: 'ok', admin: 'ok' });
@@ -102,10 +134,10 @@ const withPost =
     return build(postId);
   };
 const NEWS = { kind: 'news', title: '支部开展志愿服务活动', public: true };
-/** A comment by a member of the own branch on a news post there. */
-const withComment = async (rt: Runtime) => {
-  const postId = await publishedPost(rt, NEWS, 'demo-admin', OWN);
-  const c = await callPost(rt, 'comment', { postId, text: '很有意义的活动' }, 'demo-member-03');
+/** A comment by a member of the branch (demo-member-03 here, demo-member-12 there) on a news post there. */
+const commentIn = (orgId: string) => async (rt: Runtime) => {
+  const postId = await publishedPost(rt, NEWS, 'demo-admin', orgId);
+  const c = await callPost(rt, 'comment', { postId, text: '很有意义的活动' }, orgId === OWN ? 'demo-member-03' : 'demo-member-12');
   return { commentId: c['id'] as string, hidden: true };
 };
 
@@ -118,326 +150,492 @@ const activityBody = {
   audience: { kind: 'unit' },
   signupRequired: true,
 };
-const codeOf = async (rt: Runtime, activityId: string) => {
-  const res = await rt.invoke('checkin', { action: 'code', data: { activityId } }, { openid: 'demo-admin' });
-  if (!res.ok) throw new Error(`setup failed: ${res.code}`);
-  return res.data as { digits: string; payload: string };
-};
+const codeOf = (rt: Runtime, activityId: string) =>
+  setup<{ digits: string; payload: string }>(rt, 'checkin', 'code', { activityId }, 'demo-admin');
 /** Audience members of the own branch: the member, the committee member and the secretary. */
 const ownAudience = row({ member: 'ok', committee: 'ok', secretary: 'ok' });
 const ownLeaders = row({ secretary: 'ok', admin: 'ok' });
 const otherLeaders = row({ otherSecretary: 'ok', admin: 'ok' });
 
-const MATRIX: [string, string, Input, Record<Who, string>][] = [
-  ['user', 'signIn', {}, everyone],
-  ['system', 'ping', {}, { ...everyone, anonymous: 'ok' }],
-  ['org', 'tree', {}, everyone],
-  ['branch', 'home', {}, everyone],
-  ['branch', 'home', { orgId: OWN }, row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' })],
-  ['branch', 'home', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
-  ['branch', 'home', { orgId: PARENT }, row({ admin: 'ok' })],
-  ['branch', 'home', { orgId: MISSING }, row({})],
-  ['org', 'create', { parentId: OWN, name: '第一党小组', type: 'group' }, row({ admin: 'ok' })],
-  ['org', 'create', { parentId: OTHER, name: '第一党小组', type: 'group' }, row({ admin: 'ok' })],
-  ['org', 'create', { parentId: PARENT, name: '第三党支部', type: 'branch' }, row({ admin: 'ok' })],
-  ['org', 'create', { parentId: MISSING, name: '第一党小组', type: 'group' }, row({})],
-  ['org', 'rename', { orgId: OWN, name: '第一党支部' }, row({ admin: 'ok' })],
-  ['org', 'rename', { orgId: OTHER, name: '第二党支部' }, row({ admin: 'ok' })],
-  ['org', 'rename', { orgId: PARENT, name: '星河科技党委' }, row({ admin: 'ok' })],
-  ['org', 'rename', { orgId: MISSING, name: '不存在' }, row({})],
+/**
+ * Where a row acts: in the own branch (第一党支部, where member, committee and secretary hold their roles),
+ * another branch (第二党支部, the other secretary's), the parent 党委 (the admin's), on an id that does
+ * not exist, or on the caller's own data.
+ */
+type Scope = 'own' | 'other' | 'parent' | 'missing' | 'self';
+const SCOPE: Record<Scope, string> = {
+  own: 'in the own branch',
+  other: 'in another branch',
+  parent: 'in the parent 党委',
+  missing: 'on an id that does not exist',
+  self: "naming no unit (the caller's own)",
+};
+/** A row: the action, where it acts, its input, the outcome per caller, and a note when one action has several rows in one scope. */
+type Row = [fn: string, action: string, scope: Scope, input: Input, expected: Record<Who, string>, note?: string];
+const titleOf = ([fn, action, scope, , , note]: Row): string => `${fn}.${action} ${SCOPE[scope]}${note ? ` (${note})` : ''}`;
+
+const MATRIX: Row[] = [
+  ['user', 'signIn', 'self', {}, everyone],
+  ['system', 'ping', 'self', {}, { ...everyone, anonymous: 'ok' }],
+  ['org', 'tree', 'self', {}, everyone],
+  ['branch', 'home', 'self', {}, everyone],
+  ['branch', 'home', 'own', { orgId: OWN }, row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' })],
+  ['branch', 'home', 'other', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['branch', 'home', 'parent', { orgId: PARENT }, row({ admin: 'ok' })],
+  ['branch', 'home', 'missing', { orgId: MISSING }, row({})],
+  ['org', 'create', 'own', { parentId: OWN, name: '第一党小组', type: 'group' }, row({ admin: 'ok' })],
+  ['org', 'create', 'other', { parentId: OTHER, name: '第一党小组', type: 'group' }, row({ admin: 'ok' })],
+  ['org', 'create', 'parent', { parentId: PARENT, name: '第三党支部', type: 'branch' }, row({ admin: 'ok' })],
+  ['org', 'create', 'missing', { parentId: MISSING, name: '第一党小组', type: 'group' }, row({})],
+  ['org', 'rename', 'own', { orgId: OWN, name: '第一党支部' }, row({ admin: 'ok' })],
+  ['org', 'rename', 'other', { orgId: OTHER, name: '第二党支部' }, row({ admin: 'ok' })],
+  ['org', 'rename', 'parent', { orgId: PARENT, name: '星河科技党委' }, row({ admin: 'ok' })],
+  ['org', 'rename', 'missing', { orgId: MISSING, name: '不存在' }, row({})],
   // The admin passes the permission check and then meets the unit's members (or, for the top unit, its place).
-  ['org', 'remove', { orgId: OWN }, row({ admin: 'CONFLICT' })],
-  ['org', 'remove', { orgId: OTHER }, row({ admin: 'CONFLICT' })],
-  ['org', 'remove', { orgId: PARENT }, row({ admin: 'CONFLICT' })],
-  ['org', 'remove', { orgId: MISSING }, row({})],
-  ['archive', 'mine', {}, everyone],
+  ['org', 'remove', 'own', { orgId: OWN }, row({ admin: 'CONFLICT' })],
+  ['org', 'remove', 'other', { orgId: OTHER }, row({ admin: 'CONFLICT' })],
+  ['org', 'remove', 'parent', { orgId: PARENT }, row({ admin: 'CONFLICT' })],
+  ['org', 'remove', 'missing', { orgId: MISSING }, row({})],
+  ['archive', 'mine', 'self', {}, everyone],
   // Signed in is enough to be asked; collecting data then needs consent to the privacy notice.
-  ['archive', 'updateMine', { job: '工程师' }, row({}, 'CONSENT_REQUIRED')],
-  ['archive', 'setPhoto', { fileID: null }, row({}, 'CONSENT_REQUIRED')],
-  ['archive', 'get', { orgId: OWN, memberId: OWN_MEMBER }, row({ secretary: 'ok', admin: 'ok' })],
-  ['archive', 'get', { orgId: OTHER, memberId: OTHER_MEMBER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['archive', 'updateMine', 'self', { job: '工程师' }, row({}, 'CONSENT_REQUIRED')],
+  ['archive', 'setPhoto', 'self', { fileID: null }, row({}, 'CONSENT_REQUIRED')],
+  ['archive', 'get', 'own', { orgId: OWN, memberId: OWN_MEMBER }, row({ secretary: 'ok', admin: 'ok' })],
+  ['archive', 'get', 'other', { orgId: OTHER, memberId: OTHER_MEMBER }, row({ otherSecretary: 'ok', admin: 'ok' })],
   // The admin may act in the parent unit, but the member is not held there.
-  ['archive', 'get', { orgId: PARENT, memberId: OWN_MEMBER }, row({})],
-  ['archive', 'get', { orgId: MISSING, memberId: OWN_MEMBER }, row({})],
-  ['archive', 'reveal', { field: 'phone' }, everyone],
-  ['archive', 'reveal', { field: 'idCard', orgId: OWN, memberId: OWN_MEMBER }, row({ secretary: 'ok' })],
-  ['archive', 'reveal', { field: 'idCard', orgId: OTHER, memberId: OTHER_MEMBER }, row({ otherSecretary: 'ok' })],
-  ['archive', 'reveal', { field: 'idCard', orgId: PARENT, memberId: OWN_MEMBER }, row({})],
-  ['archive', 'reveal', { field: 'idCard', orgId: MISSING, memberId: OWN_MEMBER }, row({})],
-  ['org', 'search', { q: '支部' }, everyone],
+  ['archive', 'get', 'parent', { orgId: PARENT, memberId: OWN_MEMBER }, row({})],
+  ['archive', 'get', 'missing', { orgId: MISSING, memberId: OWN_MEMBER }, row({})],
+  ['archive', 'reveal', 'self', { field: 'phone' }, everyone],
+  ['archive', 'reveal', 'own', { field: 'idCard', orgId: OWN, memberId: OWN_MEMBER }, row({ secretary: 'ok' })],
+  ['archive', 'reveal', 'other', { field: 'idCard', orgId: OTHER, memberId: OTHER_MEMBER }, row({ otherSecretary: 'ok' })],
+  ['archive', 'reveal', 'parent', { field: 'idCard', orgId: PARENT, memberId: OWN_MEMBER }, row({})],
+  ['archive', 'reveal', 'missing', { field: 'idCard', orgId: MISSING, memberId: OWN_MEMBER }, row({})],
+  ['org', 'search', 'self', { q: '支部' }, everyone],
   [
     'join',
     'apply',
+    'own',
     { orgId: OWN, name: '申请人', via: 'search' },
     // Members of a branch (this one, or another: a move is a transfer) cannot apply.
     row({ member: 'CONFLICT', committee: 'CONFLICT', secretary: 'CONFLICT', otherSecretary: 'CONFLICT' }, 'ok'),
   ],
-  ['join', 'mine', {}, everyone],
+  ['join', 'mine', 'self', {}, everyone],
   // Only the applicant may cancel: for everyone else the request does not exist.
   [
     'join',
     'cancel',
+    'own',
     async (rt) => ({ requestId: ((await pendingRequestIn(OWN)(rt)) as { requestId: string }).requestId }),
     row({}, 'NOT_FOUND'),
   ],
-  ['join', 'inbox', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
-  ['join', 'inbox', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
-  ['join', 'inbox', { orgId: PARENT }, row({ admin: 'ok' })],
-  ['join', 'inbox', { orgId: MISSING }, row({})],
-  ['join', 'review', pendingRequestIn(OWN), row({ secretary: 'ok', admin: 'ok' })],
-  ['join', 'review', pendingRequestIn(OTHER), row({ otherSecretary: 'ok', admin: 'ok' })],
-  ['join', 'review', { requestId: 'jr-does-not-exist', approve: true }, row({})],
-  ['group', 'bind', { orgId: OWN, cloudID: groupCloudID('G-1'), label: '一支部党员群' }, row({ secretary: 'ok', admin: 'ok' })],
-  ['group', 'bind', { orgId: OTHER, cloudID: groupCloudID('G-2'), label: '二支部党员群' }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['join', 'inbox', 'own', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['join', 'inbox', 'other', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['join', 'inbox', 'parent', { orgId: PARENT }, row({ admin: 'ok' })],
+  ['join', 'inbox', 'missing', { orgId: MISSING }, row({})],
+  ['join', 'review', 'own', pendingRequestIn(OWN), row({ secretary: 'ok', admin: 'ok' })],
+  ['join', 'review', 'other', pendingRequestIn(OTHER), row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['join', 'review', 'missing', { requestId: 'jr-does-not-exist', approve: true }, row({})],
+  ['group', 'bind', 'own', { orgId: OWN, cloudID: groupCloudID('G-1'), label: '一支部党员群' }, row({ secretary: 'ok', admin: 'ok' })],
+  [
+    'group',
+    'bind',
+    'other',
+    { orgId: OTHER, cloudID: groupCloudID('G-2'), label: '二支部党员群' },
+    row({ otherSecretary: 'ok', admin: 'ok' }),
+  ],
   // Only a branch takes a group: the admin passes the permission check and meets that rule.
-  ['group', 'bind', { orgId: PARENT, cloudID: groupCloudID('G-3'), label: '党委群' }, row({ admin: 'INVALID_INPUT' })],
-  ['group', 'bind', { orgId: MISSING, cloudID: groupCloudID('G-4'), label: '某群' }, row({})],
-  ['group', 'unbind', boundGroupIn(OWN), row({ secretary: 'ok', admin: 'ok' })],
-  ['group', 'unbind', boundGroupIn(OTHER), row({ otherSecretary: 'ok', admin: 'ok' })],
-  ['group', 'unbind', { bindingId: 'no-such-binding' }, row({})],
-  ['group', 'list', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
-  ['group', 'list', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
-  ['group', 'list', { orgId: MISSING }, row({})],
-  ['group', 'enter', { cloudID: groupCloudID('G-unbound') }, everyone],
-  ['invite', 'create', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
-  ['invite', 'create', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
-  ['invite', 'create', { orgId: PARENT }, row({ admin: 'INVALID_INPUT' })],
-  ['invite', 'create', { orgId: MISSING }, row({})],
-  ['invite', 'qrcode', async (rt) => ({ inviteId: (await inviteIn(OWN)(rt)).inviteId }), row({ secretary: 'ok', admin: 'ok' })],
-  ['invite', 'qrcode', { inviteId: 'no-such-invite00' }, row({})],
-  ['invite', 'open', async (rt) => ({ token: decodeURIComponent((await inviteIn(OWN)(rt)).path.split('invite=')[1]!) }), everyone],
-  ['invite', 'revoke', async (rt) => ({ inviteId: (await inviteIn(OWN)(rt)).inviteId }), row({ secretary: 'ok', admin: 'ok' })],
-  ['invite', 'revoke', async (rt) => ({ inviteId: (await inviteIn(OTHER)(rt)).inviteId }), row({ otherSecretary: 'ok', admin: 'ok' })],
-  ['invite', 'list', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
-  ['invite', 'list', { orgId: MISSING }, row({})],
-  ['member', 'list', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
-  ['member', 'list', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
-  ['member', 'list', { orgId: PARENT }, row({ admin: 'ok' })],
-  ['member', 'list', { orgId: MISSING }, row({})],
-  ['member', 'export', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
-  ['member', 'export', { orgId: MISSING }, row({})],
-  ['member', 'importTemplate', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['group', 'bind', 'parent', { orgId: PARENT, cloudID: groupCloudID('G-3'), label: '党委群' }, row({ admin: 'INVALID_INPUT' })],
+  ['group', 'bind', 'missing', { orgId: MISSING, cloudID: groupCloudID('G-4'), label: '某群' }, row({})],
+  ['group', 'unbind', 'own', boundGroupIn(OWN), row({ secretary: 'ok', admin: 'ok' })],
+  ['group', 'unbind', 'other', boundGroupIn(OTHER), row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['group', 'unbind', 'missing', { bindingId: 'no-such-binding' }, row({})],
+  ['group', 'list', 'own', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['group', 'list', 'other', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['group', 'list', 'missing', { orgId: MISSING }, row({})],
+  ['group', 'enter', 'self', { cloudID: groupCloudID('G-unbound') }, everyone],
+  ['invite', 'create', 'own', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['invite', 'create', 'other', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['invite', 'create', 'parent', { orgId: PARENT }, row({ admin: 'INVALID_INPUT' })],
+  ['invite', 'create', 'missing', { orgId: MISSING }, row({})],
+  ['invite', 'qrcode', 'own', async (rt) => ({ inviteId: (await inviteIn(OWN)(rt)).inviteId }), row({ secretary: 'ok', admin: 'ok' })],
+  ['invite', 'qrcode', 'other', async (rt) => ({ inviteId: (await inviteIn(OTHER)(rt)).inviteId }), otherLeaders],
+  ['invite', 'qrcode', 'missing', { inviteId: 'no-such-invite00' }, row({})],
+  ['invite', 'open', 'own', async (rt) => ({ token: decodeURIComponent((await inviteIn(OWN)(rt)).path.split('invite=')[1]!) }), everyone],
+  ['invite', 'revoke', 'own', async (rt) => ({ inviteId: (await inviteIn(OWN)(rt)).inviteId }), row({ secretary: 'ok', admin: 'ok' })],
+  [
+    'invite',
+    'revoke',
+    'other',
+    async (rt) => ({ inviteId: (await inviteIn(OTHER)(rt)).inviteId }),
+    row({ otherSecretary: 'ok', admin: 'ok' }),
+  ],
+  ['invite', 'list', 'own', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['invite', 'list', 'other', { orgId: OTHER }, otherLeaders],
+  ['invite', 'list', 'missing', { orgId: MISSING }, row({})],
+  ['member', 'list', 'own', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['member', 'list', 'other', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['member', 'list', 'parent', { orgId: PARENT }, row({ admin: 'ok' })],
+  ['member', 'list', 'missing', { orgId: MISSING }, row({})],
+  ['member', 'export', 'own', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['member', 'export', 'other', { orgId: OTHER }, otherLeaders],
+  ['member', 'export', 'missing', { orgId: MISSING }, row({})],
+  ['member', 'importTemplate', 'own', { orgId: OWN }, ownLeaders],
+  ['member', 'importTemplate', 'other', { orgId: OTHER }, otherLeaders],
+  ['member', 'importTemplate', 'missing', { orgId: MISSING }, row({})],
   // The file is checked after the permission: an unknown file is NOT_FOUND for those allowed.
   [
     'member',
     'import',
+    'missing',
     { orgId: OWN, fileID: 'cloud://local.zhibu/uploads/0123456789abcdef0123456789abcdef/none-file-0000001.xlsx' },
     row({ secretary: 'NOT_FOUND', admin: 'NOT_FOUND' }),
   ],
   [
     'member',
     'import',
+    'other',
     { orgId: OTHER, fileID: 'cloud://local.zhibu/uploads/0123456789abcdef0123456789abcdef/none-file-0000001.xlsx' },
     row({ otherSecretary: 'NOT_FOUND', admin: 'NOT_FOUND' }),
   ],
-  ['role', 'set', { memberId: OWN_MEMBER, role: 'committee', duty: 'propaganda' }, row({ secretary: 'ok', admin: 'ok' })],
-  ['role', 'set', { memberId: OTHER_MEMBER, role: 'committee' }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  [
+    'role',
+    'set',
+    'own',
+    { memberId: OWN_MEMBER, role: 'committee', duty: 'propaganda' },
+    row({ secretary: 'ok', admin: 'ok' }),
+    'making a 支委',
+  ],
+  ['role', 'set', 'other', { memberId: OTHER_MEMBER, role: 'committee' }, row({ otherSecretary: 'ok', admin: 'ok' })],
   // Making a secretary is for admins only.
-  ['role', 'set', { memberId: OWN_MEMBER, role: 'secretary' }, row({ admin: 'ok' })],
-  ['role', 'set', { memberId: 'm-nobody', role: 'committee' }, row({})],
-  ['privacy', 'status', {}, everyone],
-  ['privacy', 'consent', { version: PRIVACY_VERSION }, row({ newcomer: 'UNAUTHENTICATED' }, 'ok')],
-  ['privacy', 'withdraw', {}, row({ newcomer: 'UNAUTHENTICATED' }, 'ok')],
-  ['privacy', 'exportMine', {}, everyone],
-  ['privacy', 'deleteMine', { confirm: '删除我的个人信息' }, everyone],
-  ['lifecycle', 'advance', { memberId: OWN_MEMBER, to: 'activist', date: '2025-01-01' }, row({ secretary: 'ok', admin: 'ok' })],
-  ['lifecycle', 'advance', { memberId: OTHER_MEMBER, to: 'activist', date: '2025-01-01' }, row({ otherSecretary: 'ok', admin: 'ok' })],
-  ['lifecycle', 'advance', { memberId: 'm-nobody', to: 'activist', date: '2025-01-01' }, row({})],
-  ['lifecycle', 'history', { memberId: OWN_MEMBER }, row({ secretary: 'ok', admin: 'ok' })],
-  ['lifecycle', 'history', { memberId: OTHER_MEMBER }, row({ otherSecretary: 'ok', admin: 'ok' })],
-  ['lifecycle', 'mine', {}, everyone],
-  ['lifecycle', 'due', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
-  ['lifecycle', 'due', { orgId: PARENT }, row({ admin: 'ok' })],
-  ['lifecycle', 'due', { orgId: MISSING }, row({})],
+  ['role', 'set', 'own', { memberId: OWN_MEMBER, role: 'secretary' }, row({ admin: 'ok' }), 'making a secretary'],
+  ['role', 'set', 'missing', { memberId: 'm-nobody', role: 'committee' }, row({})],
+  ['privacy', 'status', 'self', {}, everyone],
+  ['privacy', 'consent', 'self', { version: PRIVACY_VERSION }, row({ newcomer: 'UNAUTHENTICATED' }, 'ok')],
+  ['privacy', 'withdraw', 'self', {}, row({ newcomer: 'UNAUTHENTICATED' }, 'ok')],
+  ['privacy', 'exportMine', 'self', {}, everyone],
+  ['privacy', 'deleteMine', 'self', { confirm: '删除我的个人信息' }, everyone],
+  ['lifecycle', 'advance', 'own', { memberId: OWN_MEMBER, to: 'activist', date: '2025-01-01' }, row({ secretary: 'ok', admin: 'ok' })],
+  [
+    'lifecycle',
+    'advance',
+    'other',
+    { memberId: OTHER_MEMBER, to: 'activist', date: '2025-01-01' },
+    row({ otherSecretary: 'ok', admin: 'ok' }),
+  ],
+  ['lifecycle', 'advance', 'missing', { memberId: 'm-nobody', to: 'activist', date: '2025-01-01' }, row({})],
+  ['lifecycle', 'history', 'own', { memberId: OWN_MEMBER }, row({ secretary: 'ok', admin: 'ok' })],
+  ['lifecycle', 'history', 'other', { memberId: OTHER_MEMBER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['lifecycle', 'mine', 'self', {}, everyone],
+  ['lifecycle', 'due', 'own', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['lifecycle', 'due', 'other', { orgId: OTHER }, otherLeaders],
+  ['lifecycle', 'due', 'parent', { orgId: PARENT }, row({ admin: 'ok' })],
+  ['lifecycle', 'due', 'missing', { orgId: MISSING }, row({})],
   // One's own membership in the unit named: only its members have one.
-  ['transfer', 'request', { fromOrgId: OWN, toOrgId: OTHER, reason: '工作调动' }, row({ member: 'ok', committee: 'ok', secretary: 'ok' })],
-  ['transfer', 'initiate', { memberId: OWN_MEMBER, toOrgId: OTHER, reason: '工作调动' }, row({ secretary: 'ok', admin: 'ok' })],
-  ['transfer', 'initiate', { memberId: OTHER_MEMBER, toOrgId: OWN, reason: '工作调动' }, row({ otherSecretary: 'ok', admin: 'ok' })],
-  ['transfer', 'review', pendingTransfer, row({ secretary: 'ok', admin: 'ok' })],
-  ['transfer', 'review', { transferId: 'no-such-transfer', approve: true }, row({})],
-  ['transfer', 'inbox', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
-  ['transfer', 'inbox', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
-  ['transfer', 'inbox', { orgId: MISSING }, row({})],
-  ['transfer', 'mine', {}, everyone],
-  ['audit', 'list', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
-  ['audit', 'list', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
-  ['audit', 'list', { orgId: PARENT }, row({ admin: 'ok' })],
-  ['audit', 'list', { orgId: MISSING }, row({})],
-  ['activity', 'create', { orgId: OWN, ...activityBody }, ownLeaders],
-  ['activity', 'create', { orgId: OTHER, ...activityBody }, otherLeaders],
-  ['activity', 'create', { orgId: PARENT, ...activityBody }, row({ admin: 'ok' })],
-  ['activity', 'create', { orgId: MISSING, ...activityBody }, row({})],
-  ['activity', 'update', withActivity(OWN, (activityId) => ({ activityId, ...activityBody })), ownLeaders],
-  ['activity', 'update', withActivity(OTHER, (activityId) => ({ activityId, ...activityBody })), otherLeaders],
-  ['activity', 'update', { activityId: NO_ACTIVITY, ...activityBody }, row({})],
-  ['activity', 'cancel', withActivity(OWN, (activityId) => ({ activityId, reason: '时间冲突' })), ownLeaders],
-  ['activity', 'cancel', withActivity(OTHER, (activityId) => ({ activityId, reason: '时间冲突' })), otherLeaders],
-  ['activity', 'list', { when: 'upcoming' }, everyone],
-  ['activity', 'list', { when: 'upcoming', orgId: OWN }, row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' })],
-  ['activity', 'list', { when: 'past', orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
-  ['activity', 'list', { when: 'past', orgId: MISSING }, row({})],
+  [
+    'transfer',
+    'request',
+    'own',
+    { fromOrgId: OWN, toOrgId: OTHER, reason: '工作调动' },
+    row({ member: 'ok', committee: 'ok', secretary: 'ok' }),
+  ],
+  ['transfer', 'initiate', 'own', { memberId: OWN_MEMBER, toOrgId: OTHER, reason: '工作调动' }, row({ secretary: 'ok', admin: 'ok' })],
+  [
+    'transfer',
+    'initiate',
+    'other',
+    { memberId: OTHER_MEMBER, toOrgId: OWN, reason: '工作调动' },
+    row({ otherSecretary: 'ok', admin: 'ok' }),
+  ],
+  ['transfer', 'review', 'own', pendingTransferFrom(OWN), ownLeaders],
+  ['transfer', 'review', 'other', pendingTransferFrom(OTHER), otherLeaders],
+  ['transfer', 'review', 'missing', { transferId: 'no-such-transfer', approve: true }, row({})],
+  ['transfer', 'inbox', 'own', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['transfer', 'inbox', 'other', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['transfer', 'inbox', 'missing', { orgId: MISSING }, row({})],
+  ['transfer', 'mine', 'self', {}, everyone],
+  ['audit', 'list', 'own', { orgId: OWN }, row({ secretary: 'ok', admin: 'ok' })],
+  ['audit', 'list', 'other', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['audit', 'list', 'parent', { orgId: PARENT }, row({ admin: 'ok' })],
+  ['audit', 'list', 'missing', { orgId: MISSING }, row({})],
+  ['activity', 'create', 'own', { orgId: OWN, ...activityBody }, ownLeaders],
+  ['activity', 'create', 'other', { orgId: OTHER, ...activityBody }, otherLeaders],
+  ['activity', 'create', 'parent', { orgId: PARENT, ...activityBody }, row({ admin: 'ok' })],
+  ['activity', 'create', 'missing', { orgId: MISSING, ...activityBody }, row({})],
+  ['activity', 'update', 'own', withActivity(OWN, (activityId) => ({ activityId, ...activityBody })), ownLeaders],
+  ['activity', 'update', 'other', withActivity(OTHER, (activityId) => ({ activityId, ...activityBody })), otherLeaders],
+  ['activity', 'update', 'missing', { activityId: NO_ACTIVITY, ...activityBody }, row({})],
+  ['activity', 'cancel', 'own', withActivity(OWN, (activityId) => ({ activityId, reason: '时间冲突' })), ownLeaders],
+  ['activity', 'cancel', 'other', withActivity(OTHER, (activityId) => ({ activityId, reason: '时间冲突' })), otherLeaders],
+  ['activity', 'list', 'self', { when: 'upcoming' }, everyone],
+  ['activity', 'list', 'own', { when: 'upcoming', orgId: OWN }, row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' })],
+  ['activity', 'list', 'other', { when: 'past', orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['activity', 'list', 'missing', { when: 'past', orgId: MISSING }, row({})],
   [
     'activity',
     'detail',
+    'own',
     withActivity(OWN, (activityId) => ({ activityId })),
     row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }),
   ],
-  ['activity', 'detail', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
-  ['activity', 'detail', { activityId: NO_ACTIVITY }, row({})],
-  ['activity', 'audienceOptions', { orgId: OWN }, ownDrafters],
-  ['activity', 'audienceOptions', { orgId: OTHER }, otherLeaders],
-  ['activity', 'audienceOptions', { orgId: PARENT }, row({ admin: 'ok' })],
-  ['activity', 'audienceOptions', { orgId: MISSING }, row({})],
+  ['activity', 'detail', 'other', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
+  ['activity', 'detail', 'missing', { activityId: NO_ACTIVITY }, row({})],
+  ['activity', 'audienceOptions', 'own', { orgId: OWN }, ownDrafters],
+  ['activity', 'audienceOptions', 'other', { orgId: OTHER }, otherLeaders],
+  ['activity', 'audienceOptions', 'parent', { orgId: PARENT }, row({ admin: 'ok' })],
+  ['activity', 'audienceOptions', 'missing', { orgId: MISSING }, row({})],
   [
     'activity',
     'share',
+    'own',
     withActivity(OWN, (activityId) => ({ activityId })),
     row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }),
   ],
-  ['activity', 'share', { activityId: NO_ACTIVITY }, row({})],
-  ['signup', 'join', withActivity(OWN, (activityId) => ({ activityId })), ownAudience],
-  ['signup', 'join', withActivity(OTHER, (activityId) => ({ activityId })), row({ otherSecretary: 'ok' })],
-  ['signup', 'join', { activityId: NO_ACTIVITY }, row({})],
-  ['signup', 'cancel', withActivity(OWN, (activityId) => ({ activityId })), ownAudience],
-  ['signup', 'leave', withActivity(OWN, (activityId) => ({ activityId, reason: '出差' })), ownAudience],
+  ['activity', 'share', 'other', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
+  ['activity', 'share', 'missing', { activityId: NO_ACTIVITY }, row({})],
+  ['signup', 'join', 'own', withActivity(OWN, (activityId) => ({ activityId })), ownAudience],
+  ['signup', 'join', 'other', withActivity(OTHER, (activityId) => ({ activityId })), row({ otherSecretary: 'ok' })],
+  ['signup', 'join', 'missing', { activityId: NO_ACTIVITY }, row({})],
+  ['signup', 'cancel', 'own', signedUpFor(OWN), ownAudience],
+  ['signup', 'cancel', 'other', signedUpFor(OTHER), row({ otherSecretary: 'ok' })],
+  ['signup', 'leave', 'own', withActivity(OWN, (activityId) => ({ activityId, reason: '出差' })), ownAudience],
+  ['signup', 'leave', 'other', withActivity(OTHER, (activityId) => ({ activityId, reason: '出差' })), row({ otherSecretary: 'ok' })],
   [
     'signup',
     'remind',
+    'own',
     withActivity(OWN, (activityId) => ({ activityId, minutesBefore: 1440 })),
     row({ member: 'CLOSED', committee: 'CLOSED', secretary: 'CLOSED' }),
   ],
-  ['signup', 'remind', { activityId: NO_ACTIVITY, minutesBefore: 15 }, row({})],
   [
     'signup',
-    'review',
-    withActivity(
-      OWN,
-      async (activityId, rt) => {
-        await rt.invoke('signup', { action: 'join', data: { activityId } }, { openid: 'demo-member-01' });
-        return { activityId, memberId: 'm-demo-005', kind: 'signup', approve: true };
-      },
-      { approvalRequired: true },
-    ),
-    ownLeaders,
+    'remind',
+    'other',
+    withActivity(OTHER, (activityId) => ({ activityId, minutesBefore: 1440 })),
+    row({ otherSecretary: 'CLOSED' }),
   ],
-  ['signup', 'review', { activityId: NO_ACTIVITY, memberId: OWN_MEMBER, kind: 'leave', approve: true }, row({})],
-  ['checkin', 'code', withActivity(OWN, (activityId) => ({ activityId })), ownLeaders],
-  ['checkin', 'code', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
-  ['checkin', 'wxacode', withActivity(OWN, (activityId) => ({ activityId })), ownLeaders],
+  ['signup', 'remind', 'missing', { activityId: NO_ACTIVITY, minutesBefore: 15 }, row({})],
+  ['signup', 'review', 'own', signupAwaitingReview(OWN), ownLeaders],
+  ['signup', 'review', 'other', signupAwaitingReview(OTHER), otherLeaders],
+  ['signup', 'review', 'missing', { activityId: NO_ACTIVITY, memberId: OWN_MEMBER, kind: 'leave', approve: true }, row({})],
+  ['checkin', 'code', 'own', withActivity(OWN, (activityId) => ({ activityId })), ownLeaders],
+  ['checkin', 'code', 'other', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
+  ['checkin', 'wxacode', 'own', withActivity(OWN, (activityId) => ({ activityId })), ownLeaders],
+  ['checkin', 'wxacode', 'other', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
   [
     'checkin',
     'submit',
+    'other',
+    withActivity(OTHER, async (activityId, rt) => ({ activityId, digits: (await codeOf(rt, activityId)).digits })),
+    row({ otherSecretary: 'ok' }),
+  ],
+  [
+    'checkin',
+    'submit',
+    'own',
     withActivity(OWN, async (activityId, rt) => ({ activityId, digits: (await codeOf(rt, activityId)).digits })),
     ownAudience,
   ],
-  ['checkin', 'submit', { activityId: NO_ACTIVITY, digits: '123456' }, row({})],
-  ['checkin', 'resolve', withActivity(OWN, async (activityId, rt) => ({ payload: (await codeOf(rt, activityId)).payload })), everyone],
-  ['checkin', 'mark', withActivity(OWN, (activityId) => ({ activityId, memberId: OWN_MEMBER, present: true })), ownLeaders],
-  ['checkin', 'mark', withActivity(OTHER, (activityId) => ({ activityId, memberId: OTHER_MEMBER, present: true })), otherLeaders],
-  ['checkin', 'board', withActivity(OWN, (activityId) => ({ activityId })), ownLeaders],
-  ['checkin', 'board', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
-  ['checkin', 'board', { activityId: NO_ACTIVITY }, row({})],
+  ['checkin', 'submit', 'missing', { activityId: NO_ACTIVITY, digits: '123456' }, row({})],
+  [
+    'checkin',
+    'resolve',
+    'own',
+    withActivity(OWN, async (activityId, rt) => ({ payload: (await codeOf(rt, activityId)).payload })),
+    everyone,
+  ],
+  ['checkin', 'mark', 'own', withActivity(OWN, (activityId) => ({ activityId, memberId: OWN_MEMBER, present: true })), ownLeaders],
+  ['checkin', 'mark', 'other', withActivity(OTHER, (activityId) => ({ activityId, memberId: OTHER_MEMBER, present: true })), otherLeaders],
+  ['checkin', 'board', 'own', withActivity(OWN, (activityId) => ({ activityId })), ownLeaders],
+  ['checkin', 'board', 'other', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
+  ['checkin', 'board', 'missing', { activityId: NO_ACTIVITY }, row({})],
   [
     'record',
     'get',
+    'own',
     withActivity(OWN, (activityId) => ({ activityId })),
     row({ secretary: 'ok', admin: 'ok', member: 'NOT_FOUND', committee: 'NOT_FOUND' }),
   ],
-  ['record', 'get', { activityId: NO_ACTIVITY }, row({})],
+  ['record', 'get', 'other', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
+  ['record', 'get', 'missing', { activityId: NO_ACTIVITY }, row({})],
   [
     'record',
     'save',
+    'own',
     withActivity(OWN, (activityId) => ({ activityId, topic: '议题', host: '', recorder: '', content: '', resolutions: '' })),
     ownLeaders,
   ],
-  ['record', 'save', { activityId: NO_ACTIVITY, topic: '议题', host: '', recorder: '', content: '', resolutions: '' }, row({})],
-  ['record', 'close', withActivity(OWN, (activityId) => ({ activityId })), row({ secretary: 'NOT_OPEN', admin: 'NOT_OPEN' })],
-  ['record', 'export', withActivity(OWN, (activityId) => ({ activityId })), ownLeaders],
-  ['record', 'export', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
-  ['record', 'ledger', { orgId: OWN, from: '2026-01-01', to: '2026-12-31' }, ownLeaders],
-  ['record', 'ledger', { orgId: PARENT, from: '2026-01-01', to: '2026-12-31' }, row({ admin: 'ok' })],
-  ['record', 'ledger', { orgId: MISSING, from: '2026-01-01', to: '2026-12-31' }, row({})],
-  ['record', 'stats', { orgId: OWN, year: 2026 }, ownLeaders],
-  ['record', 'stats', { orgId: OTHER, year: 2026 }, otherLeaders],
-  ['record', 'stats', { orgId: MISSING, year: 2026 }, row({})],
-  ['record', 'history', {}, everyone],
-  ['post', 'create', { orgId: OWN, ...postInput() }, ownDrafters],
-  ['post', 'create', { orgId: OTHER, ...postInput() }, otherLeaders],
-  ['post', 'create', { orgId: PARENT, ...postInput() }, row({ admin: 'ok' })],
-  ['post', 'create', { orgId: MISSING, ...postInput() }, row({})],
+  [
+    'record',
+    'save',
+    'other',
+    withActivity(OTHER, (activityId) => ({ activityId, topic: '议题', host: '', recorder: '', content: '', resolutions: '' })),
+    otherLeaders,
+  ],
+  ['record', 'save', 'missing', { activityId: NO_ACTIVITY, topic: '议题', host: '', recorder: '', content: '', resolutions: '' }, row({})],
+  [
+    'record',
+    'close',
+    'own',
+    withActivity(OWN, (activityId) => ({ activityId })),
+    row({ secretary: 'NOT_OPEN', admin: 'NOT_OPEN' }),
+    'before the meeting starts',
+  ],
+  ['record', 'close', 'own', endedActivityIn(OWN), ownLeaders, 'after the meeting ended'],
+  ['record', 'close', 'other', endedActivityIn(OTHER), otherLeaders, 'after the meeting ended'],
+  ['record', 'export', 'own', withActivity(OWN, (activityId) => ({ activityId })), ownLeaders],
+  ['record', 'export', 'other', withActivity(OTHER, (activityId) => ({ activityId })), otherLeaders],
+  ['record', 'ledger', 'own', { orgId: OWN, from: '2026-01-01', to: '2026-12-31' }, ownLeaders],
+  ['record', 'ledger', 'other', { orgId: OTHER, from: '2026-01-01', to: '2026-12-31' }, otherLeaders],
+  ['record', 'ledger', 'parent', { orgId: PARENT, from: '2026-01-01', to: '2026-12-31' }, row({ admin: 'ok' })],
+  ['record', 'ledger', 'missing', { orgId: MISSING, from: '2026-01-01', to: '2026-12-31' }, row({})],
+  ['record', 'stats', 'own', { orgId: OWN, year: 2026 }, ownLeaders],
+  ['record', 'stats', 'other', { orgId: OTHER, year: 2026 }, otherLeaders],
+  ['record', 'stats', 'missing', { orgId: MISSING, year: 2026 }, row({})],
+  ['record', 'history', 'self', {}, everyone],
+  ['post', 'create', 'own', { orgId: OWN, ...postInput() }, ownDrafters],
+  ['post', 'create', 'other', { orgId: OTHER, ...postInput() }, otherLeaders],
+  ['post', 'create', 'parent', { orgId: PARENT, ...postInput() }, row({ admin: 'ok' })],
+  ['post', 'create', 'missing', { orgId: MISSING, ...postInput() }, row({})],
   // The admin's draft: the branch's 支委 may not change someone else's; its leaders may.
-  ['post', 'update', withPost(OWN, 'draft', (postId) => ({ postId, ...postInput() })), ownLeaders],
-  ['post', 'update', withPost(OTHER, 'draft', (postId) => ({ postId, ...postInput() })), otherLeaders],
-  ['post', 'update', { postId: NO_POST, ...postInput() }, row({})],
-  ['post', 'submit', withPost(OWN, 'draft', (postId) => ({ postId })), ownLeaders],
-  ['post', 'draft', withPost(OWN, 'draft', (postId) => ({ postId })), ownLeaders],
-  ['post', 'draft', withPost(OWN, 'published', (postId) => ({ postId })), ownDrafters],
-  ['post', 'draft', { postId: NO_POST }, row({})],
-  ['post', 'versions', withPost(OWN, 'published', (postId) => ({ postId })), ownDrafters],
-  ['post', 'versions', withPost(OTHER, 'published', (postId) => ({ postId })), otherLeaders],
-  ['post', 'drafts', { orgId: OWN }, ownDrafters],
-  ['post', 'drafts', { orgId: OTHER }, otherLeaders],
-  ['post', 'drafts', { orgId: MISSING }, row({})],
-  ['post', 'publish', withPost(OWN, 'pending', (postId) => ({ postId })), ownLeaders],
-  ['post', 'publish', withPost(OTHER, 'draft', (postId) => ({ postId })), otherLeaders],
-  ['post', 'publish', { postId: NO_POST }, row({})],
-  ['post', 'return', withPost(OWN, 'pending', (postId) => ({ postId, note: '请补充时间地点' })), ownLeaders],
+  ['post', 'update', 'own', withPost(OWN, 'draft', (postId) => ({ postId, ...postInput() })), ownLeaders],
+  ['post', 'update', 'other', withPost(OTHER, 'draft', (postId) => ({ postId, ...postInput() })), otherLeaders],
+  ['post', 'update', 'missing', { postId: NO_POST, ...postInput() }, row({})],
+  ['post', 'submit', 'own', withPost(OWN, 'draft', (postId) => ({ postId })), ownLeaders],
+  ['post', 'submit', 'other', withPost(OTHER, 'draft', (postId) => ({ postId })), otherLeaders],
+  ['post', 'submit', 'missing', { postId: NO_POST }, row({})],
+  ['post', 'draft', 'own', withPost(OWN, 'draft', (postId) => ({ postId })), ownLeaders, 'of a draft'],
+  ['post', 'draft', 'own', withPost(OWN, 'published', (postId) => ({ postId })), ownDrafters, 'of a published post'],
+  ['post', 'draft', 'other', withPost(OTHER, 'draft', (postId) => ({ postId })), otherLeaders],
+  ['post', 'draft', 'missing', { postId: NO_POST }, row({})],
+  ['post', 'versions', 'own', withPost(OWN, 'published', (postId) => ({ postId })), ownDrafters],
+  ['post', 'versions', 'other', withPost(OTHER, 'published', (postId) => ({ postId })), otherLeaders],
+  ['post', 'drafts', 'own', { orgId: OWN }, ownDrafters],
+  ['post', 'drafts', 'other', { orgId: OTHER }, otherLeaders],
+  ['post', 'drafts', 'missing', { orgId: MISSING }, row({})],
+  ['post', 'publish', 'own', withPost(OWN, 'pending', (postId) => ({ postId })), ownLeaders],
+  ['post', 'publish', 'other', withPost(OTHER, 'draft', (postId) => ({ postId })), otherLeaders],
+  ['post', 'publish', 'missing', { postId: NO_POST }, row({})],
   [
     'post',
     'return',
+    'own',
+    withPost(OWN, 'pending', (postId) => ({ postId, note: '请补充时间地点' })),
+    ownLeaders,
+    'of a post under review',
+  ],
+  [
+    'post',
+    'return',
+    'own',
     withPost(OWN, 'draft', (postId) => ({ postId, note: '请补充时间地点' })),
     row({ secretary: 'CONFLICT', admin: 'CONFLICT' }),
+    'of a draft not under review',
   ],
-  ['post', 'correct', withPost(OWN, 'published', (postId) => ({ postId, note: '更正时间', ...postInput() })), ownLeaders],
-  ['post', 'withdraw', withPost(OWN, 'published', (postId) => ({ postId, reason: '内容有误' })), ownLeaders],
-  ['post', 'withdraw', withPost(OTHER, 'published', (postId) => ({ postId, reason: '内容有误' })), otherLeaders],
-  ['post', 'receipts', withPost(OWN, 'published', (postId) => ({ postId })), ownLeaders],
-  ['post', 'receipts', withPost(OTHER, 'published', (postId) => ({ postId })), otherLeaders],
-  ['post', 'receipts', { postId: NO_POST }, row({})],
-  ['post', 'remind', withPost(OWN, 'published', (postId) => ({ postId })), ownLeaders],
-  ['post', 'trends', { orgId: OWN, year: 2026 }, ownLeaders],
-  ['post', 'trends', { orgId: PARENT, year: 2026 }, row({ admin: 'ok' })],
-  ['post', 'trends', { orgId: MISSING, year: 2026 }, row({})],
-  ['post', 'feed', {}, everyone],
-  ['post', 'list', { kind: 'notice' }, everyone],
+  ['post', 'return', 'other', withPost(OTHER, 'pending', (postId) => ({ postId, note: '请补充时间地点' })), otherLeaders],
+  ['post', 'correct', 'own', withPost(OWN, 'published', (postId) => ({ postId, note: '更正时间', ...postInput() })), ownLeaders],
+  ['post', 'correct', 'other', withPost(OTHER, 'published', (postId) => ({ postId, note: '更正时间', ...postInput() })), otherLeaders],
+  ['post', 'withdraw', 'own', withPost(OWN, 'published', (postId) => ({ postId, reason: '内容有误' })), ownLeaders],
+  ['post', 'withdraw', 'other', withPost(OTHER, 'published', (postId) => ({ postId, reason: '内容有误' })), otherLeaders],
+  ['post', 'receipts', 'own', withPost(OWN, 'published', (postId) => ({ postId })), ownLeaders],
+  ['post', 'receipts', 'other', withPost(OTHER, 'published', (postId) => ({ postId })), otherLeaders],
+  ['post', 'receipts', 'missing', { postId: NO_POST }, row({})],
+  ['post', 'remind', 'own', withPost(OWN, 'published', (postId) => ({ postId })), ownLeaders],
+  ['post', 'remind', 'other', withPost(OTHER, 'published', (postId) => ({ postId })), otherLeaders],
+  ['post', 'trends', 'own', { orgId: OWN, year: 2026 }, ownLeaders],
+  ['post', 'trends', 'other', { orgId: OTHER, year: 2026 }, otherLeaders],
+  ['post', 'trends', 'parent', { orgId: PARENT, year: 2026 }, row({ admin: 'ok' })],
+  ['post', 'trends', 'missing', { orgId: MISSING, year: 2026 }, row({})],
+  ['post', 'feed', 'self', {}, everyone],
+  ['post', 'list', 'self', { kind: 'notice' }, everyone],
   // Anyone a card reaches may open it: outside the audience they get the restricted view, not an error.
-  ['post', 'detail', withPost(OWN, 'published', (postId) => ({ postId })), everyone],
+  ['post', 'detail', 'own', withPost(OWN, 'published', (postId) => ({ postId })), everyone, 'of a published notice'],
   // A draft, or no such post: the same restricted page for everyone (editors open drafts in the editor).
-  ['post', 'detail', withPost(OWN, 'draft', (postId) => ({ postId })), everyone],
-  ['post', 'detail', { postId: NO_POST }, everyone],
+  ['post', 'detail', 'own', withPost(OWN, 'draft', (postId) => ({ postId })), everyone, 'of a draft'],
+  ['post', 'detail', 'missing', { postId: NO_POST }, everyone],
   [
     'post',
     'share',
+    'own',
     withPost(OWN, 'published', (postId) => ({ postId })),
     row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }),
+    'of a notice for members',
   ],
-  ['post', 'share', withPost(OWN, 'published', (postId) => ({ postId }), NEWS), everyone],
-  ['post', 'share', { postId: NO_POST }, row({})],
-  ['post', 'confirm', withPost(OWN, 'published', (postId) => ({ postId }), { mustReadBy: '2026-12-31T00:00:00.000Z' }), ownAudience],
+  ['post', 'share', 'own', withPost(OWN, 'published', (postId) => ({ postId }), NEWS), everyone, 'of public news'],
+  ['post', 'share', 'missing', { postId: NO_POST }, row({})],
   [
     'post',
     'confirm',
+    'own',
+    withPost(OWN, 'published', (postId) => ({ postId }), { mustReadBy: '2026-12-31T00:00:00.000Z' }),
+    ownAudience,
+    'of a notice that asks for confirmation',
+  ],
+  [
+    'post',
+    'confirm',
+    'own',
     withPost(OWN, 'published', (postId) => ({ postId })),
     row({ member: 'INVALID_INPUT', committee: 'INVALID_INPUT', secretary: 'INVALID_INPUT' }),
+    'of a notice that does not',
   ],
-  ['post', 'confirm', { postId: NO_POST }, row({})],
-  ['post', 'like', withPost(OWN, 'published', (postId) => ({ postId, like: true }), NEWS), ownAudience],
-  ['post', 'like', withPost(OTHER, 'published', (postId) => ({ postId, like: true }), NEWS), row({ otherSecretary: 'ok' })],
-  ['post', 'comment', withPost(OWN, 'published', (postId) => ({ postId, text: '学习了' }), NEWS), ownAudience],
+  ['post', 'confirm', 'missing', { postId: NO_POST }, row({})],
+  [
+    'post',
+    'confirm',
+    'other',
+    withPost(OTHER, 'published', (postId) => ({ postId }), { mustReadBy: '2026-12-31T00:00:00.000Z' }),
+    row({ otherSecretary: 'ok' }),
+  ],
+  ['post', 'like', 'own', withPost(OWN, 'published', (postId) => ({ postId, like: true }), NEWS), ownAudience],
+  ['post', 'like', 'other', withPost(OTHER, 'published', (postId) => ({ postId, like: true }), NEWS), row({ otherSecretary: 'ok' })],
   [
     'post',
     'comment',
-    withPost(OWN, 'published', (postId) => ({ postId, text: '学习了' })),
-    row({ member: 'INVALID_INPUT', committee: 'INVALID_INPUT', secretary: 'INVALID_INPUT' }),
+    'own',
+    withPost(OWN, 'published', (postId) => ({ postId, text: '学习了' }), NEWS),
+    ownAudience,
+    'on news open to comments',
   ],
   [
     'post',
+    'comment',
+    'own',
+    withPost(OWN, 'published', (postId) => ({ postId, text: '学习了' })),
+    row({ member: 'INVALID_INPUT', committee: 'INVALID_INPUT', secretary: 'INVALID_INPUT' }),
+    'on a notice (no comments)',
+  ],
+  ['post', 'comment', 'other', withPost(OTHER, 'published', (postId) => ({ postId, text: '学习了' }), NEWS), row({ otherSecretary: 'ok' })],
+  ['post', 'comments', 'other', withPost(OTHER, 'published', (postId) => ({ postId }), NEWS), otherLeaders],
+  [
+    'post',
     'comments',
+    'own',
     withPost(OWN, 'published', (postId) => ({ postId }), NEWS),
     row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }),
   ],
-  ['post', 'hideComment', withComment, ownLeaders],
-  ['post', 'hideComment', { commentId: 'cNoSuchComment', hidden: true }, row({})],
+  ['post', 'hideComment', 'own', commentIn(OWN), ownLeaders],
+  ['post', 'hideComment', 'other', commentIn(OTHER), otherLeaders],
+  ['post', 'hideComment', 'missing', { commentId: 'cNoSuchComment', hidden: true }, row({})],
+  // Ids that do not exist, for the actions the rows above name only existing ones for.
+  ['invite', 'revoke', 'missing', { inviteId: 'no-such-invite00' }, row({})],
+  ['lifecycle', 'history', 'missing', { memberId: 'm-nobody' }, row({})],
+  ['transfer', 'initiate', 'missing', { memberId: 'm-nobody', toOrgId: OTHER, reason: '工作调动' }, row({})],
+  ['activity', 'cancel', 'missing', { activityId: NO_ACTIVITY, reason: '时间冲突' }, row({})],
+  ['signup', 'cancel', 'missing', { activityId: NO_ACTIVITY }, row({})],
+  ['signup', 'leave', 'missing', { activityId: NO_ACTIVITY, reason: '出差' }, row({})],
+  ['checkin', 'code', 'missing', { activityId: NO_ACTIVITY }, row({})],
+  ['checkin', 'wxacode', 'missing', { activityId: NO_ACTIVITY }, row({})],
+  ['checkin', 'mark', 'missing', { activityId: NO_ACTIVITY, memberId: OWN_MEMBER, present: true }, row({})],
+  ['record', 'close', 'missing', { activityId: NO_ACTIVITY }, row({})],
+  ['record', 'export', 'missing', { activityId: NO_ACTIVITY }, row({})],
+  ['post', 'versions', 'missing', { postId: NO_POST }, row({})],
+  ['post', 'return', 'missing', { postId: NO_POST, note: '请补充时间地点' }, row({})],
+  ['post', 'correct', 'missing', { postId: NO_POST, note: '更正时间', ...postInput() }, row({})],
+  ['post', 'withdraw', 'missing', { postId: NO_POST, reason: '内容有误' }, row({})],
+  ['post', 'remind', 'missing', { postId: NO_POST }, row({})],
+  ['post', 'like', 'missing', { postId: NO_POST, like: true }, row({})],
+  ['post', 'comment', 'missing', { postId: NO_POST, text: '学习了' }, row({})],
+  ['post', 'comments', 'missing', { postId: NO_POST }, row({})],
 ];
 
 it('the seeded membership ids used here are who the matrix says', async () => {
@@ -452,13 +650,100 @@ it('covers every action in the permission table', () => {
   expect(inTable.filter((k) => !inMatrix.has(k))).toEqual([]);
 });
 
-describe.each(MATRIX)('%s.%s %j', (fn, action, data, expected) => {
-  it.each(WHO)('as %s', async (who) => {
-    const rt = await demoRuntime();
+it('every row of the matrix has a title of its own', () => {
+  const titles = MATRIX.map(titleOf);
+  expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
+});
+
+it('every guarded action has a row in another branch', () => {
+  const guarded = Object.entries(ACCESS).flatMap(([fn, actions]) =>
+    Object.entries(actions)
+      .filter(([, access]) => typeof access === 'object')
+      .map(([action]) => `${fn}.${action}`),
+  );
+  const inOther = new Set(MATRIX.filter((r) => r[2] === 'other').map(([fn, action]) => `${fn}.${action}`));
+  expect(guarded.filter((k) => !inOther.has(k))).toEqual([]);
+});
+
+it('every guarded action has a row on an id that does not exist', () => {
+  const guarded = Object.entries(ACCESS).flatMap(([fn, actions]) =>
+    Object.entries(actions)
+      .filter(([, access]) => typeof access === 'object')
+      .map(([action]) => `${fn}.${action}`),
+  );
+  const inMissing = new Set(MATRIX.filter((r) => r[2] === 'missing').map(([fn, action]) => `${fn}.${action}`));
+  expect(guarded.filter((k) => !inMissing.has(k))).toEqual([]);
+});
+
+/**
+ * Actions that only read (some leave an audit entry). Every other action must change something when it
+ * answers ok — an "ok" that did nothing (cancelling a sign-up nobody made) proves nothing — and every
+ * refusal, of any action, must change nothing.
+ */
+const READS = new Set([
+  'activity.audienceOptions',
+  'activity.detail',
+  'activity.list',
+  'activity.share',
+  'archive.get',
+  'archive.mine',
+  'archive.reveal',
+  'audit.list',
+  'branch.home',
+  'checkin.board',
+  'checkin.code',
+  'checkin.resolve',
+  'checkin.wxacode',
+  'group.enter',
+  'group.list',
+  'invite.list',
+  'invite.open',
+  'invite.qrcode',
+  'join.inbox',
+  'join.mine',
+  'lifecycle.due',
+  'lifecycle.history',
+  'lifecycle.mine',
+  'member.export',
+  'member.importTemplate',
+  'member.list',
+  'org.search',
+  'org.tree',
+  'post.comments',
+  'post.detail',
+  'post.draft',
+  'post.drafts',
+  'post.feed',
+  'post.list',
+  'post.receipts',
+  'post.share',
+  'post.trends',
+  'post.versions',
+  'privacy.exportMine',
+  'privacy.status',
+  'record.export',
+  'record.get',
+  'record.history',
+  'record.ledger',
+  'record.stats',
+  'system.ping',
+  'transfer.inbox',
+  'transfer.mine',
+  'user.signIn',
+]);
+
+describe.each(MATRIX.map((r) => [titleOf(r), r] as const))('%s', (_title, [fn, action, , data, expected]) => {
+  it.each(WHO.map((who) => [who, expected[who]] as const))('as %s: %s', async (who, outcome) => {
+    const time = clock(DEMO_NOW);
+    const rt = await demoRuntime(time.now);
     const identity = who === 'anonymous' ? null : { openid: OPENID[who] };
-    const input = typeof data === 'function' ? await data(rt) : data;
+    const input = typeof data === 'function' ? await data(rt, time) : data;
+    const changes = () => (rt.engine.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = changes();
     const res = await rt.invoke(fn, { action, data: input }, identity);
-    expect(res.ok ? 'ok' : res.code).toBe(expected[who]);
+    expect(res.ok ? 'ok' : res.code).toBe(outcome);
+    if (!res.ok) expect(changes() - before).toBe(0);
+    else if (!READS.has(`${fn}.${action}`)) expect(changes() - before).toBeGreaterThan(0);
   });
 });
 

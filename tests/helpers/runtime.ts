@@ -1,13 +1,23 @@
 import jpeg from 'jpeg-js';
 import { randomBytes } from 'node:crypto';
 import { uploadFolder } from '../../cloudfunctions/common/files';
-import { createRuntime, quietLogger } from '../../local/runtime';
+import { createRuntime, quietLogger, type RuntimeImage } from '../../local/runtime';
 import { seedDemo } from '../../local/seed';
 
-/** The real local runtime on an in-memory database, seeded with the demo organisation. */
+/** The demo organisation seeded once per seed time (in this test file), as an image each runtime starts from. */
+const seeded = new Map<string, RuntimeImage>();
+
+/**
+ * The real local runtime on an in-memory database, seeded with the demo organisation. The seed runs
+ * once per seed time; every later runtime starts from a copy of its database (same data, same key).
+ */
 export async function demoRuntime(now: () => Date = () => new Date('2026-11-28T10:00:00Z')) {
+  const at = now().toISOString();
+  const image = seeded.get(at);
+  if (image) return createRuntime({ dataDir: ':memory:', now, log: quietLogger, from: image });
   const runtime = createRuntime({ dataDir: ':memory:', now, log: quietLogger });
   await seedDemo(runtime.db, now());
+  seeded.set(at, runtime.image());
   return runtime;
 }
 
