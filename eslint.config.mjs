@@ -33,6 +33,24 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // A call whose result nobody looks at proves nothing, and a failed setup would leave the test
+    // passing with nothing checked: assert it (expect) or make it a setup call (ok() in tests/helpers/runtime).
+    files: ['tests/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ExpressionStatement > AwaitExpression > CallExpression[callee.property.name='invoke']",
+          message: 'Assert the result: expect(await rt.invoke(...)) or, for a setup call, await ok(rt, fn, action, data, who).',
+        },
+        {
+          selector: "ExpressionStatement > AwaitExpression > CallExpression[callee.property.name='fireTimer']",
+          message: 'Assert the timer run: expect((await rt.fireTimer(...)).ok).toBe(true).',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,cjs,mjs}'],
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,6 +1,6 @@
 import { nameKey } from '../../cloudfunctions/common/names';
 import { activityInput, addMembers, clock, createActivity, MK, RD, SECRETARY, updateInput } from '../helpers/activity';
-import { demoRuntime, inStorage, JPEG, PNG, snapshot, uploaded } from '../helpers/runtime';
+import { demoRuntime, inStorage, JPEG, ok, PNG, snapshot, uploaded } from '../helpers/runtime';
 
 const MEMBER = { openid: 'demo-member-01' }; // 第一支部
 const OTHER = { openid: 'demo-member-12' }; // 第二支部
@@ -99,7 +99,7 @@ describe('creating and listing activities', () => {
   it('editing the time tells those signed up; cancelling tells them too and is audited', async () => {
     const rt = await demoRuntime(clock().now);
     const id = await createActivity(rt);
-    await rt.invoke('signup', { action: 'join', data: { activityId: id } }, MEMBER);
+    await ok(rt, 'signup', 'join', { activityId: id }, MEMBER);
     const moved = updateInput(id, { startAt: '2026-12-11T06:00:00.000Z', endAt: '2026-12-11T08:00:00.000Z', signupDeadline: null });
     expect(await rt.invoke('activity', { action: 'update', data: moved }, SECRETARY)).toMatchObject({
       ok: true,
@@ -155,7 +155,7 @@ describe('signing up', () => {
     const c = clock();
     const rt = await demoRuntime(c.now);
     const id = await createActivity(rt, { cancelRule: { kind: 'hoursBefore', hours: 24 } });
-    await rt.invoke('signup', { action: 'join', data: { activityId: id } }, MEMBER);
+    await ok(rt, 'signup', 'join', { activityId: id }, MEMBER);
     c.set('2026-12-09T07:00:00Z');
     expect(await rt.invoke('signup', { action: 'cancel', data: { activityId: id } }, MEMBER)).toMatchObject({ ok: false, code: 'CLOSED' });
     c.set('2026-12-09T10:00:00Z');
@@ -246,7 +246,7 @@ describe('images of an activity', () => {
     expect(await inStorage(rt, images[1]!.fileID)).toBe(true);
 
     // An edit that says nothing about images leaves them alone.
-    await rt.invoke('activity', { action: 'update', data: updateInput(id, { title: '改个标题' }) }, SECRETARY);
+    await ok(rt, 'activity', 'update', updateInput(id, { title: '改个标题' }), SECRETARY);
     expect(await rt.invoke('activity', { action: 'detail', data: { activityId: id } }, MEMBER)).toMatchObject({
       data: { title: '改个标题', images: updated.data.images },
     });

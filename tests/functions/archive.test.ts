@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, quietLogger } from '../../local/runtime';
 import { seedDemo } from '../../local/seed';
-import { consented, demoRuntime, PNG, snapshot, storedFileOf, uploaded } from '../helpers/runtime';
+import { consented, demoRuntime, ok, PNG, snapshot, storedFileOf, uploaded } from '../helpers/runtime';
 
 const MEMBER = { openid: 'demo-member-03' };
 const SECRETARY = { openid: 'demo-secretary' };
@@ -57,7 +57,7 @@ describe('the member edits their archive', () => {
   it('logs which fields changed in the branch audit log, never their values', async () => {
     const rt = await demoRuntime();
     await consented(rt, MEMBER.openid);
-    await rt.invoke('archive', { action: 'updateMine', data: { phone: PHONE, job: '工程师' } }, MEMBER);
+    await ok(rt, 'archive', 'updateMine', { phone: PHONE, job: '工程师' }, MEMBER);
     const log = (await rt.invoke('audit', { action: 'list', data: { orgId: OWN } }, SECRETARY)) as Ok<{ entries: { summary: string }[] }>;
     expect(log.data.entries[0]!.summary).toBe('更新了电子档案：工作岗位、手机号');
     expect(JSON.stringify(log)).not.toContain(PHONE);
@@ -68,7 +68,7 @@ describe("the secretary and a member's archive", () => {
   it('sees it masked, reveals a field on request, and the reveal is audited', async () => {
     const rt = await demoRuntime();
     await consented(rt, MEMBER.openid);
-    await rt.invoke('archive', { action: 'updateMine', data: { idCard: ID_CARD } }, MEMBER);
+    await ok(rt, 'archive', 'updateMine', { idCard: ID_CARD }, MEMBER);
     const seen = await rt.invoke('archive', { action: 'get', data: { orgId: OWN, memberId: MEMBER_ID } }, SECRETARY);
     expect(seen).toMatchObject({ ok: true, data: { idCardMasked: '999***********0012' } });
     const full = await rt.invoke('archive', { action: 'reveal', data: { field: 'idCard', orgId: OWN, memberId: MEMBER_ID } }, SECRETARY);
@@ -92,7 +92,7 @@ describe("the secretary and a member's archive", () => {
 
 it('list responses carry no openid', async () => {
   const rt = await demoRuntime();
-  await rt.invoke('org', { action: 'create', data: { parentId: OWN, name: '第一党小组', type: 'group' } }, { openid: 'demo-admin' });
+  await ok(rt, 'org', 'create', { parentId: OWN, name: '第一党小组', type: 'group' }, { openid: 'demo-admin' });
   const responses = [
     await rt.invoke('org', { action: 'tree' }, { openid: 'demo-admin' }),
     await rt.invoke('audit', { action: 'list', data: { orgId: OWN } }, SECRETARY),
@@ -111,8 +111,8 @@ it('the database files never hold an ID number or phone in plain text', async ()
     const rt = createRuntime({ dataDir: dir, log: quietLogger });
     await seedDemo(rt.db, new Date());
     await consented(rt as Awaited<ReturnType<typeof demoRuntime>>, MEMBER.openid);
-    await rt.invoke('archive', { action: 'updateMine', data: { phone: PHONE, idCard: ID_CARD } }, MEMBER);
-    await rt.invoke('archive', { action: 'reveal', data: { field: 'idCard', orgId: OWN, memberId: MEMBER_ID } }, SECRETARY);
+    await ok(rt, 'archive', 'updateMine', { phone: PHONE, idCard: ID_CARD }, MEMBER);
+    await ok(rt, 'archive', 'reveal', { field: 'idCard', orgId: OWN, memberId: MEMBER_ID }, SECRETARY);
     const files = readdirSync(dir).filter((f) => f.startsWith('zhibu.sqlite'));
     expect(files.length).toBeGreaterThan(0);
     const dump = Buffer.concat(files.map((f) => readFileSync(join(dir, f))));
@@ -144,7 +144,7 @@ describe('the member’s photo', () => {
 
     // A new photo replaces the old file; removing it deletes the file.
     const first = storedFileOf(res.data.photoUrl);
-    await rt.invoke('archive', { action: 'setPhoto', data: { fileID: await upload(rt, 'photo-0002.png', PNG) } }, MEMBER);
+    await ok(rt, 'archive', 'setPhoto', { fileID: await upload(rt, 'photo-0002.png', PNG) }, MEMBER);
     await expect(rt.platform.storage().downloadFile({ fileID: first })).rejects.toThrow();
     expect(await rt.invoke('archive', { action: 'setPhoto', data: { fileID: null } }, MEMBER)).toMatchObject({
       ok: true,
@@ -184,7 +184,7 @@ describe('the member’s photo', () => {
     )) as Ok<{
       photoUrl: string;
     }>;
-    await rt.invoke('privacy', { action: 'deleteMine', data: { confirm: '删除我的个人信息' } }, MEMBER);
+    await ok(rt, 'privacy', 'deleteMine', { confirm: '删除我的个人信息' }, MEMBER);
     const stored = storedFileOf(res.data.photoUrl);
     await expect(rt.platform.storage().downloadFile({ fileID: stored })).rejects.toThrow();
   });

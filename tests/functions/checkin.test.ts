@@ -1,5 +1,5 @@
 import { addMembers, clock, createActivity, RD, SECRETARY } from '../helpers/activity';
-import { demoRuntime } from '../helpers/runtime';
+import { demoRuntime, ok } from '../helpers/runtime';
 import { SLOT_SECONDS } from '../../cloudfunctions/checkin/codes';
 
 const MEMBER = { openid: 'demo-member-01' }; // m-demo-005, 第一支部
@@ -124,7 +124,7 @@ describe('attendance', () => {
     const rt = await demoRuntime(c.now);
     const id = await createActivity(rt, { capacity: 10 });
     for (const openid of ['demo-member-01', 'demo-member-02', 'demo-member-03'])
-      await rt.invoke('signup', { action: 'join', data: { activityId: id } }, { openid });
+      await ok(rt, 'signup', 'join', { activityId: id }, { openid });
     expect(
       await rt.invoke('signup', { action: 'leave', data: { activityId: id, reason: '出差在外地' } }, { openid: 'demo-member-03' }),
     ).toMatchObject({
@@ -139,7 +139,7 @@ describe('attendance', () => {
 
     c.set('2026-12-10T05:50:00Z');
     const { digits } = ((await rt.invoke('checkin', { action: 'code', data: { activityId: id } }, SECRETARY)) as Ok<Code>).data;
-    await rt.invoke('checkin', { action: 'submit', data: { activityId: id, digits } }, { openid: 'demo-member-01' });
+    await ok(rt, 'checkin', 'submit', { activityId: id, digits }, { openid: 'demo-member-01' });
     // 马宏伟 has no phone with him: the secretary marks him by hand.
     const marked = await rt.invoke(
       'checkin',
@@ -190,10 +190,10 @@ it('a member who has checked in can no longer cancel their sign-up', async () =>
   const c = clock('2026-12-01T01:00:00Z');
   const rt = await demoRuntime(c.now);
   const id = await createActivity(rt);
-  await rt.invoke('signup', { action: 'join', data: { activityId: id } }, MEMBER);
+  await ok(rt, 'signup', 'join', { activityId: id }, MEMBER);
   c.set('2026-12-10T05:45:00Z');
   const { digits } = ((await rt.invoke('checkin', { action: 'code', data: { activityId: id } }, SECRETARY)) as Ok<Code>).data;
-  await rt.invoke('checkin', { action: 'submit', data: { activityId: id, digits } }, MEMBER);
+  await ok(rt, 'checkin', 'submit', { activityId: id, digits }, MEMBER);
   expect(await rt.invoke('activity', { action: 'detail', data: { activityId: id } }, MEMBER)).toMatchObject({
     data: { mine: { checkedIn: true, canCancel: false } },
   });
@@ -221,7 +221,7 @@ it('the mini-program code for WeChat’s scanner carries the payload as its scen
   });
   expect(await submit({ payload: made[0]!.input.scene })).toMatchObject({ ok: true, data: { already: false } });
   c.advance(SLOT_SECONDS * 1000);
-  await rt.invoke('checkin', { action: 'wxacode', data: { activityId: id } }, SECRETARY);
+  await ok(rt, 'checkin', 'wxacode', { activityId: id }, SECRETARY);
   expect((await rt.db.collection('dev_openapi_calls').where({ api: 'wxacode.getUnlimited' }).get()).data).toHaveLength(2);
   // The first PNG the stand-in draws loads the qrcode library's PNG path, which is slow the first time.
 }, 30_000);

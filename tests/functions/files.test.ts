@@ -8,7 +8,7 @@ import { PNG as PNGLib } from 'pngjs';
 import { EXPORT_RETENTION_MS } from '../../cloudfunctions/common/files';
 import { clock, createActivity, RD, SECRETARY } from '../helpers/activity';
 import { phoneOf, rosterFile } from '../helpers/excel';
-import { consented, demoRuntime, inStorage, JPEG, PNG, readStored, snapshot, storedFileOf, uploaded } from '../helpers/runtime';
+import { consented, demoRuntime, inStorage, JPEG, ok, PNG, readStored, snapshot, storedFileOf, uploaded } from '../helpers/runtime';
 
 type Rt = Awaited<ReturnType<typeof demoRuntime>>;
 const MEMBER = { openid: 'demo-member-01' }; // 第一支部
@@ -134,7 +134,7 @@ describe('exports', () => {
   it('a member’s own data export (full phone and ID) is erased with the rest of their data, at once', async () => {
     const rt = await demoRuntime();
     await consented(rt, MEMBER.openid);
-    await rt.invoke('archive', { action: 'updateMine', data: { phone: phoneOf(77) } }, MEMBER);
+    await ok(rt, 'archive', 'updateMine', { phone: phoneOf(77) }, MEMBER);
     const res = (await rt.invoke('privacy', { action: 'exportMine' }, MEMBER)) as { ok: true; data: { url: string } };
     expect((await readStored(rt, res.data.url)).toString()).toContain(phoneOf(77));
     // Another member's export is theirs, and stays.

@@ -1,5 +1,5 @@
 import { localCloudID } from '../../local/openapi';
-import { demoRuntime, readStored, snapshot, storedFileOf } from '../helpers/runtime';
+import { demoRuntime, ok, readStored, snapshot, storedFileOf } from '../helpers/runtime';
 import { imageType } from '../../cloudfunctions/common/images';
 
 const OWN = 'org-xh-branch-rd';
@@ -24,7 +24,7 @@ describe('WeChat groups', () => {
       data: { landing: { branch: { id: OWN, name: '第一党支部（研发中心）' }, isMember: false, pendingRequest: null } },
     });
 
-    await rt.invoke('join', { action: 'apply', data: { orgId: OWN, name: '何家豪', via: 'group' } }, NEWCOMER);
+    await ok(rt, 'join', 'apply', { orgId: OWN, name: '何家豪', via: 'group' }, NEWCOMER);
     const again = (await rt.invoke('group', { action: 'enter', data: { cloudID: GROUP } }, NEWCOMER)) as { data: { landing: Landing } };
     expect(again.data.landing.pendingRequest).not.toBeNull();
 
@@ -49,7 +49,7 @@ describe('WeChat groups', () => {
 
   it('a group belongs to one branch at a time', async () => {
     const rt = await demoRuntime();
-    await rt.invoke('group', { action: 'bind', data: { orgId: OWN, cloudID: GROUP, label: '党员群' } }, SECRETARY);
+    await ok(rt, 'group', 'bind', { orgId: OWN, cloudID: GROUP, label: '党员群' }, SECRETARY);
     const res = await rt.invoke(
       'group',
       { action: 'bind', data: { orgId: 'org-xh-branch-mk', cloudID: GROUP, label: '党员群' } },

@@ -1,4 +1,4 @@
-import { consented, demoRuntime, snapshot } from '../helpers/runtime';
+import { consented, demoRuntime, ok, snapshot } from '../helpers/runtime';
 
 const OWN = 'org-xh-branch-rd';
 const SECRETARY = { openid: 'demo-secretary' };
@@ -46,7 +46,7 @@ it('a rejection needs a reason, which the applicant sees', async () => {
     code: 'INVALID_INPUT',
   });
   expect(await snapshot(rt)).toEqual(before);
-  await rt.invoke('join', { action: 'review', data: { requestId: request.id, approve: false, reason: '请先办理组织关系转接' } }, SECRETARY);
+  await ok(rt, 'join', 'review', { requestId: request.id, approve: false, reason: '请先办理组织关系转接' }, SECRETARY);
   expect(await rt.invoke('join', { action: 'mine' }, APPLICANT)).toMatchObject({
     data: { requests: [{ status: 'rejected', reason: '请先办理组织关系转接' }] },
   });
@@ -229,16 +229,12 @@ describe('joining as someone already on an imported roster', () => {
     const rt = await demoRuntime();
     await importRoster(rt, [['吴小远', '男', '13800000301', '', '正式党员', '2010-07-01']]);
     await consented(rt, APPLICANT.openid);
-    await rt.invoke('archive', { action: 'updateMine', data: { phone: '13800000301', education: '本科' } }, APPLICANT);
+    await ok(rt, 'archive', 'updateMine', { phone: '13800000301', education: '本科' }, APPLICANT);
     const request = await apply(rt);
     const inbox = (await rt.invoke('join', { action: 'inbox', data: { orgId: OWN } }, SECRETARY)) as Inbox;
     const [match] = inbox.data.requests[0]!.rosterMatches;
     expect(match).toMatchObject({ name: '吴小远', by: 'phone' });
-    await rt.invoke(
-      'join',
-      { action: 'review', data: { requestId: request.id, approve: true, rosterMemberId: match!.memberId } },
-      SECRETARY,
-    );
+    await ok(rt, 'join', 'review', { requestId: request.id, approve: true, rosterMemberId: match!.memberId }, SECRETARY);
     expect(await rt.invoke('archive', { action: 'mine' }, APPLICANT)).toMatchObject({
       data: { name: '吴小远', gender: 'male', education: '本科', phoneMasked: '138****0301' },
     });

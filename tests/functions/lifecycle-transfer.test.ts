@@ -1,4 +1,4 @@
-import { demoRuntime, snapshot } from '../helpers/runtime';
+import { demoRuntime, ok, snapshot } from '../helpers/runtime';
 
 const OWN = 'org-xh-branch-rd';
 const OTHER = 'org-xh-branch-mk';
@@ -56,7 +56,7 @@ describe('发展党员', () => {
   it('lists who is due: a 预备党员 reaching a year, soonest first', async () => {
     const rt = await demoRuntime(() => new Date('2026-11-28T04:00:00Z'));
     await step(rt, 'probationary', '2025-12-15');
-    await rt.invoke('lifecycle', { action: 'advance', data: { memberId: 'm-demo-006', to: 'activist', date: '2026-06-01' } }, SECRETARY);
+    await ok(rt, 'lifecycle', 'advance', { memberId: 'm-demo-006', to: 'activist', date: '2026-06-01' }, SECRETARY);
     const res = await rt.invoke('lifecycle', { action: 'due', data: { orgId: OWN } }, SECRETARY);
     expect(res).toEqual({
       ok: true,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { consented, demoRuntime, readStored, snapshot, uploaded } from '../helpers/runtime';
+import { consented, demoRuntime, ok, readStored, snapshot, uploaded } from '../helpers/runtime';
 import { phoneOf, rosterFile } from '../helpers/excel';
 
 const OWN = 'org-xh-branch-rd';
@@ -38,7 +38,7 @@ describe('member directory', () => {
   it('finds members by part of a name, or by a whole phone number through its keyed hash; phones stay masked', async () => {
     const rt = await demoRuntime();
     await consented(rt, 'demo-member-03');
-    await rt.invoke('archive', { action: 'updateMine', data: { phone: '13800001234' } }, { openid: 'demo-member-03' });
+    await ok(rt, 'archive', 'updateMine', { phone: '13800001234' }, { openid: 'demo-member-03' });
     const byPhone = (await rt.invoke('member', { action: 'list', data: { orgId: OWN, q: '138 0000 1234' } }, SECRETARY)) as Page;
     expect(byPhone.data.members).toHaveLength(1);
     expect(byPhone.data.members[0]).toMatchObject({ memberId: 'm-demo-007', phoneMasked: '138****1234' });
@@ -126,7 +126,7 @@ describe('Excel import', () => {
       },
     );
     await consented(rt, 'demo-member-03');
-    await rt.invoke('archive', { action: 'updateMine', data: { phone: phoneOf(9) } }, { openid: 'demo-member-03' });
+    await ok(rt, 'archive', 'updateMine', { phone: phoneOf(9) }, { openid: 'demo-member-03' });
     const dup = await rosterFile([['周晓明', '男', phoneOf(9), '', '', '']]);
     expect(await rt.invoke('member', { action: 'import', data: { orgId: OWN, fileID: await upload(rt, dup) } }, SECRETARY)).toMatchObject({
       ok: false,
@@ -137,7 +137,7 @@ describe('Excel import', () => {
   it('a template to fill in, and the directory exported with phones masked, audited', async () => {
     const rt = await demoRuntime();
     await consented(rt, 'demo-member-03');
-    await rt.invoke('archive', { action: 'updateMine', data: { phone: phoneOf(7) } }, { openid: 'demo-member-03' });
+    await ok(rt, 'archive', 'updateMine', { phone: phoneOf(7) }, { openid: 'demo-member-03' });
     const tpl = (await rt.invoke('member', { action: 'importTemplate', data: { orgId: OWN } }, SECRETARY)) as {
       ok: true;
       data: { url: string };

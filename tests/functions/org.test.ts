@@ -1,4 +1,4 @@
-import { demoRuntime, snapshot } from '../helpers/runtime';
+import { demoRuntime, ok, snapshot } from '../helpers/runtime';
 
 const ADMIN = { openid: 'demo-admin' };
 const SECRETARY = { openid: 'demo-secretary' };
@@ -77,9 +77,9 @@ describe('org.create / rename / remove', () => {
 
   it('a unit with units below it is not removed', async () => {
     const rt = await demoRuntime();
-    await rt.invoke('org', { action: 'create', data: { parentId: 'org-xh-committee', name: '第三党支部', type: 'branch' } }, ADMIN);
+    await ok(rt, 'org', 'create', { parentId: 'org-xh-committee', name: '第三党支部', type: 'branch' }, ADMIN);
     const parent = (await rt.db.collection('orgs').where({ name: '第三党支部' }).get()).data[0] as { _id: string };
-    await rt.invoke('org', { action: 'create', data: { parentId: parent._id, name: '第一党小组', type: 'group' } }, ADMIN);
+    await ok(rt, 'org', 'create', { parentId: parent._id, name: '第一党小组', type: 'group' }, ADMIN);
     const res = await rt.invoke('org', { action: 'remove', data: { orgId: parent._id } }, ADMIN);
     expect(res).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('下级组织') });
   });
@@ -105,7 +105,7 @@ describe('audit.list', () => {
     const groupId = (created as { data: { unit: { id: string } } }).data.unit.id;
     for (let i = 1; i <= 7; i += 1) {
       t += i % 3 === 0 ? 0 : 1000; // some entries share a timestamp
-      await rt.invoke('org', { action: 'rename', data: { orgId: groupId, name: `第${i}党小组` } }, ADMIN);
+      await ok(rt, 'org', 'rename', { orgId: groupId, name: `第${i}党小组` }, ADMIN);
     }
     const seen: string[] = [];
     let cursor: string | undefined;

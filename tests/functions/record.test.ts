@@ -1,5 +1,5 @@
 import { clock, createActivity, RD, SECRETARY } from '../helpers/activity';
-import { demoRuntime, inStorage, PNG, readStored, snapshot, uploaded } from '../helpers/runtime';
+import { demoRuntime, inStorage, ok, PNG, readStored, snapshot, uploaded } from '../helpers/runtime';
 
 const MEMBER = { openid: 'demo-member-01' };
 type Ok<T> = { ok: true; data: T };
@@ -9,13 +9,9 @@ it('the organiser drafts the minutes, closes them after the meeting with the att
   const rt = await demoRuntime(c.now);
   const id = await createActivity(rt, { capacity: 10 });
   for (const openid of ['demo-member-01', 'demo-member-02', 'demo-member-03'])
-    await rt.invoke('signup', { action: 'join', data: { activityId: id } }, { openid });
-  await rt.invoke('signup', { action: 'leave', data: { activityId: id, reason: '出差' } }, { openid: 'demo-member-03' });
-  await rt.invoke(
-    'signup',
-    { action: 'review', data: { activityId: id, memberId: 'm-demo-007', kind: 'leave', approve: true } },
-    SECRETARY,
-  );
+    await ok(rt, 'signup', 'join', { activityId: id }, { openid });
+  await ok(rt, 'signup', 'leave', { activityId: id, reason: '出差' }, { openid: 'demo-member-03' });
+  await ok(rt, 'signup', 'review', { activityId: id, memberId: 'm-demo-007', kind: 'leave', approve: true }, SECRETARY);
 
   const minutes = {
     activityId: id,
@@ -37,7 +33,7 @@ it('the organiser drafts the minutes, closes them after the meeting with the att
 
   c.set('2026-12-10T05:50:00Z');
   const { digits } = ((await rt.invoke('checkin', { action: 'code', data: { activityId: id } }, SECRETARY)) as Ok<{ digits: string }>).data;
-  await rt.invoke('checkin', { action: 'submit', data: { activityId: id, digits } }, MEMBER);
+  await ok(rt, 'checkin', 'submit', { activityId: id, digits }, MEMBER);
   c.set('2026-12-10T08:10:00Z');
   const closed = await rt.invoke('record', { action: 'close', data: { activityId: id } }, SECRETARY);
   expect(closed).toMatchObject({ ok: true, data: { closed: true, attendance: { present: 1, excused: 1, absent: 1, rate: 50 } } });
@@ -91,22 +87,20 @@ describe('exports', () => {
       endAt: '2027-01-05T07:00:00.000Z',
       signupDeadline: null,
     });
-    for (const openid of ['demo-member-01', 'demo-member-02'])
-      await rt.invoke('signup', { action: 'join', data: { activityId: id } }, { openid });
+    for (const openid of ['demo-member-01', 'demo-member-02']) await ok(rt, 'signup', 'join', { activityId: id }, { openid });
     c.set('2026-12-10T05:50:00Z');
     const { digits } = ((await rt.invoke('checkin', { action: 'code', data: { activityId: id } }, SECRETARY)) as Ok<{ digits: string }>)
       .data;
-    await rt.invoke('checkin', { action: 'submit', data: { activityId: id, digits } }, MEMBER);
+    await ok(rt, 'checkin', 'submit', { activityId: id, digits }, MEMBER);
     c.set('2026-12-10T08:10:00Z');
-    await rt.invoke(
+    await ok(
+      rt,
       'record',
-      {
-        action: 'save',
-        data: { activityId: id, topic: '学习全会精神', host: '林建华', recorder: '陈海燕', content: '集体学习。', resolutions: '' },
-      },
+      'save',
+      { activityId: id, topic: '学习全会精神', host: '林建华', recorder: '陈海燕', content: '集体学习。', resolutions: '' },
       SECRETARY,
     );
-    await rt.invoke('record', { action: 'close', data: { activityId: id } }, SECRETARY);
+    await ok(rt, 'record', 'close', { activityId: id }, SECRETARY);
 
     const sheet = (await rt.invoke('record', { action: 'export', data: { activityId: id } }, SECRETARY)) as Ok<{ url: string }>;
     const book = await readBook(rt, sheet.data.url);
@@ -182,11 +176,7 @@ it('statistics count held activities per month and show where the branch is behi
   expect(req('party_lecture').periods[0]).toEqual({ label: '第1季度', held: 0, status: 'behind' });
   // 第一支部 has no 党小组 yet: no 党小组会 is asked of it; once it has one, they are.
   expect(res.data.requirements.map((r) => r.type)).not.toContain('group_meeting');
-  await rt.invoke(
-    'org',
-    { action: 'create', data: { parentId: 'org-xh-branch-rd', name: '第一党小组', type: 'group' } },
-    { openid: 'demo-admin' },
-  );
+  await ok(rt, 'org', 'create', { parentId: 'org-xh-branch-rd', name: '第一党小组', type: 'group' }, { openid: 'demo-admin' });
   const withGroup = (await rt.invoke(
     'record',
     { action: 'stats', data: { orgId: 'org-xh-branch-rd', year: 2026 } },
@@ -202,15 +192,11 @@ it('statistics show each member’s attendance over the year, lowest first', asy
   const c = clock('2026-12-01T01:00:00Z');
   const rt = await demoRuntime(c.now);
   const id = await createActivity(rt, { signupRequired: false });
-  await rt.invoke('signup', { action: 'leave', data: { activityId: id, reason: '出差' } }, { openid: 'demo-member-03' });
-  await rt.invoke(
-    'signup',
-    { action: 'review', data: { activityId: id, memberId: 'm-demo-007', kind: 'leave', approve: true } },
-    SECRETARY,
-  );
+  await ok(rt, 'signup', 'leave', { activityId: id, reason: '出差' }, { openid: 'demo-member-03' });
+  await ok(rt, 'signup', 'review', { activityId: id, memberId: 'm-demo-007', kind: 'leave', approve: true }, SECRETARY);
   c.set('2026-12-10T05:50:00Z');
   const { digits } = ((await rt.invoke('checkin', { action: 'code', data: { activityId: id } }, SECRETARY)) as Ok<{ digits: string }>).data;
-  await rt.invoke('checkin', { action: 'submit', data: { activityId: id, digits } }, MEMBER);
+  await ok(rt, 'checkin', 'submit', { activityId: id, digits }, MEMBER);
   // Before the end nobody is absent yet; after it, everyone expected who did not come is.
   const before = (await rt.invoke('record', { action: 'stats', data: { orgId: 'org-xh-branch-rd', year: 2026 } }, SECRETARY)) as Ok<{
     members: { memberId: string; present: number; excused: number; absent: number; rate: number | null }[];
@@ -263,7 +249,7 @@ it('photos of the meeting are stored with the minutes, kept when a save omits th
   expect(await snapshot(rt)).toEqual(before);
 
   c.set('2026-12-10T08:10:00Z');
-  await rt.invoke('record', { action: 'close', data: { activityId: id } }, SECRETARY);
+  await ok(rt, 'record', 'close', { activityId: id }, SECRETARY);
   const late = await uploaded(rt, 'rec-00000002.png', PNG);
   expect(await rt.invoke('record', { action: 'save', data: { ...minutes, photos: [] } }, SECRETARY)).toMatchObject({
     ok: false,

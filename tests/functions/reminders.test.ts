@@ -1,5 +1,5 @@
 import { clock, createActivity, RD, SECRETARY } from '../helpers/activity';
-import { demoRuntime } from '../helpers/runtime';
+import { demoRuntime, fired, ok } from '../helpers/runtime';
 
 const MEMBER = { openid: 'demo-member-01' };
 
@@ -12,21 +12,21 @@ it('a reminder goes out once, at its time, through the open-API layer; none for 
     data: { sendAt: '2026-12-10T05:30:00.000Z' },
   });
   // Asking again moves the same reminder rather than adding one.
-  await rt.invoke('signup', { action: 'remind', data: { activityId: id, minutesBefore: 60 } }, MEMBER);
+  await ok(rt, 'signup', 'remind', { activityId: id, minutesBefore: 60 }, MEMBER);
   const other = await createActivity(rt, { title: '支委会', type: 'committee_meeting' });
-  await rt.invoke('signup', { action: 'remind', data: { activityId: other, minutesBefore: 60 } }, MEMBER);
-  await rt.invoke('activity', { action: 'cancel', data: { activityId: other, reason: '改期' } }, { openid: 'demo-secretary' });
+  await ok(rt, 'signup', 'remind', { activityId: other, minutesBefore: 60 }, MEMBER);
+  await ok(rt, 'activity', 'cancel', { activityId: other, reason: '改期' }, { openid: 'demo-secretary' });
 
   const sent = async () =>
     (await rt.db.collection('dev_openapi_calls').where({ api: 'subscribeMessage.send' }).get()).data.filter(
       (d: { input: { templateId: string } }) => d.input.templateId === 'local-activity-reminder',
     );
   c.set('2026-12-10T04:59:00Z');
-  await rt.fireTimer('activity', 'tick');
+  await fired(rt, 'activity', 'tick');
   expect(await sent()).toHaveLength(0);
   c.set('2026-12-10T05:00:00Z');
-  await Promise.all([rt.fireTimer('activity', 'tick'), rt.fireTimer('activity', 'tick'), rt.fireTimer('activity', 'tick')]);
-  await rt.fireTimer('activity', 'tick');
+  await Promise.all([fired(rt, 'activity', 'tick'), fired(rt, 'activity', 'tick'), fired(rt, 'activity', 'tick')]);
+  await fired(rt, 'activity', 'tick');
   const messages = await sent();
   expect(messages).toHaveLength(1);
   expect(messages[0].input).toMatchObject({
@@ -53,12 +53,12 @@ it('the tick seats members left waiting while a seat is free', async () => {
   const c = clock('2026-12-01T01:00:00Z');
   const rt = await demoRuntime(c.now);
   const id = await createActivity(rt, { capacity: 1 });
-  await rt.invoke('signup', { action: 'join', data: { activityId: id } }, MEMBER);
-  await rt.invoke('signup', { action: 'join', data: { activityId: id } }, { openid: 'demo-member-02' });
+  await ok(rt, 'signup', 'join', { activityId: id }, MEMBER);
+  await ok(rt, 'signup', 'join', { activityId: id }, { openid: 'demo-member-02' });
   // The race a tick repairs: a seat given back while a sign-up was joining the waitlist.
   await rt.db.collection('activities').doc(id).update({ confirmedCount: 0 });
   await rt.db.collection('signups').where({ activityId: id, memberId: 'm-demo-005' }).update({ status: 'cancelled' });
-  await rt.fireTimer('activity', 'tick');
+  await fired(rt, 'activity', 'tick');
   const statuses = (await rt.db.collection('signups').where({ activityId: id }).get()).data.map(
     (s: { memberId: string; status: string }) => [s.memberId, s.status],
   );
@@ -90,13 +90,13 @@ describe('the shared card’s live count (updatable message)', () => {
     expect(again.data.wxActivityId).toBe(first.data.wxActivityId);
     expect(await calls(rt, 'updatableMessage.createActivityId')).toHaveLength(1);
 
-    await rt.invoke('signup', { action: 'join', data: { activityId: id } }, MEMBER);
-    await rt.invoke('signup', { action: 'join', data: { activityId: id } }, { openid: 'demo-member-02' });
+    await ok(rt, 'signup', 'join', { activityId: id }, MEMBER);
+    await ok(rt, 'signup', 'join', { activityId: id }, { openid: 'demo-member-02' });
     const pushes = await calls(rt, 'updatableMessage.setUpdatableMsg');
     expect(pushes.map((p) => (p.input['parameters'] as { value: string }[])[0]!.value)).toEqual(['1', '2']);
     // A sign-up pushes a count estimated from what it read (stale under concurrency); the tick sends the exact one, once.
-    await rt.fireTimer('activity', 'tick');
-    await rt.fireTimer('activity', 'tick');
+    await fired(rt, 'activity', 'tick');
+    await fired(rt, 'activity', 'tick');
     const after = await calls(rt, 'updatableMessage.setUpdatableMsg');
     expect(after).toHaveLength(3);
     expect(after[2]!.input).toMatchObject({
@@ -116,7 +116,7 @@ it('the tick marks an activity ended once after its end and tells the organiser 
   const rt = await demoRuntime(c.now);
   const id = await createActivity(rt);
   const cancelled = await createActivity(rt, { title: '取消的活动' });
-  await rt.invoke('activity', { action: 'cancel', data: { activityId: cancelled, reason: '改期' } }, SECRETARY);
+  await ok(rt, 'activity', 'cancel', { activityId: cancelled, reason: '改期' }, SECRETARY);
   const notices = async () =>
     (await rt.db.collection('dev_openapi_calls').where({ api: 'subscribeMessage.send' }).get()).data.filter(
       (d: { input: { templateId: string; data: { thing4?: { value: string } } } }) =>
@@ -128,14 +128,14 @@ it('the tick marks an activity ended once after its end and tells the organiser 
   const endedAt = async () => ((await rt.db.collection('activities').doc(id).get()).data[0] as { endedAt?: Date }).endedAt;
 
   c.set('2026-12-10T07:59:00Z');
-  await rt.fireTimer('activity', 'tick');
+  await fired(rt, 'activity', 'tick');
   expect(await endedAt()).toBeUndefined();
   expect(await backlog()).toBe(0);
 
   c.set('2026-12-10T08:00:00Z');
-  await Promise.all([rt.fireTimer('activity', 'tick'), rt.fireTimer('activity', 'tick'), rt.fireTimer('activity', 'tick')]);
+  await Promise.all([fired(rt, 'activity', 'tick'), fired(rt, 'activity', 'tick'), fired(rt, 'activity', 'tick')]);
   c.set('2026-12-10T08:01:00Z');
-  await rt.fireTimer('activity', 'tick');
+  await fired(rt, 'activity', 'tick');
   expect(await endedAt()).toEqual(new Date('2026-12-10T08:00:00Z'));
   const sent = await notices();
   expect(sent).toHaveLength(1);
@@ -144,15 +144,14 @@ it('the tick marks an activity ended once after its end and tells the organiser 
   // Members do not see the organiser's backlog.
   expect(await rt.invoke('branch', { action: 'home', data: {} }, MEMBER)).toMatchObject({ data: { recordsToClose: null } });
 
-  await rt.invoke(
+  await ok(
+    rt,
     'record',
-    {
-      action: 'save',
-      data: { activityId: id, topic: '学习全会精神', host: '林建华', recorder: '陈海燕', content: '集体学习。', resolutions: '' },
-    },
+    'save',
+    { activityId: id, topic: '学习全会精神', host: '林建华', recorder: '陈海燕', content: '集体学习。', resolutions: '' },
     SECRETARY,
   );
-  await rt.invoke('record', { action: 'close', data: { activityId: id } }, SECRETARY);
+  await ok(rt, 'record', 'close', { activityId: id }, SECRETARY);
   expect(await backlog()).toBe(0);
   const past = (await rt.invoke('activity', { action: 'list', data: { when: 'past' } }, MEMBER)) as {
     data: { activities: { id: string; recordClosed: boolean }[] };
@@ -227,7 +226,7 @@ describe('a reminder is never lost to a tick that dies', () => {
     const c = clock('2026-12-01T01:00:00Z');
     const rt = await demoRuntime(c.now);
     const id = await createActivity(rt);
-    await rt.invoke('signup', { action: 'remind', data: { activityId: id, minutesBefore: 30 } }, MEMBER);
+    await ok(rt, 'signup', 'remind', { activityId: id, minutesBefore: 30 }, MEMBER);
     c.set('2026-12-10T05:30:00Z');
     // What a tick killed between its claim and its send leaves behind.
     const { LEASE_MS } = await import('../../cloudfunctions/common/outbox');
@@ -236,11 +235,11 @@ describe('a reminder is never lost to a tick that dies', () => {
       .where({ activityId: id })
       .update({ leaseUntil: new Date(c.now().getTime() + LEASE_MS), attempts: 1 });
     const sends = async () => (await rt.db.collection('dev_openapi_calls').where({ api: 'subscribeMessage.send' }).count()).total;
-    await rt.fireTimer('activity', 'tick');
+    await fired(rt, 'activity', 'tick');
     expect(await sends()).toBe(0);
     c.advance(LEASE_MS + 1000);
-    await Promise.all([rt.fireTimer('activity', 'tick'), rt.fireTimer('activity', 'tick')]);
-    await rt.fireTimer('activity', 'tick');
+    await Promise.all([fired(rt, 'activity', 'tick'), fired(rt, 'activity', 'tick')]);
+    await fired(rt, 'activity', 'tick');
     expect(await sends()).toBe(1);
   });
 
@@ -251,7 +250,7 @@ describe('a reminder is never lost to a tick that dies', () => {
     c.set('2026-12-10T08:01:00Z');
     // The tick queued the notice, claimed it and died before sending: the outbox timer sends it after the lease.
     const { LEASE_MS } = await import('../../cloudfunctions/common/outbox');
-    await rt.fireTimer('activity', 'tick');
+    await fired(rt, 'activity', 'tick');
     const notices = async () =>
       (await rt.db.collection('dev_openapi_calls').where({ api: 'subscribeMessage.send' }).get()).data.filter(
         (d: { input: { data: { thing4?: { value: string } } } }) => d.input.data.thing4?.value === '活动已结束，请填写会议记录',
@@ -262,11 +261,11 @@ describe('a reminder is never lost to a tick that dies', () => {
       .where({ _id: `activityNotice~${id}~recordDue~demo-secretary` })
       .update({ sentAt: null, result: null, leaseUntil: new Date(c.now().getTime() + LEASE_MS) });
     await rt.db.collection('dev_openapi_calls').where({ api: 'subscribeMessage.send' }).remove();
-    await rt.fireTimer('system', 'outbox');
+    await fired(rt, 'system', 'outbox');
     expect(await notices()).toBe(0);
     c.advance(LEASE_MS + 1000);
-    await rt.fireTimer('system', 'outbox');
-    await rt.fireTimer('system', 'outbox');
+    await fired(rt, 'system', 'outbox');
+    await fired(rt, 'system', 'outbox');
     expect(await notices()).toBe(1);
   });
 });
@@ -299,10 +298,10 @@ it('a settled message (with the openid in it) is kept 30 days, then the cleanup 
   const { OUTBOX_RETENTION_MS } = await import('../../cloudfunctions/common/outbox');
   expect(await settled()).toBeGreaterThan(0);
   c.advance(OUTBOX_RETENTION_MS - 60_000);
-  await rt.fireTimer('system', 'cleanup');
+  await fired(rt, 'system', 'cleanup');
   expect(await settled()).toBeGreaterThan(0);
   c.advance(120_000);
-  await rt.fireTimer('system', 'cleanup');
+  await fired(rt, 'system', 'cleanup');
   expect(await settled()).toBe(0);
   expect((await rt.db.collection('outbox').doc('pending-one').get()).data).toHaveLength(1);
 });

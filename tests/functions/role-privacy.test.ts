@@ -1,5 +1,5 @@
 import { PRIVACY_VERSION } from '../../typings/domain';
-import { consented, demoRuntime, readStored } from '../helpers/runtime';
+import { consented, demoRuntime, ok, readStored } from '../helpers/runtime';
 
 const OWN = 'org-xh-branch-rd';
 const SECRETARY = { openid: 'demo-secretary' };
@@ -26,7 +26,7 @@ describe('roles', () => {
 
   it('making someone deputy secretary gives them the leaders’ tools; only an admin makes a secretary', async () => {
     const rt = await demoRuntime();
-    await rt.invoke('role', { action: 'set', data: { memberId: MEMBER_ID, role: 'deputy_secretary' } }, SECRETARY);
+    await ok(rt, 'role', 'set', { memberId: MEMBER_ID, role: 'deputy_secretary' }, SECRETARY);
     expect(await rt.invoke('join', { action: 'inbox', data: { orgId: OWN } }, MEMBER)).toMatchObject({ ok: true });
     expect(await rt.invoke('role', { action: 'set', data: { memberId: MEMBER_ID, role: 'secretary' } }, SECRETARY)).toMatchObject({
       ok: false,
@@ -44,7 +44,7 @@ describe('roles', () => {
 describe('privacy', () => {
   it('no personal data is collected before consent; consent is recorded with its version; withdrawing stops collection', async () => {
     const rt = await demoRuntime();
-    await rt.invoke('user', { action: 'signIn' }, MEMBER);
+    await ok(rt, 'user', 'signIn', {}, MEMBER);
     expect(await rt.invoke('archive', { action: 'updateMine', data: { job: '工程师' } }, MEMBER)).toMatchObject({
       ok: false,
       code: 'CONSENT_REQUIRED',
@@ -73,7 +73,7 @@ describe('privacy', () => {
   it('exports everything held about the member, in full, to them only', async () => {
     const rt = await demoRuntime();
     await consented(rt, MEMBER.openid);
-    await rt.invoke('archive', { action: 'updateMine', data: { phone: '13800001234', job: '工程师' } }, MEMBER);
+    await ok(rt, 'archive', 'updateMine', { phone: '13800001234', job: '工程师' }, MEMBER);
     const res = (await rt.invoke('privacy', { action: 'exportMine' }, MEMBER)) as { ok: true; data: { url: string } };
     const file = JSON.parse((await readStored(rt, res.data.url)).toString('utf8')) as Record<string, unknown>;
     expect(file).toMatchObject({ archive: { phone: '13800001234', job: '工程师' }, memberships: [{ orgId: OWN }] });
@@ -83,7 +83,7 @@ describe('privacy', () => {
   it('deleting erases the archive and the encrypted numbers; the branch keeps the membership record', async () => {
     const rt = await demoRuntime();
     await consented(rt, MEMBER.openid);
-    await rt.invoke('archive', { action: 'updateMine', data: { phone: '13800001234' } }, MEMBER);
+    await ok(rt, 'archive', 'updateMine', { phone: '13800001234' }, MEMBER);
     expect(await rt.invoke('privacy', { action: 'deleteMine', data: { confirm: '删除' } }, MEMBER)).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',

@@ -1,4 +1,4 @@
-import { demoRuntime, snapshot } from '../helpers/runtime';
+import { demoRuntime, fired, ok, snapshot } from '../helpers/runtime';
 
 describe('user.signIn', () => {
   it('creates a user record for a new WeChat identity, then loads it', async () => {
@@ -121,7 +121,7 @@ describe('system', () => {
       ['org-xh-branch-rd', 13],
       ['org-xh-committee', 1],
     ]);
-    await rt.fireTimer('system', 'dailyStats');
+    await fired(rt, 'system', 'dailyStats');
     expect((await rt.db.collection('stats_daily').count()).total).toBe(3);
   });
 
@@ -157,8 +157,8 @@ describe('demo seed', () => {
 
 it('keeps the unionid the platform gives, when there is one', async () => {
   const rt = await demoRuntime();
-  await rt.invoke('user', { action: 'signIn' }, { openid: 'o-with-union', unionid: 'u-123' });
-  await rt.invoke('user', { action: 'signIn' }, { openid: 'o-without-union' });
+  await ok(rt, 'user', 'signIn', {}, { openid: 'o-with-union', unionid: 'u-123' });
+  await ok(rt, 'user', 'signIn', {}, { openid: 'o-without-union' });
   const { data } = await rt.db
     .collection('users')
     .where({ openid: rt.db.command.in(['o-with-union', 'o-without-union']) })

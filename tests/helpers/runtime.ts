@@ -1,24 +1,30 @@
 import jpeg from 'jpeg-js';
 import { randomBytes } from 'node:crypto';
 import { uploadFolder } from '../../cloudfunctions/common/files';
-import { createRuntime, quietLogger, type RuntimeImage } from '../../local/runtime';
+import { createRuntime, quietLogger, type Identity, type Runtime, type RuntimeImage } from '../../local/runtime';
 import { seedDemo } from '../../local/seed';
 
-/** The demo organisation seeded once per seed time (in this test file), as an image each runtime starts from. */
+/** Seeded databases of this test file, by what was seeded and when, as images runtimes start from. */
 const seeded = new Map<string, RuntimeImage>();
 
 /**
- * The real local runtime on an in-memory database, seeded with the demo organisation. The seed runs
- * once per seed time; every later runtime starts from a copy of its database (same data, same key).
+ * The real local runtime on an in-memory database, with what `seed` puts in it at the clock's current
+ * time. The seed runs once per name and time in a test file; every later runtime starts from a copy of
+ * its database (same data, same key), so a test pays for a seed once, not once per case.
  */
-export async function demoRuntime(now: () => Date = () => new Date('2026-11-28T10:00:00Z')) {
-  const at = now().toISOString();
-  const image = seeded.get(at);
+export async function seededRuntime(name: string, now: () => Date, seed: (runtime: Runtime) => Promise<unknown>): Promise<Runtime> {
+  const key = `${name}@${now().toISOString()}`;
+  const image = seeded.get(key);
   if (image) return createRuntime({ dataDir: ':memory:', now, log: quietLogger, from: image });
   const runtime = createRuntime({ dataDir: ':memory:', now, log: quietLogger });
-  await seedDemo(runtime.db, now());
-  seeded.set(at, runtime.image());
+  await seed(runtime);
+  seeded.set(key, runtime.image());
   return runtime;
+}
+
+/** The real local runtime on an in-memory database, seeded with the demo organisation. */
+export async function demoRuntime(now: () => Date = () => new Date('2026-11-28T10:00:00Z')): Promise<Runtime> {
+  return seededRuntime('demo', now, (runtime) => seedDemo(runtime.db, now()));
 }
 
 /** Every document in every collection: to prove a rejected call wrote nothing. */
@@ -33,7 +39,7 @@ export async function snapshot(runtime: Awaited<ReturnType<typeof demoRuntime>>)
 /** Signs the person in and agrees to the current privacy notice, as the archive page asks them to. */
 export async function consented(runtime: Awaited<ReturnType<typeof demoRuntime>>, openid: string): Promise<void> {
   const { PRIVACY_VERSION } = await import('../../typings/domain');
-  await runtime.invoke('user', { action: 'signIn' }, { openid });
+  await ok(runtime, 'user', 'signIn', {}, { openid });
   const res = await runtime.invoke('privacy', { action: 'consent', data: { version: PRIVACY_VERSION } }, { openid });
   if (!res.ok) throw new Error(`consent failed: ${res.code}`);
 }
@@ -82,4 +88,27 @@ export async function readStored(runtime: Awaited<ReturnType<typeof demoRuntime>
   const { fileContent } = await runtime.platform.storage().downloadFile({ fileID: storedFileOf(url) });
   if (!fileContent) throw new Error(`nothing stored at ${url}`);
   return fileContent;
+}
+
+/**
+ * A setup call: the action's data, or the test stops with the code and message the action was refused
+ * with (a setup that failed must not leave a test passing with nothing checked).
+ */
+export async function ok<T = Record<string, unknown>>(
+  runtime: Pick<Runtime, 'invoke'>,
+  fn: string,
+  action: string,
+  data: object,
+  who: Identity | null,
+): Promise<T> {
+  const res = await runtime.invoke(fn, { action, data }, who);
+  if (!res.ok) throw new Error(`setup ${fn}.${action} as ${who?.openid ?? 'nobody'} was refused: ${res.code} ${res.message}`);
+  return res.data as T;
+}
+
+/** Runs a timer trigger as CloudBase would; a run that failed stops the test with its code and message. */
+export async function fired(runtime: Pick<Runtime, 'fireTimer'>, fn: string, trigger: string): Promise<unknown> {
+  const res = await runtime.fireTimer(fn, trigger);
+  if (!res.ok) throw new Error(`timer ${fn}.${trigger} failed: ${res.code} ${res.message}`);
+  return res.data;
 }

@@ -40,5 +40,9 @@ void (async () => {
       },
     };
   };
-  for (;;) await runtime.fireTimer('activity', 'tick');
+  for (;;) {
+    const res = await runtime.fireTimer('activity', 'tick');
+    // A failing tick must not look like a slow one: the parent sees the exit.
+    if (!res.ok) throw new Error(`tick failed: ${res.code} ${res.message}`);
+  }
 })();
