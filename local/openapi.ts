@@ -13,6 +13,14 @@ export function localCloudID(data: Record<string, unknown>): string {
   return LOCAL_CLOUDID_PREFIX + Buffer.from(JSON.stringify(data)).toString('base64url');
 }
 
+/**
+ * How the stand-in's mini-program codes are encoded (pngjs, through qrcode): one PNG filter (Sub) for
+ * every row instead of trying all five. The image is 16 KB rather than 3 KB, and it is made in 5 ms
+ * instead of 18 — and in 90 ms instead of 1.4 s inside jest, whose sandbox makes every global lookup
+ * in the adaptive filter's inner loop (Math.abs) slow.
+ */
+const CODE_PNG = { deflateLevel: 9, filterType: 1 };
+
 /** Stand-ins for the WeChat open APIs; each records what it was asked in `dev_openapi_calls`. */
 export function localOpenApi(db: () => Db, now: () => Date, blockedWords: readonly string[] = LOCAL_BLOCKED_WORDS): OpenApi {
   const record = async (api: string, input: unknown, result: unknown) => {
@@ -23,6 +31,7 @@ export function localOpenApi(db: () => Db, now: () => Date, blockedWords: readon
       const buffer = await QRCode.toBuffer(`zhibu://${input.page}?scene=${encodeURIComponent(input.scene)}`, {
         width: input.width ?? 430,
         margin: 2,
+        rendererOpts: CODE_PNG,
       });
       await record('wxacode.getUnlimited', input, { bytes: buffer.length });
       return { contentType: 'image/png', buffer };
