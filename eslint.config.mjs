@@ -27,6 +27,21 @@ export default tseslint.config(
     },
   },
   {
+    // Documents come typed from col() and grants typed by the permission table: a cast there is either
+    // redundant (removed by --fix) or hides a mismatch. `as unknown as` is refused outright.
+    files: ['cloudfunctions/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSAsExpression > TSAsExpression > TSUnknownKeyword",
+          message: 'No double cast: type the source (col() is typed by DocOf, ctx.grant by the permission table).',
+        },
+      ],
+    },
+  },
+  {
     // Where the environment is read on purpose: the local runtime's config, build scripts, tests, and
     // process.env.TARO_ENV (replaced at build time by Taro).
     files: ['local/config.ts', 'scripts/**', 'tests/**', 'config/**', 'miniprogram/**'],

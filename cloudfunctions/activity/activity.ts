@@ -4,9 +4,9 @@ import type { activityInput } from '../../typings/api';
 import type { ActivityCard } from '../../typings/domain';
 import { ACTIVITY_TYPE_LABEL } from '../../typings/domain';
 import { audit } from '../common/audit';
-import { requireCaller, type HandlerContext } from '../common/context';
+import type { CallerContext, HandlerContext } from '../common/context';
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { col, type ActivityAudienceDoc, type ActivityDoc, type MembershipDoc, type SignupDoc } from '../common/db';
+import { col, type ActivityAudienceDoc, type ActivityDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { expandAudience } from '../common/audience';
 import { AppError } from '../common/errors';
@@ -39,7 +39,7 @@ function fields(input: ActivityInput) {
   };
 }
 
-const activityImages = (ctx: HandlerContext, wanted: string[], existing: string[]) => reconcileImages(ctx, 'activities', wanted, existing);
+const activityImages = (ctx: CallerContext, wanted: string[], existing: string[]) => reconcileImages(ctx, 'activities', wanted, existing);
 
 function checkTimes(ctx: HandlerContext, input: ActivityInput, creating: boolean): void {
   const problems = timeProblems(input, ctx.now, creating);
@@ -60,8 +60,8 @@ async function writeAudience(
 }
 
 export const create: Handler<'activity', 'create'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const org = ctx.grant.unit!;
+  const { openid } = ctx.caller;
+  const org = ctx.grant.unit;
   checkTimes(ctx, input, true);
   const expanded = await expandAudience(ctx, org, input.audience);
   const images = await activityImages(ctx, input.images ?? [], []);
@@ -95,12 +95,12 @@ async function signedUp(ctx: HandlerContext, activityId: string): Promise<string
     .where({ activityId, status: ctx.db.command.in(['confirmed', 'waitlisted', 'pending']) })
     .limit(1000)
     .get();
-  return (data as SignupDoc[]).map((s) => s.openid);
+  return data.map((s) => s.openid);
 }
 
 export const update: Handler<'activity', 'update'> = async (input, ctx) => {
-  const before = ctx.grant.doc as unknown as ActivityDoc;
-  const org = ctx.grant.unit!;
+  const before = ctx.grant.doc;
+  const org = ctx.grant.unit;
   if (before.cancelled) throw new AppError('CONFLICT', '活动已取消，不能再修改');
   checkTimes(ctx, input, false);
   const next = fields(input);
@@ -127,13 +127,13 @@ export const update: Handler<'activity', 'update'> = async (input, ctx) => {
 };
 
 export const cancel: Handler<'activity', 'cancel'> = async (input, ctx) => {
-  const a = ctx.grant.doc as unknown as ActivityDoc;
-  const org = ctx.grant.unit!;
+  const a = ctx.grant.doc;
+  const org = ctx.grant.unit;
   if (a.cancelled) return toView(ctx, a, undefined, true, org.name);
   if (ctx.now.getTime() >= new Date(a.endAt).getTime()) throw new AppError('CONFLICT', '活动已结束，不能取消');
-  const { updated } = (await col(ctx.db, 'activities')
+  const { updated } = await col(ctx.db, 'activities')
     .where({ _id: a._id, cancelled: false })
-    .update({ cancelled: true, cancelReason: input.reason, updatedAt: ctx.now })) as { updated: number };
+    .update({ cancelled: true, cancelReason: input.reason, updatedAt: ctx.now });
   const after = { ...a, cancelled: true, cancelReason: input.reason };
   if (updated) {
     await notifyMembers(ctx, a, await signedUp(ctx, a._id), `活动取消：${input.reason}`);
@@ -154,14 +154,14 @@ interface ListCursor {
 }
 
 export const list: Handler<'activity', 'list'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const _ = ctx.db.command;
   const limit = input.limit ?? 20;
   let keys: string[];
   if (ctx.grant.unit) keys = [`org:${ctx.grant.unit._id}`];
   else {
     const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(50).get();
-    const mine = data as MembershipDoc[];
+    const mine = data;
     keys = [...mine.map((m) => `org:${m.orgId}`), ...mine.map((m) => `member:${m._id}`)];
   }
   if (keys.length === 0) return { activities: [], nextCursor: null };
@@ -184,7 +184,7 @@ export const list: Handler<'activity', 'list'> = async (input, ctx) => {
     .orderBy('activityId', order)
     .limit(limit + 1)
     .get();
-  const rows = data as ActivityAudienceDoc[];
+  const rows = data;
   const page = rows.slice(0, limit);
   const ids = [...new Set(page.map((r) => r.activityId))];
   if (ids.length === 0) return { activities: [], nextCursor: null };
@@ -198,9 +198,9 @@ export const list: Handler<'activity', 'list'> = async (input, ctx) => {
       .limit(100)
       .get(),
   ]);
-  const byId = new Map((acts as ActivityDoc[]).map((a) => [a._id, a]));
-  const mine = new Map((signups as SignupDoc[]).map((s) => [s.activityId, s.status]));
-  const names = await orgNames(ctx.db, [...new Set((acts as ActivityDoc[]).map((a) => a.orgId))]);
+  const byId = new Map(acts.map((a) => [a._id, a]));
+  const mine = new Map(signups.map((s) => [s.activityId, s.status]));
+  const names = await orgNames(ctx.db, [...new Set(acts.map((a) => a.orgId))]);
   const activities: ActivityCard[] = ids.flatMap((id) => {
     const a = byId.get(id);
     return a ? [toCard(a, names.get(a.orgId) ?? '', mine.get(id) ?? null, ctx.now)] : [];
@@ -213,6 +213,6 @@ export const list: Handler<'activity', 'list'> = async (input, ctx) => {
 };
 
 export const detail: Handler<'activity', 'detail'> = async (_input, ctx) => {
-  const a = ctx.grant.doc as unknown as ActivityDoc;
+  const a = ctx.grant.doc;
   return toView(ctx, a, ctx.grant.membership, ctx.grant.leads ?? false, ctx.grant.unit?.name);
 };

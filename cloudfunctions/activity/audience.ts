@@ -1,4 +1,4 @@
-import { col, type MembershipDoc, type OrgDoc } from '../common/db';
+import { col } from '../common/db';
 import type { Handler } from '../common/define';
 import { byTreeOrder, memberCounts } from '../org/view';
 
@@ -6,9 +6,9 @@ const MAX_MEMBERS = 500;
 
 /** Whom an activity of the unit can be for: the unit and those below it, and their members by name (to invite some). */
 export const audienceOptions: Handler<'activity', 'audienceOptions'> = async (_input, ctx) => {
-  const org = ctx.grant.unit!;
+  const org = ctx.grant.unit;
   const _ = ctx.db.command;
-  const below = (await col(ctx.db, 'orgs').where({ path: org._id }).limit(1000).get()).data as OrgDoc[];
+  const below = (await col(ctx.db, 'orgs').where({ path: org._id }).limit(1000).get()).data;
   const units = [org, ...below.sort(byTreeOrder)];
   const ids = units.map((u) => u._id);
   const [counts, { data }] = await Promise.all([
@@ -19,7 +19,7 @@ export const audienceOptions: Handler<'activity', 'audienceOptions'> = async (_i
       .limit(MAX_MEMBERS + 1)
       .get(),
   ]);
-  const members = data as MembershipDoc[];
+  const members = data;
   const names = new Map(units.map((u) => [u._id, u.name]));
   return {
     units: units.map((u) => ({ id: u._id, name: u.name, type: u.type, parentId: u.parentId, memberCount: counts.get(u._id) ?? 0 })),

@@ -1,4 +1,4 @@
-import { requireCaller, type HandlerContext } from '../common/context';
+import { type HandlerContext } from '../common/context';
 import { col, type ActivityDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { statusOf } from './rules';
@@ -17,8 +17,8 @@ function parameters(a: Pick<ActivityDoc, 'capacity'>, confirmed: number) {
 }
 
 export const share: Handler<'activity', 'share'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const a = ctx.grant.doc as unknown as ActivityDoc;
+  const { openid } = ctx.caller;
+  const a = ctx.grant.doc;
   const live = a.share && new Date(a.share.expiresAt).getTime() - ctx.now.getTime() > RENEW_MS ? a.share : null;
   let wxActivityId = live?.wxActivityId;
   let expiresAt = live ? new Date(live.expiresAt) : null;
@@ -56,7 +56,7 @@ export async function refreshSharedCards(ctx: Ctx): Promise<number> {
     .limit(100)
     .get();
   let pushed = 0;
-  for (const a of data as ActivityDoc[]) {
+  for (const a of data) {
     const status = statusOf(a, ctx.now);
     const state = `${a.confirmedCount}|${status === 'ongoing' || status === 'ended' || status === 'cancelled' ? 1 : 0}`;
     if (a.share?.pushed === state) continue;

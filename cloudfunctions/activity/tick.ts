@@ -1,5 +1,5 @@
 import { inShanghai } from '../../typings/time';
-import { col, type ActivityDoc, type ReminderDoc, type SignupDoc } from '../common/db';
+import { col, type ReminderDoc } from '../common/db';
 import type { TimerHandler } from '../common/define';
 import { claim } from '../common/outbox';
 import { sendSubscribe } from '../common/subscribe';
@@ -23,13 +23,13 @@ async function sendReminders(ctx: Ctx): Promise<number> {
       .where({ sent: false, sendAt: _.lte(ctx.now) })
       .limit(100)
       .get();
-    const due = data as ReminderDoc[];
+    const due = data;
     if (due.length === 0) break;
     const { data: acts } = await col(ctx.db, 'activities')
       .where({ _id: _.in([...new Set(due.map((r) => r.activityId))]) })
       .limit(100)
       .get();
-    const byId = new Map((acts as ActivityDoc[]).map((a) => [a._id, a]));
+    const byId = new Map(acts.map((a) => [a._id, a]));
     for (const r of due) {
       if (!(await claim(ctx, 'reminders', r._id, { sent: false }))) continue;
       const a = byId.get(r.activityId);
@@ -57,14 +57,14 @@ async function sendReminders(ctx: Ctx): Promise<number> {
 /** Seats freed while someone was joining the waitlist go to those waiting (cancellations hand theirs on directly). */
 async function seatWaitlists(ctx: Ctx): Promise<number> {
   const { data } = await col(ctx.db, 'signups').where({ status: 'waitlisted' }).limit(1000).get();
-  const ids = [...new Set((data as SignupDoc[]).map((s) => s.activityId))];
+  const ids = [...new Set(data.map((s) => s.activityId))];
   if (ids.length === 0) return 0;
   const { data: acts } = await col(ctx.db, 'activities')
     .where({ _id: ctx.db.command.in(ids), cancelled: false })
     .limit(100)
     .get();
   let promoted = 0;
-  for (const a of acts as ActivityDoc[]) {
+  for (const a of acts) {
     if (ctx.now.getTime() >= signupClosesAt(a)) continue;
     if (a.capacity !== null && a.confirmedCount >= a.capacity) continue;
     promoted += await fillFreeSeats(ctx, a);
@@ -86,11 +86,11 @@ async function markEnded(ctx: Ctx): Promise<number> {
       .limit(100)
       .get();
     if (data.length === 0) break;
-    for (const a of data as ActivityDoc[]) {
+    for (const a of data) {
       if (!a.recordClosedAt) await notifyMembers(ctx, a, [a.createdBy], '活动已结束，请填写会议记录', 'recordDue');
-      const { updated } = (await col(ctx.db, 'activities')
+      const { updated } = await col(ctx.db, 'activities')
         .where({ _id: a._id, endedAt: _.exists(false) })
-        .update({ endedAt: ctx.now })) as { updated: number };
+        .update({ endedAt: ctx.now });
       if (updated) ended += 1;
     }
   }

@@ -33,7 +33,7 @@ export async function toView(
   canManage: boolean,
   orgName?: string,
 ): Promise<ActivityView> {
-  const name = orgName ?? ((await col(ctx.db, 'orgs').doc(a.orgId).get()).data[0] as { name?: string } | undefined)?.name ?? '';
+  const name = orgName ?? (await col(ctx.db, 'orgs').doc(a.orgId).get()).data[0]?.name ?? '';
   let signup: SignupDoc | undefined;
   let checkin: CheckinDoc | undefined;
   let waitlistPosition: number | null = null;
@@ -43,11 +43,11 @@ export async function toView(
       col(ctx.db, 'signups')
         .doc(id)
         .get()
-        .then((r) => r.data[0] as SignupDoc | undefined),
+        .then((r) => r.data[0]),
       col(ctx.db, 'checkins')
         .doc(id)
         .get()
-        .then((r) => r.data[0] as CheckinDoc | undefined),
+        .then((r) => r.data[0]),
     ]);
     if (signup?.status === 'waitlisted') {
       const _ = ctx.db.command;

@@ -1,6 +1,6 @@
 import type { ArchiveBranchView, ArchiveView } from '../../typings/domain';
 import { audit, auditOwn } from '../common/audit';
-import { requireCaller, type HandlerContext } from '../common/context';
+import { type HandlerContext } from '../common/context';
 import { fileUrls } from '../common/files';
 import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
@@ -32,7 +32,7 @@ const FIELD_LABEL: Record<string, string> = {
 
 export async function archiveOf(ctx: HandlerContext, openid: string): Promise<ArchiveDoc | undefined> {
   const { data } = await col(ctx.db, 'archives').where({ openid }).limit(1).get();
-  return data[0] as ArchiveDoc | undefined;
+  return data[0];
 }
 
 function sensitive(ctx: HandlerContext, doc: ArchiveDoc | undefined, kind: PiiKind): string | null {
@@ -47,7 +47,7 @@ async function photoUrl(ctx: HandlerContext, fileID: string): Promise<string | n
 /** The member's units, current first, then the most recent. Roster placeholders have one. */
 async function branchesOf(ctx: HandlerContext, openid: string): Promise<ArchiveBranchView[]> {
   const { data } = await col(ctx.db, 'memberships').where({ openid }).limit(100).get();
-  const memberships = (data as MembershipDoc[]).sort(
+  const memberships = data.sort(
     (a, b) =>
       Number(b.status === 'active') - Number(a.status === 'active') || new Date(b.joinedAt).getTime() - new Date(a.joinedAt).getTime(),
   );
@@ -84,11 +84,11 @@ export async function view(ctx: HandlerContext, openid: string): Promise<Archive
   };
 }
 
-export const mine: Handler<'archive', 'mine'> = async (_input, ctx) => view(ctx, requireCaller(ctx).openid);
+export const mine: Handler<'archive', 'mine'> = async (_input, ctx) => view(ctx, ctx.caller.openid);
 
 /** The member edits their own archive; phone and ID number are validated, encrypted and hashed. */
 export const updateMine: Handler<'archive', 'updateMine'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   await requireConsent(ctx);
   const { phone, idCard, ...plain } = input;
   const changes: Partial<ArchiveDoc> = { ...plain };
@@ -120,7 +120,7 @@ export const updateMine: Handler<'archive', 'updateMine'> = async (input, ctx) =
 
 /** The member behind a membership id, only if that membership is in the unit the permission check named. */
 async function memberIn(ctx: HandlerContext, orgId: string, memberId: string): Promise<MembershipDoc> {
-  const m = (await col(ctx.db, 'memberships').doc(memberId).get()).data[0] as MembershipDoc | undefined;
+  const m = (await col(ctx.db, 'memberships').doc(memberId).get()).data[0];
   // Same answer for "no such member" and "not in your unit": ids leak nothing.
   if (!m || m.orgId !== orgId) throw new AppError('FORBIDDEN', '你没有权限查看该党员的档案');
   return m;
@@ -133,7 +133,7 @@ export const get: Handler<'archive', 'get'> = async (input, ctx) => {
 
 /** The full value of one sensitive field, for the member or their secretary; every reveal is audited. */
 export const reveal: Handler<'archive', 'reveal'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   if (input.orgId && !input.memberId) throw new AppError('INVALID_INPUT', '请指定要查看的党员');
   if (input.memberId && !input.orgId) throw new AppError('INVALID_INPUT', '请指定党员所在的组织');
   const member = input.orgId && input.memberId ? await memberIn(ctx, input.orgId, input.memberId) : null;

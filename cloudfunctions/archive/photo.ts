@@ -1,5 +1,5 @@
 import { auditOwn } from '../common/audit';
-import { requireCaller } from '../common/context';
+
 import { col, type ArchiveDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { removeImages, storeUploads } from '../common/images';
@@ -8,7 +8,7 @@ import { archiveOf, view } from './archive';
 
 /** The member's photo: checked to be a JPEG or PNG, stored under a random name, the old one removed. */
 export const setPhoto: Handler<'archive', 'setPhoto'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   await requireConsent(ctx);
   const existing = await archiveOf(ctx, openid);
   let photoFileID: string | null = null;

@@ -1,4 +1,3 @@
-import type { AuditDoc } from '../common/db';
 import { col } from '../common/db';
 import type { Handler } from '../common/define';
 import { decodeCursor, encodeCursor } from '../common/cursor';
@@ -10,7 +9,7 @@ interface Cursor {
 
 /** A unit's audit log, newest first, paginated by a cursor (never by skip). Entries carry names, not openids. */
 export const list: Handler<'audit', 'list'> = async (input, ctx) => {
-  const unit = ctx.grant.unit!;
+  const unit = ctx.grant.unit;
   const _ = ctx.db.command;
   const limit = input.limit ?? 20;
   const after = input.cursor ? decodeCursor<Cursor>(input.cursor, (c) => typeof c['at'] === 'number' && typeof c['id'] === 'string') : null;
@@ -23,7 +22,7 @@ export const list: Handler<'audit', 'list'> = async (input, ctx) => {
     .orderBy('_id', 'desc')
     .limit(limit + 1)
     .get();
-  const rows = data as AuditDoc[];
+  const rows = data;
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

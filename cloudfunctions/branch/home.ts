@@ -1,7 +1,7 @@
 import { DUTY_LABEL, ROLE_LABEL, type Role } from '../../typings/domain';
 import { shanghaiDay } from '../../typings/time';
-import { requireCaller } from '../common/context';
-import { col, type MembershipDoc, type OrgDoc } from '../common/db';
+
+import { col, type OrgDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { LEADERS } from '../common/permissions';
 
@@ -12,12 +12,12 @@ const OFFICER_ORDER: Role[] = ['secretary', 'deputy_secretary', 'committee'];
 /** The unit and role to show when the caller names none: their own branch before any other unit. */
 async function ownUnit(ctx: Parameters<Handler<'branch', 'home'>>[1], openid: string): Promise<{ org: OrgDoc; role: Role } | null> {
   const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(100).get();
-  const memberships = data as MembershipDoc[];
+  const memberships = data;
   if (memberships.length === 0) return null;
   const { data: orgRows } = await col(ctx.db, 'orgs')
     .where({ _id: ctx.db.command.in(memberships.map((m) => m.orgId)) })
     .get();
-  const orgs = new Map((orgRows as OrgDoc[]).map((o) => [o._id, o]));
+  const orgs = new Map(orgRows.map((o) => [o._id, o]));
   const ranked = memberships
     .flatMap((m) => {
       const org = orgs.get(m.orgId);
@@ -29,7 +29,7 @@ async function ownUnit(ctx: Parameters<Handler<'branch', 'home'>>[1], openid: st
 
 /** The branch home: which branch, its parent, the caller's role there, and its active member count. */
 export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const today = shanghaiDay(ctx.now);
   // With an orgId, the permission table has already checked the caller's roles in that unit.
   const chosen = ctx.grant.unit
@@ -56,10 +56,10 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
           .count()
       : Promise.resolve(null),
   ]);
-  const leaders = (officers.data as MembershipDoc[])
+  const leaders = officers.data
     .sort((a, b) => OFFICER_ORDER.indexOf(a.role) - OFFICER_ORDER.indexOf(b.role) || a.name.localeCompare(b.name, 'zh-CN'))
     .map((m) => ({ name: m.name, title: m.role === 'committee' ? DUTY_LABEL[m.duty ?? 'other'] : ROLE_LABEL[m.role] }));
-  const parentOrg = parent.data[0] as OrgDoc | undefined;
+  const parentOrg = parent.data[0];
   return {
     branch: { id: org._id, name: org.name, type: org.type, parentName: parentOrg?.name ?? null },
     memberCount: count.total,

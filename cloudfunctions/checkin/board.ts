@@ -1,6 +1,6 @@
 import type { AttendanceBoard, AttendanceRow } from '../../typings/domain';
 import type { HandlerContext } from '../common/context';
-import { col, type ActivityDoc, type CheckinDoc, type MembershipDoc, type RecordDoc, type SignupDoc } from '../common/db';
+import { col, type ActivityDoc, type MembershipDoc, type RecordDoc } from '../common/db';
 import { statusOf } from '../activity/rules';
 
 /** The audience's active memberships (units' members, or the invited). */
@@ -11,7 +11,7 @@ export async function audienceMembers(ctx: Pick<HandlerContext, 'db'>, a: Activi
       ? { _id: _.in(a.audience.memberIds), status: 'active' }
       : { orgId: _.in(a.audienceOrgIds), status: 'active' };
   const { data } = await col(ctx.db, 'memberships').where(where).orderBy('nameKey', 'asc').limit(1000).get();
-  return data as MembershipDoc[];
+  return data;
 }
 
 /**
@@ -24,8 +24,8 @@ export async function boardOf(ctx: Pick<HandlerContext, 'db' | 'now'>, a: Activi
     col(ctx.db, 'signups').where({ activityId: a._id }).limit(1000).get(),
     col(ctx.db, 'checkins').where({ activityId: a._id }).limit(1000).get(),
   ]);
-  const signups = new Map((signupRows as SignupDoc[]).map((s) => [s.memberId, s]));
-  const checkins = new Map((checkinRows as CheckinDoc[]).map((c) => [c.memberId, c]));
+  const signups = new Map(signupRows.map((s) => [s.memberId, s]));
+  const checkins = new Map(checkinRows.map((c) => [c.memberId, c]));
   const ended = statusOf(a, ctx.now) === 'ended';
   const rows: AttendanceRow[] = [];
   const seen = new Set<string>();
@@ -73,10 +73,10 @@ export async function boardOf(ctx: Pick<HandlerContext, 'db' | 'now'>, a: Activi
     },
     rows,
     pending: [
-      ...(signupRows as SignupDoc[])
+      ...signupRows
         .filter((s) => s.status === 'pending')
         .map((s) => ({ memberId: s.memberId, name: s.name, kind: 'signup' as const, reason: null })),
-      ...(checkinRows as CheckinDoc[])
+      ...checkinRows
         .filter((c) => c.leave?.status === 'pending')
         .map((c) => ({ memberId: c.memberId, name: c.name, kind: 'leave' as const, reason: c.leave!.reason })),
     ],

@@ -1,6 +1,6 @@
 import type { CheckinMethod } from '../../typings/domain';
 import { audit } from '../common/audit';
-import { requireCaller, type HandlerContext } from '../common/context';
+import { type HandlerContext } from '../common/context';
 import { fileUrl, storeFile } from '../common/files';
 import { col, isDuplicate, type ActivityDoc, type CheckinDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
@@ -27,7 +27,7 @@ function openWindow(ctx: HandlerContext, a: ActivityDoc): void {
 }
 
 export const code: Handler<'checkin', 'code'> = async (_input, ctx) => {
-  const a = ctx.grant.doc as unknown as ActivityDoc;
+  const a = ctx.grant.doc;
   openWindow(ctx, a);
   const slot = slotOf(ctx.now.getTime());
   const key = ctx.keys().checkin;
@@ -43,7 +43,7 @@ export const code: Handler<'checkin', 'code'> = async (_input, ctx) => {
 const CHECKIN_PAGE = 'pages/activity/detail/index';
 
 export const wxacode: Handler<'checkin', 'wxacode'> = async (_input, ctx) => {
-  const a = ctx.grant.doc as unknown as ActivityDoc;
+  const a = ctx.grant.doc;
   openWindow(ctx, a);
   const slot = slotOf(ctx.now.getTime());
   const expiresAt = new Date((slot + 1) * SLOT_SECONDS * 1000).toISOString();
@@ -85,9 +85,9 @@ function distance(a: { latitude: number; longitude: number }, b: { latitude: num
 async function recordFailure(ctx: HandlerContext, a: ActivityDoc, m: MembershipDoc, openid: string): Promise<boolean> {
   const _ = ctx.db.command;
   const id = memberKey(a._id, m._id);
-  const { updated } = (await col(ctx.db, 'checkins')
+  const { updated } = await col(ctx.db, 'checkins')
     .where({ _id: id, checkedIn: false })
-    .update({ failures: _.inc(1) })) as { updated: number };
+    .update({ failures: _.inc(1) });
   if (updated === 0) {
     try {
       const doc: CheckinDoc = { _id: id, activityId: a._id, memberId: m._id, openid, name: m.name, checkedIn: false, failures: 1 };
@@ -99,7 +99,7 @@ async function recordFailure(ctx: HandlerContext, a: ActivityDoc, m: MembershipD
         .update({ failures: _.inc(1) });
     }
   }
-  const doc = (await col(ctx.db, 'checkins').doc(id).get()).data[0] as CheckinDoc | undefined;
+  const doc = (await col(ctx.db, 'checkins').doc(id).get()).data[0];
   if (doc && !doc.checkedIn && doc.failures >= MAX_FAILURES) {
     await col(ctx.db, 'checkins')
       .doc(id)
@@ -115,9 +115,9 @@ async function recordFailure(ctx: HandlerContext, a: ActivityDoc, m: MembershipD
  * no-op. Only members with earlier failures (or a leave request) need a conditional update.
  */
 export const submit: Handler<'checkin', 'submit'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const a = ctx.grant.doc as unknown as ActivityDoc;
-  const m = ctx.grant.membership!;
+  const { openid } = ctx.caller;
+  const a = ctx.grant.doc;
+  const m = ctx.grant.membership;
   openWindow(ctx, a);
   const key = ctx.keys().checkin;
   const nowMs = ctx.now.getTime();
@@ -164,30 +164,30 @@ export const submit: Handler<'checkin', 'submit'> = async (input, ctx) => {
   }
   const _ = ctx.db.command;
   if (!recorded) {
-    const { updated } = (await col(ctx.db, 'checkins')
+    const { updated } = await col(ctx.db, 'checkins')
       .where(_.and([{ _id: id, checkedIn: false }, _.or([{ lockedUntil: _.exists(false) }, { lockedUntil: _.lte(ctx.now) }])]))
-      .update({ checkedIn: true, at: ctx.now, method })) as { updated: number };
+      .update({ checkedIn: true, at: ctx.now, method });
     recorded = updated === 1;
   }
   if (recorded) {
     // Once the meeting has started its record may be closed while this check-in is on its way: the record's
     // attendance then takes it in. (Before the start, when most members arrive, no record can close.)
     if (ctx.now.getTime() >= new Date(a.startAt).getTime()) {
-      const latest = (await col(ctx.db, 'activities').doc(a._id).get()).data[0] as ActivityDoc | undefined;
+      const latest = (await col(ctx.db, 'activities').doc(a._id).get()).data[0];
       if (latest?.recordClosedAt) await refreshAttendance(ctx, latest);
     }
     return { checkedInAt: ctx.now.toISOString(), already: false, distanceMeters };
   }
-  const existing = (await col(ctx.db, 'checkins').doc(id).get()).data[0] as CheckinDoc | undefined;
+  const existing = (await col(ctx.db, 'checkins').doc(id).get()).data[0];
   if (existing?.checkedIn) return { checkedInAt: new Date(existing.at!).toISOString(), already: true, distanceMeters };
   throw new AppError('RATE_LIMITED', '签到码错误次数过多，请 10 分钟后再试，或请书记为你补签');
 };
 
 /** The organiser marks a member of the audience present (or not) by hand. Audited. */
 export const mark: Handler<'checkin', 'mark'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const a = ctx.grant.doc as unknown as ActivityDoc;
-  const m = (await col(ctx.db, 'memberships').doc(input.memberId).get()).data[0] as MembershipDoc | undefined;
+  const { openid } = ctx.caller;
+  const a = ctx.grant.doc;
+  const m = (await col(ctx.db, 'memberships').doc(input.memberId).get()).data[0];
   const inAudience = m && (a.audience.kind === 'members' ? a.audience.memberIds.includes(m._id) : a.audienceOrgIds.includes(m.orgId));
   if (!m || !inAudience) throw new AppError('INVALID_INPUT', '该党员不在本活动的参加范围内');
   if (a.cancelled) throw new AppError('CONFLICT', '活动已取消');
@@ -195,7 +195,7 @@ export const mark: Handler<'checkin', 'mark'> = async (input, ctx) => {
   const change = input.present
     ? { checkedIn: true, at: ctx.now, method: 'manual' as const, markedBy: openid }
     : { checkedIn: false, at: ctx.db.command.remove(), method: ctx.db.command.remove(), markedBy: openid };
-  const { updated } = (await col(ctx.db, 'checkins').where({ _id: id }).update(change)) as { updated: number };
+  const { updated } = await col(ctx.db, 'checkins').where({ _id: id }).update(change);
   if (updated === 0 && input.present) {
     const doc: CheckinDoc = {
       _id: id,
@@ -230,4 +230,4 @@ export const mark: Handler<'checkin', 'mark'> = async (input, ctx) => {
   return boardOf(ctx, a);
 };
 
-export const board: Handler<'checkin', 'board'> = async (_input, ctx) => boardOf(ctx, ctx.grant.doc as unknown as ActivityDoc);
+export const board: Handler<'checkin', 'board'> = async (_input, ctx) => boardOf(ctx, ctx.grant.doc);

@@ -40,9 +40,8 @@ export function activityOfPayload(payload: string): string | null {
 }
 
 export function checkPayload(key: Buffer, activityId: string, payload: string, nowMs: number): Verdict {
-  const m = PAYLOAD.exec(payload);
-  if (!m) return { ok: false, code: 'CODE_INVALID' };
-  const [, id, slotText] = m as unknown as [string, string, string, string];
+  const [, id, slotText] = PAYLOAD.exec(payload) ?? [];
+  if (!id || !slotText) return { ok: false, code: 'CODE_INVALID' };
   const slot = parseInt(slotText, 36);
   if (!Number.isSafeInteger(slot) || !same(payload, payloadFor(key, id, slot))) return { ok: false, code: 'CODE_INVALID' };
   if (id !== activityId) return { ok: false, code: 'WRONG_ACTIVITY' };

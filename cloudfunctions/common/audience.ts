@@ -1,6 +1,6 @@
 import type { Audience } from '../../typings/domain';
 import type { HandlerContext } from './context';
-import { col, type MembershipDoc, type OrgDoc } from './db';
+import { col, type OrgDoc } from './db';
 import { AppError } from './errors';
 
 /** The units (or invited members) an audience stands for, checked to lie within the organising unit. */
@@ -10,7 +10,7 @@ export async function expandAudience(
   audience: Audience,
 ): Promise<{ orgIds: string[]; memberIds: string[] }> {
   const _ = ctx.db.command;
-  const below = async () => ((await col(ctx.db, 'orgs').where({ path: org._id }).limit(1000).get()).data as OrgDoc[]).map((o) => o._id);
+  const below = async () => (await col(ctx.db, 'orgs').where({ path: org._id }).limit(1000).get()).data.map((o) => o._id);
   switch (audience.kind) {
     case 'unit':
       return { orgIds: [org._id], memberIds: [] };
@@ -29,7 +29,7 @@ export async function expandAudience(
         .where({ _id: _.in(wanted), status: 'active' })
         .limit(500)
         .get();
-      const found = (data as MembershipDoc[]).filter((m) => inside.has(m.orgId));
+      const found = data.filter((m) => inside.has(m.orgId));
       if (found.length !== wanted.length) throw new AppError('INVALID_INPUT', '邀请的党员应是本组织及下级组织的在册党员');
       return { orgIds: [], memberIds: wanted };
     }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { HandlerContext } from './context';
-import { requireCaller } from './context';
-import { col, type MembershipDoc, type UserDoc } from './db';
+import type { CallerContext } from './context';
+import { col } from './db';
 
 export interface AuditEvent {
   orgId: string;
@@ -12,12 +11,12 @@ export interface AuditEvent {
 }
 
 /** The actor's name as their unit knows them, else their nickname: entries never show openids. */
-async function actorName(ctx: HandlerContext, openid: string, orgId: string): Promise<string> {
+async function actorName(ctx: CallerContext, openid: string, orgId: string): Promise<string> {
   const { data } = await col(ctx.db, 'memberships').where({ openid, orgId }).limit(1).get();
-  const m = data[0] as MembershipDoc | undefined;
+  const m = data[0];
   if (m) return m.name;
   const { data: users } = await col(ctx.db, 'users').where({ openid }).limit(1).get();
-  return (users[0] as UserDoc | undefined)?.nickname ?? '未知用户';
+  return users[0]?.nickname ?? '未知用户';
 }
 
 let sequence = 0;
@@ -29,8 +28,8 @@ function entryId(at: Date): string {
 }
 
 /** Appends to the audit log. There is no action that edits or deletes an entry. */
-export async function audit(ctx: HandlerContext, event: AuditEvent): Promise<void> {
-  const { openid } = requireCaller(ctx);
+export async function audit(ctx: CallerContext, event: AuditEvent): Promise<void> {
+  const { openid } = ctx.caller;
   await col(ctx.db, 'audit_logs').add({
     _id: entryId(ctx.now),
     ...event,
@@ -41,10 +40,10 @@ export async function audit(ctx: HandlerContext, event: AuditEvent): Promise<voi
 }
 
 /** An event about the caller themself, logged in every unit they are an active member of. */
-export async function auditOwn(ctx: HandlerContext, event: { action: string; summary: string }): Promise<void> {
-  const { openid } = requireCaller(ctx);
+export async function auditOwn(ctx: CallerContext, event: { action: string; summary: string }): Promise<void> {
+  const { openid } = ctx.caller;
   const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(100).get();
-  for (const m of data as MembershipDoc[]) {
+  for (const m of data) {
     await audit(ctx, { orgId: m.orgId, targetType: 'member', targetId: m._id, ...event });
   }
 }

@@ -1,20 +1,44 @@
 import type { Db } from '@cloudbase/database';
 import type { Role } from '../../typings/domain';
-import { col, type ActivityDoc, type MembershipDoc, type OrgDoc } from './db';
+import type { CollectionName } from './collections';
+import { col, type ActivityDoc, type DocOf, type MembershipDoc, type OrgDoc, type PostDoc } from './db';
 import { AppError } from './errors';
 import type { AudienceAccess, RoleAccess } from './permissions';
 
-/** What the permission check found: the unit acted on and the caller's roles there. */
+/**
+ * What the permission check found, whatever the rule: the unit acted on and the caller's roles there.
+ * Handlers see the narrower `GrantFor` their entry in the permission table gives.
+ */
 export interface Grant {
   unit: OrgDoc | null;
   roles: Role[];
-  /** With `via`: the document the input named (already known to belong to `unit`); with `audienceOf`, the activity. */
-  doc?: Record<string, unknown> & { _id: string };
+  /** With `via`: the document the input named (already known to belong to `unit`); with `audienceOf`, the activity or post. */
+  doc?: { _id: string };
   /** With `audienceOf`: the caller's membership the activity counts them by; absent for a leader outside the audience. */
   membership?: MembershipDoc;
   /** With `audienceOf` and `leaders`: the caller holds one of those roles at the organising unit. */
   leads?: boolean;
 }
+
+/** A role-guarded entry: the unit (null only when the field is optional and absent), and with `via` the document. */
+type RoleGrant<X extends RoleAccess> = {
+  unit: X extends { optional: true } ? OrgDoc | null : OrgDoc;
+  roles: Role[];
+} & (X extends { via: infer V extends CollectionName } ? { doc: DocOf[V] } : { doc?: undefined });
+
+type AudienceDoc<X extends AudienceAccess> = X extends { of: 'posts' } ? PostDoc : ActivityDoc;
+
+/** An audience entry: the activity or post; the caller's membership in its audience, or (with `leaders`) leadership instead. */
+type AudienceGrant<X extends AudienceAccess> = X extends { leaders: readonly Role[] }
+  ? { unit: OrgDoc | null; roles: Role[]; doc: AudienceDoc<X>; membership?: MembershipDoc; leads: boolean }
+  : { unit: null; roles: Role[]; doc: AudienceDoc<X>; membership: MembershipDoc; leads?: undefined };
+
+/** The grant a handler receives, typed by its permission-table entry `X`. */
+export type GrantFor<X> = X extends AudienceAccess
+  ? AudienceGrant<X>
+  : X extends RoleAccess
+    ? RoleGrant<X>
+    : { unit: null; roles: Role[]; doc?: undefined };
 
 /**
  * The caller's roles at a unit: those held in the unit itself, plus `admin` when they administer
@@ -26,7 +50,7 @@ export async function rolesAt(db: Db, openid: string, unit: OrgDoc): Promise<Rol
     .where({ openid, status: 'active', orgId: db.command.in(ids) })
     .limit(100)
     .get();
-  const memberships = data as MembershipDoc[];
+  const memberships = data;
   const roles = new Set(memberships.filter((m) => m.orgId === unit._id).map((m) => m.role));
   if (memberships.some((m) => m.orgId !== unit._id && m.role === 'admin')) roles.add('admin');
   return [...roles];
@@ -46,13 +70,13 @@ export async function authorize(db: Db, openid: string, access: RoleAccess, inpu
   const id = input[access.unitField];
   if (id === undefined && access.optional) return { unit: null, roles: [] };
   if (typeof id !== 'string') throw new AppError('FORBIDDEN', DENIED);
-  let doc: Grant['doc'];
+  let doc: (Grant['doc'] & { orgId?: unknown }) | undefined;
   let unitId = id;
   if (access.via) {
-    doc = (await col(db, access.via).doc(id).get()).data[0] as Grant['doc'];
-    unitId = doc && typeof doc['orgId'] === 'string' ? doc['orgId'] : NOWHERE_ID;
+    doc = (await col(db, access.via).doc(id).get()).data[0];
+    unitId = doc && typeof doc.orgId === 'string' ? doc.orgId : NOWHERE_ID;
   }
-  const unit = (await col(db, 'orgs').doc(unitId).get()).data[0] as OrgDoc | undefined;
+  const unit = (await col(db, 'orgs').doc(unitId).get()).data[0];
   // A unit (or document) that does not exist is refused exactly like one the caller has no role in, after the same work.
   const roles = await rolesAt(db, openid, unit ?? NOWHERE);
   if (!unit || !roles.some((r) => access.roles.includes(r))) throw new AppError('FORBIDDEN', DENIED);
@@ -72,7 +96,7 @@ export async function audienceMembership(db: Db, openid: string, doc: WithAudien
       ? { openid, status: 'active', _id: _.in(doc.audience.memberIds ?? []) }
       : { openid, status: 'active', orgId: _.in(doc.audienceOrgIds) };
   const { data } = await col(db, 'memberships').where(where).limit(1).get();
-  return data[0] as MembershipDoc | undefined;
+  return data[0];
 }
 
 /** Enforces an audience entry of the permission table (see AudienceAccess). */
@@ -81,23 +105,22 @@ export async function authorizeAudience(db: Db, openid: string, access: Audience
   const refused = new AppError('FORBIDDEN', NOT_INVITED[of]);
   const id = input[access.audienceOf];
   if (typeof id !== 'string') throw refused;
-  const found = (await col(db, of).doc(id).get()).data[0] as WithAudience | undefined;
+  const found: WithAudience | undefined = (await col(db, of).doc(id).get()).data[0];
   // A missing one is checked like one with no audience (same lookups, same time), then refused alike.
   const target = found ?? { _id: NOWHERE_ID, orgId: NOWHERE_ID, audienceOrgIds: [NOWHERE_ID], audience: { kind: 'unit' } };
-  const doc = target as unknown as Grant['doc'];
   const membership = await audienceMembership(db, openid, target);
   if (!access.leaders) {
     if (!found || !membership) throw refused;
-    return { unit: null, roles: [], doc, membership };
+    return { unit: null, roles: [], doc: found, membership };
   }
   const { unit, roles, leads } = await leadership(db, openid, target.orgId, access.leaders);
   if (!found || (!membership && !leads)) throw refused;
-  return { unit, roles, doc, membership, leads };
+  return { unit, roles, doc: found, membership, leads };
 }
 
 /** The organising unit of an activity or post, the caller's roles there, and whether one of them is in `leaders`. */
 export async function leadership(db: Db, openid: string, orgId: string, leaders: readonly Role[]) {
-  const unit = ((await col(db, 'orgs').doc(orgId).get()).data[0] as OrgDoc | undefined) ?? null;
+  const unit = (await col(db, 'orgs').doc(orgId).get()).data[0] ?? null;
   const roles = await rolesAt(db, openid, unit ?? NOWHERE);
   return { unit, roles: unit ? roles : [], leads: Boolean(unit) && roles.some((r) => leaders.includes(r)) };
 }

@@ -1,5 +1,4 @@
 import tcb from '@cloudbase/node-sdk';
-import type { Db } from '@cloudbase/database';
 import { functionConfig } from './config';
 import { jsonLogger } from './logs';
 import type { OpenApi, Platform, Storage, SubscribeMessage } from './platform';
@@ -74,7 +73,7 @@ function storage(a: App): Storage {
 export function cloudbasePlatform(): Platform {
   const a = cloud();
   return {
-    db: () => a.database() as unknown as Db,
+    db: () => a.database(),
     keys: () => functionConfig().keys(),
     templates: () => functionConfig().templates,
     storage: () => storage(a),

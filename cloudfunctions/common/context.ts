@@ -1,7 +1,6 @@
 import tcb from '@cloudbase/node-sdk';
 import type { Db } from '@cloudbase/database';
 import type { Grant } from './authz';
-import { AppError } from './errors';
 import type { Templates } from './config';
 import type { SecretKeys } from './pii';
 import type { Logger, OpenApi, Storage } from './platform';
@@ -13,10 +12,8 @@ export interface Caller {
   unionid: string | null;
 }
 
-export interface HandlerContext {
-  caller: Caller | null;
-  /** For role-guarded actions: the unit acted on and the caller's roles there (see permissions.ts). */
-  grant: Grant;
+/** What every handler and timer has: the database, the clock, storage and WeChat's APIs. */
+export interface BaseContext {
   db: Db;
   /** Keys for ID numbers, phones and invite tokens (see pii.ts). */
   keys: () => SecretKeys;
@@ -25,6 +22,21 @@ export interface HandlerContext {
   storage: Storage;
   openapi: OpenApi;
   log: Logger;
+}
+
+/**
+ * A context whatever the action: helpers shared by several handlers take this. A handler itself gets
+ * `ActionContext<F, A>` (define.ts), where the caller and grant are typed by its permission-table entry.
+ */
+export interface HandlerContext extends BaseContext {
+  caller: Caller | null;
+  /** For guarded actions: the unit acted on, the caller's roles there, the document (see permissions.ts). */
+  grant: Grant;
+}
+
+/** A context with a caller, for helpers that act as them (audit entries, consent): any signed-in action's. */
+export interface CallerContext extends HandlerContext {
+  caller: Caller;
 }
 
 /** The invocation context CloudBase passes as main's second argument (the fields we rely on). */
@@ -48,16 +60,8 @@ export interface Invocation {
  * what node-sdk itself reads to tell a timer trigger from any other invocation.
  */
 export function resolveInvocation(context: InvocationContext | undefined): Invocation {
-  const env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<
-    string,
-    string | undefined
-  >;
-  const openid = env['WX_OPENID'];
-  const caller = openid ? { openid, appid: env['WX_APPID'] || null, unionid: env['WX_UNIONID'] || null } : null;
-  return { caller, timer: !caller && env['TRIGGER_SRC'] === 'timer' };
-}
-
-export function requireCaller(ctx: HandlerContext): Caller {
-  if (!ctx.caller) throw new AppError('UNAUTHENTICATED');
-  return ctx.caller;
+  const env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
+  const openid = env.WX_OPENID;
+  const caller = openid ? { openid, appid: env.WX_APPID || null, unionid: env.WX_UNIONID || null } : null;
+  return { caller, timer: !caller && env.TRIGGER_SRC === 'timer' };
 }

@@ -17,15 +17,71 @@ import type {
   SignupStatus,
 } from '../../typings/domain';
 import type { CollectionName } from './collections';
+import type { ExportDoc } from './files';
+import type { OutboxDoc } from './outbox';
 
-/** A collection by its declared name: a typo is a type error, not an empty result. */
-export function col(db: Db, name: CollectionName) {
-  return db.collection(name);
+/** A new document: its `_id` may be given (a fixed key) or left to the database. */
+export type New<T extends { _id: string }> = Omit<T, '_id'> & { _id?: string };
+
+/**
+ * A query over documents of type `T`. The SDK types every result as `any`; this is the same object
+ * with the types the collection's documents have (see `DocOf`), so handlers never cast what they read.
+ * Conditions and updates stay plain objects: they hold commands (`_.in`, `_.inc`) and dotted paths.
+ */
+export interface TypedQuery<T> {
+  where(query: object): TypedQuery<T>;
+  orderBy(field: string, direction: 'asc' | 'desc'): TypedQuery<T>;
+  limit(n: number): TypedQuery<T>;
+  skip(n: number): TypedQuery<T>;
+  get(): Promise<{ data: T[] }>;
+  count(): Promise<{ total: number }>;
+  update(data: object): Promise<{ updated: number }>;
+  remove(): Promise<{ deleted: number }>;
 }
 
-/** What `runTransaction` hands its callback (the SDK's own typings predate `transaction.collection`). */
+export interface TypedDocument<T extends { _id: string }> {
+  /** Outside a transaction: `data` holds the document, or nothing. */
+  get(): Promise<{ data: T[] }>;
+  set(data: New<T>): Promise<unknown>;
+  update(data: object): Promise<{ updated: number }>;
+  remove(): Promise<unknown>;
+}
+
+export interface TypedCollection<T extends { _id: string }> extends TypedQuery<T> {
+  doc(id: string): TypedDocument<T>;
+  add(data: New<T>): Promise<{ id: string }>;
+  add(data: New<T>[]): Promise<{ ids: string[] }>;
+  aggregate(): ReturnType<ReturnType<Db['collection']>['aggregate']>;
+}
+
+/** A collection by its declared name, typed by what it stores: a typo is a type error, not an empty result. */
+export function col<N extends CollectionName>(db: Db, name: N): TypedCollection<DocOf[N]> {
+  // The one place the SDK's untyped collection becomes a typed one; `add` of one document answers its id, of several their ids.
+  return db.collection(name) as TypedCollection<DocOf[N]>;
+}
+
+/** A document read inside a transaction: `data` is the document, or null. */
+export interface TransactionDocument<T extends { _id: string }> {
+  get(): Promise<{ data: T | null }>;
+  set(data: New<T>): Promise<unknown>;
+  update(data: object): Promise<{ updated: number }>;
+  remove(): Promise<unknown>;
+}
+
+/**
+ * What `runTransaction` hands its callback (the SDK's own typings predate `transaction.collection`).
+ * Only document reads and writes and `add` take part in a transaction: `where().update/remove` and
+ * `count()` never do, in the cloud either.
+ */
 export interface Transaction {
-  collection(name: CollectionName): ReturnType<Db['collection']>;
+  collection<N extends CollectionName>(
+    name: N,
+  ): { doc(id: string): TransactionDocument<DocOf[N]>; add(data: New<DocOf[N]>): Promise<unknown> };
+}
+
+/** Runs `work` in a database transaction, typed (see Transaction); a conflict is retried by the SDK. */
+export async function inTransaction<R>(db: Db, work: (t: Transaction) => Promise<R>): Promise<R> {
+  return db.runTransaction(work);
 }
 
 export function isDuplicate(err: unknown): boolean {
@@ -392,3 +448,63 @@ export interface PostVersionDoc {
   by: string;
   at: Date;
 }
+
+/** `<postId>~<openid>`: a member's like of a post, once. */
+export interface PostLikeDoc {
+  _id: string;
+  postId: string;
+  openid: string;
+  at: Date;
+}
+
+/** `<postId>~<YYYY-MM-DD>`: the day's reminder of a post's unread, claimed once. */
+export interface PostReminderDoc {
+  _id: string;
+  postId: string;
+  at: Date;
+}
+
+/** `<orgId>_<YYYY-MM-DD>`: a unit's active members at the end of a day. */
+export interface StatsDailyDoc {
+  _id: string;
+  orgId: string;
+  day: string;
+  memberCount: number;
+  at: Date;
+}
+
+/** What each collection stores: `col(db, name)` returns documents of this type. A new collection does not type-check until it is here. */
+export interface DocOf {
+  users: UserDoc;
+  orgs: OrgDoc;
+  memberships: MembershipDoc;
+  stats_daily: StatsDailyDoc;
+  archives: ArchiveDoc;
+  join_requests: JoinRequestDoc;
+  group_bindings: GroupBindingDoc;
+  invites: InviteDoc;
+  lifecycle_steps: LifecycleStepDoc;
+  transfers: TransferDoc;
+  consents: ConsentDoc;
+  audit_logs: AuditDoc;
+  activities: ActivityDoc;
+  activity_audience: ActivityAudienceDoc;
+  signups: SignupDoc;
+  reminders: ReminderDoc;
+  posts: PostDoc;
+  post_audience: PostAudienceDoc;
+  post_reads: PostReadDoc;
+  post_likes: PostLikeDoc;
+  post_comments: PostCommentDoc;
+  post_versions: PostVersionDoc;
+  post_reminders: PostReminderDoc;
+  activity_records: RecordDoc;
+  checkins: CheckinDoc;
+  outbox: OutboxDoc;
+  exports: ExportDoc;
+}
+
+// Every declared collection has a document type, and nothing else does.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _everyCollectionTyped: Exactly<keyof DocOf, CollectionName> = true;
+void _everyCollectionTyped;

@@ -2,11 +2,11 @@ import * as z from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.cjs';
 import { contract, type ActionName, type ActionOutput, type Contract, type FunctionName } from '../../typings/api';
 import { ERROR_CODES, type ApiErr, type ApiResult } from '../../typings/errors';
-import { resolveInvocation, type HandlerContext, type InvocationContext } from './context';
+import { resolveInvocation, type BaseContext, type Caller, type InvocationContext } from './context';
 import { AppError } from './errors';
 import { logs } from './logs';
-import { authorize, authorizeAudience, type Grant } from './authz';
-import { ACCESS, type Access } from './permissions';
+import { authorize, authorizeAudience, type Grant, type GrantFor } from './authz';
+import { ACCESS, type Access, type AccessOf } from './permissions';
 import { platform, type Platform } from './platform';
 
 // Only the Chinese locale: importing z.locales would bundle every language into each function.
@@ -16,12 +16,30 @@ type ParsedInput<F extends FunctionName, A extends ActionName<F>> = Contract[F][
   ? z.output<I>
   : never;
 
+/**
+ * A handler's context, typed by its entry in the permission table: `caller` is never null unless the
+ * action is open to anyone, and `grant` holds what the check loaded (the unit, the document of a `via`
+ * or audience rule, typed by its collection) — so a handler never casts them.
+ */
+export type ActionContext<F extends FunctionName, A extends ActionName<F>> = BaseContext & {
+  caller: AccessOf<F, A> extends 'anyone' ? Caller | null : Caller;
+  grant: GrantFor<AccessOf<F, A>>;
+};
+
 export type Handler<F extends FunctionName, A extends ActionName<F>> = (
   input: ParsedInput<F, A>,
-  ctx: HandlerContext,
+  ctx: ActionContext<F, A>,
 ) => Promise<ActionOutput<F, A>>;
 
-export type TimerHandler = (ctx: Omit<HandlerContext, 'caller' | 'grant' | 'keys'>) => Promise<unknown>;
+export type TimerHandler = (ctx: Omit<BaseContext, 'keys'>) => Promise<unknown>;
+
+/**
+ * Where the typed handlers meet the event, by action name: the one untyped call. Its input has just
+ * been parsed by that action's schema, and its context built by that action's permission entry, from
+ * which the handler's own types are derived.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type UntypedHandler = (input: any, ctx: any) => Promise<unknown>;
 
 export interface FunctionSpec<F extends FunctionName> {
   actions: { [A in ActionName<F>]: Handler<F, A> };
@@ -102,7 +120,7 @@ export function defineFunction<F extends FunctionName>(name: F, spec: FunctionSp
       return err('INVALID_INPUT', `${ERROR_CODES.INVALID_INPUT}：${issues.join('；')}`, issues);
     }
 
-    const handler = (spec.actions as Record<string, (input: unknown, ctx: HandlerContext) => Promise<unknown>>)[action]!;
+    const handler = (spec.actions as Record<string, UntypedHandler>)[action]!;
     try {
       const db = p.db();
       const input = parsed.data as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { UPLOAD_CLOUD_PATH } from '../../typings/domain';
-import { requireCaller, type HandlerContext } from './context';
+import type { CallerContext, HandlerContext } from './context';
 import { col } from './db';
 import type { TimerHandler } from './define';
 import { AppError } from './errors';
@@ -42,8 +42,7 @@ export function isOwnUpload(ctx: HandlerContext, fileID: string): boolean {
  * Someone else's upload is "not found", exactly like a missing one: it stays for its owner, and the
  * caller learns nothing about it.
  */
-export async function takeUpload(ctx: HandlerContext, fileID: string, missing = '没有找到上传的文件，请重新上传'): Promise<Buffer> {
-  requireCaller(ctx);
+export async function takeUpload(ctx: CallerContext, fileID: string, missing = '没有找到上传的文件，请重新上传'): Promise<Buffer> {
   if (!isOwnUpload(ctx, fileID)) throw new AppError('NOT_FOUND', missing);
   let content: Buffer | undefined;
   try {
@@ -129,7 +128,7 @@ export const cleanupExports: TimerHandler = async (ctx) => {
       .where({ expiresAt: ctx.db.command.lte(ctx.now) })
       .limit(100)
       .get();
-    const n = await removeExports(ctx, data as ExportDoc[]);
+    const n = await removeExports(ctx, data);
     removed += n;
     if (n < 100) return removed;
   }
@@ -138,5 +137,5 @@ export const cleanupExports: TimerHandler = async (ctx) => {
 /** Erasure: every export about the person, now. */
 export async function eraseExportsOf(ctx: Pick<HandlerContext, 'storage' | 'db' | 'log'>, openid: string): Promise<number> {
   const { data } = await col(ctx.db, 'exports').where({ subject: openid }).limit(1000).get();
-  return removeExports(ctx, data as ExportDoc[]);
+  return removeExports(ctx, data);
 }

@@ -1,7 +1,7 @@
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import type { ImageRef } from '../../typings/domain';
-import type { HandlerContext } from './context';
+import type { CallerContext, HandlerContext } from './context';
 import { AppError } from './errors';
 import { fileUrls, isOwnUpload, storeFile, takeUpload } from './files';
 
@@ -40,7 +40,7 @@ export function normaliseImage(content: Buffer): { type: 'png' | 'jpg'; content:
 }
 
 /** Takes each of the caller's uploads (size checked, decoded and re-encoded) and stores it under `folder/` with a random name. */
-export async function storeUploads(ctx: HandlerContext, folder: string, uploads: string[]): Promise<string[]> {
+export async function storeUploads(ctx: CallerContext, folder: string, uploads: string[]): Promise<string[]> {
   const contents = await Promise.all(uploads.map((id) => takeUpload(ctx, id, '没有找到上传的图片，请重新上传')));
   const images = contents.map((content) => {
     if (content.length > IMAGE_MAX_BYTES) throw new AppError('INVALID_INPUT', '图片不能超过 2 MB');
@@ -57,7 +57,7 @@ export async function storeUploads(ctx: HandlerContext, folder: string, uploads:
  * to delete once its own write has succeeded.
  */
 export async function reconcileImages(
-  ctx: HandlerContext,
+  ctx: CallerContext,
   folder: string,
   wanted: string[],
   existing: string[],

@@ -37,9 +37,9 @@ export async function claim(
   pending: object,
 ): Promise<boolean> {
   const _ = ctx.db.command;
-  const { updated } = (await col(ctx.db, collection)
+  const { updated } = await col(ctx.db, collection)
     .where(_.and([{ _id: id, ...pending }, free(ctx)]))
-    .update({ leaseUntil: new Date(ctx.now.getTime() + LEASE_MS), attempts: _.inc(1) })) as { updated: number };
+    .update({ leaseUntil: new Date(ctx.now.getTime() + LEASE_MS), attempts: _.inc(1) });
   return updated === 1;
 }
 
@@ -91,7 +91,7 @@ export async function send(ctx: Ctx, messages: Outgoing[]): Promise<number> {
 
 async function deliverOne(ctx: Ctx, id: string): Promise<OutboxDoc['result']> {
   if (!(await claim(ctx, 'outbox', id, { sentAt: null }))) return null;
-  const doc = (await col(ctx.db, 'outbox').doc(id).get()).data[0] as OutboxDoc | undefined;
+  const doc = (await col(ctx.db, 'outbox').doc(id).get()).data[0];
   if (!doc) return null;
   const result = (await sendSubscribe(ctx, doc.template, doc.message)) ? 'sent' : 'refused';
   await col(ctx.db, 'outbox').doc(id).update({ sentAt: ctx.now, result });
@@ -104,9 +104,9 @@ export const OUTBOX_RETENTION_MS = 30 * 24 * 3600 * 1000;
 /** Timer: settled messages past their retention are removed. */
 export async function pruneOutbox(ctx: Pick<HandlerContext, 'db' | 'now'>): Promise<number> {
   const _ = ctx.db.command;
-  const { deleted } = (await col(ctx.db, 'outbox')
+  const { deleted } = await col(ctx.db, 'outbox')
     .where({ sentAt: _.lte(new Date(ctx.now.getTime() - OUTBOX_RETENTION_MS)) })
-    .remove()) as { deleted: number };
+    .remove();
   return deleted;
 }
 
@@ -119,7 +119,7 @@ export async function deliverOutbox(ctx: Ctx): Promise<number> {
       .where({ sentAt: null, leaseUntil: _.lte(ctx.now) })
       .limit(100)
       .get();
-    const due = data as OutboxDoc[];
+    const due = data;
     if (!due.length) break;
     for (const doc of due) {
       if (doc.attempts >= MAX_ATTEMPTS) {

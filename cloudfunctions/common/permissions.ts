@@ -39,9 +39,10 @@ export type Access = 'anyone' | 'signedIn' | RoleAccess | AudienceAccess;
 
 /**
  * Who may call each action: the one permission table. A new action without an entry does not
- * type-check, and the permission-matrix test fails until it has its rows.
+ * type-check, and the permission-matrix test fails until it has its rows. Each handler's `ctx.grant`
+ * and `ctx.caller` are typed from its entry here (see `GrantFor` in authz.ts).
  */
-export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } = {
+export const ACCESS = {
   user: { signIn: 'signedIn' },
   branch: { home: { roles: ANY_ROLE, unitField: 'orgId', optional: true } },
   org: {
@@ -164,4 +165,11 @@ export const ACCESS: { [F in FunctionName]: { [A in ActionName<F>]: Access } } =
     hideComment: { roles: LEADERS, unitField: 'commentId', via: 'post_comments' },
   },
   system: { ping: 'anyone' },
-};
+} as const satisfies { [F in FunctionName]: { [A in ActionName<F>]: Access } };
+
+/** The permission-table entry of an action, as written (its literal type decides the handler's grant). */
+export type AccessOf<F extends FunctionName, A extends ActionName<F>> = F extends keyof typeof ACCESS
+  ? A extends keyof (typeof ACCESS)[F]
+    ? (typeof ACCESS)[F][A]
+    : never
+  : never;

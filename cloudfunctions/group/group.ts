@@ -1,7 +1,7 @@
 import type { GroupBindingView } from '../../typings/domain';
 import { audit } from '../common/audit';
-import { requireCaller, type HandlerContext } from '../common/context';
-import { col, isDuplicate, type GroupBindingDoc, type OrgDoc } from '../common/db';
+import { type HandlerContext } from '../common/context';
+import { col, isDuplicate, type GroupBindingDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { landingFor } from '../join/landing';
@@ -26,12 +26,12 @@ const toView = (b: GroupBindingDoc): GroupBindingView => ({ id: b._id, label: b.
 
 async function bindingOf(ctx: HandlerContext, openGId: string): Promise<GroupBindingDoc | undefined> {
   const { data } = await col(ctx.db, 'group_bindings').where({ openGId }).limit(1).get();
-  return data[0] as GroupBindingDoc | undefined;
+  return data[0];
 }
 
 export const bind: Handler<'group', 'bind'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const unit = ctx.grant.unit!;
+  const { openid } = ctx.caller;
+  const unit = ctx.grant.unit;
   if (unit.type !== 'branch') throw new AppError('INVALID_INPUT', '微信群只能绑定到党支部');
   const openGId = await openGIdOf(ctx, input.cloudID);
   const existing = await bindingOf(ctx, openGId);
@@ -40,7 +40,7 @@ export const bind: Handler<'group', 'bind'> = async (input, ctx) => {
   const doc: Omit<GroupBindingDoc, '_id'> = { openGId, orgId: unit._id, label: input.label, boundBy: openid, boundAt: ctx.now };
   let id: string;
   try {
-    id = ((await col(ctx.db, 'group_bindings').add(doc)) as { id: string }).id;
+    id = (await col(ctx.db, 'group_bindings').add(doc)).id;
   } catch (e) {
     if (isDuplicate(e)) throw new AppError('CONFLICT', '这个微信群刚刚已被绑定，请刷新后查看');
     throw e;
@@ -50,7 +50,7 @@ export const bind: Handler<'group', 'bind'> = async (input, ctx) => {
 };
 
 export const unbind: Handler<'group', 'unbind'> = async (_input, ctx) => {
-  const binding = ctx.grant.doc as unknown as GroupBindingDoc;
+  const binding = ctx.grant.doc;
   await col(ctx.db, 'group_bindings').doc(binding._id).remove();
   await audit(ctx, {
     orgId: binding.orgId,
@@ -63,15 +63,15 @@ export const unbind: Handler<'group', 'unbind'> = async (_input, ctx) => {
 };
 
 export const list: Handler<'group', 'list'> = async (_input, ctx) => {
-  const { data } = await col(ctx.db, 'group_bindings').where({ orgId: ctx.grant.unit!._id }).orderBy('boundAt', 'desc').limit(50).get();
-  return { groups: (data as GroupBindingDoc[]).map(toView) };
+  const { data } = await col(ctx.db, 'group_bindings').where({ orgId: ctx.grant.unit._id }).orderBy('boundAt', 'desc').limit(50).get();
+  return { groups: data.map(toView) };
 };
 
 /** Opened from a group chat: a bound group lands members on their branch and others on "apply to join". */
 export const enter: Handler<'group', 'enter'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const binding = await bindingOf(ctx, await openGIdOf(ctx, input.cloudID));
   if (!binding) return { landing: null };
-  const org = (await col(ctx.db, 'orgs').doc(binding.orgId).get()).data[0] as OrgDoc | undefined;
+  const org = (await col(ctx.db, 'orgs').doc(binding.orgId).get()).data[0];
   return { landing: org ? await landingFor(ctx, org, openid) : null };
 };

@@ -1,9 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { InviteView } from '../../typings/domain';
 import { audit } from '../common/audit';
-import { requireCaller, type HandlerContext } from '../common/context';
+import { type HandlerContext } from '../common/context';
 import { fileUrl, storeFile } from '../common/files';
-import { col, type InviteDoc, type OrgDoc } from '../common/db';
+import { col, type InviteDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { landingFor } from '../join/landing';
@@ -43,8 +43,8 @@ function idFromToken(ctx: HandlerContext, token: string): string {
 }
 
 export const create: Handler<'invite', 'create'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const unit = ctx.grant.unit!;
+  const { openid } = ctx.caller;
+  const unit = ctx.grant.unit;
   if (unit.type !== 'branch') throw new AppError('INVALID_INPUT', '只能邀请加入党支部');
   const invite: InviteDoc = {
     _id: randomBytes(12).toString('base64url'),
@@ -66,7 +66,7 @@ export const create: Handler<'invite', 'create'> = async (input, ctx) => {
 };
 
 export const qrcode: Handler<'invite', 'qrcode'> = async (_input, ctx) => {
-  const invite = ctx.grant.doc as unknown as InviteDoc;
+  const invite = ctx.grant.doc;
   // One image per invite, made the first time it is asked for.
   let fileID = invite.qrFileID;
   if (!fileID) {
@@ -79,19 +79,19 @@ export const qrcode: Handler<'invite', 'qrcode'> = async (_input, ctx) => {
 
 /** Opened from a card or a QR code: checks signature (cards), existence, revocation and expiry. */
 export const open: Handler<'invite', 'open'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const id = 'token' in input ? idFromToken(ctx, input.token) : /^i=([A-Za-z0-9_-]{16})$/.exec(input.scene)?.[1];
   if (!id) throw new AppError('NOT_FOUND', INVALID);
-  const invite = (await col(ctx.db, 'invites').doc(id).get()).data[0] as InviteDoc | undefined;
+  const invite = (await col(ctx.db, 'invites').doc(id).get()).data[0];
   if (!invite || invite.revoked) throw new AppError('NOT_FOUND', INVALID);
   if (new Date(invite.expiresAt).getTime() <= ctx.now.getTime()) throw new AppError('EXPIRED', '邀请已过期，请向支部书记索取新的邀请');
-  const org = (await col(ctx.db, 'orgs').doc(invite.orgId).get()).data[0] as OrgDoc | undefined;
+  const org = (await col(ctx.db, 'orgs').doc(invite.orgId).get()).data[0];
   if (!org) throw new AppError('NOT_FOUND', INVALID);
   return landingFor(ctx, org, openid);
 };
 
 export const revoke: Handler<'invite', 'revoke'> = async (_input, ctx) => {
-  const invite = ctx.grant.doc as unknown as InviteDoc;
+  const invite = ctx.grant.doc;
   if (!invite.revoked) {
     await col(ctx.db, 'invites').doc(invite._id).update({ revoked: true });
     await audit(ctx, {
@@ -107,10 +107,10 @@ export const revoke: Handler<'invite', 'revoke'> = async (_input, ctx) => {
 
 export const list: Handler<'invite', 'list'> = async (_input, ctx) => {
   const { data } = await col(ctx.db, 'invites')
-    .where({ orgId: ctx.grant.unit!._id, revoked: false })
+    .where({ orgId: ctx.grant.unit._id, revoked: false })
     .orderBy('createdAt', 'desc')
     .limit(50)
     .get();
-  const live = (data as InviteDoc[]).filter((i) => new Date(i.expiresAt).getTime() > ctx.now.getTime());
+  const live = data.filter((i) => new Date(i.expiresAt).getTime() > ctx.now.getTime());
   return { invites: live.map((i) => toView(ctx, i)) };
 };

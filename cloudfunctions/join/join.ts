@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database';
 import type { JoinRequestView, RosterMatchView } from '../../typings/domain';
 import { audit } from '../common/audit';
-import { requireCaller, type HandlerContext } from '../common/context';
+import { type HandlerContext } from '../common/context';
 import {
   col,
   isDuplicate,
@@ -48,7 +48,7 @@ export async function pendingOf(ctx: HandlerContext, orgId: string, openid: stri
     .where({ pendingKey: pendingKey(orgId, openid) })
     .limit(1)
     .get();
-  return data[0] as JoinRequestDoc | undefined;
+  return data[0];
 }
 
 /** The caller's active membership in a branch (or a 党小组 in one), with the branch's name, if they have one. */
@@ -58,19 +58,19 @@ async function branchMembership(ctx: HandlerContext, memberships: MembershipDoc[
     .where({ _id: ctx.db.command.in(memberships.map((m) => m.orgId)), type: ctx.db.command.in(['branch', 'group']) })
     .limit(1)
     .get();
-  return (data[0] as OrgDoc | undefined) ?? null;
+  return data[0] ?? null;
 }
 
 export const apply: Handler<'join', 'apply'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const [found, held] = await Promise.all([
     col(ctx.db, 'orgs').doc(input.orgId).get(),
     col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(100).get(),
   ]);
-  const org = found.data[0] as OrgDoc | undefined;
+  const org = found.data[0];
   // A unit that is not a branch (a 党委, a 党小组) is answered like one that does not exist: only branches take applications.
   if (!org || org.type !== 'branch') throw new AppError('NOT_FOUND', '没有找到这个支部');
-  const memberships = held.data as MembershipDoc[];
+  const memberships = held.data;
   if (memberships.some((m) => m.orgId === org._id)) throw new AppError('CONFLICT', '你已经是该支部的党员');
   // A party member belongs to one branch: moving to another is a transfer, which both branches agree to.
   const home = await branchMembership(ctx, memberships);
@@ -92,7 +92,7 @@ export const apply: Handler<'join', 'apply'> = async (input, ctx) => {
     decidedBy: null,
   };
   try {
-    const { id } = (await col(ctx.db, 'join_requests').add(doc)) as { id: string };
+    const { id } = await col(ctx.db, 'join_requests').add(doc);
     return toView({ _id: id, ...doc }, org.name);
   } catch (e) {
     // Two taps at once: the unique pending key let one through; that one is the request.
@@ -103,14 +103,14 @@ export const apply: Handler<'join', 'apply'> = async (input, ctx) => {
 };
 
 export const mine: Handler<'join', 'mine'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const { data } = await col(ctx.db, 'join_requests').where({ openid }).orderBy('createdAt', 'desc').limit(50).get();
-  return { requests: await views(ctx.db, data as JoinRequestDoc[]) };
+  return { requests: await views(ctx.db, data) };
 };
 
 export const cancel: Handler<'join', 'cancel'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const r = (await col(ctx.db, 'join_requests').doc(input.requestId).get()).data[0] as JoinRequestDoc | undefined;
+  const { openid } = ctx.caller;
+  const r = (await col(ctx.db, 'join_requests').doc(input.requestId).get()).data[0];
   if (!r || r.openid !== openid) throw new AppError('NOT_FOUND', '没有找到这条申请');
   if (r.status !== 'pending') throw new AppError('CONFLICT', '该申请已处理，不能撤回');
   const { updated } = await col(ctx.db, 'join_requests')
@@ -121,13 +121,13 @@ export const cancel: Handler<'join', 'cancel'> = async (input, ctx) => {
 };
 
 export const inbox: Handler<'join', 'inbox'> = async (_input, ctx) => {
-  const unit = ctx.grant.unit!;
+  const unit = ctx.grant.unit;
   const { data } = await col(ctx.db, 'join_requests')
     .where({ orgId: unit._id, status: 'pending' })
     .orderBy('createdAt', 'asc')
     .limit(100)
     .get();
-  const requests = data as JoinRequestDoc[];
+  const requests = data;
   const matches = await rosterMatches(ctx, unit._id, requests);
   return { requests: (await views(ctx.db, requests)).map((v) => ({ ...v, rosterMatches: matches.get(v.id) ?? [] })) };
 };
@@ -144,7 +144,7 @@ async function rosterMatches(ctx: HandlerContext, orgId: string, requests: JoinR
     .where({ openid: _.in(requests.map((r) => r.openid)) })
     .limit(100)
     .get();
-  const applicants = new Map((applicantRows as ArchiveDoc[]).map((a) => [a.openid, a]));
+  const applicants = new Map(applicantRows.map((a) => [a.openid, a]));
   const hashes = (field: 'phoneHash' | 'idCardHash') => [...applicants.values()].flatMap((a) => (a[field] ? [a[field]] : []));
   const byHash: ArchiveDoc[] = [];
   for (const field of ['phoneHash', 'idCardHash'] as const) {
@@ -154,7 +154,7 @@ async function rosterMatches(ctx: HandlerContext, orgId: string, requests: JoinR
       .where({ [field]: _.in(wanted) })
       .limit(100)
       .get();
-    byHash.push(...(rows as ArchiveDoc[]).filter((a) => a.openid.startsWith('roster:')));
+    byHash.push(...rows.filter((a) => a.openid.startsWith('roster:')));
   }
   const { data: rosterRows } = await col(ctx.db, 'memberships')
     .where(
@@ -165,13 +165,13 @@ async function rosterMatches(ctx: HandlerContext, orgId: string, requests: JoinR
     )
     .limit(100)
     .get();
-  const roster = rosterRows as MembershipDoc[];
+  const roster = rosterRows;
   if (roster.length === 0) return out;
   const { data: rosterArchiveRows } = await col(ctx.db, 'archives')
     .where({ openid: _.in(roster.map((m) => m.openid)) })
     .limit(100)
     .get();
-  const rosterArchives = new Map((rosterArchiveRows as ArchiveDoc[]).map((a) => [a.openid, a]));
+  const rosterArchives = new Map(rosterArchiveRows.map((a) => [a.openid, a]));
   const keys = ctx.keys();
   for (const r of requests) {
     const mine = applicants.get(r.openid);
@@ -205,21 +205,21 @@ async function rosterMatches(ctx: HandlerContext, orgId: string, requests: JoinR
  * the same moment, and an approval creates (or reactivates) the membership with it.
  */
 export const review: Handler<'join', 'review'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const unit = ctx.grant.unit!;
-  const request = ctx.grant.doc as unknown as JoinRequestDoc;
+  const { openid } = ctx.caller;
+  const unit = ctx.grant.unit;
+  const request = ctx.grant.doc;
   const reason = input.reason || null;
   if (!input.approve && !reason) throw new AppError('INVALID_INPUT', '请填写不通过的原因，申请人会看到它');
 
   if (input.rosterMemberId && !input.approve) throw new AppError('INVALID_INPUT', '只有通过申请时才能关联名册记录');
   const { data: held } = await col(ctx.db, 'memberships').where({ openid: request.openid, orgId: unit._id }).limit(1).get();
-  const existing = held[0] as MembershipDoc | undefined;
+  const existing = held[0];
   const membershipId = existing?._id ?? membershipIdFor(unit._id, request.openid);
   const status = input.approve ? 'approved' : 'rejected';
   const claim = input.rosterMemberId ? await claimPlan(ctx, unit._id, input.rosterMemberId, request.openid, existing) : null;
 
   await ctx.db.runTransaction(async (t: Transaction) => {
-    const current = (await t.collection('join_requests').doc(request._id).get()).data as JoinRequestDoc | null;
+    const current = (await t.collection('join_requests').doc(request._id).get()).data;
     if (!current || current.status !== 'pending') throw new AppError('CONFLICT', '该申请已处理');
     await t
       .collection('join_requests')
@@ -228,7 +228,7 @@ export const review: Handler<'join', 'review'> = async (input, ctx) => {
     if (claim) {
       await claimInTransaction(t, claim, request.openid, ctx.now);
     } else if (input.approve) {
-      const m = (await t.collection('memberships').doc(membershipId).get()).data as MembershipDoc | null;
+      const m = (await t.collection('memberships').doc(membershipId).get()).data;
       if (m?.status !== 'active') {
         const membership: Omit<MembershipDoc, '_id'> = {
           openid: request.openid,
@@ -273,13 +273,12 @@ async function claimPlan(
   applicant: string,
   existing: MembershipDoc | undefined,
 ): Promise<ClaimPlan> {
-  const roster = (await col(ctx.db, 'memberships').doc(rosterMemberId).get()).data[0] as MembershipDoc | undefined;
+  const roster = (await col(ctx.db, 'memberships').doc(rosterMemberId).get()).data[0];
   if (!roster || roster.orgId !== orgId || !roster.roster || roster.status !== 'active') {
     throw new AppError('INVALID_INPUT', '名册中没有这条记录，或它已被认领');
   }
   if (existing) throw new AppError('INVALID_INPUT', '该申请人曾在本支部登记，不能再关联名册记录');
-  const archiveOf = async (openid: string) =>
-    (await col(ctx.db, 'archives').where({ openid }).limit(1).get()).data[0] as ArchiveDoc | undefined;
+  const archiveOf = async (openid: string) => (await col(ctx.db, 'archives').where({ openid }).limit(1).get()).data[0];
   return { roster, rosterArchive: await archiveOf(roster.openid), applicantArchive: await archiveOf(applicant) };
 }
 
@@ -288,7 +287,7 @@ async function claimPlan(
  * roster archive fills what the applicant's own archive does not have, then goes.
  */
 async function claimInTransaction(t: Transaction, plan: ClaimPlan, applicant: string, now: Date): Promise<void> {
-  const m = (await t.collection('memberships').doc(plan.roster._id).get()).data as MembershipDoc | null;
+  const m = (await t.collection('memberships').doc(plan.roster._id).get()).data;
   if (!m || !m.roster || m.status !== 'active') throw new AppError('CONFLICT', '该名册记录已被认领');
   const { _id: _ignored, roster: _wasRoster, ...rest } = m;
   await t

@@ -16,7 +16,7 @@ export async function landingFor(ctx: HandlerContext, org: OrgDoc, openid: strin
     branch: {
       id: org._id,
       name: org.name,
-      parentName: (parent.data[0] as OrgDoc | undefined)?.name ?? null,
+      parentName: parent.data[0]?.name ?? null,
       memberCount: counts.get(org._id) ?? 0,
     },
     isMember: mine.total > 0,

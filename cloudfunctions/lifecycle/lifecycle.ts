@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import { PARTY_STAGE_LABEL, type DueStepView } from '../../typings/domain';
 import { shanghaiDay } from '../../typings/time';
 import { audit } from '../common/audit';
-import { requireCaller, type HandlerContext } from '../common/context';
+import { type HandlerContext } from '../common/context';
 import { col, type LifecycleStepDoc, type MembershipDoc, type Transaction } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
@@ -10,13 +10,13 @@ import { dueDate, nextStage, refuseStep } from './rules';
 
 /** Records a step in one transaction, so two secretaries recording at once cannot skip a stage. */
 export const advance: Handler<'lifecycle', 'advance'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const member = ctx.grant.doc as unknown as MembershipDoc;
+  const { openid } = ctx.caller;
+  const member = ctx.grant.doc;
   if (member.status !== 'active') throw new AppError('CONFLICT', '该党员的组织关系已不在本支部');
   const today = shanghaiDay(ctx.now);
 
   await ctx.db.runTransaction(async (t: Transaction) => {
-    const current = (await t.collection('memberships').doc(member._id).get()).data as MembershipDoc | null;
+    const current = (await t.collection('memberships').doc(member._id).get()).data;
     if (!current) throw new AppError('CONFLICT', '该党员的组织关系已变更，请刷新');
     const refusal = refuseStep(
       current.partyStage && current.stageSince ? { stage: current.partyStage, since: current.stageSince } : null,
@@ -56,14 +56,14 @@ export const advance: Handler<'lifecycle', 'advance'> = async (input, ctx) => {
 async function timeline(ctx: HandlerContext, member: MembershipDoc) {
   const _ = ctx.db.command;
   const { data: theirs } = await col(ctx.db, 'memberships').where({ openid: member.openid }).limit(100).get();
-  const memberIds = [...new Set([member._id, ...(theirs as MembershipDoc[]).map((m) => m._id)])];
+  const memberIds = [...new Set([member._id, ...theirs.map((m) => m._id)])];
   const { data } = await col(ctx.db, 'lifecycle_steps')
     .where({ memberId: _.in(memberIds) })
     .orderBy('date', 'asc')
     .orderBy('recordedAt', 'asc')
     .limit(100)
     .get();
-  const steps = data as LifecycleStepDoc[];
+  const steps = data;
   const recorders = [...new Set(steps.map((s) => s.recordedBy))];
   const { data: names } = recorders.length
     ? await col(ctx.db, 'memberships')
@@ -71,7 +71,7 @@ async function timeline(ctx: HandlerContext, member: MembershipDoc) {
         .limit(1000)
         .get()
     : { data: [] };
-  const nameOf = new Map((names as MembershipDoc[]).map((m) => [m.openid, m.name]));
+  const nameOf = new Map(names.map((m) => [m.openid, m.name]));
   return {
     current: member.partyStage && member.stageSince ? { stage: member.partyStage, since: member.stageSince } : null,
     steps: steps.map((s) => ({
@@ -84,13 +84,13 @@ async function timeline(ctx: HandlerContext, member: MembershipDoc) {
   };
 }
 
-export const history: Handler<'lifecycle', 'history'> = async (_input, ctx) => timeline(ctx, ctx.grant.doc as unknown as MembershipDoc);
+export const history: Handler<'lifecycle', 'history'> = async (_input, ctx) => timeline(ctx, ctx.grant.doc);
 
 /** The caller's own 发展历程, in the branch they belong to now. */
 export const mine: Handler<'lifecycle', 'mine'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(20).get();
-  const active = data as MembershipDoc[];
+  const active = data;
   const member = active.find((m) => m.partyStage) ?? active[0];
   return member ? timeline(ctx, member) : { current: null, steps: [] };
 };
@@ -99,13 +99,13 @@ const DUE_WINDOW_DAYS = 30;
 
 /** Who may take their next step within a month: 积极分子 and 预备党员 reaching their year, soonest first. */
 export const due: Handler<'lifecycle', 'due'> = async (_input, ctx) => {
-  const unit = ctx.grant.unit!;
+  const unit = ctx.grant.unit;
   const horizon = dayjs(shanghaiDay(ctx.now)).add(DUE_WINDOW_DAYS, 'day').format('YYYY-MM-DD');
   const { data } = await col(ctx.db, 'memberships')
     .where({ orgId: unit._id, status: 'active', partyStage: ctx.db.command.in(['activist', 'probationary']) })
     .limit(1000)
     .get();
-  const members: DueStepView[] = (data as MembershipDoc[]).flatMap((m) => {
+  const members: DueStepView[] = data.flatMap((m) => {
     if (!m.partyStage || !m.stageSince) return [];
     const next = nextStage(m.partyStage);
     const when = dueDate(m.partyStage, m.stageSince);

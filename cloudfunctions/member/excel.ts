@@ -19,13 +19,13 @@ const STAGE_BY_LABEL = new Map(PARTY_STAGES.map((s) => [PARTY_STAGE_LABEL[s], s]
 
 /** The directory as a spreadsheet. Sensitive fields stay masked in exports too. */
 export const exportMembers: Handler<'member', 'export'> = async (_input, ctx) => {
-  const unit = ctx.grant.unit!;
+  const unit = ctx.grant.unit;
   const { data } = await col(ctx.db, 'memberships')
     .where({ orgId: unit._id, status: 'active' })
     .orderBy('nameKey', 'asc')
     .limit(1000)
     .get();
-  const members = data as MembershipDoc[];
+  const members = data;
   const archives = await archivesOf(
     ctx.db,
     members.map((m) => m.openid),
@@ -163,13 +163,13 @@ async function alreadyHere(
   ];
   if (or.length === 0) return [];
   const { data } = await col(ctx.db, 'archives').where(_.or(or)).limit(1000).get();
-  const existing = data as ArchiveDoc[];
+  const existing = data;
   if (existing.length === 0) return [];
   const { data: held } = await col(ctx.db, 'memberships')
     .where({ orgId, status: 'active', openid: _.in(existing.map((a) => a.openid)) })
     .limit(1000)
     .get();
-  const here = new Set((held as MembershipDoc[]).map((m) => m.openid));
+  const here = new Set(held.map((m) => m.openid));
   const taken = new Set(existing.filter((a) => here.has(a.openid)).flatMap((a) => [a.phoneHash, a.idCardHash]));
   return rows.flatMap((r) => {
     const k = keyed.get(r)!;
@@ -183,14 +183,15 @@ const CHUNK = 500;
 
 /** All rows or none: problems come back as INVALID_INPUT with one issue per bad row. */
 export const importMembers: Handler<'member', 'import'> = async (input, ctx) => {
-  const unit = ctx.grant.unit!;
+  const unit = ctx.grant.unit;
   if (unit.type !== 'branch') throw new AppError('INVALID_INPUT', '只能向党支部导入党员');
   // The uploaded roster holds phones and ID numbers in plain text: only its uploader's import reads it,
   // once, and it is removed whatever the outcome (a corrected file is uploaded again).
   const content = await takeUpload(ctx, input.fileID);
   const book = new ExcelJS.Workbook();
   try {
-    await book.xlsx.load(content as unknown as ArrayBuffer);
+    // exceljs's typings take an ArrayBuffer (its `Buffer` type); the bytes are copied into one.
+    await book.xlsx.load(new Uint8Array(content).buffer);
   } catch {
     throw new AppError('INVALID_INPUT', '无法读取文件，请上传 .xlsx 格式的表格');
   }
@@ -238,7 +239,7 @@ export const importMembers: Handler<'member', 'import'> = async (input, ctx) => 
       ['memberships', memberships],
     ] as const) {
       for (let i = 0; i < docs.length; i += CHUNK) {
-        const { ids } = (await col(ctx.db, collection).add(docs.slice(i, i + CHUNK))) as { ids: string[] };
+        const { ids } = await col(ctx.db, collection).add(docs.slice(i, i + CHUNK));
         written.push({ collection, ids });
       }
     }

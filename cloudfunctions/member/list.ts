@@ -24,7 +24,7 @@ async function queryFilter(ctx: HandlerContext, q: string): Promise<Record<strin
       : null;
   if (!hash) return { name: ctx.db.RegExp({ regexp: escapeRegExp(q), options: 'i' }) };
   const { data } = await col(ctx.db, 'archives').where(hash).limit(20).get();
-  return { openid: ctx.db.command.in((data as ArchiveDoc[]).map((a) => a.openid)) };
+  return { openid: ctx.db.command.in(data.map((a) => a.openid)) };
 }
 
 export async function archivesOf(db: Db, openids: string[]): Promise<Map<string, ArchiveDoc>> {
@@ -33,7 +33,7 @@ export async function archivesOf(db: Db, openids: string[]): Promise<Map<string,
     .where({ openid: db.command.in(openids) })
     .limit(1000)
     .get();
-  return new Map((data as ArchiveDoc[]).map((a) => [a.openid, a]));
+  return new Map(data.map((a) => [a.openid, a]));
 }
 
 export function toRow(ctx: HandlerContext, m: MembershipDoc, archive: ArchiveDoc | undefined): MemberRowView {
@@ -50,7 +50,7 @@ export function toRow(ctx: HandlerContext, m: MembershipDoc, archive: ArchiveDoc
 
 /** The directory, by name in pinyin order, paginated by a cursor (never by skip). Rows carry masks, never openids. */
 export const list: Handler<'member', 'list'> = async (input, ctx) => {
-  const unit = ctx.grant.unit!;
+  const unit = ctx.grant.unit;
   const _ = ctx.db.command;
   const limit = input.limit ?? 30;
   const conditions: object[] = [{ orgId: unit._id, status: 'active' }];
@@ -66,7 +66,7 @@ export const list: Handler<'member', 'list'> = async (input, ctx) => {
     .orderBy('_id', 'asc')
     .limit(limit + 1)
     .get();
-  const rows = data as MembershipDoc[];
+  const rows = data;
   const page = rows.slice(0, limit);
   const archives = await archivesOf(
     ctx.db,

@@ -1,5 +1,5 @@
 import { escapeRegExp } from '../common/cursor';
-import { col, type OrgDoc } from '../common/db';
+import { col } from '../common/db';
 import type { Handler } from '../common/define';
 import { memberCounts, orgNames } from './view';
 
@@ -9,7 +9,7 @@ export const search: Handler<'org', 'search'> = async (input, ctx) => {
     .where({ type: 'branch', name: ctx.db.RegExp({ regexp: escapeRegExp(input.q), options: 'i' }) })
     .limit(20)
     .get();
-  const branches = data as OrgDoc[];
+  const branches = data;
   const parentName = await orgNames(
     ctx.db,
     branches.flatMap((b) => (b.parentId ? [b.parentId] : [])),

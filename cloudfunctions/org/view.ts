@@ -23,7 +23,7 @@ export async function orgNames(db: Db, ids: string[]): Promise<Map<string, strin
     .where({ _id: db.command.in(unique) })
     .limit(1000)
     .get();
-  return new Map((data as OrgDoc[]).map((o) => [o._id, o.name]));
+  return new Map(data.map((o) => [o._id, o.name]));
 }
 
 export function toView(org: OrgDoc, memberCount: number, canAdminister: boolean): OrgUnitView {

@@ -9,7 +9,7 @@ const SAME_NAME = '同一上级组织下已有同名组织';
 
 /** A new unit under a unit the caller administers, of a type that may sit there. */
 export const create: Handler<'org', 'create'> = async (input, ctx) => {
-  const parent = ctx.grant.unit!;
+  const parent = ctx.grant.unit;
   if (!ORG_CHILD_TYPES[parent.type].includes(input.type)) {
     const allowed = ORG_CHILD_TYPES[parent.type].map((t) => ORG_TYPE_LABEL[t]).join('、');
     throw new AppError(
@@ -23,12 +23,12 @@ export const create: Handler<'org', 'create'> = async (input, ctx) => {
     type: input.type,
     parentId: parent._id,
     path: [...parent.path, parent._id],
-    sort: ((last[0] as OrgDoc | undefined)?.sort ?? 0) + 1,
+    sort: (last[0]?.sort ?? 0) + 1,
     createdAt: ctx.now,
   };
   let id: string;
   try {
-    id = ((await col(ctx.db, 'orgs').add(doc)) as { id: string }).id;
+    id = (await col(ctx.db, 'orgs').add(doc)).id;
   } catch (e) {
     if (isDuplicate(e)) throw new AppError('CONFLICT', SAME_NAME);
     throw e;
@@ -44,7 +44,7 @@ export const create: Handler<'org', 'create'> = async (input, ctx) => {
 };
 
 export const rename: Handler<'org', 'rename'> = async (input, ctx) => {
-  const unit = ctx.grant.unit!;
+  const unit = ctx.grant.unit;
   if (unit.name !== input.name) {
     try {
       await col(ctx.db, 'orgs').doc(unit._id).update({ name: input.name });
@@ -67,7 +67,7 @@ export const rename: Handler<'org', 'rename'> = async (input, ctx) => {
 
 /** Removing a unit is refused, with the reason, while anything still belongs to it. */
 export const remove: Handler<'org', 'remove'> = async (_input, ctx) => {
-  const unit = ctx.grant.unit!;
+  const unit = ctx.grant.unit;
   if (!unit.parentId) throw new AppError('CONFLICT', '不能删除最上级党组织');
   const [children, members] = await Promise.all([
     col(ctx.db, 'orgs').where({ parentId: unit._id }).count(),

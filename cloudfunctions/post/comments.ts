@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { PostComment } from '../../typings/domain';
 import { INTERACTIVE_POST_KINDS } from '../../typings/domain';
 import { audit } from '../common/audit';
-import { requireCaller } from '../common/context';
+
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { col, type PostCommentDoc, type PostDoc } from '../common/db';
+import { col, type PostCommentDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { checkContent } from './content';
@@ -20,8 +20,8 @@ const toView = (c: PostCommentDoc, openid: string): PostComment => ({
 });
 
 export const comment: Handler<'post', 'comment'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const p = ctx.grant.doc as unknown as PostDoc;
+  const { openid } = ctx.caller;
+  const p = ctx.grant.doc;
   if (!isLive(p, ctx.now)) throw new AppError('NOT_FOUND', '内容不存在或已撤回');
   if (!INTERACTIVE_POST_KINDS.includes(p.kind)) throw new AppError('INVALID_INPUT', '这类内容不能评论');
   await checkContent(ctx, openid, [input.text], 2);
@@ -30,7 +30,7 @@ export const comment: Handler<'post', 'comment'> = async (input, ctx) => {
     postId: p._id,
     orgId: p.orgId,
     openid,
-    name: ctx.grant.membership!.name,
+    name: ctx.grant.membership.name,
     text: input.text,
     at: ctx.now,
     hidden: false,
@@ -49,8 +49,8 @@ interface CommentCursor {
 
 /** Newest first. Editors of the author unit also see hidden comments (marked), to show them again. */
 export const comments: Handler<'post', 'comments'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const p = ctx.grant.doc as unknown as PostDoc;
+  const { openid } = ctx.caller;
+  const p = ctx.grant.doc;
   const _ = ctx.db.command;
   const conditions: object[] = [{ postId: p._id }];
   if (!ctx.grant.leads) conditions.push({ hidden: false });
@@ -59,7 +59,7 @@ export const comments: Handler<'post', 'comments'> = async (input, ctx) => {
     conditions.push(_.or([{ at: _.lt(new Date(c.at)) }, { at: new Date(c.at), _id: _.lt(c.id) }]));
   }
   const { data } = await col(ctx.db, 'post_comments').where(_.and(conditions)).orderBy('at', 'desc').orderBy('_id', 'desc').limit(21).get();
-  const rows = data as PostCommentDoc[];
+  const rows = data;
   const page = rows.slice(0, 20);
   const last = page[page.length - 1];
   return {
@@ -69,12 +69,10 @@ export const comments: Handler<'post', 'comments'> = async (input, ctx) => {
 };
 
 export const hideComment: Handler<'post', 'hideComment'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const c = ctx.grant.doc as unknown as PostCommentDoc;
+  const { openid } = ctx.caller;
+  const c = ctx.grant.doc;
   if (c.hidden === input.hidden) return toView(c, openid);
-  const { updated } = (await col(ctx.db, 'post_comments').where({ _id: c._id, hidden: c.hidden }).update({ hidden: input.hidden })) as {
-    updated: number;
-  };
+  const { updated } = await col(ctx.db, 'post_comments').where({ _id: c._id, hidden: c.hidden }).update({ hidden: input.hidden });
   if (updated) {
     await col(ctx.db, 'posts')
       .doc(c.postId)

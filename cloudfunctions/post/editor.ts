@@ -4,16 +4,8 @@ import type { postInput } from '../../typings/api';
 import { POST_KIND_LABEL, POST_STATUS_LABEL, PUBLIC_POST_KINDS } from '../../typings/domain';
 import { audit } from '../common/audit';
 import { expandAudience } from '../common/audience';
-import { requireCaller, type HandlerContext } from '../common/context';
-import {
-  col,
-  type MembershipDoc,
-  type OrgDoc,
-  type PostAudienceDoc,
-  type PostContent,
-  type PostDoc,
-  type PostVersionDoc,
-} from '../common/db';
+import type { CallerContext, HandlerContext } from '../common/context';
+import { col, type OrgDoc, type PostAudienceDoc, type PostContent, type PostDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { removeImages } from '../common/images';
@@ -44,7 +36,7 @@ function contentProblems(input: PostInput, now: Date): string[] {
 }
 
 /** Validates the input and stores its files; nothing is written to the post yet. */
-async function prepare(ctx: HandlerContext, input: PostInput, org: OrgDoc, before: PostDoc | null) {
+async function prepare(ctx: CallerContext, input: PostInput, org: OrgDoc, before: PostDoc | null) {
   const problems = contentProblems(input, ctx.now);
   if (problems.length) throw new AppError('INVALID_INPUT', problems.join('；'), problems);
   const { orgIds } = await expandAudience(ctx, org, input.audience);
@@ -66,7 +58,7 @@ async function prepare(ctx: HandlerContext, input: PostInput, org: OrgDoc, befor
 
 async function authorName(ctx: HandlerContext, openid: string, orgId: string): Promise<string> {
   const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(20).get();
-  const mine = data as MembershipDoc[];
+  const mine = data;
   return (mine.find((m) => m.orgId === orgId) ?? mine[0])?.name ?? '';
 }
 
@@ -78,8 +70,8 @@ function mayEdit(ctx: HandlerContext, p: PostDoc, openid: string): void {
 }
 
 export const create: Handler<'post', 'create'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const org = ctx.grant.unit!;
+  const { openid } = ctx.caller;
+  const org = ctx.grant.unit;
   const { orgId: _o, ...fields } = input;
   const { content, audienceOrgIds } = await prepare(ctx, fields, org, null);
   const doc: PostDoc = {
@@ -99,17 +91,17 @@ export const create: Handler<'post', 'create'> = async (input, ctx) => {
 };
 
 export const update: Handler<'post', 'update'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const before = ctx.grant.doc as unknown as PostDoc;
+  const { openid } = ctx.caller;
+  const before = ctx.grant.doc;
   mayEdit(ctx, before, openid);
   if (before.status === 'published' || before.status === 'withdrawn') {
     throw new AppError('CONFLICT', before.status === 'published' ? '已发布的内容请使用「更正」' : '已撤回的内容不能再修改');
   }
   const { postId: _p, ...fields } = input;
-  const { content, audienceOrgIds, removed } = await prepare(ctx, fields, ctx.grant.unit!, before);
-  const { updated } = (await col(ctx.db, 'posts')
+  const { content, audienceOrgIds, removed } = await prepare(ctx, fields, ctx.grant.unit, before);
+  const { updated } = await col(ctx.db, 'posts')
     .where({ _id: before._id, status: before.status })
-    .update({ ...content, audienceOrgIds, updatedAt: ctx.now })) as { updated: number };
+    .update({ ...content, audienceOrgIds, updatedAt: ctx.now });
   if (!updated) throw new AppError('CONFLICT', '内容刚被他人处理，请刷新后重试');
   await removeImages(ctx, removed);
   return toDraft(ctx, await postOf(ctx, before._id));
@@ -118,16 +110,16 @@ export const update: Handler<'post', 'update'> = async (input, ctx) => {
 /** Moves a post from one of `from` to `to`, once: a concurrent review loses. */
 async function transition(ctx: HandlerContext, p: PostDoc, from: PostDoc['status'][], changes: Partial<PostDoc>): Promise<PostDoc> {
   if (!from.includes(p.status)) throw new AppError('CONFLICT', `内容当前为「${POST_STATUS_LABEL[p.status]}」，不能这样操作`);
-  const { updated } = (await col(ctx.db, 'posts')
+  const { updated } = await col(ctx.db, 'posts')
     .where({ _id: p._id, status: p.status })
-    .update({ ...changes, updatedAt: ctx.now })) as { updated: number };
+    .update({ ...changes, updatedAt: ctx.now });
   if (!updated) throw new AppError('CONFLICT', '内容刚被他人处理，请刷新后重试');
   return postOf(ctx, p._id);
 }
 
 export const submit: Handler<'post', 'submit'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const p = ctx.grant.doc as unknown as PostDoc;
+  const { openid } = ctx.caller;
+  const p = ctx.grant.doc;
   mayEdit(ctx, p, openid);
   await checkContent(ctx, openid, postTexts(p), 3);
   return toDraft(ctx, await transition(ctx, p, ['draft', 'returned'], { status: 'pending', reviewNote: '' }));
@@ -160,8 +152,8 @@ async function writeAudience(ctx: HandlerContext, p: PostDoc): Promise<void> {
 }
 
 export const publish: Handler<'post', 'publish'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const p = ctx.grant.doc as unknown as PostDoc;
+  const { openid } = ctx.caller;
+  const p = ctx.grant.doc;
   await checkContent(ctx, openid, postTexts(p), 3);
   // A time already past (or none) means now.
   const publishAt = p.publishAt && new Date(p.publishAt).getTime() > ctx.now.getTime() ? new Date(p.publishAt) : ctx.now;
@@ -185,18 +177,18 @@ export const publish: Handler<'post', 'publish'> = async (_input, ctx) => {
 };
 
 export const returnPost: Handler<'post', 'return'> = async (input, ctx) => {
-  const p = ctx.grant.doc as unknown as PostDoc;
+  const p = ctx.grant.doc;
   return toDraft(ctx, await transition(ctx, p, ['pending'], { status: 'returned', reviewNote: input.note }));
 };
 
 export const correct: Handler<'post', 'correct'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const before = ctx.grant.doc as unknown as PostDoc;
+  const { openid } = ctx.caller;
+  const before = ctx.grant.doc;
   if (before.status !== 'published') throw new AppError('CONFLICT', '只有已发布的内容可以更正');
   const { postId: _p, note, ...fields } = input;
   // Checked before any file is stored. Files the new text no longer uses stay: the kept version refers to them.
   await checkContent(ctx, openid, postTexts(fields), 3);
-  const { content, audienceOrgIds } = await prepare(ctx, fields, ctx.grant.unit!, before);
+  const { content, audienceOrgIds } = await prepare(ctx, fields, ctx.grant.unit, before);
   const previous: PostContent = {
     kind: before.kind,
     title: before.title,
@@ -225,7 +217,7 @@ export const correct: Handler<'post', 'correct'> = async (input, ctx) => {
 };
 
 export const withdraw: Handler<'post', 'withdraw'> = async (input, ctx) => {
-  const p = ctx.grant.doc as unknown as PostDoc;
+  const p = ctx.grant.doc;
   const after = await transition(ctx, p, ['published'], { status: 'withdrawn', withdrawnAt: ctx.now, reviewNote: input.reason });
   await writeAudience(ctx, after);
   await audit(ctx, {
@@ -239,21 +231,21 @@ export const withdraw: Handler<'post', 'withdraw'> = async (input, ctx) => {
 };
 
 export const drafts: Handler<'post', 'drafts'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const { data } = await col(ctx.db, 'posts').where({ orgId: ctx.grant.unit!._id }).orderBy('updatedAt', 'desc').limit(100).get();
-  const posts = (data as PostDoc[]).filter((p) => leads(ctx) || p.authorOpenid === openid || p.status === 'published');
+  const { openid } = ctx.caller;
+  const { data } = await col(ctx.db, 'posts').where({ orgId: ctx.grant.unit._id }).orderBy('updatedAt', 'desc').limit(100).get();
+  const posts = data.filter((p) => leads(ctx) || p.authorOpenid === openid || p.status === 'published');
   return { posts: posts.map(toEditorCard) };
 };
 
 export const versions: Handler<'post', 'versions'> = async (_input, ctx) => {
-  const p = ctx.grant.doc as unknown as PostDoc;
+  const p = ctx.grant.doc;
   const { data } = await col(ctx.db, 'post_versions').where({ postId: p._id }).orderBy('at', 'desc').limit(50).get();
-  const rows = data as PostVersionDoc[];
+  const rows = data;
   const { data: people } = await col(ctx.db, 'memberships')
     .where({ openid: ctx.db.command.in([...new Set(rows.map((v) => v.by))]), orgId: p.orgId })
     .limit(50)
     .get();
-  const names = new Map((people as MembershipDoc[]).map((m) => [m.openid, m.name]));
+  const names = new Map(people.map((m) => [m.openid, m.name]));
   return {
     versions: rows.map((v) => ({
       at: new Date(v.at).toISOString(),
@@ -266,8 +258,8 @@ export const versions: Handler<'post', 'versions'> = async (_input, ctx) => {
 };
 
 export const draft: Handler<'post', 'draft'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const p = ctx.grant.doc as unknown as PostDoc;
+  const { openid } = ctx.caller;
+  const p = ctx.grant.doc;
   if (!leads(ctx) && p.authorOpenid !== openid && p.status !== 'published') throw new AppError('FORBIDDEN', '只有作者或书记可以查看草稿');
   return toDraft(ctx, p);
 };

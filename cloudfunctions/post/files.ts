@@ -1,5 +1,5 @@
 import type { AttachmentExt, PostBlock } from '../../typings/domain';
-import type { HandlerContext } from '../common/context';
+import type { CallerContext } from '../common/context';
 import type { AttachmentDoc, PostContent } from '../common/db';
 import { AppError } from '../common/errors';
 import { isOwnUpload, storeFile, takeUpload } from '../common/files';
@@ -30,7 +30,7 @@ function displayName(name: string, ext: string): string {
 
 /** Attachments as the author wants them: kept ones (renamed if asked), new uploads checked and stored. */
 async function reconcileAttachments(
-  ctx: HandlerContext,
+  ctx: CallerContext,
   wanted: { fileID: string; name: string }[],
   existing: AttachmentDoc[],
 ): Promise<{ attachments: AttachmentDoc[]; removed: string[] }> {
@@ -73,7 +73,7 @@ const imagesOf = (c: Pick<PostContent, 'cover' | 'body'>) => [
  * stored. `removed` is for the caller to delete once its write has succeeded.
  */
 export async function storePostFiles(
-  ctx: HandlerContext,
+  ctx: CallerContext,
   input: { cover: string | null; body: PostBlock[]; attachments: { fileID: string; name: string }[] },
   before: Pick<PostContent, 'cover' | 'body' | 'attachments'> | null,
 ): Promise<{ cover: string | null; body: PostBlock[]; attachments: AttachmentDoc[]; removed: string[] }> {

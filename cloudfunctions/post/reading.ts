@@ -1,9 +1,9 @@
 import type { PostCard, PostFeed, PostView } from '../../typings/domain';
 import { INTERACTIVE_POST_KINDS } from '../../typings/domain';
 import { audienceMembership, leadership } from '../common/authz';
-import { requireCaller, type HandlerContext } from '../common/context';
+import { type HandlerContext } from '../common/context';
 import { decodeCursor, encodeCursor, escapeRegExp } from '../common/cursor';
-import { col, isDuplicate, type MembershipDoc, type PostAudienceDoc, type PostDoc, type PostReadDoc } from '../common/db';
+import { col, isDuplicate, type PostAudienceDoc, type PostDoc, type PostReadDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { DRAFTERS, LEADERS } from '../common/permissions';
@@ -15,7 +15,7 @@ export const readId = (postId: string, openid: string) => `${postId}~${openid}`;
 /** The audience keys of the caller's units. */
 async function keysOf(ctx: HandlerContext, openid: string): Promise<string[]> {
   const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(50).get();
-  return (data as MembershipDoc[]).map((m) => `org:${m.orgId}`);
+  return data.map((m) => `org:${m.orgId}`);
 }
 
 /** One key as an equality (an index walk in order), several as `$in`. */
@@ -36,8 +36,8 @@ async function cards(ctx: HandlerContext, openid: string, rows: PostAudienceDoc[
       .limit(100)
       .get(),
   ]);
-  const byId = new Map((posts as PostDoc[]).map((p) => [p._id, p]));
-  const readBy = new Map((reads as PostReadDoc[]).map((r) => [r.postId, r]));
+  const byId = new Map(posts.map((p) => [p._id, p]));
+  const readBy = new Map(reads.map((r) => [r.postId, r]));
   const live = ids.flatMap((id) => {
     const p = byId.get(id);
     return p && isLive(p, ctx.now) ? [p] : [];
@@ -55,7 +55,7 @@ async function cards(ctx: HandlerContext, openid: string, rows: PostAudienceDoc[
 }
 
 export const feed: Handler<'post', 'feed'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const keys = await keysOf(ctx, openid);
   if (keys.length === 0) return { pinned: [], latest: [], unread: 0 } satisfies PostFeed;
   const _ = ctx.db.command;
@@ -70,13 +70,13 @@ export const feed: Handler<'post', 'feed'> = async (_input, ctx) => {
     col(ctx.db, 'post_audience').where(visible).orderBy('publishAt', 'desc').orderBy('postId', 'desc').limit(100).get(),
   ]);
   const byNewest = (a: PostAudienceDoc, b: PostAudienceDoc) => new Date(b.publishAt).getTime() - new Date(a.publishAt).getTime();
-  const recent = recentRows as PostAudienceDoc[];
+  const recent = recentRows;
   const recentIds = [...new Set(recent.map((r) => r.postId))];
   const { data: reads } = await col(ctx.db, 'post_reads')
     .where({ _id: _.in(recentIds.map((id) => readId(id, openid))) })
     .limit(100)
     .get();
-  const pinned = await cards(ctx, openid, (pinnedRows as PostAudienceDoc[]).sort(byNewest));
+  const pinned = await cards(ctx, openid, pinnedRows.sort(byNewest));
   const pinnedIds = new Set(pinned.map((p) => p.id));
   const latest = await cards(ctx, openid, recent.filter((r) => !pinnedIds.has(r.postId)).slice(0, 5));
   return { pinned, latest, unread: Math.min(99, recentIds.length - reads.length) };
@@ -88,7 +88,7 @@ interface ListCursor {
 }
 
 export const list: Handler<'post', 'list'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const keys = await keysOf(ctx, openid);
   if (keys.length === 0) return { posts: [], nextCursor: null };
   const _ = ctx.db.command;
@@ -107,9 +107,7 @@ export const list: Handler<'post', 'list'> = async (input, ctx) => {
     .orderBy('postId', 'desc')
     .limit(limit + 1 + (c ? TIES : 0))
     .get();
-  const rows = (data as PostAudienceDoc[])
-    .filter((r) => !c || new Date(r.publishAt).getTime() < c.at || r.postId < c.id)
-    .slice(0, limit + 1);
+  const rows = data.filter((r) => !c || new Date(r.publishAt).getTime() < c.at || r.postId < c.id).slice(0, limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
@@ -131,8 +129,8 @@ async function standing(ctx: HandlerContext, openid: string, p: PostDoc) {
 }
 
 export const detail: Handler<'post', 'detail'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const p = (await col(ctx.db, 'posts').doc(input.postId).get()).data[0] as PostDoc | undefined;
+  const { openid } = ctx.caller;
+  const p = (await col(ctx.db, 'posts').doc(input.postId).get()).data[0];
   // A card reaches people outside a post's audience, and links outlive withdrawn posts: they all get a
   // page, never an error, and the same one whether the post exists or not.
   const restricted = { visibility: 'restricted', id: input.postId } satisfies PostView;
@@ -154,7 +152,7 @@ export const detail: Handler<'post', 'detail'> = async (input, ctx) => {
       await col(ctx.db, 'posts')
         .doc(p._id)
         .update({ 'counts.views': _.inc(1) });
-      read = (await col(ctx.db, 'post_reads').doc(readId(p._id, openid)).get()).data[0] as PostReadDoc | undefined;
+      read = (await col(ctx.db, 'post_reads').doc(readId(p._id, openid)).get()).data[0];
     }
   } else {
     await col(ctx.db, 'posts')
@@ -182,14 +180,14 @@ export const detail: Handler<'post', 'detail'> = async (input, ctx) => {
 };
 
 /** The post of an audience action, if it can be acted on now. */
-function livePost(ctx: HandlerContext): PostDoc {
-  const p = ctx.grant.doc as unknown as PostDoc;
+function livePost(ctx: { grant: { doc: PostDoc }; now: Date }): PostDoc {
+  const p = ctx.grant.doc;
   if (!isLive(p, ctx.now)) throw new AppError('NOT_FOUND', GONE);
   return p;
 }
 
 export const confirm: Handler<'post', 'confirm'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const p = livePost(ctx);
   if (!p.mustReadBy) throw new AppError('INVALID_INPUT', '这条内容不需要确认阅知');
   const _ = ctx.db.command;
@@ -203,9 +201,9 @@ export const confirm: Handler<'post', 'confirm'> = async (_input, ctx) => {
   } catch (e) {
     if (!isDuplicate(e)) throw e;
   }
-  const { updated } = (await col(ctx.db, 'post_reads')
+  const { updated } = await col(ctx.db, 'post_reads')
     .where({ _id: id, confirmedAt: _.exists(false) })
-    .update({ confirmedAt: ctx.now })) as { updated: number };
+    .update({ confirmedAt: ctx.now });
   if (updated) {
     await col(ctx.db, 'posts')
       .doc(p._id)
@@ -217,8 +215,8 @@ export const confirm: Handler<'post', 'confirm'> = async (_input, ctx) => {
 };
 
 export const share: Handler<'post', 'share'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const p = (await col(ctx.db, 'posts').doc(input.postId).get()).data[0] as PostDoc | undefined;
+  const { openid } = ctx.caller;
+  const p = (await col(ctx.db, 'posts').doc(input.postId).get()).data[0];
   // One refusal for "no such post" and "not yours to see", as on the detail page.
   const refused = new AppError('FORBIDDEN', '无法查看这条内容');
   if (!p || !isLive(p, ctx.now)) throw refused;
@@ -232,7 +230,7 @@ export const share: Handler<'post', 'share'> = async (input, ctx) => {
 };
 
 export const like: Handler<'post', 'like'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const p = livePost(ctx);
   if (!INTERACTIVE_POST_KINDS.includes(p.kind)) throw new AppError('INVALID_INPUT', '这类内容不能点赞');
   const _ = ctx.db.command;
@@ -247,7 +245,7 @@ export const like: Handler<'post', 'like'> = async (input, ctx) => {
       if (!isDuplicate(e)) throw e;
     }
   } else {
-    const { deleted } = (await col(ctx.db, 'post_likes').where({ _id: id }).remove()) as { deleted: number };
+    const { deleted } = await col(ctx.db, 'post_likes').where({ _id: id }).remove();
     if (deleted)
       await col(ctx.db, 'posts')
         .doc(p._id)

@@ -1,7 +1,7 @@
 import { PRIVACY_VERSION, type PrivacyStatus } from '../../typings/domain';
 import { auditOwn } from '../common/audit';
-import { requireCaller, type HandlerContext } from '../common/context';
-import { col, type ArchiveDoc, type ConsentDoc, type MembershipDoc, type UserDoc } from '../common/db';
+import type { CallerContext, HandlerContext } from '../common/context';
+import { col, type ArchiveDoc, type ConsentDoc, type UserDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { eraseExportsOf, fileUrls, publishExport } from '../common/files';
@@ -9,7 +9,7 @@ import { decrypt } from '../common/pii';
 
 async function userOf(ctx: HandlerContext, openid: string): Promise<UserDoc | undefined> {
   const { data } = await col(ctx.db, 'users').where({ openid }).limit(1).get();
-  return data[0] as UserDoc | undefined;
+  return data[0];
 }
 
 function statusOf(user: UserDoc | undefined): PrivacyStatus {
@@ -21,20 +21,20 @@ function statusOf(user: UserDoc | undefined): PrivacyStatus {
 }
 
 /** Refuses to collect personal data from someone who has not agreed to the current privacy notice. */
-export async function requireConsent(ctx: HandlerContext): Promise<void> {
-  const user = await userOf(ctx, requireCaller(ctx).openid);
+export async function requireConsent(ctx: CallerContext): Promise<void> {
+  const user = await userOf(ctx, ctx.caller.openid);
   if (user?.consentVersion !== PRIVACY_VERSION) throw new AppError('CONSENT_REQUIRED');
 }
 
-async function record(ctx: HandlerContext, action: ConsentDoc['action']): Promise<void> {
-  const { openid } = requireCaller(ctx);
+async function record(ctx: CallerContext, action: ConsentDoc['action']): Promise<void> {
+  const { openid } = ctx.caller;
   await col(ctx.db, 'consents').add({ openid, version: PRIVACY_VERSION, action, at: ctx.now });
 }
 
-export const status: Handler<'privacy', 'status'> = async (_input, ctx) => statusOf(await userOf(ctx, requireCaller(ctx).openid));
+export const status: Handler<'privacy', 'status'> = async (_input, ctx) => statusOf(await userOf(ctx, ctx.caller.openid));
 
 export const consent: Handler<'privacy', 'consent'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   if (input.version !== PRIVACY_VERSION) throw new AppError('CONFLICT', '隐私说明已更新，请重新阅读后再同意');
   const user = await userOf(ctx, openid);
   if (!user) throw new AppError('UNAUTHENTICATED');
@@ -44,7 +44,7 @@ export const consent: Handler<'privacy', 'consent'> = async (input, ctx) => {
 };
 
 export const withdraw: Handler<'privacy', 'withdraw'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const user = await userOf(ctx, openid);
   if (!user) throw new AppError('UNAUTHENTICATED');
   const _ = ctx.db.command;
@@ -55,14 +55,14 @@ export const withdraw: Handler<'privacy', 'withdraw'> = async (_input, ctx) => {
 
 /** Everything held about the caller, unmasked (it is theirs), as a downloadable JSON file. */
 export const exportMine: Handler<'privacy', 'exportMine'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const [user, memberships, archiveRows, requests] = await Promise.all([
     userOf(ctx, openid),
     col(ctx.db, 'memberships').where({ openid }).limit(100).get(),
     col(ctx.db, 'archives').where({ openid }).limit(1).get(),
     col(ctx.db, 'join_requests').where({ openid }).limit(100).get(),
   ]);
-  const archive = archiveRows.data[0] as ArchiveDoc | undefined;
+  const archive = archiveRows.data[0];
   const keys = ctx.keys();
   const { phoneEnc, idCardEnc, phoneHash: _p, idCardHash: _i, openid: _o, photoFileID, ...plain } = archive ?? ({} as Partial<ArchiveDoc>);
   const photo = photoFileID ? (await fileUrls(ctx, [photoFileID])).get(photoFileID) : undefined;
@@ -77,8 +77,8 @@ export const exportMine: Handler<'privacy', 'exportMine'> = async (_input, ctx) 
           photo: photo ?? null,
         }
       : null,
-    memberships: (memberships.data as MembershipDoc[]).map(({ openid: _x, ...m }) => m),
-    joinRequests: (requests.data as { openid?: string }[]).map(({ openid: _x, ...r }) => r),
+    memberships: memberships.data.map(({ openid: _x, ...m }) => m),
+    joinRequests: requests.data.map(({ openid: _x, ...r }) => r),
   };
   // It holds the full phone and ID number: kept only briefly, and erased with the person.
   const url = await publishExport(ctx, { ext: 'json', content: Buffer.from(JSON.stringify(data, null, 2)), subject: openid });
@@ -91,10 +91,10 @@ export const exportMine: Handler<'privacy', 'exportMine'> = async (_input, ctx) 
  * withdraws consent. The branch keeps the membership record (name, role, dates) as an organisational record.
  */
 export const deleteMine: Handler<'privacy', 'deleteMine'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const _ = ctx.db.command;
   const { data: archives } = await col(ctx.db, 'archives').where({ openid }).limit(1).get();
-  const photo = (archives[0] as ArchiveDoc | undefined)?.photoFileID;
+  const photo = archives[0]?.photoFileID;
   await col(ctx.db, 'archives').where({ openid }).remove();
   if (photo) await ctx.storage.deleteFile({ fileList: [photo] }).catch(() => undefined);
   // Their data exports (full phone and ID) go too, not only when they expire.

@@ -1,8 +1,8 @@
 import type { HistoryItem, RecordView } from '../../typings/domain';
 import { inShanghai } from '../../typings/time';
 import { audit } from '../common/audit';
-import { requireCaller, type HandlerContext } from '../common/context';
-import { col, isDuplicate, type ActivityDoc, type CheckinDoc, type RecordDoc, type SignupDoc } from '../common/db';
+import { type HandlerContext } from '../common/context';
+import { col, isDuplicate, type CheckinDoc, type RecordDoc, type SignupDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { imageRefs, reconcileImages, removeImages } from '../common/images';
@@ -26,11 +26,10 @@ async function toView(ctx: HandlerContext, activityId: string, r: RecordDoc | un
   };
 }
 
-const recordOf = async (db: Parameters<typeof col>[0], id: string) =>
-  (await col(db, 'activity_records').doc(id).get()).data[0] as RecordDoc | undefined;
+const recordOf = async (db: Parameters<typeof col>[0], id: string) => (await col(db, 'activity_records').doc(id).get()).data[0];
 
 export const get: Handler<'record', 'get'> = async (_input, ctx) => {
-  const a = ctx.grant.doc as unknown as ActivityDoc;
+  const a = ctx.grant.doc;
   const r = await recordOf(ctx.db, a._id);
   // Members read it once it is closed; until then it is the organiser's draft.
   if (!ctx.grant.leads && !r?.closedAt) throw new AppError('NOT_FOUND', '会议记录尚未发布');
@@ -38,7 +37,7 @@ export const get: Handler<'record', 'get'> = async (_input, ctx) => {
 };
 
 export const save: Handler<'record', 'save'> = async (input, ctx) => {
-  const a = ctx.grant.doc as unknown as ActivityDoc;
+  const a = ctx.grant.doc;
   const { activityId: _id, photos: wanted, ...text } = input;
   const existing = await recordOf(ctx.db, a._id);
   if (existing?.closedAt) throw new AppError('CONFLICT', '会议记录已归档，不能再修改');
@@ -54,9 +53,9 @@ export const save: Handler<'record', 'save'> = async (input, ctx) => {
     return new AppError('CONFLICT', message);
   };
   if (existing) {
-    const { updated } = (await col(ctx.db, 'activity_records')
+    const { updated } = await col(ctx.db, 'activity_records')
       .where({ _id: a._id, closedAt: ctx.db.command.exists(false) })
-      .update({ ...fields, updatedAt: ctx.now })) as { updated: number };
+      .update({ ...fields, updatedAt: ctx.now });
     if (!updated) throw await refused('会议记录已归档，不能再修改');
   } else {
     try {
@@ -71,8 +70,8 @@ export const save: Handler<'record', 'save'> = async (input, ctx) => {
 };
 
 export const close: Handler<'record', 'close'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const a = ctx.grant.doc as unknown as ActivityDoc;
+  const { openid } = ctx.caller;
+  const a = ctx.grant.doc;
   if (a.cancelled) throw new AppError('CONFLICT', '活动已取消');
   if (ctx.now.getTime() < new Date(a.startAt).getTime()) throw new AppError('NOT_OPEN', '活动开始后才能归档会议记录');
   const r = await recordOf(ctx.db, a._id);
@@ -84,9 +83,9 @@ export const close: Handler<'record', 'close'> = async (input, ctx) => {
       `活动 ${inShanghai(a.endAt).format('HH:mm')} 才结束。现在归档，签到随即关闭，还没签到的党员记为缺席（迟到的可由书记补签）。确定提前归档吗？`,
     );
   }
-  const { updated } = (await col(ctx.db, 'activity_records')
+  const { updated } = await col(ctx.db, 'activity_records')
     .where({ _id: a._id, closedAt: ctx.db.command.exists(false) })
-    .update({ closedAt: ctx.now, closedBy: openid })) as { updated: number };
+    .update({ closedAt: ctx.now, closedBy: openid });
   if (updated) {
     // Check-in closes first; the attendance is then taken from the board (a check-in still on its way updates it itself).
     await col(ctx.db, 'activities').doc(a._id).update({ recordClosedAt: ctx.now });
@@ -104,15 +103,15 @@ export const close: Handler<'record', 'close'> = async (input, ctx) => {
 
 /** The caller's activities: what they signed up for, asked leave for, or attended, newest first. */
 export const history: Handler<'record', 'history'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const _ = ctx.db.command;
   const [{ data: signups }, { data: checkins }] = await Promise.all([
     col(ctx.db, 'signups').where({ openid }).orderBy('createdAt', 'desc').limit(200).get(),
     col(ctx.db, 'checkins').where({ openid }).limit(200).get(),
   ]);
   const byActivity = new Map<string, { s?: SignupDoc; c?: CheckinDoc }>();
-  for (const s of signups as SignupDoc[]) byActivity.set(s.activityId, { ...byActivity.get(s.activityId), s });
-  for (const c of checkins as CheckinDoc[]) byActivity.set(c.activityId, { ...byActivity.get(c.activityId), c });
+  for (const s of signups) byActivity.set(s.activityId, { ...byActivity.get(s.activityId), s });
+  for (const c of checkins) byActivity.set(c.activityId, { ...byActivity.get(c.activityId), c });
   const ids = [...byActivity.keys()];
   if (ids.length === 0) return { items: [] };
   const [{ data: acts }, { data: records }] = await Promise.all([
@@ -125,8 +124,8 @@ export const history: Handler<'record', 'history'> = async (_input, ctx) => {
       .limit(200)
       .get(),
   ]);
-  const closed = new Set((records as RecordDoc[]).filter((r) => r.closedAt).map((r) => r._id));
-  const activities = (acts as ActivityDoc[]).filter((a) => !a.cancelled);
+  const closed = new Set(records.filter((r) => r.closedAt).map((r) => r._id));
+  const activities = acts.filter((a) => !a.cancelled);
   const names = await orgNames(ctx.db, [...new Set(activities.map((a) => a.orgId))]);
   const items: HistoryItem[] = activities.flatMap((a) => {
     const { s, c } = byActivity.get(a._id)!;

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { ACTIVITY_TYPE_LABEL, LEAVE_STATUS_LABEL, SIGNUP_STATUS_LABEL } from '../../typings/domain';
 import { inShanghai, shanghaiDayStart } from '../../typings/time';
 import { audit } from '../common/audit';
-import { col, type ActivityDoc, type RecordDoc } from '../common/db';
+import { col } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { publishWorkbook } from '../common/sheets';
@@ -14,13 +14,13 @@ const when = (d: Date | string) => inShanghai(d).format('YYYY-MM-DD HH:mm');
 
 /** One activity: 签到表 (who, how and when) and 会议记录. */
 export const exportRecord: Handler<'record', 'export'> = async (_input, ctx) => {
-  const a = ctx.grant.doc as unknown as ActivityDoc;
+  const a = ctx.grant.doc;
   const [board, record] = await Promise.all([
     boardOf(ctx, a),
     col(ctx.db, 'activity_records')
       .doc(a._id)
       .get()
-      .then((r) => r.data[0] as RecordDoc | undefined),
+      .then((r) => r.data[0]),
   ]);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('签到表');
@@ -67,7 +67,7 @@ export const exportRecord: Handler<'record', 'export'> = async (_input, ctx) => 
 
 /** 三会一课台账 of a unit for a date range. */
 export const ledger: Handler<'record', 'ledger'> = async (input, ctx) => {
-  const unit = ctx.grant.unit!;
+  const unit = ctx.grant.unit;
   if (input.to < input.from) throw new AppError('INVALID_INPUT', '结束日期不能早于开始日期');
   const from = shanghaiDayStart(input.from);
   const to = new Date(shanghaiDayStart(input.to).getTime() + 24 * 3600 * 1000);
@@ -77,14 +77,14 @@ export const ledger: Handler<'record', 'ledger'> = async (input, ctx) => {
     .orderBy('startAt', 'asc')
     .limit(1000)
     .get();
-  const acts = data as ActivityDoc[];
+  const acts = data;
   const { data: recs } = acts.length
     ? await col(ctx.db, 'activity_records')
         .where({ _id: _.in(acts.map((a) => a._id)) })
         .limit(1000)
         .get()
     : { data: [] };
-  const records = new Map((recs as RecordDoc[]).map((r) => [r._id, r]));
+  const records = new Map(recs.map((r) => [r._id, r]));
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('三会一课台账');
   sheet.addRow([`${unit.name} 三会一课台账（${input.from} 至 ${input.to}）`]);

@@ -1,12 +1,12 @@
 import { ACTIVITY_TYPES, REQUIRED_FREQUENCY, type ActivityType, type StatsView } from '../../typings/domain';
 import { inShanghai, shanghaiDayStart } from '../../typings/time';
 import type { HandlerContext } from '../common/context';
-import { col, type ActivityDoc, type CheckinDoc, type MembershipDoc, type RecordDoc, type SignupDoc } from '../common/db';
+import { col, type ActivityDoc } from '../common/db';
 import type { Handler } from '../common/define';
 
 /** A unit's year of activities, measured against the 三会一课 frequencies. */
 export const stats: Handler<'record', 'stats'> = async (input, ctx) => {
-  const unit = ctx.grant.unit!;
+  const unit = ctx.grant.unit;
   const _ = ctx.db.command;
   const from = shanghaiDayStart(`${input.year}-01-01`);
   const to = shanghaiDayStart(`${input.year + 1}-01-01`);
@@ -15,7 +15,7 @@ export const stats: Handler<'record', 'stats'> = async (input, ctx) => {
     .limit(1000)
     .get();
   // Held means started: a meeting planned for next week does not count yet.
-  const held = (data as ActivityDoc[]).filter((a) => new Date(a.startAt).getTime() <= ctx.now.getTime());
+  const held = data.filter((a) => new Date(a.startAt).getTime() <= ctx.now.getTime());
   const monthOf = (a: ActivityDoc) => inShanghai(a.startAt).month() + 1;
 
   const months: StatsView['months'] = Array.from({ length: 12 }, (_m, i) => ({ month: i + 1, counts: {}, total: 0 }));
@@ -37,12 +37,12 @@ export const stats: Handler<'record', 'stats'> = async (input, ctx) => {
       const first = i * span + 1;
       const last = first + span - 1;
       const count = months.slice(first - 1, last).reduce((n, m) => n + (m.counts[type] ?? 0), 0);
-      const status =
+      const status: StatsView['requirements'][number]['periods'][number]['status'] =
         last < currentMonth ? (count >= 1 ? 'ok' : 'behind') : first <= currentMonth ? (count >= 1 ? 'ok' : 'current') : 'future';
       return {
         label: period === 'month' ? `${first}月` : `第${i + 1}季度`,
         held: count,
-        status: status as 'ok' | 'behind' | 'current' | 'future',
+        status,
       };
     });
     return [{ type, period, periods, behind: periods.filter((p) => p.status === 'behind').length }];
@@ -55,7 +55,7 @@ export const stats: Handler<'record', 'stats'> = async (input, ctx) => {
         .limit(1000)
         .get()
     : { data: [] };
-  const rates = (recs as RecordDoc[]).flatMap((r) => (r.attendance ? [r.attendance.rate] : []));
+  const rates = recs.flatMap((r) => (r.attendance ? [r.attendance.rate] : []));
   return {
     members: await memberYear(ctx, unit._id, held),
     year: input.year,
@@ -80,7 +80,7 @@ async function memberYear(ctx: HandlerContext, orgId: string, held: ActivityDoc[
     .orderBy('nameKey', 'asc')
     .limit(1000)
     .get();
-  const members = memberRows as MembershipDoc[];
+  const members = memberRows;
   const ids = ended.map((a) => a._id);
   const [{ data: signupRows }, { data: checkinRows }] = ids.length
     ? await Promise.all([
@@ -94,8 +94,8 @@ async function memberYear(ctx: HandlerContext, orgId: string, held: ActivityDoc[
           .get(),
       ])
     : [{ data: [] }, { data: [] }];
-  const signedUp = new Set((signupRows as SignupDoc[]).map((s) => `${s.activityId}~${s.memberId}`));
-  const checkins = new Map((checkinRows as CheckinDoc[]).map((c) => [`${c.activityId}~${c.memberId}`, c]));
+  const signedUp = new Set(signupRows.map((s) => `${s.activityId}~${s.memberId}`));
+  const checkins = new Map(checkinRows.map((c) => [`${c.activityId}~${c.memberId}`, c]));
   const rows = members.map((m) => {
     let present = 0;
     let excused = 0;

@@ -1,7 +1,7 @@
 import { DUTY_LABEL, ROLE_LABEL, type Role } from '../../typings/domain';
 import { audit } from '../common/audit';
-import { requireCaller } from '../common/context';
-import { col, type MembershipDoc } from '../common/db';
+
+import { col } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 
@@ -9,8 +9,8 @@ import { AppError } from '../common/errors';
 const ADMIN_ONLY: Role[] = ['secretary', 'admin'];
 
 export const set: Handler<'role', 'set'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const member = ctx.grant.doc as unknown as MembershipDoc;
+  const { openid } = ctx.caller;
+  const member = ctx.grant.doc;
   const isAdmin = ctx.grant.roles.includes('admin');
   if (member.status !== 'active') throw new AppError('CONFLICT', '该党员的组织关系已不在本支部');
   if (!isAdmin && (ADMIN_ONLY.includes(input.role) || ADMIN_ONLY.includes(member.role))) {

@@ -11,9 +11,9 @@ type Ctx = Pick<HandlerContext, 'db' | 'now' | 'openapi' | 'log' | 'templates'>;
 export async function takeSeat(ctx: Ctx, a: Pick<ActivityDoc, '_id' | 'capacity'>): Promise<boolean> {
   const _ = ctx.db.command;
   const where = a.capacity === null ? { _id: a._id, cancelled: false } : { _id: a._id, cancelled: false, confirmedCount: _.lt(a.capacity) };
-  const { updated } = (await col(ctx.db, 'activities')
+  const { updated } = await col(ctx.db, 'activities')
     .where(where)
-    .update({ confirmedCount: _.inc(1) })) as { updated: number };
+    .update({ confirmedCount: _.inc(1) });
   return updated === 1;
 }
 
@@ -52,14 +52,14 @@ async function queue(ctx: Ctx, activityId: string, limit: number): Promise<Signu
     .orderBy('_id', 'asc')
     .limit(limit)
     .get();
-  return data as SignupDoc[];
+  return data;
 }
 
 /** Moves one waiting member to a seat, if they are still waiting: true exactly once per member. */
 async function seat(ctx: Ctx, s: SignupDoc): Promise<boolean> {
-  const { updated } = (await col(ctx.db, 'signups')
+  const { updated } = await col(ctx.db, 'signups')
     .where({ _id: s._id, status: 'waitlisted' })
-    .update({ status: 'confirmed', updatedAt: ctx.now })) as { updated: number };
+    .update({ status: 'confirmed', updatedAt: ctx.now });
   return updated === 1;
 }
 

@@ -1,6 +1,6 @@
 import type { SignupStatus } from '../../typings/domain';
 import { audit } from '../common/audit';
-import { requireCaller, type HandlerContext } from '../common/context';
+
 import { col, isDuplicate, type ActivityDoc, type CheckinDoc, type MembershipDoc, type ReminderDoc, type SignupDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
@@ -12,8 +12,9 @@ import { giveBackSeat, passSeatOn, takeSeat } from './seats';
 
 const LIVE: SignupStatus[] = ['confirmed', 'waitlisted', 'pending'];
 
-function audienceOf(ctx: HandlerContext): { a: ActivityDoc; m: MembershipDoc } {
-  return { a: ctx.grant.doc as unknown as ActivityDoc, m: ctx.grant.membership! };
+/** The activity and the caller's membership in its audience, as the audience check found them. */
+function audienceOf(ctx: { grant: { doc: ActivityDoc; membership: MembershipDoc } }): { a: ActivityDoc; m: MembershipDoc } {
+  return { a: ctx.grant.doc, m: ctx.grant.membership };
 }
 
 /**
@@ -23,7 +24,7 @@ function audienceOf(ctx: HandlerContext): { a: ActivityDoc; m: MembershipDoc } {
  * duplicate is given back.
  */
 export const join: Handler<'signup', 'join'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const { a, m } = audienceOf(ctx);
   if (a.cancelled) throw new AppError('CONFLICT', '活动已取消');
   if (!a.signupRequired) throw new AppError('INVALID_INPUT', '该活动无需报名，按时参加即可');
@@ -52,12 +53,12 @@ export const join: Handler<'signup', 'join'> = async (_input, ctx) => {
     }
   }
   // Signed up before: a cancelled sign-up comes back (at the end of the queue); a live one stays as it is.
-  const { updated } = (await col(ctx.db, 'signups')
+  const { updated } = await col(ctx.db, 'signups')
     .where({ _id: doc._id, status: 'cancelled' })
-    .update({ status, createdAt: ctx.now, updatedAt: ctx.now })) as { updated: number };
+    .update({ status, createdAt: ctx.now, updatedAt: ctx.now });
   if (updated === 1) return { status, leave: null };
   if (seated) await giveBackSeat(ctx, a._id);
-  const existing = (await col(ctx.db, 'signups').doc(doc._id).get()).data[0] as SignupDoc | undefined;
+  const existing = (await col(ctx.db, 'signups').doc(doc._id).get()).data[0];
   if (existing?.status === 'rejected') throw new AppError('CONFLICT', '你的报名未通过审核');
   return { status: existing?.status ?? null, leave: null };
 };
@@ -65,14 +66,14 @@ export const join: Handler<'signup', 'join'> = async (_input, ctx) => {
 export const cancel: Handler<'signup', 'cancel'> = async (_input, ctx) => {
   const { a, m } = audienceOf(ctx);
   const id = memberKey(a._id, m._id);
-  const signup = (await col(ctx.db, 'signups').doc(id).get()).data[0] as SignupDoc | undefined;
+  const signup = (await col(ctx.db, 'signups').doc(id).get()).data[0];
   if (!signup || !LIVE.includes(signup.status)) return { status: signup?.status ?? null, leave: null };
-  const checkin = (await col(ctx.db, 'checkins').doc(id).get()).data[0] as CheckinDoc | undefined;
+  const checkin = (await col(ctx.db, 'checkins').doc(id).get()).data[0];
   if (!mayCancel(a.cancelRule, a, ctx.now, checkin?.checkedIn ?? false))
     throw new AppError('CLOSED', '已过取消报名的期限，如不能参加请请假');
-  const { updated } = (await col(ctx.db, 'signups')
+  const { updated } = await col(ctx.db, 'signups')
     .where({ _id: id, status: signup.status })
-    .update({ status: 'cancelled', updatedAt: ctx.now })) as { updated: number };
+    .update({ status: 'cancelled', updatedAt: ctx.now });
   if (updated === 1 && signup.status === 'confirmed' && !(await passSeatOn(ctx, a)))
     await pushShareCount(ctx, a, Math.max(a.confirmedCount - 1, 0));
   return { status: updated === 1 ? 'cancelled' : signup.status, leave: null };
@@ -80,18 +81,16 @@ export const cancel: Handler<'signup', 'cancel'> = async (_input, ctx) => {
 
 /** 请假: kept with the member's attendance for this activity; the organiser decides. */
 export const leave: Handler<'signup', 'leave'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const { a, m } = audienceOf(ctx);
   if (a.cancelled) throw new AppError('CONFLICT', '活动已取消');
   if (ctx.now.getTime() >= new Date(a.endAt).getTime()) throw new AppError('CLOSED', '活动已结束');
   const id = memberKey(a._id, m._id);
   const leaveDoc = { status: 'pending' as const, reason: input.reason };
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const { updated } = (await col(ctx.db, 'checkins').where({ _id: id, checkedIn: false }).update({ leave: leaveDoc })) as {
-      updated: number;
-    };
+    const { updated } = await col(ctx.db, 'checkins').where({ _id: id, checkedIn: false }).update({ leave: leaveDoc });
     if (updated === 1) break;
-    const existing = (await col(ctx.db, 'checkins').doc(id).get()).data[0] as CheckinDoc | undefined;
+    const existing = (await col(ctx.db, 'checkins').doc(id).get()).data[0];
     if (existing?.checkedIn) throw new AppError('CONFLICT', '你已签到，无需请假');
     try {
       const doc: CheckinDoc = {
@@ -110,23 +109,21 @@ export const leave: Handler<'signup', 'leave'> = async (input, ctx) => {
       if (!isDuplicate(e)) throw e;
     }
   }
-  const signup = (await col(ctx.db, 'signups').doc(id).get()).data[0] as SignupDoc | undefined;
+  const signup = (await col(ctx.db, 'signups').doc(id).get()).data[0];
   return { status: signup?.status ?? null, leave: 'pending' };
 };
 
 /** The organiser approves or rejects a sign-up that needs approval, or a leave request. */
 export const review: Handler<'signup', 'review'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const a = ctx.grant.doc as unknown as ActivityDoc;
+  const { openid } = ctx.caller;
+  const a = ctx.grant.doc;
   const id = memberKey(a._id, input.memberId);
   if (input.kind === 'signup') {
-    const signup = (await col(ctx.db, 'signups').doc(id).get()).data[0] as SignupDoc | undefined;
+    const signup = (await col(ctx.db, 'signups').doc(id).get()).data[0];
     if (!signup || signup.status !== 'pending') throw new AppError('CONFLICT', '该报名已处理');
     const seated = input.approve && (await takeSeat(ctx, a));
     const status: SignupStatus = !input.approve ? 'rejected' : seated ? 'confirmed' : 'waitlisted';
-    const { updated } = (await col(ctx.db, 'signups').where({ _id: id, status: 'pending' }).update({ status, updatedAt: ctx.now })) as {
-      updated: number;
-    };
+    const { updated } = await col(ctx.db, 'signups').where({ _id: id, status: 'pending' }).update({ status, updatedAt: ctx.now });
     if (updated !== 1) {
       if (seated) await giveBackSeat(ctx, a._id);
       throw new AppError('CONFLICT', '该报名已处理');
@@ -139,13 +136,11 @@ export const review: Handler<'signup', 'review'> = async (input, ctx) => {
       summary: `${input.approve ? '通过' : '未通过'}${signup.name}报名「${a.title}」${status === 'waitlisted' ? '（名额已满，转入候补）' : ''}`,
     });
   } else {
-    const checkin = (await col(ctx.db, 'checkins').doc(id).get()).data[0] as CheckinDoc | undefined;
+    const checkin = (await col(ctx.db, 'checkins').doc(id).get()).data[0];
     if (!checkin?.leave || checkin.leave.status !== 'pending') throw new AppError('CONFLICT', '该请假已处理');
-    const { updated } = (await col(ctx.db, 'checkins')
+    const { updated } = await col(ctx.db, 'checkins')
       .where({ _id: id, 'leave.status': 'pending' })
-      .update({ leave: { ...checkin.leave, status: input.approve ? 'approved' : 'rejected', decidedBy: openid, decidedAt: ctx.now } })) as {
-      updated: number;
-    };
+      .update({ leave: { ...checkin.leave, status: input.approve ? 'approved' : 'rejected', decidedBy: openid, decidedAt: ctx.now } });
     if (updated !== 1) throw new AppError('CONFLICT', '该请假已处理');
     await audit(ctx, {
       orgId: a.orgId,
@@ -160,13 +155,13 @@ export const review: Handler<'signup', 'review'> = async (input, ctx) => {
 
 /** Records the member's reminder: a timer sends it `minutesBefore` the start, exactly once. */
 export const remind: Handler<'signup', 'remind'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const { a, m } = audienceOf(ctx);
   if (a.cancelled) throw new AppError('CONFLICT', '活动已取消');
   const sendAt = new Date(new Date(a.startAt).getTime() - input.minutesBefore * 60 * 1000);
   if (sendAt.getTime() <= ctx.now.getTime()) throw new AppError('CLOSED', '距离活动开始已不足所选时间');
   const doc: ReminderDoc = { _id: memberKey(a._id, m._id), activityId: a._id, openid, sendAt, sent: false };
-  const { updated } = (await col(ctx.db, 'reminders').where({ _id: doc._id, sent: false }).update({ sendAt })) as { updated: number };
+  const { updated } = await col(ctx.db, 'reminders').where({ _id: doc._id, sent: false }).update({ sendAt });
   if (!updated) {
     try {
       await col(ctx.db, 'reminders').add(doc);

@@ -1,8 +1,8 @@
 import type { Db } from '@cloudbase/database';
 import type { TransferView } from '../../typings/domain';
 import { audit } from '../common/audit';
-import { requireCaller, type HandlerContext } from '../common/context';
-import { col, membershipIdFor, type MembershipDoc, type OrgDoc, type Transaction, type TransferDoc } from '../common/db';
+import type { CallerContext } from '../common/context';
+import { col, membershipIdFor, type MembershipDoc, type Transaction, type TransferDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { nameKey } from '../common/names';
@@ -30,11 +30,11 @@ async function views(db: Db, rows: TransferDoc[]): Promise<TransferView[]> {
   }));
 }
 
-async function start(ctx: HandlerContext, member: MembershipDoc, toOrgId: string, reason: string): Promise<TransferView> {
-  const { openid } = requireCaller(ctx);
+async function start(ctx: CallerContext, member: MembershipDoc, toOrgId: string, reason: string): Promise<TransferView> {
+  const { openid } = ctx.caller;
   if (member.status !== 'active') throw new AppError('CONFLICT', '该党员的组织关系已不在本支部');
   if (toOrgId === member.orgId) throw new AppError('INVALID_INPUT', '转入支部不能与现在的支部相同');
-  const to = (await col(ctx.db, 'orgs').doc(toOrgId).get()).data[0] as OrgDoc | undefined;
+  const to = (await col(ctx.db, 'orgs').doc(toOrgId).get()).data[0];
   if (!to || to.type !== 'branch') throw new AppError('INVALID_INPUT', '请选择要转入的党支部');
   const { total } = await col(ctx.db, 'transfers')
     .where({ memberId: member._id, status: ctx.db.command.in(['pending_out', 'pending_in']) })
@@ -54,7 +54,7 @@ async function start(ctx: HandlerContext, member: MembershipDoc, toOrgId: string
     createdAt: ctx.now,
     history: [{ at: ctx.now, by: openid, step: 'requested' }],
   };
-  const { id } = (await col(ctx.db, 'transfers').add(doc)) as { id: string };
+  const { id } = await col(ctx.db, 'transfers').add(doc);
   await audit(ctx, {
     orgId: member.orgId,
     action: 'transfer.request',
@@ -66,21 +66,20 @@ async function start(ctx: HandlerContext, member: MembershipDoc, toOrgId: string
 }
 
 export const request: Handler<'transfer', 'request'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const { data } = await col(ctx.db, 'memberships').where({ openid, orgId: input.fromOrgId, status: 'active' }).limit(1).get();
-  const member = data[0] as MembershipDoc | undefined;
+  const member = data[0];
   if (!member) throw new AppError('FORBIDDEN', '你不是该支部的党员');
   return start(ctx, member, input.toOrgId, input.reason);
 };
 
-export const initiate: Handler<'transfer', 'initiate'> = async (input, ctx) =>
-  start(ctx, ctx.grant.doc as unknown as MembershipDoc, input.toOrgId, input.reason);
+export const initiate: Handler<'transfer', 'initiate'> = async (input, ctx) => start(ctx, ctx.grant.doc, input.toOrgId, input.reason);
 
 /** The awaited branch decides, in one transaction: each stage is decided once. */
 export const review: Handler<'transfer', 'review'> = async (input, ctx) => {
-  const { openid } = requireCaller(ctx);
-  const unit = ctx.grant.unit!;
-  const transfer = ctx.grant.doc as unknown as TransferDoc;
+  const { openid } = ctx.caller;
+  const unit = ctx.grant.unit;
+  const transfer = ctx.grant.doc;
   const rejectReason = input.reason || null;
   if (!input.approve && !rejectReason) throw new AppError('INVALID_INPUT', '请填写不同意的原因');
   const stage = transfer.status;
@@ -89,11 +88,11 @@ export const review: Handler<'transfer', 'review'> = async (input, ctx) => {
 
   // Where the member lands: an earlier membership of theirs in that branch, or a new one.
   const { data: held } = await col(ctx.db, 'memberships').where({ openid: transfer.openid, orgId: transfer.toOrgId }).limit(1).get();
-  const targetId = (held[0] as MembershipDoc | undefined)?._id ?? membershipIdFor(transfer.toOrgId, transfer.openid);
+  const targetId = held[0]?._id ?? membershipIdFor(transfer.toOrgId, transfer.openid);
 
   let next: Partial<TransferDoc> = {};
   await ctx.db.runTransaction(async (t: Transaction) => {
-    const current = (await t.collection('transfers').doc(transfer._id).get()).data as TransferDoc | null;
+    const current = (await t.collection('transfers').doc(transfer._id).get()).data;
     if (!current || current.status !== stage || current.orgId !== unit._id) throw new AppError('CONFLICT', '该转接已处理，请刷新');
     const step = { at: ctx.now, by: openid, step: `${stage}:${input.approve ? 'approved' : 'rejected'}` };
     next = !input.approve
@@ -106,7 +105,7 @@ export const review: Handler<'transfer', 'review'> = async (input, ctx) => {
       .doc(transfer._id)
       .update({ ...next, history: [...current.history, step] });
     if (finishing) {
-      const from = (await t.collection('memberships').doc(current.memberId).get()).data as MembershipDoc | null;
+      const from = (await t.collection('memberships').doc(current.memberId).get()).data;
       if (!from || from.status !== 'active') throw new AppError('CONFLICT', '该党员的组织关系已变更');
       await t.collection('memberships').doc(from._id).update({ status: 'transferred' });
       const moved: Omit<MembershipDoc, '_id'> = {
@@ -136,17 +135,17 @@ export const review: Handler<'transfer', 'review'> = async (input, ctx) => {
 };
 
 export const inbox: Handler<'transfer', 'inbox'> = async (_input, ctx) => {
-  const unit = ctx.grant.unit!;
+  const unit = ctx.grant.unit;
   const { data } = await col(ctx.db, 'transfers')
     .where({ orgId: unit._id, status: ctx.db.command.in(['pending_out', 'pending_in']) })
     .orderBy('createdAt', 'asc')
     .limit(100)
     .get();
-  return { transfers: await views(ctx.db, data as TransferDoc[]) };
+  return { transfers: await views(ctx.db, data) };
 };
 
 export const mine: Handler<'transfer', 'mine'> = async (_input, ctx) => {
-  const { openid } = requireCaller(ctx);
+  const { openid } = ctx.caller;
   const { data } = await col(ctx.db, 'transfers').where({ openid }).orderBy('createdAt', 'desc').limit(20).get();
-  return { transfers: await views(ctx.db, data as TransferDoc[]) };
+  return { transfers: await views(ctx.db, data) };
 };

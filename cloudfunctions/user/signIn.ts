@@ -1,17 +1,17 @@
 import type { MembershipView } from '../../typings/domain';
-import { requireCaller } from '../common/context';
-import { col, isDuplicate, type MembershipDoc, type OrgDoc, type UserDoc } from '../common/db';
+
+import { col, isDuplicate, type UserDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { uploadFolder } from '../common/files';
 
 async function findUser(ctx: Parameters<Handler<'user', 'signIn'>>[1], openid: string): Promise<UserDoc | undefined> {
   const { data } = await col(ctx.db, 'users').where({ openid }).limit(1).get();
-  return data[0] as UserDoc | undefined;
+  return data[0];
 }
 
 /** The caller's WeChat identity creates or loads their user record. */
 export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
-  const { openid, unionid } = requireCaller(ctx);
+  const { openid, unionid } = ctx.caller;
   const users = col(ctx.db, 'users');
   let user = await findUser(ctx, openid);
   const returning = Boolean(user);
@@ -26,7 +26,7 @@ export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
       lastSeenAt: ctx.now,
     };
     try {
-      const { id } = (await users.add(fresh)) as { id: string };
+      const { id } = await users.add(fresh);
       user = { _id: id, ...fresh };
     } catch (e) {
       // Two first sign-ins at once: the unique openid index let one through; load that one.
@@ -37,7 +37,7 @@ export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
   }
 
   const { data: rows } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(100).get();
-  const memberships = rows as MembershipDoc[];
+  const memberships = rows;
   const orgIds = memberships.map((m) => m.orgId);
   const { data: orgRows } = orgIds.length
     ? await col(ctx.db, 'orgs')
@@ -45,7 +45,7 @@ export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
         .limit(100)
         .get()
     : { data: [] };
-  const orgs = new Map((orgRows as OrgDoc[]).map((o) => [o._id, o]));
+  const orgs = new Map(orgRows.map((o) => [o._id, o]));
   const views: MembershipView[] = memberships.flatMap((m) => {
     const org = orgs.get(m.orgId);
     return org ? [{ orgId: org._id, orgName: org.name, orgType: org.type, role: m.role }] : [];
