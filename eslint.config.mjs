@@ -35,7 +35,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "TSAsExpression > TSAsExpression > TSUnknownKeyword",
+          selector: 'TSAsExpression > TSAsExpression > TSUnknownKeyword',
           message: 'No double cast: type the source (col() is typed by DocOf, ctx.grant by the permission table).',
         },
       ],
@@ -57,6 +57,11 @@ export default tseslint.config(
         {
           selector: "ExpressionStatement > AwaitExpression > CallExpression[callee.property.name='invoke']",
           message: 'Assert the result: expect(await rt.invoke(...)) or, for a setup call, await ok(rt, fn, action, data, who).',
+        },
+        {
+          // The tests' own wrappers of invoke.
+          selector: 'ExpressionStatement > AwaitExpression > CallExpression[callee.name=/^(post|step|invoke)$/]',
+          message: 'Assert the result of the call, or make it a setup call with ok(rt, fn, action, data, who).',
         },
         {
           selector: "ExpressionStatement > AwaitExpression > CallExpression[callee.property.name='fireTimer']",

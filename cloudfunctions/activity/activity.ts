@@ -3,10 +3,10 @@ import type { z } from 'zod';
 import type { activityInput } from '../../typings/api';
 import type { ActivityCard } from '../../typings/domain';
 import { ACTIVITY_TYPE_LABEL } from '../../typings/domain';
-import { audit } from '../common/audit';
+import { audit, auditEntry, type AuditEvent } from '../common/audit';
 import type { CallerContext, HandlerContext } from '../common/context';
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { col, type ActivityAudienceDoc, type ActivityDoc } from '../common/db';
+import { col, inTransaction, type ActivityAudienceDoc, type ActivityDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { expandAudience } from '../common/audience';
 import { AppError } from '../common/errors';
@@ -46,17 +46,53 @@ function checkTimes(ctx: HandlerContext, input: ActivityInput, creating: boolean
   if (problems.length) throw new AppError('INVALID_INPUT', problems.join('；'), problems);
 }
 
-async function writeAudience(
-  ctx: HandlerContext,
-  a: Pick<ActivityDoc, '_id' | 'startAt' | 'endAt'>,
-  expanded: { orgIds: string[]; memberIds: string[] },
+type Expanded = { orgIds: string[]; memberIds: string[] };
+
+const audienceKeys = (e: Expanded) => [...e.orgIds.map((id) => `org:${id}`), ...e.memberIds.map((id) => `member:${id}`)];
+/** An activity's row for one audience key, read by members' lists: one per activity and key. */
+const audienceRowId = (activityId: string, key: string) => `${activityId}~${key}`;
+
+/**
+ * Writes an activity (new, or changed from `before`), the rows members' lists read and the audit entry
+ * in one transaction: if a write fails, none is made — an activity is never left with no audience, or
+ * an edit with its audience half gone.
+ */
+async function saveActivity(
+  ctx: CallerContext,
+  a: ActivityDoc,
+  edit: { before: ActivityDoc; changes: Partial<ActivityDoc> } | null,
+  expanded: Expanded,
+  event: AuditEvent,
 ) {
-  await col(ctx.db, 'activity_audience').where({ activityId: a._id }).remove();
-  const rows: Omit<ActivityAudienceDoc, '_id'>[] = [
-    ...expanded.orgIds.map((id) => `org:${id}`),
-    ...expanded.memberIds.map((id) => `member:${id}`),
-  ].map((key) => ({ activityId: a._id, key, startAt: a.startAt, endAt: a.endAt }));
-  if (rows.length) await col(ctx.db, 'activity_audience').add(rows);
+  const entry = await auditEntry(ctx, event);
+  const keys = audienceKeys(expanded);
+  await inTransaction(ctx.db, async (t) => {
+    if (edit) {
+      const { before, changes } = edit;
+      // A merge: counters others change meanwhile (confirmedCount) are left as they are.
+      await t.collection('activities').doc(a._id).update(changes);
+      const old = audienceKeys({
+        orgIds: before.audienceOrgIds,
+        memberIds: before.audience.kind === 'members' ? before.audience.memberIds : [],
+      });
+      for (const key of old.filter((k) => !keys.includes(k)))
+        await t.collection('activity_audience').doc(audienceRowId(a._id, key)).remove();
+    } else {
+      await t.collection('activities').add(a);
+    }
+    for (const key of keys) {
+      const row: Omit<ActivityAudienceDoc, '_id'> = { activityId: a._id, key, startAt: a.startAt, endAt: a.endAt };
+      await t.collection('activity_audience').doc(audienceRowId(a._id, key)).set(row);
+    }
+    await t.collection('audit_logs').add(entry);
+  });
+  // Rows of another id (written before rows had fixed ids, or for a key no longer there) go.
+  if (edit) {
+    const kept = keys.map((key) => audienceRowId(a._id, key));
+    await col(ctx.db, 'activity_audience')
+      .where({ activityId: a._id, _id: ctx.db.command.nin(kept) })
+      .remove();
+  }
 }
 
 export const create: Handler<'activity', 'create'> = async (input, ctx) => {
@@ -77,9 +113,7 @@ export const create: Handler<'activity', 'create'> = async (input, ctx) => {
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  await col(ctx.db, 'activities').add(doc);
-  await writeAudience(ctx, doc, expanded);
-  await audit(ctx, {
+  await saveActivity(ctx, doc, null, expanded, {
     orgId: org._id,
     action: 'activity.create',
     targetType: 'activity',
@@ -110,19 +144,17 @@ export const update: Handler<'activity', 'update'> = async (input, ctx) => {
   const expanded = await expandAudience(ctx, org, input.audience);
   const images = input.images ? await activityImages(ctx, input.images, before.images ?? []) : undefined;
   const changes = { ...next, ...(images ? { images: images.fileIDs } : {}), audienceOrgIds: expanded.orgIds, updatedAt: ctx.now };
-  await col(ctx.db, 'activities').doc(before._id).update(changes);
-  await writeAudience(ctx, { _id: before._id, startAt: next.startAt, endAt: next.endAt }, expanded);
-  if (images) await removeImages(ctx, images.removed);
   const moved = next.startAt.getTime() !== new Date(before.startAt).getTime() || next.place !== before.place;
   const after = { ...before, ...changes };
-  if (moved) await notifyMembers(ctx, after, await signedUp(ctx, before._id), '活动时间或地点有变，请留意');
-  await audit(ctx, {
+  await saveActivity(ctx, after, { before, changes }, expanded, {
     orgId: org._id,
     action: 'activity.update',
     targetType: 'activity',
     targetId: before._id,
     summary: `修改了活动「${after.title}」${moved ? '（时间或地点有变，已通知报名党员）' : ''}`,
   });
+  if (images) await removeImages(ctx, images.removed);
+  if (moved) await notifyMembers(ctx, after, await signedUp(ctx, before._id), '活动时间或地点有变，请留意');
   return toView(ctx, after, undefined, true, org.name);
 };
 

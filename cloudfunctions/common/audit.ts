@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CallerContext } from './context';
-import { col } from './db';
+import { col, type AuditDoc } from './db';
 
 export interface AuditEvent {
   orgId: string;
@@ -27,16 +27,21 @@ function entryId(at: Date): string {
   return `${String(at.getTime()).padStart(14, '0')}-${String(sequence).padStart(6, '0')}-${randomBytes(4).toString('hex')}`;
 }
 
-/** Appends to the audit log. There is no action that edits or deletes an entry. */
-export async function audit(ctx: CallerContext, event: AuditEvent): Promise<void> {
+/** The entry `audit` appends, for writing it in a transaction along with what it records. */
+export async function auditEntry(ctx: CallerContext, event: AuditEvent): Promise<AuditDoc> {
   const { openid } = ctx.caller;
-  await col(ctx.db, 'audit_logs').add({
+  return {
     _id: entryId(ctx.now),
     ...event,
     at: ctx.now,
     actorOpenid: openid,
     actorName: await actorName(ctx, openid, event.orgId),
-  });
+  };
+}
+
+/** Appends to the audit log. There is no action that edits or deletes an entry. */
+export async function audit(ctx: CallerContext, event: AuditEvent): Promise<void> {
+  await col(ctx.db, 'audit_logs').add(await auditEntry(ctx, event));
 }
 
 /** An event about the caller themself, logged in every unit they are an active member of. */

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { postInput } from '../../typings/api';
 import { POST_KIND_LABEL, POST_STATUS_LABEL, PUBLIC_POST_KINDS } from '../../typings/domain';
-import { audit } from '../common/audit';
+import { auditEntry, type AuditEvent } from '../common/audit';
 import { expandAudience } from '../common/audience';
 import type { CallerContext, HandlerContext } from '../common/context';
-import { col, type OrgDoc, type PostAudienceDoc, type PostContent, type PostDoc } from '../common/db';
+import { col, inTransaction, type OrgDoc, type PostAudienceDoc, type PostContent, type PostDoc, type PostVersionDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { removeImages } from '../common/images';
@@ -135,20 +135,59 @@ async function audienceSize(ctx: HandlerContext, orgIds: string[]): Promise<numb
   ).total;
 }
 
-/** The rows members' lists read: one per audience unit. */
-async function writeAudience(ctx: HandlerContext, p: PostDoc): Promise<void> {
-  await col(ctx.db, 'post_audience').where({ postId: p._id }).remove();
-  if (p.status !== 'published' || !p.publishAt) return;
-  const rows: Omit<PostAudienceDoc, '_id'>[] = p.audienceOrgIds.map((id) => ({
-    postId: p._id,
-    key: `org:${id}`,
-    orgId: p.orgId,
-    kind: p.kind,
-    title: p.title,
-    publishAt: new Date(p.publishAt!),
-    pinnedUntil: p.pinnedUntil,
-  }));
-  if (rows.length) await col(ctx.db, 'post_audience').add(rows);
+/** A post's row for one audience unit, read by members' lists: one per post and unit. */
+const audienceRowId = (postId: string, orgId: string) => `${postId}~${orgId}`;
+
+/**
+ * Publishes, corrects or withdraws a post: its new state, the rows members' lists read (one per audience
+ * unit, while it is published), the version a correction keeps and the audit entry, all in one
+ * transaction. If any write fails none is made, so the post is as it was and the action can be tried
+ * again (written one after another, a failure after the first left a published post no member could
+ * see, which could not be published again). A concurrent change of the post is a conflict.
+ */
+async function settle(
+  ctx: CallerContext,
+  p: PostDoc,
+  from: PostDoc['status'][],
+  changes: Partial<PostDoc>,
+  record: { audit: AuditEvent; version?: Omit<PostVersionDoc, '_id'> },
+): Promise<PostDoc> {
+  if (!from.includes(p.status)) throw new AppError('CONFLICT', `内容当前为「${POST_STATUS_LABEL[p.status]}」，不能这样操作`);
+  const entry = await auditEntry(ctx, record.audit);
+  const after = await inTransaction(ctx.db, async (t) => {
+    const current = (await t.collection('posts').doc(p._id).get()).data;
+    if (!current || current.status !== p.status) throw new AppError('CONFLICT', '内容刚被他人处理，请刷新后重试');
+    const next: PostDoc = { ...current, ...changes, updatedAt: ctx.now };
+    await t
+      .collection('posts')
+      .doc(p._id)
+      .update({ ...changes, updatedAt: ctx.now });
+    const units = next.status === 'published' && next.publishAt ? next.audienceOrgIds : [];
+    for (const orgId of current.audienceOrgIds.filter((id) => !units.includes(id))) {
+      await t.collection('post_audience').doc(audienceRowId(p._id, orgId)).remove();
+    }
+    for (const orgId of units) {
+      const row: Omit<PostAudienceDoc, '_id'> = {
+        postId: p._id,
+        key: `org:${orgId}`,
+        orgId: p.orgId,
+        kind: next.kind,
+        title: next.title,
+        publishAt: new Date(next.publishAt!),
+        pinnedUntil: next.pinnedUntil,
+      };
+      await t.collection('post_audience').doc(audienceRowId(p._id, orgId)).set(row);
+    }
+    if (record.version) await t.collection('post_versions').add(record.version);
+    await t.collection('audit_logs').add(entry);
+    return next;
+  });
+  // Rows of another id (written before rows had fixed ids) are not in the list any more.
+  const kept = after.status === 'published' ? after.audienceOrgIds.map((id) => audienceRowId(p._id, id)) : [];
+  await col(ctx.db, 'post_audience')
+    .where({ postId: p._id, _id: ctx.db.command.nin(kept) })
+    .remove();
+  return postOf(ctx, p._id);
 }
 
 export const publish: Handler<'post', 'publish'> = async (_input, ctx) => {
@@ -157,21 +196,22 @@ export const publish: Handler<'post', 'publish'> = async (_input, ctx) => {
   await checkContent(ctx, openid, postTexts(p), 3);
   // A time already past (or none) means now.
   const publishAt = p.publishAt && new Date(p.publishAt).getTime() > ctx.now.getTime() ? new Date(p.publishAt) : ctx.now;
-  const after = await transition(ctx, p, ['draft', 'pending', 'returned'], {
-    status: 'published',
+  const changes = {
+    status: 'published' as const,
     publishAt,
     publishedAt: ctx.now,
     publishedBy: openid,
     reviewNote: '',
     audienceSize: await audienceSize(ctx, p.audienceOrgIds),
-  });
-  await writeAudience(ctx, after);
-  await audit(ctx, {
-    orgId: p.orgId,
-    action: 'post.publish',
-    targetType: 'post',
-    targetId: p._id,
-    summary: `发布了${POST_KIND_LABEL[p.kind]}「${p.title}」${publishAt > ctx.now ? `（定时 ${publishAt.toISOString()}）` : ''}`,
+  };
+  const after = await settle(ctx, p, ['draft', 'pending', 'returned'], changes, {
+    audit: {
+      orgId: p.orgId,
+      action: 'post.publish',
+      targetType: 'post',
+      targetId: p._id,
+      summary: `发布了${POST_KIND_LABEL[p.kind]}「${p.title}」${publishAt > ctx.now ? `（定时 ${publishAt.toISOString()}）` : ''}`,
+    },
   });
   return toDraft(ctx, after);
 };
@@ -203,30 +243,42 @@ export const correct: Handler<'post', 'correct'> = async (input, ctx) => {
   };
   // Keep the published time unless a later one was asked for.
   const publishAt = content.publishAt && content.publishAt > ctx.now ? content.publishAt : before.publishAt;
-  const after = await transition(ctx, before, ['published'], { ...content, publishAt, audienceOrgIds, correctedAt: ctx.now });
-  await col(ctx.db, 'post_versions').add({ postId: before._id, content: previous, note, by: openid, at: ctx.now });
-  await writeAudience(ctx, after);
-  await audit(ctx, {
-    orgId: before.orgId,
-    action: 'post.correct',
-    targetType: 'post',
-    targetId: before._id,
-    summary: `更正了「${after.title}」：${note}`,
-  });
+  const after = await settle(
+    ctx,
+    before,
+    ['published'],
+    { ...content, publishAt, audienceOrgIds, correctedAt: ctx.now },
+    {
+      version: { postId: before._id, content: previous, note, by: openid, at: ctx.now },
+      audit: {
+        orgId: before.orgId,
+        action: 'post.correct',
+        targetType: 'post',
+        targetId: before._id,
+        summary: `更正了「${content.title}」：${note}`,
+      },
+    },
+  );
   return toDraft(ctx, after);
 };
 
 export const withdraw: Handler<'post', 'withdraw'> = async (input, ctx) => {
   const p = ctx.grant.doc;
-  const after = await transition(ctx, p, ['published'], { status: 'withdrawn', withdrawnAt: ctx.now, reviewNote: input.reason });
-  await writeAudience(ctx, after);
-  await audit(ctx, {
-    orgId: p.orgId,
-    action: 'post.withdraw',
-    targetType: 'post',
-    targetId: p._id,
-    summary: `撤回了「${p.title}」：${input.reason}`,
-  });
+  const after = await settle(
+    ctx,
+    p,
+    ['published'],
+    { status: 'withdrawn', withdrawnAt: ctx.now, reviewNote: input.reason },
+    {
+      audit: {
+        orgId: p.orgId,
+        action: 'post.withdraw',
+        targetType: 'post',
+        targetId: p._id,
+        summary: `撤回了「${p.title}」：${input.reason}`,
+      },
+    },
+  );
   return toDraft(ctx, after);
 };
 

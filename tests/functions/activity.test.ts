@@ -121,6 +121,54 @@ describe('creating and listing activities', () => {
   });
 });
 
+describe('saving an activity is all or nothing', () => {
+  /** Makes the storage refuse any new row of members' activity lists, as a full disk or a dropped connection would. */
+  const breakAudienceRows = (rt: Awaited<ReturnType<typeof demoRuntime>>) =>
+    rt.engine.db.exec(
+      `CREATE TEMP TRIGGER refuse_audience BEFORE INSERT ON c_activity_audience BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
+    );
+  const upcoming = async (rt: Awaited<ReturnType<typeof demoRuntime>>, who: { openid: string }) =>
+    (
+      (await rt.invoke('activity', { action: 'list', data: { when: 'upcoming' } }, who)) as Ok<{ activities: { title: string }[] }>
+    ).data.activities.map((a) => a.title);
+
+  it('an activity whose audience cannot be written is not created at all', async () => {
+    const rt = await demoRuntime(clock().now);
+    breakAudienceRows(rt);
+    expect(await rt.invoke('activity', { action: 'create', data: activityInput() }, SECRETARY)).toMatchObject({
+      ok: false,
+      code: 'INTERNAL',
+    });
+    expect((await rt.db.collection('activities').where({ title: activityInput().title }).count()).total).toBe(0);
+    expect((await rt.db.collection('audit_logs').where({ action: 'activity.create' }).count()).total).toBe(0);
+  });
+
+  it('an edit whose new audience cannot be written leaves the activity, and who sees it, as they were', async () => {
+    const rt = await demoRuntime(clock().now);
+    const id = await createActivity(rt);
+    const NOT_INVITED = { openid: 'demo-member-03' };
+    expect(await upcoming(rt, NOT_INVITED)).toEqual(['十二月主题党日']);
+    breakAudienceRows(rt);
+    const edit = updateInput(id, { title: '支委扩大会', audience: { kind: 'members', memberIds: ['m-demo-005'] } });
+    expect(await rt.invoke('activity', { action: 'update', data: edit }, SECRETARY)).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect(await upcoming(rt, NOT_INVITED)).toEqual(['十二月主题党日']);
+    expect(await rt.invoke('activity', { action: 'detail', data: { activityId: id } }, NOT_INVITED)).toMatchObject({
+      ok: true,
+      data: { title: '十二月主题党日' },
+    });
+    expect((await rt.db.collection('audit_logs').where({ action: 'activity.update' }).count()).total).toBe(0);
+
+    rt.engine.db.exec('DROP TRIGGER refuse_audience');
+    expect(await rt.invoke('activity', { action: 'update', data: edit }, SECRETARY)).toMatchObject({
+      ok: true,
+      data: { title: '支委扩大会' },
+    });
+    // m-demo-005 is MEMBER's membership: only they are invited now.
+    expect(await upcoming(rt, NOT_INVITED)).toEqual([]);
+    expect(await upcoming(rt, MEMBER)).toEqual(['支委扩大会']);
+  });
+});
+
 describe('signing up', () => {
   it('confirms up to capacity, then waitlists; a cancellation hands the seat to the first waiting, who is told', async () => {
     const rt = await demoRuntime(clock().now);

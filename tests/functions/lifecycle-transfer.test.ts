@@ -32,7 +32,7 @@ describe('发展党员', () => {
 
   it('refuses an invalid transition and writes nothing', async () => {
     const rt = await demoRuntime();
-    await step(rt, 'activist', '2025-03-01');
+    expect(await step(rt, 'activist', '2025-03-01')).toMatchObject({ ok: true });
     const before = await snapshot(rt);
     expect(await step(rt, 'probationary', '2026-06-01')).toMatchObject({
       ok: false,
@@ -45,7 +45,7 @@ describe('发展党员', () => {
 
   it('two secretaries recording the same step at once record it once', async () => {
     const rt = await demoRuntime();
-    await step(rt, 'activist', '2024-03-01');
+    expect(await step(rt, 'activist', '2024-03-01')).toMatchObject({ ok: true });
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const results = await Promise.all([step(rt, 'candidate', '2025-03-01'), step(rt, 'candidate', '2025-03-01', { openid: 'demo-admin' })]);
     log.mockRestore();
@@ -55,7 +55,7 @@ describe('发展党员', () => {
 
   it('lists who is due: a 预备党员 reaching a year, soonest first', async () => {
     const rt = await demoRuntime(() => new Date('2026-11-28T04:00:00Z'));
-    await step(rt, 'probationary', '2025-12-15');
+    expect(await step(rt, 'probationary', '2025-12-15')).toMatchObject({ ok: true });
     await ok(rt, 'lifecycle', 'advance', { memberId: 'm-demo-006', to: 'activist', date: '2026-06-01' }, SECRETARY);
     const res = await rt.invoke('lifecycle', { action: 'due', data: { orgId: OWN } }, SECRETARY);
     expect(res).toEqual({
@@ -89,7 +89,7 @@ describe('组织关系转接', () => {
 
   it('needs the sending and then the receiving branch to agree; then the member belongs to the new branch', async () => {
     const rt = await demoRuntime();
-    await step(rt, 'full', '2020-07-01');
+    expect(await step(rt, 'full', '2020-07-01')).toMatchObject({ ok: true });
     const id = await requestTransfer(rt);
     // The receiving branch cannot act first.
     expect(await rt.invoke('transfer', { action: 'review', data: { transferId: id, approve: true } }, OTHER_SECRETARY)).toMatchObject({

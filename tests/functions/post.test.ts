@@ -1,6 +1,6 @@
 import { addMembers, clock, MK, RD, SECRETARY } from '../helpers/activity';
 import { callPost, draftPost, postInput, publishedPost } from '../helpers/post';
-import { demoRuntime, inStorage, PNG, snapshot, uploaded } from '../helpers/runtime';
+import { demoRuntime, inStorage, ok, PNG, snapshot, uploaded } from '../helpers/runtime';
 
 const MEMBER = { openid: 'demo-member-01' }; // 第一支部
 const OTHER = { openid: 'demo-member-12' }; // 第二支部
@@ -24,8 +24,8 @@ describe('the editorial flow', () => {
     expect(await post(rt, 'drafts', { orgId: RD }, COMMITTEE)).toMatchObject({
       data: { posts: [{ id, status: 'returned', reviewNote: '请写明集合地点', authorName: '陈海燕' }] },
     });
-    await post(rt, 'update', { postId: id, ...postInput({ title: '关于开展十二月主题党日活动的通知（三楼会议室）' }) }, COMMITTEE);
-    await post(rt, 'submit', { postId: id }, COMMITTEE);
+    await ok(rt, 'post', 'update', { postId: id, ...postInput({ title: '关于开展十二月主题党日活动的通知（三楼会议室）' }) }, COMMITTEE);
+    await ok(rt, 'post', 'submit', { postId: id }, COMMITTEE);
     // A 支委 cannot publish; the secretary can, once (a second publish is a conflict).
     expect(await post(rt, 'publish', { postId: id }, COMMITTEE)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await post(rt, 'publish', { postId: id }, SECRETARY)).toMatchObject({ ok: true, data: { status: 'published' } });
@@ -68,7 +68,7 @@ describe('the editorial flow', () => {
   it('a correction keeps the version before; a withdrawal takes it away from members', async () => {
     const rt = await demoRuntime(clock().now);
     const id = await publishedPost(rt);
-    await post(rt, 'detail', { postId: id }, MEMBER);
+    await ok(rt, 'post', 'detail', { postId: id }, MEMBER);
     expect(
       await post(rt, 'correct', { postId: id, note: '时间改为下午三点', ...postInput({ title: '关于主题党日时间调整的通知' }) }, SECRETARY),
     ).toMatchObject({ ok: true, data: { title: '关于主题党日时间调整的通知', status: 'published' } });
@@ -83,9 +83,64 @@ describe('the editorial flow', () => {
       },
     });
 
-    await post(rt, 'withdraw', { postId: id, reason: '活动取消' }, SECRETARY);
+    await ok(rt, 'post', 'withdraw', { postId: id, reason: '活动取消' }, SECRETARY);
     expect(await titles(rt, MEMBER)).toEqual([]);
     expect(await post(rt, 'detail', { postId: id }, MEMBER)).toEqual({ ok: true, data: { visibility: 'restricted', id } });
+  });
+});
+
+describe('publishing is all or nothing', () => {
+  /** Makes the storage refuse any new row of members' post lists, as a full disk or a dropped connection would. */
+  const breakAudienceRows = (rt: Rt) =>
+    rt.engine.db.exec(
+      `CREATE TEMP TRIGGER refuse_audience BEFORE INSERT ON c_post_audience BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
+    );
+  const mendAudienceRows = (rt: Rt) => rt.engine.db.exec('DROP TRIGGER refuse_audience');
+  const count = async (rt: Rt, collection: string, where: object) => (await rt.db.collection(collection).where(where).count()).total;
+
+  it('a publish whose audience rows cannot be written leaves the draft as it was, and it can be published again', async () => {
+    const rt = await demoRuntime(clock().now);
+    const id = await draftPost(rt);
+    breakAudienceRows(rt);
+    expect(await post(rt, 'publish', { postId: id }, SECRETARY)).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect(await post(rt, 'draft', { postId: id }, SECRETARY)).toMatchObject({ ok: true, data: { status: 'draft' } });
+    expect(await count(rt, 'audit_logs', { action: 'post.publish', targetId: id })).toBe(0);
+    expect(await titles(rt, MEMBER)).toEqual([]);
+
+    mendAudienceRows(rt);
+    expect(await post(rt, 'publish', { postId: id }, SECRETARY)).toMatchObject({ ok: true, data: { status: 'published' } });
+    expect(await titles(rt, MEMBER)).toEqual([postInput().title]);
+    expect(await count(rt, 'audit_logs', { action: 'post.publish', targetId: id })).toBe(1);
+  });
+
+  it('a correction that fails halfway keeps the published post, its readers and no version of it', async () => {
+    const rt = await demoRuntime(clock().now);
+    const id = await publishedPost(rt);
+    breakAudienceRows(rt);
+    const corrected = { postId: id, note: '时间改为下午三点', ...postInput({ title: '关于主题党日时间调整的通知' }) };
+    expect(await post(rt, 'correct', corrected, SECRETARY)).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect(await titles(rt, MEMBER)).toEqual([postInput().title]);
+    expect(await count(rt, 'post_versions', { postId: id })).toBe(0);
+    mendAudienceRows(rt);
+    expect(await post(rt, 'correct', corrected, SECRETARY)).toMatchObject({ ok: true, data: { title: '关于主题党日时间调整的通知' } });
+    expect(await titles(rt, MEMBER)).toEqual(['关于主题党日时间调整的通知']);
+    expect(await count(rt, 'post_versions', { postId: id })).toBe(1);
+  });
+
+  it('a post published before audience rows had fixed ids is listed once after a correction and not at all after its withdrawal', async () => {
+    const rt = await demoRuntime(clock().now);
+    const id = await publishedPost(rt);
+    // As the rows were written before: one per unit under an id of the database's choosing.
+    const rows = (await rt.db.collection('post_audience').where({ postId: id }).get()).data as Record<string, unknown>[];
+    expect(rows).toHaveLength(1);
+    expect((await rt.db.collection('post_audience').where({ postId: id }).remove()).deleted).toBe(1);
+    const { _id: _old, ...row } = rows[0]!;
+    expect((await rt.db.collection('post_audience').add(row)).id).toEqual(expect.any(String));
+
+    expect(await post(rt, 'correct', { postId: id, note: '补充地点', ...postInput() }, SECRETARY)).toMatchObject({ ok: true });
+    expect(await titles(rt, MEMBER)).toEqual([postInput().title]);
+    expect(await post(rt, 'withdraw', { postId: id, reason: '活动取消' }, SECRETARY)).toMatchObject({ ok: true });
+    expect(await count(rt, 'post_audience', { postId: id })).toBe(0);
   });
 });
 
@@ -220,9 +275,9 @@ describe('receipts and reminders', () => {
     const c = clock();
     const rt = await demoRuntime(c.now);
     const id = await publishedPost(rt, { mustReadBy: '2026-12-05T00:00:00.000Z' });
-    await post(rt, 'detail', { postId: id }, MEMBER);
-    await post(rt, 'confirm', { postId: id }, MEMBER);
-    await post(rt, 'detail', { postId: id }, { openid: 'demo-member-02' });
+    await ok(rt, 'post', 'detail', { postId: id }, MEMBER);
+    await ok(rt, 'post', 'confirm', { postId: id }, MEMBER);
+    await ok(rt, 'post', 'detail', { postId: id }, { openid: 'demo-member-02' });
     const r = (await post(rt, 'receipts', { postId: id }, SECRETARY)) as {
       data: {
         audience: number;
@@ -258,7 +313,7 @@ describe('receipts and reminders', () => {
     const c = clock('2026-03-10T01:00:00Z');
     const rt = await demoRuntime(c.now);
     const march = await publishedPost(rt, { title: '三月通知' });
-    await post(rt, 'detail', { postId: march }, MEMBER);
+    await ok(rt, 'post', 'detail', { postId: march }, MEMBER);
     c.set('2026-05-10T01:00:00Z');
     await publishedPost(rt, { title: '五月通知' });
     const t = (await post(rt, 'trends', { orgId: RD, year: 2026 }, SECRETARY)) as {
@@ -284,7 +339,7 @@ describe('likes and comments on news', () => {
     expect(await post(rt, 'comment', { postId: id, text: '违规测试' }, MEMBER)).toMatchObject({ ok: false, code: 'CONTENT_FLAGGED' });
     expect((await rt.db.collection('post_comments').get()).data).toHaveLength(before);
     const c = (await post(rt, 'comment', { postId: id, text: '向志愿者们学习！' }, MEMBER)) as { data: { id: string } };
-    await post(rt, 'hideComment', { commentId: c.data.id, hidden: true }, SECRETARY);
+    await ok(rt, 'post', 'hideComment', { commentId: c.data.id, hidden: true }, SECRETARY);
     expect(await post(rt, 'comments', { postId: id }, { openid: 'demo-member-02' })).toMatchObject({ data: { comments: [] } });
     expect(await post(rt, 'comments', { postId: id }, SECRETARY)).toMatchObject({ data: { comments: [{ hidden: true }] } });
     expect(await post(rt, 'detail', { postId: id }, MEMBER)).toMatchObject({ data: { counts: { likes: 1, comments: 0 } } });
