@@ -3,6 +3,18 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** Page paths are declared once, in typings/pages.ts: code links with pageUrl / pageLink / pagePath. */
+const PAGE_LITERALS = [
+  {
+    selector: 'Literal[value=/^\\/?(pages|packages)\\//]',
+    message: 'Page paths live in typings/pages.ts: use pageUrl(name, query), pageLink or pagePath.',
+  },
+  {
+    selector: 'TemplateElement[value.raw=/^\\/?(pages|packages)\\//]',
+    message: 'Page paths live in typings/pages.ts: use pageUrl(name, query), pageLink or pagePath.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.zhibu-data/**', 'coverage/**', 'tests/e2e/artifacts/**', '.swc/**'] },
   js.configs.recommended,
@@ -34,12 +46,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-type-assertion': 'error',
       'no-restricted-syntax': [
         'error',
+        ...PAGE_LITERALS,
         {
           selector: 'TSAsExpression > TSAsExpression > TSUnknownKeyword',
           message: 'No double cast: type the source (col() is typed by DocOf, ctx.grant by the permission table).',
         },
       ],
     },
+  },
+  {
+    files: ['miniprogram/**/*.{ts,tsx}'],
+    // The h5-only dev page keeps its own path, out of the table and of the weapp build.
+    ignores: ['miniprogram/pages/dev/**'],
+    rules: { 'no-restricted-syntax': ['error', ...PAGE_LITERALS] },
   },
   {
     // Where the environment is read on purpose: the local runtime's config, build scripts, tests, and

@@ -1,7 +1,10 @@
+import { DEV_SIGNIN_PAGE } from './pages/dev/signin/route';
+import { MEMBER_PAGES, SECRETARY_PAGES, SECRETARY_ROOT, TAB_PAGES, type TabPage } from '../typings/pages';
+
 const isH5 = process.env.TARO_ENV === 'h5';
 
-const tab = (name: string, text: string) => ({
-  pagePath: `pages/${name}/index`,
+const tab = (name: TabPage, text: string) => ({
+  pagePath: TAB_PAGES[name],
   text,
   iconPath: `assets/tabbar/${name}.png`,
   selectedIconPath: `assets/tabbar/${name}-active.png`,
@@ -10,43 +13,10 @@ const tab = (name: string, text: string) => ({
 const TABS = [tab('home', '首页'), tab('post', '通知'), tab('activity', '活动'), tab('study', '学习'), tab('me', '我的')];
 
 export default defineAppConfig({
-  // The dev sign-in page exists only in the h5 build, which only the local runtime serves.
-  pages: [
-    ...TABS.map((t) => t.pagePath),
-    'pages/join/index',
-    'pages/archive/index',
-    'pages/transfer/index',
-    'pages/activity/detail/index',
-    'pages/post/detail/index',
-    ...(isH5 ? ['pages/dev/signin/index'] : []),
-  ],
+  // Every page comes from typings/pages.ts. The dev sign-in page exists only in the h5 build, which only the local runtime serves.
+  pages: [...TABS.map((t) => t.pagePath), ...Object.values(MEMBER_PAGES), ...(isH5 ? [DEV_SIGNIN_PAGE] : [])],
   // Secretary tools load only when a secretary opens them, keeping the main package small.
-  subPackages: [
-    {
-      root: 'packages/secretary',
-      pages: [
-        'pages/approvals/index',
-        'pages/members/index',
-        'pages/member/index',
-        'pages/due/index',
-        'pages/transfers/index',
-        'pages/invites/index',
-        'pages/groups/index',
-        'pages/audit/index',
-        'pages/org/index',
-        'pages/import/index',
-        'pages/activity-edit/index',
-        'pages/checkin-screen/index',
-        'pages/board/index',
-        'pages/record/index',
-        'pages/stats/index',
-        'pages/records/index',
-        'pages/posts/index',
-        'pages/post-edit/index',
-        'pages/post-receipts/index',
-      ],
-    },
-  ],
+  subPackages: [{ root: SECRETARY_ROOT, pages: Object.values(SECRETARY_PAGES) }],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',

@@ -4,6 +4,7 @@ import { onApiError } from './services/api';
 import { installPrivacyGate } from './services/wechat';
 import '@nutui/icons-react-taro/dist/style_icon.css';
 import './app.scss';
+import { DEV_SIGNIN_PAGE } from './pages/dev/signin/route';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
@@ -14,7 +15,7 @@ function App({ children }: PropsWithChildren) {
     if (process.env.TARO_ENV === 'h5') {
       // Only the local runtime serves h5; there, a visitor with no dev identity picks a persona.
       onApiError((err) => {
-        if (err.code === 'UNAUTHENTICATED') void Taro.redirectTo({ url: '/pages/dev/signin/index' });
+        if (err.code === 'UNAUTHENTICATED') void Taro.redirectTo({ url: `/${DEV_SIGNIN_PAGE}` });
       });
     }
   });

@@ -3,9 +3,11 @@
  * The client infers its types from here; each cloud function validates `event.data` with the same schema.
  */
 import * as z from 'zod';
+import { LINKABLE_PAGES } from './pages';
 import {
   EDUCATION_LEVELS,
   type Role,
+  ROLES,
   PARTY_STAGES,
   type DueStepView,
   type LifecycleStepView,
@@ -161,7 +163,8 @@ const attachmentFile = z
 const innerPath = z
   .string()
   .max(200)
-  .regex(/^\/pages\/[a-z-]+(\/[a-z-]+)*\/index(\?[A-Za-z0-9_=&%.-]*)?$/, '链接只能指向支部通内的页面');
+  .regex(/^\/[a-z-/]+(\?[A-Za-z0-9_=&%.-]*)?$/, '链接只能指向支部通内的页面')
+  .refine((p) => LINKABLE_PAGES.includes(p.split('?')[0]!), '链接只能指向支部通内的页面');
 
 const postBlock = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('heading'), text: z.string().trim().min(1, '小标题不能为空').max(60, '小标题最多 60 个字') }),
@@ -295,7 +298,7 @@ export const contract = {
     set: action<{ memberId: string; role: Role }>()(
       z.strictObject({
         memberId: docId,
-        role: z.enum(['member', 'committee', 'deputy_secretary', 'secretary', 'admin']),
+        role: z.enum(ROLES),
         duty: z.enum(['organization', 'propaganda', 'discipline', 'youth', 'other']).optional(),
       }),
     ),

@@ -18,8 +18,22 @@ export const ORG_CHILD_TYPES: Record<OrgType, OrgType[]> = {
   group: [],
 };
 
-/** Roles are held per organisation unit; an admin's role also covers every unit below theirs. */
-export type Role = 'member' | 'committee' | 'deputy_secretary' | 'secretary' | 'admin';
+/**
+ * Roles are held per organisation unit; an admin's role also covers every unit below theirs. The one
+ * list of roles, from the least to the most: the permission table, the input schemas and the role
+ * form all read it and the groups below.
+ */
+export const ROLES = ['member', 'committee', 'deputy_secretary', 'secretary', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who leads a unit: may approve, publish, organise. */
+export const LEADER_ROLES: readonly Role[] = ['deputy_secretary', 'secretary', 'admin'];
+/** Who may write posts: 支委 (e.g. 宣传委员) and the leaders. */
+export const DRAFTER_ROLES: readonly Role[] = ['committee', 'deputy_secretary', 'secretary', 'admin'];
+/** The 支委会: the committee members and the secretaries (an admin of the 党委 is not on a branch's committee). */
+export const COMMITTEE_ROLES: readonly Role[] = ['committee', 'deputy_secretary', 'secretary'];
+/** Who may see a member's unmasked sensitive data besides the member: their unit's secretaries. */
+export const SECRETARY_ROLES: readonly Role[] = ['deputy_secretary', 'secretary'];
 
 export const ROLE_LABEL: Record<Role, string> = {
   member: '党员',
@@ -441,6 +455,15 @@ export interface AttendanceRow {
 }
 
 export type CheckinMethod = 'scan' | 'code' | 'manual';
+
+/** How a member stands at a meeting, in one wording everywhere: the board, the record sheet, the archive. */
+export const ATTENDANCE_LABEL: Record<AttendanceRow['state'], string> = {
+  present: '出席',
+  expected: '未到',
+  excused: '请假',
+  absent: '缺席',
+};
+export const CHECKIN_METHOD_LABEL: Record<CheckinMethod, string> = { scan: '扫码', code: '签到码', manual: '补签' };
 
 export interface AttendanceBoard {
   activityId: string;

@@ -3,6 +3,7 @@ import { inShanghai } from '../../typings/time';
 import type { HandlerContext } from '../common/context';
 import type { ActivityDoc } from '../common/db';
 import { send } from '../common/outbox';
+import { pageLink } from '../../typings/pages';
 
 /**
  * A one-time subscribe message about an activity to each member (changes, cancellation, a seat
@@ -24,7 +25,7 @@ export async function notifyMembers(
       template: 'activityNotice',
       message: {
         touser,
-        page: `pages/activity/detail/index?id=${activity._id}`,
+        page: pageLink('activityDetail', { id: activity._id }),
         data: {
           thing1: { value: activity.title.slice(0, 20) },
           time2: { value: inShanghai(activity.startAt).format('YYYY年M月D日 HH:mm') },

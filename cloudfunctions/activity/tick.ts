@@ -7,6 +7,7 @@ import { fillFreeSeats } from '../signup/seats';
 import { notifyMembers } from './notify';
 import { signupClosesAt } from './rules';
 import { refreshSharedCards } from './share';
+import { pageLink } from '../../typings/pages';
 
 type Ctx = Parameters<TimerHandler>[0];
 
@@ -38,7 +39,7 @@ async function sendReminders(ctx: Ctx): Promise<number> {
           ? 'skipped'
           : (await sendSubscribe(ctx, 'activityReminder', {
                 touser: r.openid,
-                page: `pages/activity/detail/index?id=${a._id}`,
+                page: pageLink('activityDetail', { id: a._id }),
                 data: {
                   thing1: { value: a.title.slice(0, 20) },
                   time2: { value: inShanghai(a.startAt).format('YYYY年M月D日 HH:mm') },

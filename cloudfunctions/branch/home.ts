@@ -1,4 +1,4 @@
-import { DUTY_LABEL, ROLE_LABEL, type Role } from '../../typings/domain';
+import { COMMITTEE_ROLES, DUTY_LABEL, ROLE_LABEL, ROLES, type Role } from '../../typings/domain';
 import { shanghaiDay } from '../../typings/time';
 
 import { col, type OrgDoc } from '../common/db';
@@ -6,8 +6,9 @@ import type { Handler } from '../common/define';
 import { LEADERS } from '../common/permissions';
 
 const BRANCH_FIRST: Record<OrgDoc['type'], number> = { branch: 0, group: 1, general_branch: 2, committee: 3 };
-const ROLE_RANK: Role[] = ['admin', 'secretary', 'deputy_secretary', 'committee', 'member'];
-const OFFICER_ORDER: Role[] = ['secretary', 'deputy_secretary', 'committee'];
+/** The most senior first (ROLES runs from the least). */
+const ROLE_RANK: Role[] = [...ROLES].reverse();
+const OFFICER_ORDER: Role[] = [...COMMITTEE_ROLES].reverse();
 
 /** The unit and role to show when the caller names none: their own branch before any other unit. */
 async function ownUnit(ctx: Parameters<Handler<'branch', 'home'>>[1], openid: string): Promise<{ org: OrgDoc; role: Role } | null> {
@@ -46,7 +47,7 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
     org.parentId ? col(ctx.db, 'orgs').doc(org.parentId).get() : Promise.resolve({ data: [] }),
     reviews ? col(ctx.db, 'join_requests').where({ orgId: org._id, status: 'pending' }).count() : Promise.resolve(null),
     col(ctx.db, 'memberships')
-      .where({ orgId: org._id, status: 'active', role: _.in(['secretary', 'deputy_secretary', 'committee']) })
+      .where({ orgId: org._id, status: 'active', role: _.in([...COMMITTEE_ROLES]) })
       .limit(50)
       .get(),
     col(ctx.db, 'group_bindings').where({ orgId: org._id }).count(),

@@ -10,6 +10,7 @@ import { checkinWindow } from '../activity/rules';
 import { inShanghai } from '../../typings/time';
 import { boardOf, refreshAttendance } from './board';
 import { activityOfPayload, checkDigits, checkPayload, digitsFor, payloadFor, SLOT_SECONDS, slotOf } from './codes';
+import { pagePath } from '../../typings/pages';
 
 /** Failed tries before a member is locked out of an activity's check-in for a while. */
 const MAX_FAILURES = 5;
@@ -40,7 +41,7 @@ export const code: Handler<'checkin', 'code'> = async (_input, ctx) => {
 };
 
 /** Where members who scan with WeChat's own scanner land: the activity page, which reads `scene`. */
-const CHECKIN_PAGE = 'pages/activity/detail/index';
+const CHECKIN_PAGE = pagePath('activityDetail');
 
 export const wxacode: Handler<'checkin', 'wxacode'> = async (_input, ctx) => {
   const a = ctx.grant.doc;

@@ -1,14 +1,13 @@
 import type { ActionName, FunctionName } from '../../typings/api';
-import type { Role } from '../../typings/domain';
+import { DRAFTER_ROLES, LEADER_ROLES, ROLES, SECRETARY_ROLES, type Role } from '../../typings/domain';
 import type { CollectionName } from './collections';
 
-export const ANY_ROLE: readonly Role[] = ['member', 'committee', 'deputy_secretary', 'secretary', 'admin'];
-export const LEADERS: readonly Role[] = ['deputy_secretary', 'secretary', 'admin'];
+// The role groups, as defined once in typings/domain.ts.
+export const ANY_ROLE: readonly Role[] = ROLES;
+export const LEADERS = LEADER_ROLES;
 export const ADMINS: readonly Role[] = ['admin'];
-/** Who may write posts: 支委 (e.g. 宣传委员) and the leaders. */
-export const DRAFTERS: readonly Role[] = ['committee', 'deputy_secretary', 'secretary', 'admin'];
-/** Who may see a member's unmasked sensitive data: the member themself, and their unit's secretaries. */
-export const SECRETARIES: readonly Role[] = ['deputy_secretary', 'secretary'];
+export const DRAFTERS = DRAFTER_ROLES;
+export const SECRETARIES = SECRETARY_ROLES;
 
 /**
  * Role-guarded access: the roles that may act, and which input field names the organisation unit

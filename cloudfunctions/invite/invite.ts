@@ -7,13 +7,14 @@ import { col, type InviteDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { landingFor } from '../join/landing';
+import { pagePath } from '../../typings/pages';
 
 /**
  * Invite tokens: `<id>.<expiry, base36 seconds>.<signature>`. The id is random and stored (so an
  * invite can be revoked); the signature (HMAC with a key from the function's configuration) means a
  * token cannot be forged or have its expiry changed. A QR code's 32-character scene carries the id.
  */
-const JOIN_PAGE = 'pages/join/index';
+const JOIN_PAGE = pagePath('join');
 
 function sign(ctx: HandlerContext, id: string, exp: string): string {
   return createHmac('sha256', ctx.keys().invite).update(`${id}.${exp}`).digest('base64url').slice(0, 22);

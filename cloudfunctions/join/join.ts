@@ -19,6 +19,7 @@ import { nameKey } from '../common/names';
 import { decrypt, mask } from '../common/pii';
 import { send } from '../common/outbox';
 import { orgNames } from '../org/view';
+import { pagePath } from '../../typings/pages';
 
 export function toView(r: JoinRequestDoc, orgName: string): JoinRequestView {
   return {
@@ -328,7 +329,7 @@ async function notify(
       template: 'joinResult',
       message: {
         touser,
-        page: approved ? 'pages/home/index' : 'pages/join/index',
+        page: pagePath(approved ? 'home' : 'join'),
         data: {
           thing1: { value: unitName.slice(0, 20) },
           phrase2: { value: approved ? '已通过' : '未通过' },

@@ -7,6 +7,7 @@ import { AppError } from '../common/errors';
 import { send } from '../common/outbox';
 import { orgNames } from '../org/view';
 import { isLive } from './view';
+import { pageLink } from '../../typings/pages';
 
 const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : 0);
 
@@ -85,7 +86,7 @@ export const remind: Handler<'post', 'remind'> = async (_input, ctx) => {
       template: 'postReminder',
       message: {
         touser: m.openid,
-        page: `pages/post/detail/index?id=${p._id}`,
+        page: pageLink('postDetail', { id: p._id }),
         data: {
           thing1: { value: p.title.slice(0, 20) },
           thing2: { value: orgName.slice(0, 20) },

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ACTIVITY_TYPE_LABEL, LEAVE_STATUS_LABEL, SIGNUP_STATUS_LABEL } from '../../typings/domain';
+import { ACTIVITY_TYPE_LABEL, ATTENDANCE_LABEL, CHECKIN_METHOD_LABEL, LEAVE_STATUS_LABEL, SIGNUP_STATUS_LABEL } from '../../typings/domain';
 import { inShanghai, shanghaiDayStart } from '../../typings/time';
 import { audit } from '../common/audit';
 import { col } from '../common/db';
@@ -8,8 +8,6 @@ import { AppError } from '../common/errors';
 import { publishWorkbook } from '../common/sheets';
 import { boardOf } from '../checkin/board';
 
-const STATE = { present: '出席', expected: '未到', excused: '请假', absent: '缺席' } as const;
-const METHOD = { scan: '扫码', code: '签到码', manual: '补签' } as const;
 const when = (d: Date | string) => inShanghai(d).format('YYYY-MM-DD HH:mm');
 
 /** One activity: 签到表 (who, how and when) and 会议记录. */
@@ -35,9 +33,9 @@ export const exportRecord: Handler<'record', 'export'> = async (_input, ctx) => 
     sheet.addRow([
       r.name,
       r.signup ? SIGNUP_STATUS_LABEL[r.signup] : '',
-      STATE[r.state],
+      ATTENDANCE_LABEL[r.state],
       r.checkedInAt ? when(r.checkedInAt) : '',
-      r.method ? METHOD[r.method] : '',
+      r.method ? CHECKIN_METHOD_LABEL[r.method] : '',
       r.leave ? LEAVE_STATUS_LABEL[r.leave] : '',
     ]);
   }

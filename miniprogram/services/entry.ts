@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { api } from './api';
+import { pageUrl } from '../../typings/pages';
 
 let handledLaunch = false;
 
@@ -31,5 +32,5 @@ export async function routeGroupEntry(params: Record<string, string | undefined>
   const cloudID = await groupCloudID(params);
   if (!cloudID) return;
   const { landing } = await api.group.enter({ cloudID });
-  if (landing && !landing.isMember) await Taro.redirectTo({ url: `/pages/join/index?cloudID=${encodeURIComponent(cloudID)}` });
+  if (landing && !landing.isMember) await Taro.redirectTo({ url: pageUrl('join', { cloudID }) });
 }

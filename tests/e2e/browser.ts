@@ -58,7 +58,11 @@ export async function signInAs(page: Page, openid: string, landing = '#branch-na
 /** Signs in as any openid typed on the dev page (a brand-new WeChat user has no branch yet). */
 export async function signInAsNew(page: Page, openid: string, landing = '#home-no-branch'): Promise<void> {
   await page.goto(`${BASE_URL}/#/pages/dev/signin/index`);
-  await page.locator('#custom-openid input, input#custom-openid').first().fill(openid);
+  // The personas load after the page: typing before they arrive can be lost to the re-render.
+  await page.waitForSelector('#persona-demo-admin');
+  const field = page.locator('#custom-openid input, input#custom-openid').first();
+  await field.fill(openid);
+  if ((await field.inputValue()) !== openid) throw new Error(`the openid field holds "${await field.inputValue()}", not ${openid}`);
   await page.locator('#custom-signin').click();
   await page.waitForSelector(landing).catch(async (e: unknown) => {
     await screenshot(page, `failed-signin-${openid}`);

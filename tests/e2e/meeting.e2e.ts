@@ -101,7 +101,7 @@ it('a secretary creates an activity and shares it; a member signs up from the li
 
   await secretary.goto(`${BASE_URL}/#/packages/secretary/pages/board/index?id=${activityId}`);
   await secretary.waitForSelector('#row-m-demo-005');
-  expect(await secretary.locator('#row-m-demo-005').innerText()).toContain('已签到');
+  expect(await secretary.locator('#row-m-demo-005').innerText()).toContain('出席');
   expect(await secretary.locator('#count-present').innerText()).toContain('1');
   await screenshot(secretary, 'board');
 

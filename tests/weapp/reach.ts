@@ -88,7 +88,7 @@ function leaderTools(orgId: string, shows: Partial<Record<string, (w: World) => 
     tool('activity-edit', unit, ['参加范围', '签到地点']),
     tool('activity-edit', activity, [ACTIVITY_TITLE]),
     tool('checkin-screen', activity, []),
-    tool('board', activity, ['已签到', '名单']),
+    tool('board', activity, ['出席', '名单']),
     tool('record', activity, ['会议内容', '归档']),
     tool('post-receipts', (w) => ({ id: w.postId }), ['已读', '未读']),
   ];

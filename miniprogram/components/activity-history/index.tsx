@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { ACTIVITY_TYPE_LABEL, type HistoryItem } from '../../../typings/domain';
+import { ACTIVITY_TYPE_LABEL, ATTENDANCE_LABEL, type HistoryItem } from '../../../typings/domain';
 import { inShanghai } from '../../../typings/time';
+import { pageUrl } from '../../../typings/pages';
 
-const STATE: Record<HistoryItem['state'], string> = { present: '出席', excused: '请假', absent: '缺席', upcoming: '已报名' };
+const STATE: Record<HistoryItem['state'], string> = { ...ATTENDANCE_LABEL, upcoming: '已报名' };
 
 /** The member's activity record in their archive: each meeting and whether they were there. */
 export function ActivityHistory({ items }: { items: HistoryItem[] }) {
@@ -22,7 +23,7 @@ export function ActivityHistory({ items }: { items: HistoryItem[] }) {
               description={`${inShanghai(i.startAt).format('YYYY-MM-DD')} · ${ACTIVITY_TYPE_LABEL[i.type]}${i.recordClosed ? ' · 有会议纪实' : ''}`}
               extra={STATE[i.state]}
               clickable
-              onClick={() => void Taro.navigateTo({ url: `/pages/activity/detail/index?id=${i.activityId}` })}
+              onClick={() => void Taro.navigateTo({ url: pageUrl('activityDetail', { id: i.activityId }) })}
             />
           </View>
         ))}

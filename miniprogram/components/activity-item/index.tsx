@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { ACTIVITY_STATUS_LABEL, ACTIVITY_TYPE_LABEL, SIGNUP_STATUS_LABEL, type ActivityCard } from '../../../typings/domain';
 import { timeRange } from '../../services/format';
 import './index.scss';
+import { pageUrl } from '../../../typings/pages';
 
 /** One activity in a list: type, status, title, time, place, sign-ups and the caller's own. */
 export function ActivityItem({ a }: { a: ActivityCard }) {
@@ -10,7 +11,7 @@ export function ActivityItem({ a }: { a: ActivityCard }) {
     <View
       className='zb-card activity-item'
       id={`activity-${a.id}`}
-      onClick={() => void Taro.navigateTo({ url: `/pages/activity/detail/index?id=${a.id}` })}
+      onClick={() => void Taro.navigateTo({ url: pageUrl('activityDetail', { id: a.id }) })}
     >
       <View className='zb-row'>
         <Text className='zb-tag'>{ACTIVITY_TYPE_LABEL[a.type]}</Text>

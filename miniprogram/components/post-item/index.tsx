@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { POST_KIND_LABEL, type PostCard } from '../../../typings/domain';
 import { moment } from '../../services/format';
 import './index.scss';
+import { pageUrl } from '../../../typings/pages';
 
 /** One post in a list: kind, marks (置顶, 需阅知), title with an unread dot, unit and time, cover on the right. */
 export function PostItem({ p }: { p: PostCard }) {
@@ -11,7 +12,7 @@ export function PostItem({ p }: { p: PostCard }) {
     <View
       className='zb-card post-item'
       id={`post-${p.id}`}
-      onClick={() => void Taro.navigateTo({ url: `/pages/post/detail/index?id=${p.id}` })}
+      onClick={() => void Taro.navigateTo({ url: pageUrl('postDetail', { id: p.id }) })}
     >
       <View className='post-item__text'>
         <View className='zb-row post-item__marks'>

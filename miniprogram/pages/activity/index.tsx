@@ -11,6 +11,7 @@ import { api } from '../../services/api';
 import { useApi } from '../../services/useApi';
 import { usePaged } from '../../services/usePaged';
 import './index.scss';
+import { pageUrl } from '../../../typings/pages';
 
 type When = 'upcoming' | 'past';
 
@@ -48,7 +49,7 @@ export default function ActivityPage() {
             type='primary'
             size='large'
             block
-            onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/activity-edit/index?orgId=${home.data!.branch!.id}` })}
+            onClick={() => void Taro.navigateTo({ url: pageUrl('activityEdit', { orgId: home.data!.branch!.id }) })}
           >
             发起活动
           </Button>

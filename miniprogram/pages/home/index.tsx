@@ -11,6 +11,7 @@ import { routeGroupEntry } from '../../services/entry';
 import { session } from '../../services/session';
 import { useApi } from '../../services/useApi';
 import './index.scss';
+import { pageUrl, type SecretaryPage } from '../../../typings/pages';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -38,7 +39,7 @@ function MyRequest() {
 }
 
 /** The branch leaders' tools, each a page of the secretary subpackage. */
-function secretaryTools(home: BranchHome): { id: string; page: string; title: string; extra: string }[] {
+function secretaryTools(home: BranchHome): { id: string; page: SecretaryPage; title: string; extra: string }[] {
   const pending = home.pendingJoinRequests ?? 0;
   return [
     { id: 'approvals', page: 'approvals', title: '入支部申请', extra: pending > 0 ? `${pending} 条待审核` : '暂无待审核' },
@@ -69,7 +70,7 @@ function HomeActivities() {
       <View className='zb-row home__section'>
         <Text className='zb-section-title zb-grow'>近期活动</Text>
         {items.length > 0 && (
-          <Text className='home__more' onClick={() => void Taro.switchTab({ url: '/pages/activity/index' })}>
+          <Text className='home__more' onClick={() => void Taro.switchTab({ url: pageUrl('activity') })}>
             全部活动 ›
           </Text>
         )}
@@ -105,7 +106,7 @@ function HomePosts() {
     <View id='home-posts'>
       <View className='zb-row home__section'>
         <Text className='zb-section-title zb-grow'>通知公告{f.unread > 0 ? `（${f.unread} 条未读）` : ''}</Text>
-        <Text className='home__more' id='home-posts-more' onClick={() => void Taro.switchTab({ url: '/pages/post/index' })}>
+        <Text className='home__more' id='home-posts-more' onClick={() => void Taro.switchTab({ url: pageUrl('post') })}>
           查看全部 ›
         </Text>
       </View>
@@ -140,13 +141,7 @@ export default function HomePage() {
           <View className='zb-card home__none' id='home-no-branch'>
             <Text className='home__none-title'>你还没有加入支部</Text>
             <Text className='home__none-text'>请从所在支部微信群里的小程序卡片进入，或搜索你的支部提交申请，由支部书记审核。</Text>
-            <Button
-              id='home-find-branch'
-              type='primary'
-              size='large'
-              block
-              onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}
-            >
+            <Button id='home-find-branch' type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: pageUrl('join') })}>
               找到我的支部
             </Button>
           </View>
@@ -194,7 +189,7 @@ export default function HomePage() {
                         title={t.title}
                         extra={`${t.extra} ›`}
                         clickable
-                        onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/${t.page}/index?orgId=${data.branch!.id}` })}
+                        onClick={() => void Taro.navigateTo({ url: pageUrl(t.page, { orgId: data.branch!.id }) })}
                       />
                     </View>
                   ))}

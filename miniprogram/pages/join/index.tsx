@@ -11,6 +11,7 @@ import { session } from '../../services/session';
 import { useApi } from '../../services/useApi';
 import { askToSubscribe } from '../../services/wechat';
 import './index.scss';
+import { pageUrl } from '../../../typings/pages';
 
 /** How this page was opened: a group chat (CloudID), an invite card (token), a QR code (scene), or to search. */
 function entryOf(params: Record<string, string | undefined>): { via: JoinVia; load: () => Promise<JoinLanding | null> } {
@@ -92,7 +93,7 @@ export default function JoinPage() {
             {landing.isMember && (
               <View className='zb-card join__form' id='join-member'>
                 <Text className='join__label'>你已是本支部党员</Text>
-                <Button type='primary' size='large' block onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
+                <Button type='primary' size='large' block onClick={() => void Taro.reLaunch({ url: pageUrl('home') })}>
                   进入支部首页
                 </Button>
               </View>

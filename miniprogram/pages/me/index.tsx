@@ -7,6 +7,7 @@ import { StateView } from '../../components/state-view';
 import { session } from '../../services/session';
 import { useApi } from '../../services/useApi';
 import './index.scss';
+import { pageUrl } from '../../../typings/pages';
 
 export default function MePage() {
   const { data, error, loading, reload } = useApi(() => session({ fresh: true }), [], { refreshOnShow: true });
@@ -27,7 +28,7 @@ export default function MePage() {
                   title='我的电子档案'
                   extra='查看与修改 ›'
                   clickable
-                  onClick={() => void Taro.navigateTo({ url: '/pages/archive/index' })}
+                  onClick={() => void Taro.navigateTo({ url: pageUrl('archive') })}
                 />
               </View>
               <View id='me-transfer'>
@@ -35,7 +36,7 @@ export default function MePage() {
                   title='组织关系转接'
                   extra='申请与进度 ›'
                   clickable
-                  onClick={() => void Taro.navigateTo({ url: '/pages/transfer/index' })}
+                  onClick={() => void Taro.navigateTo({ url: pageUrl('transfer') })}
                 />
               </View>
             </CellGroup>

@@ -13,6 +13,7 @@ import { useApi } from '../../services/useApi';
 import { usePaged } from '../../services/usePaged';
 import { askToSubscribe } from '../../services/wechat';
 import './index.scss';
+import { pageUrl } from '../../../typings/pages';
 
 type Tab = PostKind | 'all';
 const TABS: [Tab, string][] = [['all', '全部'], ...POST_KINDS.map((k): [Tab, string] => [k, POST_KIND_LABEL[k]])];
@@ -58,12 +59,7 @@ export default function PostsPage() {
       </ScrollView>
       {desk && (
         <View className='zb-actions'>
-          <Button
-            id='posts-desk'
-            size='large'
-            block
-            onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/posts/index?orgId=${desk.orgId}` })}
-          >
+          <Button id='posts-desk' size='large' block onClick={() => void Taro.navigateTo({ url: pageUrl('posts', { orgId: desk.orgId }) })}>
             写稿与审核（{desk.orgName}）
           </Button>
         </View>

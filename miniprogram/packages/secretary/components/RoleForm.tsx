@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { DUTY_LABEL, ROLE_LABEL, type CommitteeDuty, type Role } from '../../../../typings/domain';
+import { DUTY_LABEL, ROLE_LABEL, ROLES, type CommitteeDuty, type Role } from '../../../../typings/domain';
 import { api } from '../../../services/api';
 import { useAction } from '../../../services/useAction';
 
-const ROLES: Role[] = ['member', 'committee', 'deputy_secretary', 'secretary', 'admin'];
 const DUTIES = Object.keys(DUTY_LABEL) as CommitteeDuty[];
 
 /** Changes a member's role in the unit (a 支委 with a duty). The server decides who may grant what; every change is audited. */

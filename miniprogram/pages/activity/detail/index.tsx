@@ -23,6 +23,7 @@ import { useApi } from '../../../services/useApi';
 import { currentSpot } from '../../../services/location';
 import { askToSubscribe } from '../../../services/wechat';
 import './index.scss';
+import { pageUrl, type SecretaryPage } from '../../../../typings/pages';
 
 const cancelRuleText = (r: CancelRule) =>
   r.kind === 'deadline' ? '报名截止前可取消' : r.kind === 'hoursBefore' ? `开始前 ${r.hours} 小时可取消` : '签到前可取消';
@@ -228,7 +229,7 @@ export default function ActivityDetailPage() {
   const card = data
     ? {
         title: `${data.title}｜${timeRange(data.startAt, data.endAt)}`,
-        path: `/pages/activity/detail/index?id=${data.id}`,
+        path: pageUrl('activityDetail', { id: data.id }),
         description: `${ACTIVITY_TYPE_LABEL[data.type]} · ${data.place}`,
         imageUrl: data.images[0]?.url,
       }
@@ -256,7 +257,7 @@ export default function ActivityDetailPage() {
   }, [shareable]);
 
   const checkinOpen = data && Date.now() >= Date.parse(data.checkinOpensAt) && data.status !== 'ended' && data.status !== 'cancelled';
-  const go = (page: string) => void Taro.navigateTo({ url: `/packages/secretary/pages/${page}/index?id=${id}` });
+  const go = (page: SecretaryPage) => void Taro.navigateTo({ url: pageUrl(page, { id }) });
 
   const [cancelOpen, setCancelOpen] = useState(false);
   const [cancelReason, setCancelReason] = useState('');
@@ -322,7 +323,7 @@ export default function ActivityDetailPage() {
                 <Text className='zb-section-title'>组织者</Text>
                 <ShareButton id='activity-share' card={card} label='分享报名卡片到微信群' />
                 {checkinOpen && (
-                  <Button id='open-checkin-screen' size='large' block onClick={() => go('checkin-screen')}>
+                  <Button id='open-checkin-screen' size='large' block onClick={() => go('checkinScreen')}>
                     打开签到码
                   </Button>
                 )}
@@ -331,7 +332,7 @@ export default function ActivityDetailPage() {
                     id='activity-edit'
                     size='large'
                     block
-                    onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/activity-edit/index?id=${data.id}` })}
+                    onClick={() => void Taro.navigateTo({ url: pageUrl('activityEdit', { id: data.id }) })}
                   >
                     修改活动
                   </Button>

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { resetSession } from '../../../services/session';
 import './index.scss';
+import { pageUrl } from '../../../../typings/pages';
 
 /** Local runtime only (h5): act as a demo persona or any openid. Not part of the weapp build. */
 interface Persona {
@@ -57,7 +58,7 @@ export default function DevSignInPage() {
         body: JSON.stringify({ openid }),
       });
       resetSession();
-      await Taro.reLaunch({ url: '/pages/home/index' });
+      await Taro.reLaunch({ url: pageUrl('home') });
     } catch (e) {
       setError((e as Error).message);
     }
@@ -113,7 +114,7 @@ export default function DevSignInPage() {
                 id={`open-group-${i}`}
                 size='small'
                 disabled={!current}
-                onClick={() => void Taro.reLaunch({ url: `/pages/home/index?cloudID=${encodeURIComponent(g.cloudID)}` })}
+                onClick={() => void Taro.reLaunch({ url: pageUrl('home', { cloudID: g.cloudID }) })}
               >
                 从群里打开
               </Button>

@@ -12,6 +12,7 @@ import { moment } from '../../../services/format';
 import { useAction } from '../../../services/useAction';
 import { useApi } from '../../../services/useApi';
 import './index.scss';
+import { pageUrl } from '../../../../typings/pages';
 
 type Full = Extract<PostView, { visibility: 'full' | 'public' }>;
 
@@ -174,7 +175,7 @@ export default function PostDetailPage() {
   const card = full
     ? {
         title: full.title,
-        path: `/pages/post/detail/index?id=${full.id}`,
+        path: pageUrl('postDetail', { id: full.id }),
         imageUrl: full.coverUrl ?? undefined,
         description: `${POST_KIND_LABEL[full.kind]} · ${full.orgName}`,
         onShare: () => void api.post.share({ postId: full.id }).catch(() => undefined),
@@ -193,7 +194,7 @@ export default function PostDetailPage() {
             title='无法查看这条内容'
             description='它只对所在组织的党员开放，或已撤回、尚未发布。如果你是该组织的党员，请先加入支部，再打开这条内容。'
           >
-            <Button type='primary' size='large' onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}>
+            <Button type='primary' size='large' onClick={() => void Taro.navigateTo({ url: pageUrl('join') })}>
               找到我的支部
             </Button>
           </EmptyState>
@@ -248,7 +249,7 @@ export default function PostDetailPage() {
                   id='post-receipts'
                   size='large'
                   block
-                  onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/post-receipts/index?id=${full.id}` })}
+                  onClick={() => void Taro.navigateTo({ url: pageUrl('postReceipts', { id: full.id }) })}
                 >
                   阅读回执
                 </Button>
@@ -256,7 +257,7 @@ export default function PostDetailPage() {
                   id='post-correct'
                   size='large'
                   block
-                  onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/post-edit/index?id=${full.id}` })}
+                  onClick={() => void Taro.navigateTo({ url: pageUrl('postEdit', { id: full.id }) })}
                 >
                   更正或撤回
                 </Button>

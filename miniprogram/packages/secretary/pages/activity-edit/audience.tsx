@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Checkbox, Input } from '@nutui/nutui-react-taro';
-import { ORG_TYPE_LABEL, type Audience, type AudienceOptions } from '../../../../../typings/domain';
+import { COMMITTEE_ROLES, ORG_TYPE_LABEL, type Audience, type AudienceOptions } from '../../../../../typings/domain';
 import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { useApi } from '../../../../services/useApi';
@@ -70,8 +70,6 @@ function UnitList({ data, value, onChange }: { data: AudienceOptions; value: str
   );
 }
 
-const COMMITTEE = new Set(['committee', 'deputy_secretary', 'secretary']);
-
 function MemberList({ data, value, onChange }: { data: AudienceOptions; value: string[]; onChange: (ids: string[]) => void }) {
   const [q, setQ] = useState('');
   const shown = useMemo(() => {
@@ -79,7 +77,7 @@ function MemberList({ data, value, onChange }: { data: AudienceOptions; value: s
     // The chosen stay in view while searching, so one can see (and undo) what is picked.
     return needle ? data.members.filter((m) => m.name.includes(needle) || value.includes(m.memberId)) : data.members;
   }, [data.members, q, value]);
-  const committee = data.members.filter((m) => COMMITTEE.has(m.role)).map((m) => m.memberId);
+  const committee = data.members.filter((m) => COMMITTEE_ROLES.includes(m.role)).map((m) => m.memberId);
   return (
     <View className='zb-stack' id='audience-members-list'>
       <View className='zb-row'>

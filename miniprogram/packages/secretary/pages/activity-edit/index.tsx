@@ -23,6 +23,7 @@ import { AudiencePicker } from './audience';
 import { Choices } from './choices';
 import { LocationPicker, type Place } from './location';
 import './index.scss';
+import { pageUrl } from '../../../../../typings/pages';
 
 /** A Beijing-time date and clock time as an instant. */
 const instant = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`).toISOString();
@@ -102,7 +103,7 @@ export default function ActivityEditPage() {
     const saved = await run(() =>
       editing ? api.activity.update({ activityId: editing, ...body }) : api.activity.create({ orgId, ...body }),
     );
-    if (saved) await Taro.redirectTo({ url: `/pages/activity/detail/index?id=${saved.id}` });
+    if (saved) await Taro.redirectTo({ url: pageUrl('activityDetail', { id: saved.id }) });
   }
 
   if (existing.data && !existing.data.canManage) {

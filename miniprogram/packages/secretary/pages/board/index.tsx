@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { type AttendanceBoard, type AttendanceRow } from '../../../../../typings/domain';
+import { ATTENDANCE_LABEL, CHECKIN_METHOD_LABEL, type AttendanceBoard } from '../../../../../typings/domain';
 import { inShanghai } from '../../../../../typings/time';
 import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
@@ -10,9 +10,6 @@ import { openSpreadsheet } from '../../../../services/files';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import './index.scss';
-
-const STATE_LABEL: Record<AttendanceRow['state'], string> = { present: '已签到', expected: '未到', excused: '请假', absent: '缺席' };
-const METHOD_LABEL = { scan: '扫码', code: '签到码', manual: '补签' } as const;
 
 /** The live attendance board: who is here, who is still expected, on leave, absent; refreshes while the meeting runs. */
 export default function BoardPage() {
@@ -50,7 +47,7 @@ export default function BoardPage() {
               {(['present', 'expected', 'excused', 'absent'] as const).map((s) => (
                 <View key={s} className={`board__count board__count--${s}`} id={`count-${s}`}>
                   <Text className='board__number'>{data.counts[s]}</Text>
-                  <Text className='board__label'>{STATE_LABEL[s]}</Text>
+                  <Text className='board__label'>{ATTENDANCE_LABEL[s]}</Text>
                 </View>
               ))}
             </View>
@@ -95,14 +92,14 @@ export default function BoardPage() {
                     title={r.name}
                     description={
                       r.checkedInAt
-                        ? `${inShanghai(r.checkedInAt).format('HH:mm')} ${r.method ? METHOD_LABEL[r.method] : ''}`
+                        ? `${inShanghai(r.checkedInAt).format('HH:mm')} ${r.method ? CHECKIN_METHOD_LABEL[r.method] : ''}`
                         : r.leave
                           ? '请假'
                           : undefined
                     }
                     extra={
                       r.state === 'present' ? (
-                        <Text className='board__tag board__tag--present'>已签到</Text>
+                        <Text className='board__tag board__tag--present'>{ATTENDANCE_LABEL.present}</Text>
                       ) : r.state === 'expected' ? (
                         <Button
                           size='small'
@@ -112,7 +109,7 @@ export default function BoardPage() {
                           补签
                         </Button>
                       ) : (
-                        <Text className='board__tag'>{STATE_LABEL[r.state]}</Text>
+                        <Text className='board__tag'>{ATTENDANCE_LABEL[r.state]}</Text>
                       )
                     }
                   />

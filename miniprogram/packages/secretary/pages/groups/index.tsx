@@ -9,6 +9,7 @@ import { api } from '../../../../services/api';
 import { groupCloudID } from '../../../../services/entry';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
+import { pageUrl } from '../../../../../typings/pages';
 
 /**
  * The branch's WeChat groups. A group is bound from inside it: the secretary sends this page as a
@@ -30,9 +31,7 @@ export default function GroupsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for how the page was opened
   }, []);
 
-  const card = data
-    ? { title: `在群里点开，把本群绑定到「${data.branchName}」`, path: `/packages/secretary/pages/groups/index?orgId=${orgId}` }
-    : null;
+  const card = data ? { title: `在群里点开，把本群绑定到「${data.branchName}」`, path: pageUrl('groups', { orgId }) } : null;
   useShareCard(card);
 
   async function bind() {

@@ -9,6 +9,7 @@ import { openSpreadsheet } from '../../../../services/files';
 import { useAction } from '../../../../services/useAction';
 import { memberPage } from '../../routes';
 import './index.scss';
+import { pageUrl } from '../../../../../typings/pages';
 
 /** The branch's members, by name, loaded a page at a time; search by name or a whole phone number. */
 export default function MembersPage() {
@@ -61,11 +62,7 @@ export default function MembersPage() {
         <Button className='zb-grow' id='members-export' loading={exporting.busy} onClick={() => void exportAll()}>
           导出名册
         </Button>
-        <Button
-          className='zb-grow'
-          id='members-import'
-          onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/import/index?orgId=${orgId}` })}
-        >
+        <Button className='zb-grow' id='members-import' onClick={() => void Taro.navigateTo({ url: pageUrl('import', { orgId }) })}>
           导入党员
         </Button>
       </View>

@@ -5,6 +5,7 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import {
   POST_KIND_LABEL,
   POST_KINDS,
+  LEADER_ROLES,
   POST_STATUS_LABEL,
   PUBLIC_POST_KINDS,
   type AttachmentView,
@@ -25,8 +26,8 @@ import { useApi } from '../../../../services/useApi';
 import { AudiencePicker } from '../activity-edit/audience';
 import { Choices } from '../activity-edit/choices';
 import './index.scss';
+import { pageUrl } from '../../../../../typings/pages';
 
-const LEADER_ROLES = ['deputy_secretary', 'secretary', 'admin'];
 /** A Beijing-time day (and clock time) as an instant. */
 const instant = (day: string, time = '00:00') => new Date(`${day}T${time}:00+08:00`).toISOString();
 const endOfDay = (day: string) => new Date(`${day}T23:59:00+08:00`).toISOString();
@@ -129,7 +130,7 @@ function BodyEditor({ orgId, value, onChange }: { orgId: string; value: PostBloc
               onClick={() => {
                 onChange([
                   ...value,
-                  { type: 'link', text: `报名：${a.title}`.slice(0, 40), path: `/pages/activity/detail/index?id=${a.id}` },
+                  { type: 'link', text: `报名：${a.title}`.slice(0, 40), path: pageUrl('activityDetail', { id: a.id }) },
                 ]);
                 setChoosing(false);
               }}
@@ -305,7 +306,7 @@ export default function PostEditPage() {
     const after = await acting.run(() => action(d.id), done);
     if (!after) return;
     fill(after);
-    if (after.status === 'published') await Taro.redirectTo({ url: `/pages/post/detail/index?id=${after.id}` });
+    if (after.status === 'published') await Taro.redirectTo({ url: pageUrl('postDetail', { id: after.id }) });
   }
 
   const ready = title.trim().length >= 2 && body.some((b) => b.type !== 'paragraph' || b.text.trim());

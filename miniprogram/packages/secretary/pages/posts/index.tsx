@@ -8,6 +8,7 @@ import { api } from '../../../../services/api';
 import { moment } from '../../../../services/format';
 import { useApi } from '../../../../services/useApi';
 import './index.scss';
+import { pageUrl } from '../../../../../typings/pages';
 
 const ORDER: PostEditorCard['status'][] = ['pending', 'returned', 'draft', 'published', 'withdrawn'];
 
@@ -21,7 +22,7 @@ export default function PostsEditorPage() {
   });
   const open = (p: PostEditorCard) =>
     void Taro.navigateTo({
-      url: p.status === 'published' ? `/pages/post/detail/index?id=${p.id}` : `/packages/secretary/pages/post-edit/index?id=${p.id}`,
+      url: p.status === 'published' ? pageUrl('postDetail', { id: p.id }) : pageUrl('postEdit', { id: p.id }),
     });
   const groups = ORDER.map((s) => [s, data?.posts.filter((p) => p.status === s) ?? []] as const).filter(([, ps]) => ps.length > 0);
   return (
@@ -32,7 +33,7 @@ export default function PostsEditorPage() {
           type='primary'
           size='large'
           block
-          onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/post-edit/index?orgId=${orgId}` })}
+          onClick={() => void Taro.navigateTo({ url: pageUrl('postEdit', { orgId }) })}
         >
           写新稿件
         </Button>

@@ -8,6 +8,7 @@ import { api } from '../../../../services/api';
 import { timeRange } from '../../../../services/format';
 import { usePaged } from '../../../../services/usePaged';
 import './index.scss';
+import { pageUrl } from '../../../../../typings/pages';
 
 /** 会议纪实: the unit's ended activities, the ones whose minutes are still open first to the eye. */
 export default function RecordsPage() {
@@ -42,7 +43,7 @@ export default function RecordsPage() {
                 extra={a.recordClosed ? '已归档 ›' : '待归档 ›'}
                 clickable
                 className={a.recordClosed ? '' : 'records__open'}
-                onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/record/index?id=${a.id}` })}
+                onClick={() => void Taro.navigateTo({ url: pageUrl('record', { id: a.id }) })}
               />
             </View>
           ))}

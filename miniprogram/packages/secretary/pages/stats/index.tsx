@@ -9,6 +9,7 @@ import { openSpreadsheet } from '../../../../services/files';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import './index.scss';
+import { pageUrl } from '../../../../../typings/pages';
 
 const STATUS_TEXT = { ok: '已开展', behind: '未开展', current: '本期待开展', future: '' } as const;
 
@@ -38,7 +39,7 @@ function PostTrendsSection({ orgId, year }: { orgId: string; year: number }) {
                 description={`${POST_KIND_LABEL[t.kind]} · 阅读 ${t.views} 次 · 分享 ${t.shares} 次`}
                 extra={`${t.readRate}%`}
                 clickable
-                onClick={() => void Taro.navigateTo({ url: `/packages/secretary/pages/post-receipts/index?id=${t.id}` })}
+                onClick={() => void Taro.navigateTo({ url: pageUrl('postReceipts', { id: t.id }) })}
               />
             </View>
           ))}

@@ -1,0 +1,83 @@
+/**
+ * Every page of the mini program, declared once: `app.config.ts` registers them from here, the client
+ * links with `pageUrl`, and the cloud functions point subscribe messages and mini-program codes at
+ * `pagePath`/`pageLink`. A page that is moved or renamed is changed here, and every link follows.
+ * (No URLSearchParams: WeChat's JS environment has none.)
+ */
+
+/** The tab pages, in tab order. */
+export const TAB_PAGES = {
+  home: 'pages/home/index',
+  post: 'pages/post/index',
+  activity: 'pages/activity/index',
+  study: 'pages/study/index',
+  me: 'pages/me/index',
+} as const;
+
+/** The rest of the main package: what members open. */
+export const MEMBER_PAGES = {
+  join: 'pages/join/index',
+  archive: 'pages/archive/index',
+  transfer: 'pages/transfer/index',
+  activityDetail: 'pages/activity/detail/index',
+  postDetail: 'pages/post/detail/index',
+} as const;
+
+/** The secretary subpackage: loaded only when a leader opens one of its pages. */
+export const SECRETARY_ROOT = 'packages/secretary';
+export const SECRETARY_PAGES = {
+  approvals: 'pages/approvals/index',
+  members: 'pages/members/index',
+  member: 'pages/member/index',
+  due: 'pages/due/index',
+  transfers: 'pages/transfers/index',
+  invites: 'pages/invites/index',
+  groups: 'pages/groups/index',
+  audit: 'pages/audit/index',
+  org: 'pages/org/index',
+  import: 'pages/import/index',
+  activityEdit: 'pages/activity-edit/index',
+  checkinScreen: 'pages/checkin-screen/index',
+  board: 'pages/board/index',
+  record: 'pages/record/index',
+  stats: 'pages/stats/index',
+  records: 'pages/records/index',
+  posts: 'pages/posts/index',
+  postEdit: 'pages/post-edit/index',
+  postReceipts: 'pages/post-receipts/index',
+} as const;
+
+export type TabPage = keyof typeof TAB_PAGES;
+export type SecretaryPage = keyof typeof SECRETARY_PAGES;
+export type PageName = TabPage | keyof typeof MEMBER_PAGES | SecretaryPage;
+
+// The h5-only dev sign-in page is not here: nothing of it may reach the weapp build or the functions (miniprogram/pages/dev/signin/route.ts).
+const MAIN: Record<string, string> = { ...TAB_PAGES, ...MEMBER_PAGES };
+
+/** The page's path from the package root, without a leading slash: `pages/home/index`. */
+export function pagePath(name: PageName): string {
+  const main = MAIN[name];
+  return main ?? `${SECRETARY_ROOT}/${SECRETARY_PAGES[name as SecretaryPage]}`;
+}
+
+export type PageQuery = Record<string, string | number | null | undefined>;
+
+function withQuery(path: string, query: PageQuery): string {
+  const pairs = Object.entries(query).flatMap(([k, v]) =>
+    v === null || v === undefined ? [] : [`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`],
+  );
+  return pairs.length ? `${path}?${pairs.join('&')}` : path;
+}
+
+/** Where a subscribe message or share card opens, as WeChat wants it (no leading slash): `pages/x/index?id=1`. */
+export function pageLink(name: PageName, query: PageQuery = {}): string {
+  return withQuery(pagePath(name), query);
+}
+
+/** A URL for Taro.navigateTo / switchTab / redirectTo: `/pages/x/index?id=1`. */
+export function pageUrl(name: PageName, query: PageQuery = {}): string {
+  return `/${pageLink(name, query)}`;
+}
+
+/** Pages a link in a post may open: the member pages (a tab opens with switchTab). */
+export const LINKABLE_PAGES: readonly string[] = [...Object.values(TAB_PAGES), ...Object.values(MEMBER_PAGES)].map((p) => `/${p}`);
