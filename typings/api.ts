@@ -7,6 +7,7 @@ import { LINKABLE_PAGES } from './pages';
 import {
   EDUCATION_LEVELS,
   type Role,
+  type TodoList,
   ROLES,
   PARTY_STAGES,
   type DueStepView,
@@ -202,6 +203,8 @@ export const contract = {
   branch: {
     /** The branch home: name and member count of the caller's branch (or of `orgId` if they belong to it). */
     home: action<BranchHome>()(z.strictObject({ orgId: docId.optional() })),
+    /** The caller's open items of party work, most pressing first (the home's to-do list and the tab badge). */
+    todo: action<TodoList>()(z.strictObject({})),
   },
   org: {
     /** The units the caller can see: their own (and the ones above), or everything below a unit they administer. */

@@ -1,4 +1,5 @@
 /** Domain types shared by the mini program and the cloud functions. */
+import type { PageName } from './pages';
 
 /** 党委 > 总支 > 支部 > 党小组 */
 export type OrgType = 'committee' | 'general_branch' | 'branch' | 'group';
@@ -107,6 +108,34 @@ export interface BranchHome {
   recordsToClose: number | null;
   /** The caller's calendar day in Asia/Shanghai, YYYY-MM-DD */
   today: string;
+}
+
+/**
+ * One open item of the caller's party work, on the home's to-do list. Items are computed from the
+ * current state, so a done item leaves by itself. Built by providers (cloudfunctions/branch/todo.ts).
+ */
+export interface TodoItem {
+  /** Stable while the item is open (kind and what it is about). */
+  id: string;
+  kind: TodoKind;
+  title: string;
+  /** A second line: when, where, how many. */
+  detail: string;
+  /** ISO instant it is due or happens, if it has one: items are sorted by it. */
+  dueAt: string | null;
+  /** Where it is done. */
+  link: { page: PageName; query: Record<string, string> };
+  /** Needs doing now (a meeting running, a deadline today). */
+  urgent: boolean;
+  /** A meeting whose check-in is open and the caller has not checked in: the home shows a big 签到 button. */
+  checkin?: boolean;
+}
+
+export type TodoKind =
+  'meeting' | 'signup' | 'signedUp' | 'mustRead' | 'myJoinRequest' | 'reviewJoins' | 'recordsDue' | 'reviewPosts' | 'reviewTransfers';
+
+export interface TodoList {
+  items: TodoItem[];
 }
 
 export interface Pong {

@@ -95,6 +95,7 @@ export const COLLECTIONS = [
       { name: 'key_publish', keys: { key: 1, publishAt: -1, postId: -1 } },
       { name: 'key_kind', keys: { key: 1, kind: 1, publishAt: -1, postId: -1 } },
       { name: 'key_pinned', keys: { key: 1, pinnedUntil: 1 } },
+      { name: 'key_must_read', keys: { key: 1, mustReadBy: 1 } },
       { name: 'post', keys: { postId: 1 } },
     ],
   },

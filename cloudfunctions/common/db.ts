@@ -417,6 +417,8 @@ export interface PostAudienceDoc {
   title: string;
   publishAt: Date;
   pinnedUntil: Date | null;
+  /** 需阅知: the confirmation deadline (the home's to-do list reads it here); absent on rows written before it was kept. */
+  mustReadBy?: Date | null;
 }
 
 /** `_id` is `<postId>~<openid>`: one per reader. */

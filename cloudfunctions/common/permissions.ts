@@ -43,7 +43,7 @@ export type Access = 'anyone' | 'signedIn' | RoleAccess | AudienceAccess;
  */
 export const ACCESS = {
   user: { signIn: 'signedIn' },
-  branch: { home: { roles: ANY_ROLE, unitField: 'orgId', optional: true } },
+  branch: { home: { roles: ANY_ROLE, unitField: 'orgId', optional: true }, todo: 'signedIn' },
   org: {
     tree: 'signedIn',
     create: { roles: ADMINS, unitField: 'parentId' },

@@ -175,6 +175,7 @@ async function settle(
         title: next.title,
         publishAt: new Date(next.publishAt!),
         pinnedUntil: next.pinnedUntil,
+        mustReadBy: next.mustReadBy,
       };
       await t.collection('post_audience').doc(audienceRowId(p._id, orgId)).set(row);
     }

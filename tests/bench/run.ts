@@ -464,6 +464,84 @@ async function noticeFeed(dir: string): Promise<void> {
   });
 }
 
+/** `n` activities of the first branch, one a day around now (past ones ended with their record closed), written as saving writes them. */
+async function seedActivities(runtime: Rt, n: number): Promise<void> {
+  const day = 24 * 3600 * 1000;
+  const now = Date.now();
+  const acts = [];
+  const rows = [];
+  for (let i = 0; i < n; i += 1) {
+    const startAt = new Date(now + (i - n / 2) * day + 3 * 3600 * 1000);
+    const endAt = new Date(startAt.getTime() + 2 * 3600 * 1000);
+    const past = endAt.getTime() < now;
+    const id = `ab${String(i).padStart(9, '0')}`;
+    acts.push({
+      _id: id,
+      orgId: 'org-xh-branch-rd',
+      type: 'theme_day',
+      title: `主题党日第${i + 1}期`,
+      description: '',
+      images: [],
+      startAt,
+      endAt,
+      signupDeadline: null,
+      place: '会议室',
+      location: null,
+      capacity: null,
+      audience: { kind: 'unit' },
+      audienceOrgIds: ['org-xh-branch-rd'],
+      signupRequired: i % 2 === 0,
+      approvalRequired: false,
+      cancelRule: { kind: 'beforeCheckin' },
+      cancelled: false,
+      ...(past ? { endedAt: endAt, recordClosedAt: endAt } : {}),
+      confirmedCount: 0,
+      createdBy: 'demo-secretary',
+      createdAt: startAt,
+      updatedAt: startAt,
+    });
+    rows.push({ _id: `${id}~org:org-xh-branch-rd`, activityId: id, key: 'org:org-xh-branch-rd', startAt, endAt });
+  }
+  await runtime.db.collection('activities').add(acts);
+  await runtime.db.collection('activity_audience').add(rows);
+}
+
+/** The home's to-do list of a secretary whose branch has 10,000 posts and 1,000 activities, against the branch home of the same caller. */
+async function todoList(dir: string): Promise<void> {
+  const runtime = createRuntime({ dataDir: join(dir, 'todo'), log: quietLogger });
+  await seedDemo(runtime.db, new Date());
+  await seedPosts(runtime, 10000);
+  await seedActivities(runtime, 1000);
+  await soonActivity(runtime, {});
+  const as = { openid: 'demo-secretary' };
+  const todo = () => runtime.invoke('branch', { action: 'todo', data: {} }, as);
+  const home = () => runtime.invoke('branch', { action: 'home', data: {} }, as);
+  const first = await todo();
+  const items = first.ok ? (first.data as { items: unknown[] }).items.length : -1;
+  if (items < 1) throw new Error('the to-do list is empty: nothing is measured');
+  const before = runtime.engine.requestCount;
+  await todo();
+  const requests = runtime.engine.requestCount - before;
+  await timeEach(50, todo);
+  await timeEach(50, home);
+  const us = await timeEach(300, todo);
+  const base = await timeEach(300, home);
+  runtime.close();
+  emit({
+    bench: 'todo_list',
+    posts: 10000,
+    activities: 1000,
+    items,
+    requests,
+    ms_p50: round(percentile(us, 50) / 1000, 2),
+    ms_p99: round(percentile(us, 99) / 1000, 2),
+    baseline_branch_home_ms_p50: round(percentile(base, 50) / 1000, 2),
+    ratio_p50_vs_branch_home: round(percentile(us, 50) / percentile(base, 50), 2),
+    target_p50_ms: 30,
+    target_requests: 10,
+  });
+}
+
 /** `npm run bench` runs all; `npm run bench -- checkin_burst signup_race` runs those named. */
 const BENCHES: [string[], (dir: string) => Promise<void>][] = [
   [['member_import'], memberImport],
@@ -474,6 +552,7 @@ const BENCHES: [string[], (dir: string) => Promise<void>][] = [
   [['checkin_burst'], checkinBurst],
   [['db_ops_per_action'], dbOpsPerAction],
   [['notice_feed'], noticeFeed],
+  [['todo_list'], todoList],
 ];
 
 async function main(): Promise<void> {

@@ -17,7 +17,7 @@ const ROOT = join(__dirname, '..', '..');
  * build), on a fresh data folder and a free port of its own: each e2e file gets one, so no file
  * depends on what another did before it.
  */
-export async function startLocal(): Promise<{ base: string; close: () => Promise<void> }> {
+export async function startLocal(): Promise<{ base: string; runtime: ReturnType<typeof createRuntime>; close: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhibu-e2e-'));
   let base = '';
   const runtime = createRuntime({ dataDir, publicBaseUrl: () => base, log: quietLogger, blockedWords: LOCAL_BLOCKED_WORDS });
@@ -29,6 +29,7 @@ export async function startLocal(): Promise<{ base: string; close: () => Promise
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base,
+    runtime,
     close: async () => {
       timers.stop();
       server.closeAllConnections();

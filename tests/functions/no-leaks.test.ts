@@ -70,6 +70,8 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
     ['archive', 'get', { orgId: OWN, memberId: 'm-demo-007' }, SECRETARY],
     ['user', 'signIn', {}, member],
     ['branch', 'home', {}, SECRETARY],
+    ['branch', 'todo', {}, SECRETARY],
+    ['branch', 'todo', {}, member],
     ['activity', 'list', { when: 'upcoming' }, member],
     ['activity', 'list', { when: 'upcoming', orgId: OWN }, SECRETARY],
     ['activity', 'detail', { activityId }, member],

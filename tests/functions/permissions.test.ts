@@ -186,6 +186,8 @@ const MATRIX: Row[] = [
   ['branch', 'home', 'other', { orgId: OTHER }, row({ otherSecretary: 'ok', admin: 'ok' })],
   ['branch', 'home', 'parent', { orgId: PARENT }, row({ admin: 'ok' })],
   ['branch', 'home', 'missing', { orgId: MISSING }, row({})],
+  // Only the caller's own items: there is no one else's list to ask for.
+  ['branch', 'todo', 'self', {}, everyone],
   ['org', 'create', 'own', { parentId: OWN, name: '第一党小组', type: 'group' }, row({ admin: 'ok' })],
   ['org', 'create', 'other', { parentId: OTHER, name: '第一党小组', type: 'group' }, row({ admin: 'ok' })],
   ['org', 'create', 'parent', { parentId: PARENT, name: '第三党支部', type: 'branch' }, row({ admin: 'ok' })],

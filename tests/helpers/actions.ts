@@ -13,6 +13,7 @@ export const READS = new Set([
   'archive.reveal',
   'audit.list',
   'branch.home',
+  'branch.todo',
   'checkin.board',
   'checkin.code',
   'checkin.resolve',

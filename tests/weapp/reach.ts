@@ -55,7 +55,7 @@ function everyone(p: {
   ];
 }
 
-/** A leader's tools (the 支部工作 list on their home, and the pages those lead to) for unit `orgId`. */
+/** A leader's tools (the 更多管理 list on their home, and the pages those lead to) for unit `orgId`. */
 function leaderTools(orgId: string, shows: Partial<Record<string, (w: World) => string[]>>): Visit[] {
   const tool = (page: string, query: (w: World) => Record<string, string>, fallback: string[]): Visit => ({
     route: `packages/secretary/pages/${page}/index`,
@@ -106,7 +106,7 @@ export const REACH: Record<PersonaKey, Visit[]> = {
     postDetail: () => ['无法查看这条内容', '找到我的支部'],
   }),
   member: everyone({
-    home: [RD_NAME, ACTIVITY_TITLE, '名党员'],
+    home: [RD_NAME, '我的待办', ACTIVITY_TITLE, '名党员'],
     post: [COMMITTEE_POST],
     activity: [ACTIVITY_TITLE],
     me: [MEMBER_NAME, RD_NAME],
@@ -136,7 +136,7 @@ export const REACH: Record<PersonaKey, Visit[]> = {
   ],
   secretary: [
     ...everyone({
-      home: [RD_NAME, '支部工作', '1 条待审核'],
+      home: [RD_NAME, '我的待办', '1 条入支部申请待审核', '审核', '更多管理', '1 条待审核'],
       post: ['写稿与审核', COMMITTEE_POST],
       activity: [ACTIVITY_TITLE, '发起活动'],
       me: ['林建华', '书记'],

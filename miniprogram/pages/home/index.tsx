@@ -6,6 +6,7 @@ import { inShanghai } from '../../../typings/time';
 import { ActivityItem } from '../../components/activity-item';
 import { PostItem } from '../../components/post-item';
 import { StateView } from '../../components/state-view';
+import { TodoList } from '../../components/todo-list';
 import { api } from '../../services/api';
 import { routeGroupEntry } from '../../services/entry';
 import { session } from '../../services/session';
@@ -59,6 +60,29 @@ function secretaryTools(home: BranchHome): { id: string; page: SecretaryPage; ti
     { id: 'audit', page: 'audit', title: '审计日志', extra: '查看' },
     { id: 'org', page: 'org', title: '组织架构', extra: '查看' },
   ];
+}
+
+/** The four things a secretary does most, as large buttons; the rest is under 更多管理. */
+function Shortcuts({ home }: { home: BranchHome }) {
+  const orgId = home.branch!.id;
+  const go = (page: SecretaryPage) => void Taro.navigateTo({ url: pageUrl(page, { orgId }) });
+  const pending = home.pendingJoinRequests ?? 0;
+  const shortcuts: { id: string; label: string; page: SecretaryPage; badge?: number }[] = [
+    { id: 'new-activity', label: '发起活动', page: 'activityEdit' },
+    { id: 'new-post', label: '发通知', page: 'postEdit' },
+    { id: 'review', label: '审核', page: 'approvals', badge: pending },
+    { id: 'roster', label: '名册', page: 'members' },
+  ];
+  return (
+    <View className='home__shortcuts' id='home-shortcuts'>
+      {shortcuts.map((s) => (
+        <View key={s.id} id={`shortcut-${s.id}`} className='home__shortcut' onClick={() => go(s.page)}>
+          <Text className='home__shortcut-label'>{s.label}</Text>
+          {s.badge ? <Text className='home__shortcut-badge'>{s.badge}</Text> : null}
+        </View>
+      ))}
+    </View>
+  );
 }
 
 /** 近期活动 on the home: the next few the caller can join. */
@@ -153,34 +177,35 @@ export default function HomePage() {
         )}
         {data?.branch && (
           <>
+            {/* The branch in one card: who they are here, today, who leads; what to do comes right after. */}
             <View className='home__hero' id='home-branch'>
-              <Text className='home__date'>{formatToday(data.today)}</Text>
-              <Text className='home__branch-name' id='branch-name'>
-                {data.branch.name}
-              </Text>
-              {data.branch.parentName && <Text className='home__parent'>{data.branch.parentName}</Text>}
-              <View className='home__meta'>
-                <Text className='home__tag'>{ORG_TYPE_LABEL[data.branch.type]}</Text>
-                {data.role && <Text className='home__tag home__tag--filled'>{ROLE_LABEL[data.role]}</Text>}
+              <View className='zb-row home__hero-top'>
+                <Text className='home__branch-name zb-grow' id='branch-name'>
+                  {data.branch.name}
+                </Text>
+                {data.role && <Text className='home__tag'>{ROLE_LABEL[data.role]}</Text>}
               </View>
+              <Text className='home__date'>
+                {formatToday(data.today)} · {ORG_TYPE_LABEL[data.branch.type]} · <Text id='member-count'>{data.memberCount}</Text> 名党员
+              </Text>
               {data.leaders.length > 0 && (
                 <Text className='home__leaders' id='home-leaders'>
                   {data.leaders.map((l) => `${l.title} ${l.name}`).join('　')}
                 </Text>
               )}
-              <View className='home__stat'>
-                <Text className='home__stat-number' id='member-count'>
-                  {data.memberCount}
-                </Text>
-                <Text className='home__stat-label'>名党员</Text>
-              </View>
             </View>
+
+            <TodoList />
+
+            {data.pendingJoinRequests !== null && <Shortcuts home={data} />}
 
             <HomePosts />
 
+            <HomeActivities />
+
             {data.pendingJoinRequests !== null && (
               <>
-                <Text className='zb-section-title'>支部工作</Text>
+                <Text className='zb-section-title'>更多管理</Text>
                 {/* NutUI's Cell drops `id`; the wrapper carries it for tests and anchors. */}
                 <CellGroup>
                   {secretaryTools(data).map((t) => (
@@ -196,8 +221,6 @@ export default function HomePage() {
                 </CellGroup>
               </>
             )}
-
-            <HomeActivities />
           </>
         )}
       </StateView>

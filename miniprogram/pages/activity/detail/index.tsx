@@ -226,6 +226,12 @@ export default function ActivityDetailPage() {
     })();
   }, [scene]);
 
+  // Opened from the home's 签到 button: bring the check-in box into view.
+  const toCheckin = params['checkin'] === '1' && Boolean(data);
+  useEffect(() => {
+    if (toCheckin) void Promise.resolve(Taro.pageScrollTo({ selector: '#checkin-box', duration: 0 })).catch(() => undefined);
+  }, [toCheckin]);
+
   const card = data
     ? {
         title: `${data.title}｜${timeRange(data.startAt, data.endAt)}`,

@@ -1,0 +1,121 @@
+import type { TodoItem } from '../../typings/domain';
+import { clock, createActivity, RD, SECRETARY } from '../helpers/activity';
+import { postInput, publishedPost } from '../helpers/post';
+import { demoRuntime, fired, ok } from '../helpers/runtime';
+
+const MEMBER = { openid: 'demo-member-01' }; // m-demo-005, 第一支部
+const OTHER = { openid: 'demo-member-12' }; // 第二支部
+const COMMITTEE = { openid: 'demo-committee' };
+type Rt = Awaited<ReturnType<typeof demoRuntime>>;
+
+const todo = async (rt: Rt, who: { openid: string }) => (await ok<{ items: TodoItem[] }>(rt, 'branch', 'todo', {}, who)).items;
+const kinds = (items: TodoItem[]) => items.map((i) => `${i.kind}:${i.title}`);
+
+describe('the home to-do list', () => {
+  it('leads a member to sign up, then shows the sign-up, then on the day puts check-in first; checked in, the meeting leaves', async () => {
+    const c = clock('2026-12-08T01:00:00Z');
+    const rt = await demoRuntime(c.now);
+    const id = await createActivity(rt, { title: '十二月主题党日' });
+    expect(kinds(await todo(rt, MEMBER))).toEqual(['signup:报名：主题党日「十二月主题党日」']);
+    expect((await todo(rt, MEMBER))[0]).toMatchObject({ link: { page: 'activityDetail', query: { id } }, urgent: false });
+
+    await ok(rt, 'signup', 'join', { activityId: id }, MEMBER);
+    expect(await todo(rt, MEMBER)).toEqual([
+      expect.objectContaining({ kind: 'signedUp', detail: expect.stringContaining('已报名 · 12月10日 14:00'), urgent: false }),
+    ]);
+
+    // The day comes: check-in opens half an hour before the start.
+    c.set('2026-12-10T05:40:00Z');
+    const [first] = await todo(rt, MEMBER);
+    expect(first).toMatchObject({ kind: 'meeting', checkin: true, urgent: true, title: '主题党日「十二月主题党日」即将开始' });
+    const code = await ok<{ digits: string }>(rt, 'checkin', 'code', { activityId: id }, SECRETARY);
+    await ok(rt, 'checkin', 'submit', { activityId: id, digits: code.digits }, MEMBER);
+    expect(await todo(rt, MEMBER)).toEqual([]);
+    // Another branch's member never sees it.
+    expect(await todo(rt, OTHER)).toEqual([]);
+  });
+
+  it('a meeting without sign-up is on the list on its day, with check-in once it opens', async () => {
+    const c = clock('2026-12-10T01:00:00Z');
+    const rt = await demoRuntime(c.now);
+    await createActivity(rt, { signupRequired: false, type: 'general_meeting', title: '支部党员大会' });
+    expect(await todo(rt, MEMBER)).toEqual([
+      expect.objectContaining({ kind: 'meeting', title: '今天支部党员大会「支部党员大会」', urgent: true }),
+    ]);
+    c.set('2026-12-10T06:10:00Z');
+    expect(await todo(rt, MEMBER)).toEqual([
+      expect.objectContaining({ kind: 'meeting', checkin: true, title: expect.stringContaining('正在进行') }),
+    ]);
+  });
+
+  it('a notice to confirm stays until the member confirms it', async () => {
+    const rt = await demoRuntime(clock().now);
+    const id = await publishedPost(rt, { mustReadBy: '2026-12-05T10:00:00.000Z' });
+    expect(await todo(rt, MEMBER)).toEqual([
+      expect.objectContaining({ kind: 'mustRead', title: `阅知：${postInput().title}`, link: { page: 'postDetail', query: { id } } }),
+    ]);
+    await ok(rt, 'post', 'detail', { postId: id }, MEMBER);
+    expect(kinds(await todo(rt, MEMBER))).toEqual([`mustRead:阅知：${postInput().title}`]);
+    await ok(rt, 'post', 'confirm', { postId: id }, MEMBER);
+    expect(await todo(rt, MEMBER)).toEqual([]);
+    expect(await todo(rt, OTHER)).toEqual([]);
+  });
+
+  it('an applicant sees their request waiting; the secretary sees it to review; approved, both items leave', async () => {
+    const rt = await demoRuntime(clock().now);
+    const APPLICANT = { openid: 'wx-todo-applicant' };
+    const request = await ok<{ id: string }>(rt, 'join', 'apply', { orgId: RD, name: '吴思远', via: 'search' }, APPLICANT);
+    expect(kinds(await todo(rt, APPLICANT))).toEqual(['myJoinRequest:已申请加入支部，等待书记审核']);
+    expect(await todo(rt, SECRETARY)).toContainEqual(
+      expect.objectContaining({ kind: 'reviewJoins', title: '1 条入支部申请待审核', link: { page: 'approvals', query: { orgId: RD } } }),
+    );
+    // A 支委 does not review join requests.
+    expect((await todo(rt, COMMITTEE)).map((i) => i.kind)).not.toContain('reviewJoins');
+
+    await ok(rt, 'join', 'review', { requestId: request.id, approve: true }, SECRETARY);
+    expect((await todo(rt, APPLICANT)).map((i) => i.kind)).not.toContain('myJoinRequest');
+    expect((await todo(rt, SECRETARY)).map((i) => i.kind)).not.toContain('reviewJoins');
+  });
+
+  it('a secretary is asked for the record of an ended meeting and to review a submitted draft', async () => {
+    const c = clock('2026-12-10T01:00:00Z');
+    const rt = await demoRuntime(c.now);
+    await createActivity(rt, { signupRequired: false });
+    const draft = await ok<{ id: string }>(rt, 'post', 'create', { orgId: RD, ...postInput() }, COMMITTEE);
+    await ok(rt, 'post', 'submit', { postId: draft.id }, COMMITTEE);
+    c.set('2026-12-10T08:05:00Z');
+    await fired(rt, 'activity', 'tick');
+    const items = await todo(rt, SECRETARY);
+    expect(items).toContainEqual(
+      expect.objectContaining({ kind: 'recordsDue', title: '1 场活动待填写会议纪实', link: { page: 'records', query: { orgId: RD } } }),
+    );
+    expect(items).toContainEqual(
+      expect.objectContaining({ kind: 'reviewPosts', title: '1 篇稿件待审核', link: { page: 'posts', query: { orgId: RD } } }),
+    );
+    // Members are not asked for either.
+    expect(await todo(rt, MEMBER)).toEqual([]);
+  });
+
+  it('costs at most 10 database requests for a secretary with something of every kind to do', async () => {
+    const c = clock('2026-12-08T01:00:00Z');
+    const rt = await demoRuntime(c.now);
+    await createActivity(rt, { title: '报名中的活动' });
+    await createActivity(rt, {
+      signupRequired: false,
+      title: '今天的会',
+      startAt: '2026-12-08T06:00:00.000Z',
+      endAt: '2026-12-08T08:00:00.000Z',
+      signupDeadline: null,
+    });
+    await publishedPost(rt, { mustReadBy: '2026-12-09T10:00:00.000Z' });
+    await ok(rt, 'join', 'apply', { orgId: RD, name: '吴思远', via: 'search' }, { openid: 'wx-todo-applicant' });
+    const draft = await ok<{ id: string }>(rt, 'post', 'create', { orgId: RD, ...postInput() }, COMMITTEE);
+    await ok(rt, 'post', 'submit', { postId: draft.id }, COMMITTEE);
+    c.set('2026-12-08T05:50:00Z');
+    const before = rt.engine.requestCount;
+    const items = await todo(rt, SECRETARY);
+    const requests = rt.engine.requestCount - before;
+    expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['meeting', 'signup', 'mustRead', 'reviewJoins', 'reviewPosts']));
+    expect(requests).toBeLessThanOrEqual(10);
+  });
+});
