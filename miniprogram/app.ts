@@ -4,7 +4,6 @@ import { onApiError } from './services/api';
 import { installPrivacyGate } from './services/wechat';
 import '@nutui/icons-react-taro/dist/style_icon.css';
 import './app.scss';
-import { DEV_SIGNIN_PAGE } from './pages/dev/signin/route';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
@@ -13,9 +12,11 @@ function App({ children }: PropsWithChildren) {
       installPrivacyGate();
     }
     if (process.env.TARO_ENV === 'h5') {
-      // Only the local runtime serves h5; there, a visitor with no dev identity picks a persona.
+      // Only the local runtime serves h5; there, a visitor with no dev identity picks a persona. The
+      // page's path is imported here, inside the h5-only branch, so that no build of the mini program has it.
       onApiError((err) => {
-        if (err.code === 'UNAUTHENTICATED') void Taro.redirectTo({ url: `/${DEV_SIGNIN_PAGE}` });
+        if (err.code !== 'UNAUTHENTICATED') return;
+        void import('./pages/dev/signin/route').then(({ DEV_SIGNIN_PAGE }) => Taro.redirectTo({ url: `/${DEV_SIGNIN_PAGE}` }));
       });
     }
   });

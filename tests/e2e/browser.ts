@@ -104,3 +104,10 @@ export async function tokenFor(openid: string): Promise<string> {
   const res = await fetch(`${BASE_URL}/api/dev/signin`, { method: 'POST', body: JSON.stringify({ openid }) });
   return ((await res.json()) as { data: { token: string } }).data.token;
 }
+
+/** Answers the confirmation a destructive action asks first (Taro's h5 modal): waits for `title`, then confirms. */
+export async function confirmModal(page: Page, title: string): Promise<void> {
+  await page.locator(`.taro-modal__title:has-text("${title}")`).waitFor({ state: 'visible' });
+  await page.locator('.taro-model__confirm:visible').click();
+  await page.locator(`.taro-modal__title:has-text("${title}")`).waitFor({ state: 'hidden' });
+}

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, fill, launch, phonePage, screenshot, signInAs, tokenFor, waitForText } from './browser';
+import { BASE_URL, confirmModal, fill, launch, phonePage, screenshot, signInAs, tokenFor, waitForText } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -114,6 +114,8 @@ it('a secretary creates an activity and shares it; a member signs up from the li
   await fill(secretary, 'record-content', '集体学习全会公报，党员逐一交流学习体会。');
   await fill(secretary, 'record-resolutions', '每名党员撰写学习心得一篇。');
   await secretary.locator('#record-close').click();
+  // Closing is asked first, with what it does.
+  await confirmModal(secretary, '归档会议记录？');
   // The meeting is still running: the page says what closing early does, and the secretary agrees.
   await secretary.waitForSelector('.taro-modal__text:has-text("确定提前归档吗")');
   await screenshot(secretary, 'record-close-early');

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import {
   BASE_URL,
+  confirmModal,
   fill,
   isDisabled,
   launch,
@@ -204,7 +205,7 @@ it('an org admin adds a branch; removing a branch that has members is refused wi
   await waitForText(page, '第三党支部（财务部）');
 
   await page.locator('#org-remove-org-xh-branch-mk').click();
-  await page.getByText('确定', { exact: true }).last().click();
+  await confirmModal(page, '删除「第二党支部（市场服务部）」？');
   await page.waitForSelector('#org-error');
   expect(await page.locator('#org-error').innerText()).toContain('还有');
   await screenshot(page, 'org-admin');
@@ -233,6 +234,7 @@ it('a secretary creates an invite; the card link brings a newcomer to “apply t
   await signInAs(page, 'demo-secretary');
   await page.goto(`${BASE_URL}/#/packages/secretary/pages/invites/index?orgId=org-xh-branch-rd`);
   await page.locator('[id^="invite-revoke-"]').first().click();
+  await confirmModal(page, '作废这个邀请？');
   await page.waitForSelector('#invite-create');
 
   await signInAsNew(page, 'e2e-invitee-late');

@@ -117,6 +117,55 @@ describe('an activity', () => {
     expectClean(app);
   });
 
+  it('取消报名 asks first and says what follows: declining keeps the seat, confirming gives it back', async () => {
+    const tomorrow = (hours: number) => new Date(Date.now() + (24 + hours) * 3600_000).toISOString();
+    const lesson = await must(
+      world.runtime,
+      'activity',
+      'create',
+      {
+        orgId: RD,
+        type: 'party_lecture',
+        title: '明日党课：党章学习',
+        startAt: tomorrow(0),
+        endAt: tomorrow(2),
+        signupDeadline: tomorrow(-1),
+        place: '二楼报告厅',
+        capacity: 30,
+        audience: { kind: 'unit' },
+        signupRequired: true,
+      },
+      PERSONAS.secretary.openid,
+    );
+    await must(world.runtime, 'signup', 'join', { activityId: lesson.id }, PERSONAS.member.openid);
+    const hesitant = open(PERSONAS.member.openid, { confirms: false });
+    await hesitant.launch({ path: 'pages/activity/detail/index', query: { id: lesson.id } });
+    await hesitant.tap(hesitant.byId('signup-cancel'), '取消报名');
+    expect(hesitant.calls('showModal')).toEqual([
+      {
+        api: 'showModal',
+        args: expect.objectContaining({ title: '取消报名？', content: expect.stringContaining('候补'), confirmText: '取消报名' }),
+        inTap: true,
+      },
+    ]);
+    expect(hesitant.cloudCalls.filter((c) => c.name === 'signup')).toEqual([]);
+    expect(hesitant.text()).toContain('已报名');
+    const seat = async () =>
+      (await must(world.runtime, 'checkin', 'board', { activityId: lesson.id }, PERSONAS.secretary.openid)).rows.find(
+        (r) => r.name === '陈国栋',
+      )?.signup ?? null;
+    expect(await seat()).toBe('confirmed');
+    hesitant.dispose();
+
+    const sure = open(PERSONAS.member.openid, { confirms: true });
+    await sure.launch({ path: 'pages/activity/detail/index', query: { id: lesson.id } });
+    await sure.tap(sure.byId('signup-cancel'), '取消报名');
+    expect(sure.cloudCalls.filter((c) => c.name === 'signup')).toEqual([{ name: 'signup', action: 'cancel', ok: true, beforeInit: false }]);
+    // The board no longer counts a sign-up of theirs.
+    expect(await seat()).toBeNull();
+    expectClean(sure);
+  });
+
   it('a member types the six digits from the secretary’s 签到码 screen and is checked in', async () => {
     const secretary = new MiniProgram({ runtime: world.runtime, openid: PERSONAS.secretary.openid });
     try {

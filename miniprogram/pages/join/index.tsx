@@ -12,6 +12,7 @@ import { useApi } from '../../services/useApi';
 import { askToSubscribe } from '../../services/wechat';
 import './index.scss';
 import { pageUrl } from '../../../typings/pages';
+import { confirmDestructive } from '../../services/confirm';
 
 /** How this page was opened: a group chat (CloudID), an invite card (token), a QR code (scene), or to search. */
 function entryOf(params: Record<string, string | undefined>): { via: JoinVia; load: () => Promise<JoinLanding | null> } {
@@ -72,6 +73,12 @@ export default function JoinPage() {
   }
 
   async function withdraw(requestId: string) {
+    const yes = await confirmDestructive({
+      title: '撤回入支部申请？',
+      content: '撤回后书记将看不到这份申请；想加入时需要重新提交。',
+      confirmText: '撤回申请',
+    });
+    if (!yes) return;
     try {
       await api.join.cancel({ requestId });
       setPicked(landing ? { ...landing, pendingRequest: null } : null);

@@ -24,6 +24,7 @@ import { currentSpot } from '../../../services/location';
 import { askToSubscribe } from '../../../services/wechat';
 import './index.scss';
 import { pageUrl, type SecretaryPage } from '../../../../typings/pages';
+import { confirmDestructive } from '../../../services/confirm';
 
 const cancelRuleText = (r: CancelRule) =>
   r.kind === 'deadline' ? '报名截止前可取消' : r.kind === 'hoursBefore' ? `开始前 ${r.hours} 小时可取消` : '签到前可取消';
@@ -84,10 +85,20 @@ function SignupBox({ a, onChanged, reminderTemplate }: { a: ActivityView; onChan
       {live && mine.canCancel && (
         <Button
           id='signup-cancel'
+          className='zb-danger'
           size='large'
           block
           loading={busy}
-          onClick={() => void act(() => api.signup.cancel({ activityId: a.id }), '已取消报名')}
+          onClick={() =>
+            void confirmDestructive({
+              title: '取消报名？',
+              content:
+                a.capacity !== null
+                  ? '你的名额会让给候补的党员，之后再报名需要重新排队。'
+                  : '取消后你将不在报名名单中，报名截止前可以再次报名。',
+              confirmText: '取消报名',
+            }).then((yes) => (yes ? act(() => api.signup.cancel({ activityId: a.id }), '已取消报名') : undefined))
+          }
         >
           取消报名
         </Button>
@@ -352,7 +363,7 @@ export default function ActivityDetailPage() {
                   </Button>
                 )}
                 {data.status !== 'cancelled' && data.status !== 'ended' && !cancelOpen && (
-                  <Button id='activity-cancel' size='large' block fill='none' onClick={() => setCancelOpen(true)}>
+                  <Button id='activity-cancel' className='zb-danger' size='large' block onClick={() => setCancelOpen(true)}>
                     取消活动
                   </Button>
                 )}

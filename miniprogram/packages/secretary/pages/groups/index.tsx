@@ -10,6 +10,7 @@ import { groupCloudID } from '../../../../services/entry';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import { pageUrl } from '../../../../../typings/pages';
+import { confirmDestructive } from '../../../../services/confirm';
 
 /**
  * The branch's WeChat groups. A group is bound from inside it: the secretary sends this page as a
@@ -42,6 +43,12 @@ export default function GroupsPage() {
     }
   }
   async function unbind(bindingId: string) {
+    const yes = await confirmDestructive({
+      title: '解除这个群的绑定？',
+      content: '解除后，从这个群打开支部通的人不会再被带到本支部，可以随时重新绑定。',
+      confirmText: '解除绑定',
+    });
+    if (!yes) return;
     if (await run(() => api.group.unbind({ bindingId }), '已解除绑定')) await reload();
   }
 
@@ -79,7 +86,7 @@ export default function GroupsPage() {
                     title={g.label}
                     description={`${shanghaiDay(g.boundAt)} 绑定`}
                     extra={
-                      <Button id={`group-unbind-${g.id}`} size='small' onClick={() => void unbind(g.id)}>
+                      <Button id={`group-unbind-${g.id}`} className='zb-danger' onClick={() => void unbind(g.id)}>
                         解除
                       </Button>
                     }

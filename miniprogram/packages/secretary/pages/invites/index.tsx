@@ -10,6 +10,7 @@ import { api } from '../../../../services/api';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import './index.scss';
+import { confirmDestructive } from '../../../../services/confirm';
 
 const isLive = (i: InviteView, now: number) => !i.revoked && Date.parse(i.expiresAt) > now;
 const until = (i: InviteView) => inShanghai(i.expiresAt).format('M月D日 HH:mm');
@@ -45,6 +46,12 @@ export default function InvitesPage() {
     if (res) setQr(res.url);
   }
   async function revoke(invite: InviteView) {
+    const yes = await confirmDestructive({
+      title: '作废这个邀请？',
+      content: '作废后，已经发出的卡片和二维码都不能再用来申请入支部。',
+      confirmText: '作废',
+    });
+    if (!yes) return;
     if (await run(() => api.invite.revoke({ inviteId: invite.id }), '邀请已作废')) {
       setQr(null);
       await reload();
@@ -96,7 +103,7 @@ export default function InvitesPage() {
                         description={`有效期至 ${until(i)}`}
                         extra={
                           isLive(i, now) ? (
-                            <Button id={`invite-revoke-${i.id}`} size='small' onClick={() => void revoke(i)}>
+                            <Button id={`invite-revoke-${i.id}`} className='zb-danger' onClick={() => void revoke(i)}>
                               作废
                             </Button>
                           ) : undefined

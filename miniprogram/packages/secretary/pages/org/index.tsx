@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { ORG_CHILD_TYPES, ORG_TYPE_LABEL, type OrgType, type OrgUnitView } from '../../../../../typings/domain';
 import { StateView } from '../../../../components/state-view';
@@ -8,6 +7,7 @@ import { api } from '../../../../services/api';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import './index.scss';
+import { confirmDestructive } from '../../../../services/confirm';
 
 type Editing = { unit: OrgUnitView; mode: 'rename' } | { unit: OrgUnitView; mode: 'add'; type: OrgType };
 
@@ -63,7 +63,11 @@ export default function OrgPage() {
   const byId = new Map((data?.units ?? []).map((u) => [u.id, u] as const));
 
   async function remove(unit: OrgUnitView) {
-    const { confirm } = await Taro.showModal({ title: `删除「${unit.name}」？`, content: '只能删除没有党员、也没有下级组织的单位。' });
+    const confirm = await confirmDestructive({
+      title: `删除「${unit.name}」？`,
+      content: '删除后不能恢复。只能删除没有党员、也没有下级组织的单位。',
+      confirmText: '删除',
+    });
     if (confirm && (await removing.run(() => api.org.remove({ orgId: unit.id }), '已删除'))) await reload();
   }
 
@@ -93,11 +97,11 @@ export default function OrgPage() {
                       添加{ORG_TYPE_LABEL[t]}
                     </Button>
                   ))}
-                  <Button id={`org-rename-${u.id}`} size='small' onClick={() => setEditing({ unit: u, mode: 'rename' })}>
+                  <Button id={`org-rename-${u.id}`} onClick={() => setEditing({ unit: u, mode: 'rename' })}>
                     改名
                   </Button>
                   {u.parentId && (
-                    <Button id={`org-remove-${u.id}`} size='small' loading={removing.busy} onClick={() => void remove(u)}>
+                    <Button id={`org-remove-${u.id}`} className='zb-danger' loading={removing.busy} onClick={() => void remove(u)}>
                       删除
                     </Button>
                   )}

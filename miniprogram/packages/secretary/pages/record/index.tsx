@@ -9,6 +9,7 @@ import type { ImageRef } from '../../../../../typings/domain';
 import { api, ApiError } from '../../../../services/api';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
+import { confirmDestructive } from '../../../../services/confirm';
 
 /** 会议记录: the organiser writes the minutes, then closes them with the attendance (纪实). */
 export default function RecordPage() {
@@ -37,6 +38,12 @@ export default function RecordPage() {
     return saved;
   }
   async function close() {
+    const yes = await confirmDestructive({
+      title: '归档会议记录？',
+      content: '归档后出勤记入每位党员的档案，党员可以查看这份记录；之后不能再修改，只能补签。',
+      confirmText: '归档',
+    });
+    if (!yes) return;
     if (!(await save(true))) return;
     const closed = await closing.run(async () => {
       try {
@@ -44,7 +51,7 @@ export default function RecordPage() {
       } catch (e) {
         // Before the activity's end the server says what closing early does; close only if the organiser agrees.
         if (!(e instanceof ApiError) || e.code !== 'CONFIRM_NEEDED') throw e;
-        const { confirm } = await Taro.showModal({ title: '提前归档', content: e.message, confirmText: '提前归档', cancelText: '再等等' });
+        const confirm = await confirmDestructive({ title: '提前归档？', content: e.message, confirmText: '提前归档' });
         return confirm ? api.record.close({ activityId, early: true }) : null;
       }
     });
