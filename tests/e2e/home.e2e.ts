@@ -81,6 +81,16 @@ it('someone opens Zhibu from the branch group, applies, the secretary approves, 
   await page.locator('#join-submit').click();
   await page.waitForSelector('#join-pending');
   await screenshot(page, 'join-pending');
+  // From now on home and 我的 say the same: applied, waiting for the secretary — not "you have not joined".
+  await page.goto(`${BASE_URL}/#/pages/home/index`);
+  await page.waitForSelector('#home-join-status');
+  expect(await page.locator('#home-join-status').innerText()).toContain('已申请加入「第一党支部（研发中心）」');
+  expect(await page.locator('body').innerText()).not.toContain('你还没有加入支部');
+  await screenshot(page, 'home-join-pending');
+  await page.goto(`${BASE_URL}/#/pages/me/index`);
+  await page.waitForSelector('#me-join-status');
+  expect(await page.locator('#me-join-status').innerText()).toContain('等待支部书记审核');
+  expect(await page.locator('body').innerText()).not.toContain('尚未加入任何支部');
 
   // The secretary sees the request on the branch home and approves it.
   await signInAs(page, 'demo-secretary');

@@ -1,12 +1,13 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { JOIN_STATUS_LABEL, ORG_TYPE_LABEL, ROLE_LABEL, type BranchHome } from '../../../typings/domain';
+import { ORG_TYPE_LABEL, ROLE_LABEL, type BranchHome } from '../../../typings/domain';
 import { inShanghai } from '../../../typings/time';
 import { ActivityItem } from '../../components/activity-item';
 import { PostItem } from '../../components/post-item';
 import { StateView } from '../../components/state-view';
 import { TodoList } from '../../components/todo-list';
+import { JoinStatus } from '../../components/join-status';
 import { api } from '../../services/api';
 import { routeGroupEntry } from '../../services/entry';
 import { session } from '../../services/session';
@@ -21,21 +22,28 @@ function formatToday(day: string): string {
   return `${d.month() + 1}月${d.date()}日 星期${WEEKDAYS[d.day()]}`;
 }
 
-/** A newcomer's latest join request, so they can see where it stands. */
-function MyRequest() {
-  const { data } = useApi(() => api.join.mine({}));
-  const latest = data?.requests[0];
-  if (!latest) return null;
+/**
+ * Someone not in a branch yet: where their request stands comes first, and while it is pending the
+ * page says so instead of "you have not joined"; otherwise, how to find their branch.
+ */
+function NoBranch() {
+  const mine = useApi(() => api.join.mine({}), [], { refreshOnShow: true });
+  if (!mine.data) return <View id='home-no-branch' />;
+  const latest = mine.data.requests[0];
+  const pending = latest?.status === 'pending';
   return (
-    <CellGroup>
-      <View id='home-my-request'>
-        <Cell
-          title={`申请加入「${latest.orgName}」`}
-          description={latest.status === 'rejected' && latest.reason ? `原因：${latest.reason}` : undefined}
-          extra={JOIN_STATUS_LABEL[latest.status]}
-        />
-      </View>
-    </CellGroup>
+    <View id='home-no-branch' className='home__none'>
+      {latest && <JoinStatus request={latest} id='home-join-status' />}
+      {!pending && (
+        <View className='zb-card home__none-card'>
+          <Text className='home__none-title'>你还没有加入支部</Text>
+          <Text className='home__none-text'>请从所在支部微信群里的小程序卡片进入，或搜索你的支部提交申请，由支部书记审核。</Text>
+          <Button id='home-find-branch' type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: pageUrl('join') })}>
+            找到我的支部
+          </Button>
+        </View>
+      )}
+    </View>
   );
 }
 
@@ -161,20 +169,7 @@ export default function HomePage() {
   return (
     <View className='zb-page home'>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
-        {data && !data.branch && (
-          <View className='zb-card home__none' id='home-no-branch'>
-            <Text className='home__none-title'>你还没有加入支部</Text>
-            <Text className='home__none-text'>请从所在支部微信群里的小程序卡片进入，或搜索你的支部提交申请，由支部书记审核。</Text>
-            <Button id='home-find-branch' type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: pageUrl('join') })}>
-              找到我的支部
-            </Button>
-          </View>
-        )}
-        {data && !data.branch && (
-          <View className='home__requests'>
-            <MyRequest />
-          </View>
-        )}
+        {data && !data.branch && <NoBranch />}
         {data?.branch && (
           <>
             {/* The branch in one card: who they are here, today, who leads; what to do comes right after. */}

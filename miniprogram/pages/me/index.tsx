@@ -4,6 +4,8 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { ORG_TYPE_LABEL, ROLE_LABEL } from '../../../typings/domain';
 import { shanghaiDay } from '../../../typings/time';
 import { StateView } from '../../components/state-view';
+import { JoinStatus } from '../../components/join-status';
+import { api } from '../../services/api';
 import { session } from '../../services/session';
 import { useApi } from '../../services/useApi';
 import './index.scss';
@@ -11,6 +13,12 @@ import { pageUrl } from '../../../typings/pages';
 
 export default function MePage() {
   const { data, error, loading, reload } = useApi(() => session({ fresh: true }), [], { refreshOnShow: true });
+  // Someone not in a branch yet sees where their request to join stands, as on the home.
+  const mine = useApi(
+    () => (data && data.memberships.length === 0 ? api.join.mine({}) : Promise.resolve(null)),
+    [data?.memberships.length],
+  );
+  const request = mine.data?.requests[0];
   return (
     <View className='zb-page me'>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
@@ -41,8 +49,9 @@ export default function MePage() {
               </View>
             </CellGroup>
             <Text className='zb-section-title'>我的组织</Text>
+            {data.memberships.length === 0 && request && <JoinStatus request={request} id='me-join-status' />}
             <CellGroup>
-              {data.memberships.length === 0 && <Cell title='尚未加入任何支部' />}
+              {data.memberships.length === 0 && !request && <Cell title='尚未加入任何支部' />}
               {data.memberships.map((m) => (
                 <Cell key={m.orgId} title={m.orgName} description={`${ORG_TYPE_LABEL[m.orgType]} · ${ROLE_LABEL[m.role]}`} />
               ))}
