@@ -27,7 +27,11 @@ export function ActivityItem({ a }: { a: ActivityCard }) {
           {a.capacity ? `已报名 ${a.confirmedCount}/${a.capacity}` : a.confirmedCount ? `已报名 ${a.confirmedCount} 人` : ''}
         </Text>
         {a.recordClosed && <Text className='activity-item__mine'>有会议纪实</Text>}
-        {a.mySignup && <Text className='activity-item__mine'>{SIGNUP_STATUS_LABEL[a.mySignup]}</Text>}
+        {a.mySignup && (
+          <Text className={`activity-item__mine${a.mySignup === 'confirmed' ? ' activity-item__mine--done' : ''}`}>
+            {SIGNUP_STATUS_LABEL[a.mySignup]}
+          </Text>
+        )}
       </View>
     </View>
   );

@@ -66,7 +66,7 @@ function SignupBox({ a, onChanged, reminderTemplate }: { a: ActivityView; onChan
   return (
     <View className='zb-card zb-stack' id='signup-box'>
       {standing.length > 0 && (
-        <Text className='detail__mine' id='my-signup'>
+        <Text className={`detail__mine${mine.checkedIn || mine.signup === 'confirmed' ? ' detail__mine--done' : ''}`} id='my-signup'>
           {standing.join(' · ')}
         </Text>
       )}
