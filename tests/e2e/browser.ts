@@ -111,3 +111,15 @@ export async function confirmModal(page: Page, title: string): Promise<void> {
   await page.locator('.taro-model__confirm:visible').click();
   await page.locator(`.taro-modal__title:has-text("${title}")`).waitFor({ state: 'hidden' });
 }
+
+/** Calls a function as `openid` through the gateway, as the h5 app does; refuses to go on if the call is refused. */
+export async function callAs(openid: string, fn: string, action: string, data: object): Promise<Record<string, unknown>> {
+  const res = await fetch(`${BASE_URL}/api/functions/${fn}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await tokenFor(openid)}` },
+    body: JSON.stringify({ action, data }),
+  });
+  const body = (await res.json()) as { ok: boolean; data: Record<string, unknown>; message?: string };
+  if (!body.ok) throw new Error(`${fn}.${action} as ${openid}: ${body.message}`);
+  return body.data;
+}

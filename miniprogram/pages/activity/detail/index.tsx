@@ -149,6 +149,7 @@ function SignupBox({ a, onChanged, reminderTemplate }: { a: ActivityView; onChan
 /** Check in: scan the code on the secretary's screen (WeChat), or type its 6 digits. */
 function CheckinBox({ a, onDone }: { a: ActivityView; onDone: () => void }) {
   const [digits, setDigits] = useState('');
+  const [missing, setMissing] = useState('');
   const { busy, error, run } = useAction();
   const submit = async (input: { digits: string } | { payload: string }) => {
     const ok = await run(async () => {
@@ -192,15 +193,20 @@ function CheckinBox({ a, onDone }: { a: ActivityView; onDone: () => void }) {
           id='checkin-submit'
           type='primary'
           loading={busy}
-          disabled={!/^\d{6}$/.test(digits)}
-          onClick={() => void submit({ digits })}
+          onClick={() => {
+            // The button stays usable and says what is missing, rather than sitting greyed out.
+            if (/^\d{6}$/.test(digits)) {
+              setMissing('');
+              void submit({ digits });
+            } else setMissing('请输入书记屏幕上的 6 位数字');
+          }}
         >
           签到
         </Button>
       </View>
-      {error && (
+      {(missing || error) && (
         <Text className='zb-error' id='checkin-error'>
-          {error}
+          {missing || error}
         </Text>
       )}
     </View>
