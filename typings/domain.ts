@@ -463,6 +463,8 @@ export interface ActivityView extends ActivityCard {
     waitlistPosition: number | null;
     leave: LeaveStatus | null;
     checkedIn: boolean;
+    /** ISO instant the caller checked in, when they have. */
+    checkedInAt: string | null;
     /** Whether the caller may still cancel their sign-up. */
     canCancel: boolean;
   };

@@ -86,6 +86,7 @@ export async function toView(
       waitlistPosition,
       leave: checkin?.leave?.status ?? null,
       checkedIn,
+      checkedInAt: checkedIn && checkin?.at ? new Date(checkin.at).toISOString() : null,
       canCancel: Boolean(active) && !a.cancelled && mayCancel(a.cancelRule, a, ctx.now, checkedIn),
     },
     canManage,

@@ -94,9 +94,14 @@ it('a secretary creates an activity and shares it; a member signs up from the li
   await member.goto(`${BASE_URL}/#${path}`);
   await member.reload();
   await member.waitForSelector('#checkin-digits');
+  // While check-in is open it leads the page: the field is on the first screen, without scrolling.
+  expect((await member.locator('#checkin-digits').boundingBox())!.y).toBeLessThan(844 - 60);
   await fill(member, 'checkin-digits', digits);
   await member.locator('#checkin-submit').click();
   await waitForText(member, '已签到');
+  // Success is a green card with the time.
+  await member.waitForSelector('#checked-in');
+  expect(await member.locator('#checked-in').innerText()).toMatch(/已签到\s+\d+月\d+日 \d\d:\d\d/);
   await screenshot(member, 'activity-checked-in');
 
   await secretary.goto(`${BASE_URL}/#/packages/secretary/pages/board/index?id=${activityId}`);

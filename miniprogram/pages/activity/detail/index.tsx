@@ -313,6 +313,26 @@ export default function ActivityDetailPage() {
               </Text>
               <Text className='zb-muted'>{data.orgName}</Text>
             </View>
+            {/* While check-in is open, it comes first: the organiser's code screen, the member's check-in, or their confirmation. */}
+            {checkinOpen && data.canManage && (
+              <Button
+                id='open-checkin-screen'
+                type='primary'
+                size='large'
+                block
+                className='detail__lead'
+                onClick={() => go('checkinScreen')}
+              >
+                打开签到码
+              </Button>
+            )}
+            {data.mine.checkedIn && data.mine.checkedInAt && (
+              <View className='zb-card detail__checked-in' id='checked-in'>
+                <Text className='detail__checked-in-title'>已签到</Text>
+                <Text className='detail__checked-in-time'>{moment(data.mine.checkedInAt)}</Text>
+              </View>
+            )}
+            {data.mine.inAudience && checkinOpen && !data.mine.checkedIn && <CheckinBox a={data} onDone={() => void reload()} />}
             <CellGroup>
               <Cell title='时间' extra={timeRange(data.startAt, data.endAt)} />
               <Cell title='地点' extra={data.place} />
@@ -340,16 +360,10 @@ export default function ActivityDetailPage() {
             {data.mine.inAudience && data.status !== 'cancelled' && (
               <SignupBox a={data} onChanged={() => void reload()} reminderTemplate={me.data?.subscribeTemplates.activityReminder ?? null} />
             )}
-            {data.mine.inAudience && checkinOpen && !data.mine.checkedIn && <CheckinBox a={data} onDone={() => void reload()} />}
             {data.canManage && card && (
               <View className='zb-actions' id='manage'>
                 <Text className='zb-section-title'>组织者</Text>
                 <ShareButton id='activity-share' card={card} label='分享报名卡片到微信群' />
-                {checkinOpen && (
-                  <Button id='open-checkin-screen' size='large' block onClick={() => go('checkinScreen')}>
-                    打开签到码
-                  </Button>
-                )}
                 {(data.status === 'open' || data.status === 'full' || data.status === 'closed' || data.status === 'upcoming') && (
                   <Button
                     id='activity-edit'
