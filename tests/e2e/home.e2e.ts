@@ -145,6 +145,14 @@ it("a secretary records where a member stands in 发展党员, and it shows on t
   await page.locator('#member-m-demo-005').click();
   await page.waitForSelector('#step-form');
   expect(await page.locator('#step-form').innerText()).toContain('记录目前所处阶段');
+  // Nothing is preset: one tap records nothing, and the form says what is missing.
+  await page.locator('#step-submit').click();
+  await page.waitForSelector('#step-error');
+  expect(await page.locator('#step-error').innerText()).toBe('请先选择阶段和日期');
+  await page.locator('#step-stage-full').click();
+  await page.locator('#step-date').click();
+  await page.locator('.weui-picker__action', { hasText: '确定' }).click();
+  await page.waitForFunction(() => /\d{4}-\d{2}-\d{2}/.test(document.querySelector('#step-date')?.textContent ?? ''));
   await page.locator('#step-submit').click();
   await page.waitForFunction(() => document.body.innerText.includes('目前：正式党员'));
   expect(await page.locator('#step-form').count()).toBe(0);

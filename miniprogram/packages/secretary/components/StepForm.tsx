@@ -14,8 +14,9 @@ interface Props {
 /** Records the member's next step in 发展党员 (or, the first time, where they stand now). */
 export function StepForm({ memberId, current, onDone }: Props) {
   const next = current ? (PARTY_STAGES[PARTY_STAGES.indexOf(current.stage) + 1] ?? null) : null;
-  const [initial, setInitial] = useState<PartyStage>('full');
-  const [date, setDate] = useState(shanghaiDay(new Date()));
+  // Nothing is preset: a wrong stage or date must not be one tap away.
+  const [initial, setInitial] = useState<PartyStage | null>(null);
+  const [date, setDate] = useState('');
   const [responsible, setResponsible] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -23,6 +24,11 @@ export function StepForm({ memberId, current, onDone }: Props) {
   const to = next ?? initial;
 
   async function submit() {
+    const missing = [!to && '阶段', !date && '日期'].filter(Boolean);
+    if (!to || !date) {
+      setError(`请先选择${missing.join('和')}`);
+      return;
+    }
     setBusy(true);
     setError('');
     try {
@@ -37,18 +43,25 @@ export function StepForm({ memberId, current, onDone }: Props) {
 
   return (
     <View className='zb-card step-form' id='step-form'>
-      <Text className='step-form__title'>{current ? `记录下一步：${PARTY_STAGE_LABEL[to]}` : '记录目前所处阶段'}</Text>
+      <Text className='step-form__title'>{current && to ? `记录下一步：${PARTY_STAGE_LABEL[to]}` : '记录目前所处阶段'}</Text>
       {!current && (
-        <Picker
-          mode='selector'
-          range={PARTY_STAGES.map((s) => PARTY_STAGE_LABEL[s])}
-          onChange={(e) => setInitial(PARTY_STAGES[Number(e.detail.value)] ?? 'full')}
-        >
-          <View className='step-form__picker'>阶段：{PARTY_STAGE_LABEL[initial]}</View>
-        </Picker>
+        <View className='zb-choices' id='step-stages'>
+          {PARTY_STAGES.map((s) => (
+            <Button
+              key={s}
+              id={`step-stage-${s}`}
+              className={initial === s ? 'step-form__stage step-form__stage--on' : 'step-form__stage'}
+              onClick={() => setInitial(s)}
+            >
+              {PARTY_STAGE_LABEL[s]}
+            </Button>
+          ))}
+        </View>
       )}
-      <Picker mode='date' value={date} end={shanghaiDay(new Date())} onChange={(e) => setDate(e.detail.value)}>
-        <View className='step-form__picker'>日期：{date}</View>
+      <Picker mode='date' value={date || shanghaiDay(new Date())} end={shanghaiDay(new Date())} onChange={(e) => setDate(e.detail.value)}>
+        <View className='step-form__picker' id='step-date'>
+          {current ? '这一步的日期' : '进入该阶段的日期'}：{date || '请选择'}
+        </View>
       </Picker>
       <Input placeholder='培养联系人（选填）' value={responsible} onChange={setResponsible} maxLength={20} />
       <Button id='step-submit' type='primary' size='large' block loading={busy} onClick={() => void submit()}>

@@ -26,8 +26,15 @@ import './index.scss';
 import { pageUrl, type SecretaryPage } from '../../../../typings/pages';
 import { confirmDestructive } from '../../../services/confirm';
 
-const cancelRuleText = (r: CancelRule) =>
-  r.kind === 'deadline' ? '报名截止前可取消' : r.kind === 'hoursBefore' ? `开始前 ${r.hours} 小时可取消` : '签到前可取消';
+/** The rule as the organiser chose it, in the member's words (with no deadline, sign-up closes at the start). */
+const cancelRuleText = (r: CancelRule, deadline: string | null) =>
+  r.kind === 'deadline'
+    ? deadline
+      ? '报名截止前可取消'
+      : '活动开始前可取消'
+    : r.kind === 'hoursBefore'
+      ? `开始前 ${r.hours} 小时可取消`
+      : '签到前可取消';
 
 const audienceText = (a: Audience, orgName: string) =>
   a.kind === 'unit'
@@ -343,7 +350,7 @@ export default function ActivityDetailPage() {
                 />
               )}
               {data.signupRequired && data.signupDeadline && <Cell title='报名截止' extra={moment(data.signupDeadline)} />}
-              {data.signupRequired && <Cell title='取消规则' extra={cancelRuleText(data.cancelRule)} />}
+              {data.signupRequired && <Cell title='取消规则' extra={cancelRuleText(data.cancelRule, data.signupDeadline)} />}
               <Cell title='参加范围' extra={audienceText(data.audience, data.orgName)} />
               <Cell
                 title='签到'

@@ -175,7 +175,7 @@ export default function ActivityEditPage() {
             <Choices
               id='edit-rule'
               options={[
-                ['deadline', '开始前可取消'],
+                ['deadline', '报名截止前可取消'],
                 ['hoursBefore', '开始前 24 小时可取消'],
                 ['beforeCheckin', '签到前可取消'],
               ]}

@@ -131,7 +131,7 @@ export default function CheckinScreenPage() {
       )}
       {code && (
         <Text className='screen__toggle' id='screen-toggle' onClick={() => setWechat((w) => !w)}>
-          {wechat ? '改为显示支部通扫码用的二维码' : '成员用微信扫一扫？改为显示小程序码'}
+          {wechat ? '改为显示支部通扫码用的二维码' : '党员用微信扫一扫？改为显示小程序码'}
         </Text>
       )}
     </View>

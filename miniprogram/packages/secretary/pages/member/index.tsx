@@ -47,7 +47,7 @@ export default function MemberPage() {
                 <Text className='member__name' id='member-name'>
                   {(a.name ?? decodeURIComponent(params['name'] ?? '')) || '（未填写姓名）'}
                 </Text>
-                <Text className='member__muted'>档案更新于 {a.updatedAt ? a.updatedAt.slice(0, 10) : '—'}</Text>
+                <Text className='member__muted'>{a.updatedAt ? `档案更新于 ${a.updatedAt.slice(0, 10)}` : '本人尚未填写档案'}</Text>
               </View>
             </View>
             <CellGroup>
