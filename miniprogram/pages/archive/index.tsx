@@ -212,7 +212,7 @@ export default function ArchivePage() {
               <Text className='archive__label'>性别</Text>
               <View className='archive__choices'>
                 {(['male', 'female'] as const).map((g) => (
-                  <Button key={g} type={draft.gender === g ? 'primary' : 'default'} onClick={() => set('gender')(g)}>
+                  <Button key={g} className={draft.gender === g ? 'zb-choice zb-choice--on' : 'zb-choice'} onClick={() => set('gender')(g)}>
                     {g === 'male' ? '男' : '女'}
                   </Button>
                 ))}

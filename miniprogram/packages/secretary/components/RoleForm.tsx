@@ -34,7 +34,7 @@ export function RoleForm({ memberId, role, duty: currentDuty, onDone }: Props) {
       <Text className='zb-muted'>改为：</Text>
       <View className='zb-choices' id='role-choices'>
         {ROLES.map((r) => (
-          <Button key={r} id={`role-${r}`} type={next === r ? 'primary' : 'default'} onClick={() => setNext(r)}>
+          <Button key={r} id={`role-${r}`} className={next === r ? 'zb-choice zb-choice--on' : 'zb-choice'} onClick={() => setNext(r)}>
             {ROLE_LABEL[r]}
           </Button>
         ))}
@@ -44,7 +44,7 @@ export function RoleForm({ memberId, role, duty: currentDuty, onDone }: Props) {
           <Text className='zb-muted'>分工：</Text>
           <View className='zb-choices' id='duty-choices'>
             {DUTIES.map((d) => (
-              <Button key={d} id={`duty-${d}`} type={duty === d ? 'primary' : 'default'} onClick={() => setDuty(d)}>
+              <Button key={d} id={`duty-${d}`} className={duty === d ? 'zb-choice zb-choice--on' : 'zb-choice'} onClick={() => setDuty(d)}>
                 {DUTY_LABEL[d]}
               </Button>
             ))}

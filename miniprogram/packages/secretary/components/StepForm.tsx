@@ -50,7 +50,7 @@ export function StepForm({ memberId, current, onDone }: Props) {
             <Button
               key={s}
               id={`step-stage-${s}`}
-              className={initial === s ? 'step-form__stage step-form__stage--on' : 'step-form__stage'}
+              className={initial === s ? 'zb-choice zb-choice--on' : 'zb-choice'}
               onClick={() => setInitial(s)}
             >
               {PARTY_STAGE_LABEL[s]}

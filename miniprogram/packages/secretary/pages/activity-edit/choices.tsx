@@ -16,7 +16,7 @@ export function Choices<T extends string>({
   return (
     <View className='zb-choices' id={id}>
       {options.map(([v, label]) => (
-        <Button key={v} id={`${id}-${v}`} type={value === v ? 'primary' : 'default'} onClick={() => onChange(v)}>
+        <Button key={v} id={`${id}-${v}`} className={value === v ? 'zb-choice zb-choice--on' : 'zb-choice'} onClick={() => onChange(v)}>
           {label}
         </Button>
       ))}

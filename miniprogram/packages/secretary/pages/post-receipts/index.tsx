@@ -76,7 +76,12 @@ export default function PostReceiptsPage() {
                   ...(data.confirmRate !== null ? [['confirmed', `已确认 ${data.confirmed}`]] : []),
                 ] as [Filter, string][]
               ).map(([f, label]) => (
-                <Button key={f} id={`receipts-${f}`} type={filter === f ? 'primary' : 'default'} onClick={() => setFilter(f)}>
+                <Button
+                  key={f}
+                  id={`receipts-${f}`}
+                  className={filter === f ? 'zb-choice zb-choice--on' : 'zb-choice'}
+                  onClick={() => setFilter(f)}
+                >
                   {label}
                 </Button>
               ))}
