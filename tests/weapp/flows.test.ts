@@ -23,6 +23,29 @@ function open(openid: string, options: Partial<ConstructorParameters<typeof Mini
   return mp;
 }
 
+/** Tomorrow's 党课 of the first branch, with sign-up (closing an hour before) and `capacity` seats. */
+function tomorrowsLesson(capacity: number | null) {
+  const tomorrow = (hours: number) => new Date(Date.now() + (24 + hours) * 3600_000).toISOString();
+  return must(
+    world.runtime,
+    'activity',
+    'create',
+    {
+      orgId: RD,
+      type: 'party_lecture',
+      title: '明日党课：党章学习',
+      startAt: tomorrow(0),
+      endAt: tomorrow(2),
+      signupDeadline: tomorrow(-1),
+      place: '二楼报告厅',
+      capacity,
+      audience: { kind: 'unit' },
+      signupRequired: true,
+    },
+    PERSONAS.secretary.openid,
+  );
+}
+
 /** Nothing went wrong in the app while the flow ran. */
 function expectClean(app: MiniProgram): void {
   expect({
@@ -78,25 +101,7 @@ describe('joining', () => {
 describe('an activity', () => {
   it('a member opens the shared card, signs up, and asks for a reminder: the subscribe prompt is requested inside the tap', async () => {
     // A reminder can be asked for until an hour before the start: tomorrow's 党课.
-    const tomorrow = (hours: number) => new Date(Date.now() + (24 + hours) * 3600_000).toISOString();
-    const lesson = await must(
-      world.runtime,
-      'activity',
-      'create',
-      {
-        orgId: RD,
-        type: 'party_lecture',
-        title: '明日党课：党章学习',
-        startAt: tomorrow(0),
-        endAt: tomorrow(2),
-        signupDeadline: tomorrow(-1),
-        place: '二楼报告厅',
-        capacity: null,
-        audience: { kind: 'unit' },
-        signupRequired: true,
-      },
-      PERSONAS.secretary.openid,
-    );
+    const lesson = await tomorrowsLesson(null);
     const app = open(PERSONAS.member.openid);
     await app.launch({ path: 'pages/activity/detail/index', query: { id: lesson.id }, scene: 1044, shareTicket: 'ticket-rd' });
     expect(app.text()).toContain('明日党课：党章学习');
@@ -118,25 +123,7 @@ describe('an activity', () => {
   });
 
   it('取消报名 asks first and says what follows: declining keeps the seat, confirming gives it back', async () => {
-    const tomorrow = (hours: number) => new Date(Date.now() + (24 + hours) * 3600_000).toISOString();
-    const lesson = await must(
-      world.runtime,
-      'activity',
-      'create',
-      {
-        orgId: RD,
-        type: 'party_lecture',
-        title: '明日党课：党章学习',
-        startAt: tomorrow(0),
-        endAt: tomorrow(2),
-        signupDeadline: tomorrow(-1),
-        place: '二楼报告厅',
-        capacity: 30,
-        audience: { kind: 'unit' },
-        signupRequired: true,
-      },
-      PERSONAS.secretary.openid,
-    );
+    const lesson = await tomorrowsLesson(30);
     await must(world.runtime, 'signup', 'join', { activityId: lesson.id }, PERSONAS.member.openid);
     const hesitant = open(PERSONAS.member.openid, { confirms: false });
     await hesitant.launch({ path: 'pages/activity/detail/index', query: { id: lesson.id } });
