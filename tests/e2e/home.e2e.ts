@@ -181,3 +181,18 @@ it('the secretary sees who is due for their next step', async () => {
   expect(await page.locator('#due-m-demo-014').innerText()).toContain('预备党员');
   await screenshot(page, 'due');
 });
+
+it('the activity list shows placeholders while it loads, says when it could not load and loads again on 重试', async () => {
+  const page = await phonePage(browser);
+  await signInAs(page, 'demo-member-01');
+  // The network drops the list's calls, as on a bus with no signal.
+  await page.route('**/api/functions/activity', (route) => route.abort('internetdisconnected'));
+  await page.goto(`${BASE_URL}/#/pages/activity/index`);
+  await page.waitForSelector('#activity-list-error');
+  expect(await page.locator('#activity-list-error').innerText()).toContain('没有加载出来');
+  await screenshot(page, 'activity-list-error');
+  await page.unroute('**/api/functions/activity');
+  await page.locator('#activity-list-retry').click();
+  await page.waitForFunction(() => document.body.innerText.includes('暂无活动'));
+  expect(await page.locator('#activity-list-error').count()).toBe(0);
+});

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ActivityCard } from '../../../typings/domain';
@@ -12,6 +12,7 @@ import { useApi } from '../../services/useApi';
 import { usePaged } from '../../services/usePaged';
 import './index.scss';
 import { pageUrl } from '../../../typings/pages';
+import { ListState } from '../../components/list-state';
 
 type When = 'upcoming' | 'past';
 
@@ -20,7 +21,7 @@ export default function ActivityPage() {
   const [when, setWhen] = useState<When>('upcoming');
   const home = useApi(() => api.branch.home({}));
   const leads = home.data?.pendingJoinRequests !== null && home.data?.pendingJoinRequests !== undefined;
-  const { items, cursor, busy, error, more } = usePaged<ActivityCard>(
+  const { items, cursor, busy, error, more, reload } = usePaged<ActivityCard>(
     async (after) => {
       const page = await api.activity.list({ when, cursor: after ?? undefined });
       return { items: page.activities, nextCursor: page.nextCursor };
@@ -55,7 +56,7 @@ export default function ActivityPage() {
           </Button>
         </View>
       )}
-      {error && <Text className='zb-error zb-section-title'>{error}</Text>}
+      <ListState id='activity-list' items={items} error={error} onRetry={() => void reload()} />
       {items && items.length === 0 && (
         <EmptyState
           image={emptyImage}

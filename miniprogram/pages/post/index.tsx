@@ -14,6 +14,7 @@ import { usePaged } from '../../services/usePaged';
 import { askToSubscribe } from '../../services/wechat';
 import './index.scss';
 import { pageUrl } from '../../../typings/pages';
+import { ListState } from '../../components/list-state';
 
 type Tab = PostKind | 'all';
 const TABS: [Tab, string][] = [['all', '全部'], ...POST_KINDS.map((k): [Tab, string] => [k, POST_KIND_LABEL[k]])];
@@ -25,7 +26,7 @@ export default function PostsPage() {
   const [query, setQuery] = useState('');
   const me = useApi(() => session());
   // Back from a post, its unread mark goes (usePaged reloads on show).
-  const { items, cursor, busy, error, more } = usePaged<PostCard>(
+  const { items, cursor, busy, error, more, reload } = usePaged<PostCard>(
     async (after) => {
       const page = await api.post.list({
         ...(tab === 'all' ? {} : { kind: tab }),
@@ -69,7 +70,7 @@ export default function PostsPage() {
           标题含“{query}”的内容
         </Text>
       )}
-      {error && <Text className='zb-error zb-section-title'>{error}</Text>}
+      <ListState id='post-list' items={items} error={error} onRetry={() => void reload()} />
       {items && items.length === 0 && (
         <EmptyState
           image={emptyImage}
