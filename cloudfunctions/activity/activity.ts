@@ -14,7 +14,7 @@ import { reconcileImages, removeImages } from '../common/images';
 import { orgNames } from '../org/view';
 import { notifyMembers } from './notify';
 import { timeProblems } from './rules';
-import { toCard, toView } from './view';
+import { audienceKeys, keysOf, toCard, toView } from './view';
 
 type ActivityInput = z.infer<typeof activityInput>;
 
@@ -48,7 +48,6 @@ function checkTimes(ctx: HandlerContext, input: ActivityInput, creating: boolean
 
 type Expanded = { orgIds: string[]; memberIds: string[] };
 
-const audienceKeys = (e: Expanded) => [...e.orgIds.map((id) => `org:${id}`), ...e.memberIds.map((id) => `member:${id}`)];
 /** An activity's row for one audience key, read by members' lists: one per activity and key. */
 const audienceRowId = (activityId: string, key: string) => `${activityId}~${key}`;
 
@@ -190,11 +189,11 @@ export const list: Handler<'activity', 'list'> = async (input, ctx) => {
   const _ = ctx.db.command;
   const limit = input.limit ?? 20;
   let keys: string[];
-  if (ctx.grant.unit) keys = [`org:${ctx.grant.unit._id}`];
+  if (ctx.grant.unit) keys = audienceKeys({ orgIds: [ctx.grant.unit._id], memberIds: [] });
   else {
     const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(50).get();
     const mine = data;
-    keys = [...mine.map((m) => `org:${m.orgId}`), ...mine.map((m) => `member:${m._id}`)];
+    keys = keysOf(mine);
   }
   if (keys.length === 0) return { activities: [], nextCursor: null };
 

@@ -6,6 +6,16 @@ import { checkinWindow, mayCancel, statusOf } from './rules';
 
 export const memberKey = (activityId: string, memberId: string) => `${activityId}~${memberId}`;
 
+/** The keys of activity_audience rows: `org:<unit>` for units, `member:<membership>` for invited members. */
+export const audienceKeys = (e: { orgIds: string[]; memberIds: string[] }) => [
+  ...e.orgIds.map((id) => `org:${id}`),
+  ...e.memberIds.map((id) => `member:${id}`),
+];
+
+/** The keys an activity reaches someone by: their units, and their memberships when invited by name. */
+export const keysOf = (memberships: Pick<MembershipDoc, '_id' | 'orgId'>[]) =>
+  audienceKeys({ orgIds: memberships.map((m) => m.orgId), memberIds: memberships.map((m) => m._id) });
+
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 export function toCard(a: ActivityDoc, orgName: string, mySignup: SignupStatus | null, now: Date): ActivityCard {

@@ -1,9 +1,9 @@
 import { ACTIVITY_TYPE_LABEL, LEADER_ROLES, type TodoItem } from '../../typings/domain';
 import { inShanghai } from '../../typings/time';
 import { checkinWindow, signupClosesAt, statusOf } from '../activity/rules';
-import { memberKey } from '../activity/view';
+import { keysOf, memberKey } from '../activity/view';
 import type { HandlerContext } from '../common/context';
-import { col, type ActivityDoc, type MembershipDoc } from '../common/db';
+import { col, readId, type ActivityDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
 
 /**
@@ -40,18 +40,18 @@ const meetings: TodoProvider = async (ctx, scope) => {
     (a) => !a.cancelled && new Date(a.endAt).getTime() > now && new Date(a.startAt).getTime() < now + AHEAD_MS && membershipFor(a, scope),
   );
   if (mine.length === 0) return [];
-  const memberOf = (a: ActivityDoc) => membershipFor(a, scope)!;
-  const keys = mine.map((a) => memberKey(a._id, memberOf(a)._id));
+  // Sign-ups and check-ins are keyed by activity and the membership the activity counts the caller by.
+  const keyOf = new Map(mine.map((a) => [a._id, memberKey(a._id, membershipFor(a, scope)!._id)]));
   const open = mine.filter((a) => now >= checkinWindow(a).opensAt);
   const _ = ctx.db.command;
   const [{ data: signups }, { data: checkins }] = await Promise.all([
     col(ctx.db, 'signups')
-      .where({ _id: _.in(keys) })
+      .where({ _id: _.in([...keyOf.values()]) })
       .limit(100)
       .get(),
     open.length
       ? col(ctx.db, 'checkins')
-          .where({ _id: _.in(open.map((a) => memberKey(a._id, memberOf(a)._id))), checkedIn: true })
+          .where({ _id: _.in(open.map((a) => keyOf.get(a._id)!)), checkedIn: true })
           .limit(100)
           .get()
       : Promise.resolve({ data: [] }),
@@ -149,7 +149,7 @@ const mustRead: TodoProvider = async (ctx, scope) => {
   const posts = [...new Map(rows.map((r) => [r.postId, r])).values()];
   if (posts.length === 0) return [];
   const { data: reads } = await col(ctx.db, 'post_reads')
-    .where({ _id: _.in(posts.map((p) => `${p.postId}~${scope.openid}`)), confirmedAt: _.exists(true) })
+    .where({ _id: _.in(posts.map((p) => readId(p.postId, scope.openid))), confirmedAt: _.exists(true) })
     .limit(50)
     .get();
   const confirmed = new Set(reads.map((r) => r.postId));
@@ -267,7 +267,7 @@ export const todo: Handler<'branch', 'todo'> = async (_input, ctx) => {
   const { openid } = ctx.caller;
   const { data: memberships } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(50).get();
   const led = memberships.filter((m) => LEADER_ROLES.includes(m.role)).map((m) => m.orgId);
-  const keys = [...memberships.map((m) => `org:${m.orgId}`), ...memberships.map((m) => `member:${m._id}`)];
+  const keys = keysOf(memberships);
   const activities = loadActivities(ctx, keys, led);
   const scope: Scope = { openid, now: ctx.now, memberships, led, activities };
   const lists = await Promise.all(PROVIDERS.map((p) => p(ctx, scope)));

@@ -421,7 +421,10 @@ export interface PostAudienceDoc {
   mustReadBy?: Date | null;
 }
 
-/** `_id` is `<postId>~<openid>`: one per reader. */
+/** A reader's row of a post: one per reader, so reading twice writes nothing new. */
+export const readId = (postId: string, openid: string) => `${postId}~${openid}`;
+
+/** `_id` is `readId(postId, openid)`: one per reader. */
 export interface PostReadDoc {
   _id: string;
   postId: string;

@@ -102,18 +102,26 @@ export const update: Handler<'post', 'update'> = async (input, ctx) => {
   const { updated } = await col(ctx.db, 'posts')
     .where({ _id: before._id, status: before.status })
     .update({ ...content, audienceOrgIds, updatedAt: ctx.now });
-  if (!updated) throw new AppError('CONFLICT', '内容刚被他人处理，请刷新后重试');
+  if (!updated) throw taken();
   await removeImages(ctx, removed);
   return toDraft(ctx, await postOf(ctx, before._id));
 };
 
+/** The post must be in one of the `from` states for the action asked. */
+function mustBeIn(p: PostDoc, from: PostDoc['status'][]): void {
+  if (!from.includes(p.status)) throw new AppError('CONFLICT', `内容当前为「${POST_STATUS_LABEL[p.status]}」，不能这样操作`);
+}
+
+/** Someone else changed the post between reading and writing it. */
+const taken = () => new AppError('CONFLICT', '内容刚被他人处理，请刷新后重试');
+
 /** Moves a post from one of `from` to `to`, once: a concurrent review loses. */
 async function transition(ctx: HandlerContext, p: PostDoc, from: PostDoc['status'][], changes: Partial<PostDoc>): Promise<PostDoc> {
-  if (!from.includes(p.status)) throw new AppError('CONFLICT', `内容当前为「${POST_STATUS_LABEL[p.status]}」，不能这样操作`);
+  mustBeIn(p, from);
   const { updated } = await col(ctx.db, 'posts')
     .where({ _id: p._id, status: p.status })
     .update({ ...changes, updatedAt: ctx.now });
-  if (!updated) throw new AppError('CONFLICT', '内容刚被他人处理，请刷新后重试');
+  if (!updated) throw taken();
   return postOf(ctx, p._id);
 }
 
@@ -152,11 +160,11 @@ async function settle(
   changes: Partial<PostDoc>,
   record: { audit: AuditEvent; version?: Omit<PostVersionDoc, '_id'> },
 ): Promise<PostDoc> {
-  if (!from.includes(p.status)) throw new AppError('CONFLICT', `内容当前为「${POST_STATUS_LABEL[p.status]}」，不能这样操作`);
+  mustBeIn(p, from);
   const entry = await auditEntry(ctx, record.audit);
   const after = await inTransaction(ctx.db, async (t) => {
     const current = (await t.collection('posts').doc(p._id).get()).data;
-    if (!current || current.status !== p.status) throw new AppError('CONFLICT', '内容刚被他人处理，请刷新后重试');
+    if (!current || current.status !== p.status) throw taken();
     const next: PostDoc = { ...current, ...changes, updatedAt: ctx.now };
     await t
       .collection('posts')

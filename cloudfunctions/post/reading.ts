@@ -3,14 +3,12 @@ import { INTERACTIVE_POST_KINDS } from '../../typings/domain';
 import { audienceMembership, leadership } from '../common/authz';
 import { type HandlerContext } from '../common/context';
 import { decodeCursor, encodeCursor, escapeRegExp } from '../common/cursor';
-import { col, isDuplicate, type PostAudienceDoc, type PostDoc, type PostReadDoc } from '../common/db';
+import { col, isDuplicate, readId, type PostAudienceDoc, type PostDoc, type PostReadDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { DRAFTERS, LEADERS } from '../common/permissions';
 import { orgNames } from '../org/view';
 import { attachmentsView, bodyView, fileUrls, isLive, toCard } from './view';
-
-export const readId = (postId: string, openid: string) => `${postId}~${openid}`;
 
 /** The audience keys of the caller's units. */
 async function keysOf(ctx: HandlerContext, openid: string): Promise<string[]> {
