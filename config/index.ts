@@ -14,13 +14,24 @@ const compile = {
   ],
 };
 
-/** Taro's default cache dependencies name src/app.config; ours lives in miniprogram/. */
+/**
+ * Taro's default cache dependencies name src/app.config; ours lives in miniprogram/. Webpack does not
+ * follow a TypeScript file's imports here, so the files app.config reads its page list from are named
+ * too: without them, a page added to typings/pages.ts was missing from the next h5 build (the cached
+ * route table was reused) while the weapp build had it.
+ */
+const APP_CONFIG_FILES = [
+  path.resolve(__dirname, '..', 'miniprogram', 'app.config.ts'),
+  path.resolve(__dirname, '..', 'typings', 'pages.ts'),
+  path.resolve(__dirname, '..', 'miniprogram', 'pages', 'dev', 'signin', 'route.ts'),
+];
+
 function cacheDependencies(chain: { get(key: string): unknown; cache(value: unknown): void }): void {
   const cache = chain.get('cache') as { buildDependencies?: Record<string, string[]> } | undefined;
   if (!cache || typeof cache !== 'object') return;
   chain.cache({
     ...cache,
-    buildDependencies: { ...cache.buildDependencies, files: [path.resolve(__dirname, '..', 'miniprogram', 'app.config.ts')] },
+    buildDependencies: { ...cache.buildDependencies, files: APP_CONFIG_FILES },
   });
 }
 

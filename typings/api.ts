@@ -384,6 +384,8 @@ export const contract = {
     cancel: action<SignupResult>()(z.strictObject({ activityId: docId })),
     /** Asks for leave (请假) with a reason. */
     leave: action<SignupResult>()(z.strictObject({ activityId: docId, reason: reasonText })),
+    /** Takes back one's own leave request while the organiser has not decided it (plans changed: I can come after all). */
+    withdrawLeave: action<SignupResult>()(z.strictObject({ activityId: docId })),
     /** A reminder before the start (the member accepted the subscribe message first); once per member and activity. */
     remind: action<{ sendAt: string }>()(
       z.strictObject({ activityId: docId, minutesBefore: z.union([z.literal(15), z.literal(30), z.literal(60), z.literal(1440)]) }),

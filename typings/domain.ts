@@ -94,8 +94,19 @@ export interface Me {
   };
 }
 
+/** A branch below an upper unit, on that unit's home: how big it is and what waits there. */
+export interface UnitStatus {
+  id: string;
+  name: string;
+  type: OrgType;
+  memberCount: number;
+  pendingJoinRequests: number;
+  recordsToClose: number;
+}
+
 export interface BranchHome {
   branch: { id: string; name: string; type: OrgType; parentName: string | null } | null;
+  /** Active members of the unit; for an upper unit (党委, 党总支), of the unit and every unit below it. */
   memberCount: number;
   role: Role | null;
   /** Join requests waiting for this unit's secretaries; null when the caller does not review them. */
@@ -106,6 +117,8 @@ export interface BranchHome {
   groupCount: number;
   /** The unit's ended activities whose record is not closed yet; null when the caller does not lead the unit. */
   recordsToClose: number | null;
+  /** For an upper unit the caller leads: the units below it that hold members (branches first), with what waits in each; otherwise null. */
+  units: UnitStatus[] | null;
   /** The caller's calendar day in Asia/Shanghai, YYYY-MM-DD */
   today: string;
 }

@@ -45,6 +45,7 @@ export const SECRETARY_PAGES = {
   posts: 'pages/posts/index',
   postEdit: 'pages/post-edit/index',
   postReceipts: 'pages/post-receipts/index',
+  tools: 'pages/tools/index',
 } as const;
 
 export type TabPage = keyof typeof TAB_PAGES;

@@ -1,9 +1,59 @@
-import { COMMITTEE_ROLES, DUTY_LABEL, ROLE_LABEL, ROLES, type Role } from '../../typings/domain';
+import { COMMITTEE_ROLES, DUTY_LABEL, ROLE_LABEL, ROLES, type Role, type UnitStatus } from '../../typings/domain';
 import { shanghaiDay } from '../../typings/time';
 
 import { col, type OrgDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { LEADERS } from '../common/permissions';
+import { byTreeOrder, memberCounts } from '../org/view';
+
+/** The units an upper unit's home lists: at most this many (a 党委 of a large company has a few dozen). */
+const UNITS_SHOWN = 200;
+
+/** Counts of one collection's matching documents per unit, in one aggregate. */
+async function countsByUnit(
+  db: Parameters<typeof memberCounts>[0],
+  name: 'join_requests' | 'activities',
+  match: Record<string, unknown>,
+): Promise<Map<string, number>> {
+  const $ = db.command.aggregate;
+  const { data } = (await col(db, name)
+    .aggregate()
+    .match(match)
+    .group({ _id: '$orgId', n: $.sum(1) })
+    .end()) as {
+    data: { _id: string; n: number }[];
+  };
+  return new Map(data.map((d) => [d._id, d.n]));
+}
+
+/**
+ * An upper unit's home for its leaders: every unit below it with its members, join requests waiting
+ * and records to close (four requests however many units), and the members of the whole subtree.
+ */
+async function unitsBelow(ctx: Parameters<Handler<'branch', 'home'>>[1], org: OrgDoc): Promise<{ units: UnitStatus[]; total: number }> {
+  const _ = ctx.db.command;
+  const below = (await col(ctx.db, 'orgs').where({ path: org._id }).limit(UNITS_SHOWN).get()).data.sort(byTreeOrder);
+  const ids = [org._id, ...below.map((o) => o._id)];
+  const [members, pending, backlog] = await Promise.all([
+    memberCounts(ctx.db, ids),
+    countsByUnit(ctx.db, 'join_requests', { orgId: _.in(ids), status: 'pending' }),
+    countsByUnit(ctx.db, 'activities', {
+      orgId: _.in(ids),
+      cancelled: false,
+      endedAt: _.exists(true),
+      recordClosedAt: _.exists(false),
+    }),
+  ]);
+  const units = below.map((o) => ({
+    id: o._id,
+    name: o.name,
+    type: o.type,
+    memberCount: members.get(o._id) ?? 0,
+    pendingJoinRequests: pending.get(o._id) ?? 0,
+    recordsToClose: backlog.get(o._id) ?? 0,
+  }));
+  return { units, total: ids.reduce((n, id) => n + (members.get(id) ?? 0), 0) };
+}
 
 const BRANCH_FIRST: Record<OrgDoc['type'], number> = { branch: 0, group: 1, general_branch: 2, committee: 3 };
 /** The most senior first (ROLES runs from the least). */
@@ -37,12 +87,23 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
     ? { org: ctx.grant.unit, role: ROLE_RANK.find((r) => ctx.grant.roles.includes(r))! }
     : await ownUnit(ctx, openid);
   if (!chosen)
-    return { branch: null, memberCount: 0, role: null, pendingJoinRequests: null, leaders: [], groupCount: 0, recordsToClose: null, today };
+    return {
+      branch: null,
+      memberCount: 0,
+      role: null,
+      pendingJoinRequests: null,
+      leaders: [],
+      groupCount: 0,
+      recordsToClose: null,
+      units: null,
+      today,
+    };
 
   const { org, role } = chosen;
   const reviews = LEADERS.includes(role);
   const _ = ctx.db.command;
-  const [count, parent, pending, officers, groups, backlog] = await Promise.all([
+  const upper = reviews && (org.type === 'committee' || org.type === 'general_branch');
+  const [count, parent, pending, officers, groups, backlog, below] = await Promise.all([
     col(ctx.db, 'memberships').where({ orgId: org._id, status: 'active' }).count(),
     org.parentId ? col(ctx.db, 'orgs').doc(org.parentId).get() : Promise.resolve({ data: [] }),
     reviews ? col(ctx.db, 'join_requests').where({ orgId: org._id, status: 'pending' }).count() : Promise.resolve(null),
@@ -56,6 +117,7 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
           .where({ orgId: org._id, cancelled: false, endedAt: _.exists(true), recordClosedAt: _.exists(false) })
           .count()
       : Promise.resolve(null),
+    upper ? unitsBelow(ctx, org) : Promise.resolve(null),
   ]);
   const leaders = officers.data
     .sort((a, b) => OFFICER_ORDER.indexOf(a.role) - OFFICER_ORDER.indexOf(b.role) || a.name.localeCompare(b.name, 'zh-CN'))
@@ -63,12 +125,13 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
   const parentOrg = parent.data[0];
   return {
     branch: { id: org._id, name: org.name, type: org.type, parentName: parentOrg?.name ?? null },
-    memberCount: count.total,
+    memberCount: below ? below.total : count.total,
     role,
     pendingJoinRequests: pending ? pending.total : null,
     leaders,
     groupCount: groups.total,
     recordsToClose: backlog ? backlog.total : null,
+    units: below ? below.units : null,
     today,
   };
 };

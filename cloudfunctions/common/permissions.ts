@@ -116,6 +116,7 @@ export const ACCESS = {
     join: { audienceOf: 'activityId' },
     cancel: { audienceOf: 'activityId' },
     leave: { audienceOf: 'activityId' },
+    withdrawLeave: { audienceOf: 'activityId' },
     remind: { audienceOf: 'activityId' },
     review: { roles: LEADERS, unitField: 'activityId', via: 'activities' },
   },

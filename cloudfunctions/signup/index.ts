@@ -1,5 +1,5 @@
 import { defineFunction } from '../common/define';
-import { cancel, join, leave, remind, review } from './signup';
+import { cancel, join, leave, remind, review, withdrawLeave } from './signup';
 
-export const signup = defineFunction('signup', { actions: { join, cancel, leave, remind, review } });
+export const signup = defineFunction('signup', { actions: { join, cancel, leave, withdrawLeave, remind, review } });
 export const main = signup.main;

@@ -113,6 +113,23 @@ export const leave: Handler<'signup', 'leave'> = async (input, ctx) => {
   return { status: signup?.status ?? null, leave: 'pending' };
 };
 
+/**
+ * Takes back the caller's own leave request while it is pending, in one conditional update (a
+ * decision made meanwhile wins: the organiser's 准假 or 不准 stands). Without a pending request it
+ * changes nothing and says where things stand.
+ */
+export const withdrawLeave: Handler<'signup', 'withdrawLeave'> = async (_input, ctx) => {
+  const { a, m } = audienceOf(ctx);
+  const id = memberKey(a._id, m._id);
+  const { updated } = await col(ctx.db, 'checkins')
+    .where({ _id: id, 'leave.status': 'pending' })
+    .update({ leave: ctx.db.command.remove() });
+  const [signup, checkin] = await Promise.all([col(ctx.db, 'signups').doc(id).get(), col(ctx.db, 'checkins').doc(id).get()]);
+  if (updated === 0 && checkin.data[0]?.leave && checkin.data[0].leave.status !== 'pending')
+    throw new AppError('CONFLICT', '请假已由组织者处理，不能撤回');
+  return { status: signup.data[0]?.status ?? null, leave: checkin.data[0]?.leave?.status ?? null };
+};
+
 /** The organiser approves or rejects a sign-up that needs approval, or a leave request. */
 export const review: Handler<'signup', 'review'> = async (input, ctx) => {
   const { openid } = ctx.caller;

@@ -123,3 +123,43 @@ export async function callAs(openid: string, fn: string, action: string, data: o
   if (!body.ok) throw new Error(`${fn}.${action} as ${openid}: ${body.message}`);
   return body.data;
 }
+
+/** From a leader's home, opens one of the tools on the 更多管理 page (`tool-<id>`). */
+export async function openTool(page: Page, id: string): Promise<void> {
+  await page.waitForSelector('#home-more');
+  await page.locator('#home-more').click();
+  await page.waitForSelector(`#tool-${id}`).catch(async (e: unknown) => {
+    await screenshot(page, `failed-tool-${id}`);
+    console.log(page.url(), await page.locator('body').innerText());
+    throw e;
+  });
+  await page.locator(`#tool-${id}`).click();
+}
+
+/** Opens the page's app in care mode (关怀模式), as a member who switched it on in 我的 (the choice Taro keeps in storage). */
+export async function inCareMode(page: Page): Promise<void> {
+  await page.addInitScript(() => localStorage.setItem('zb.care', JSON.stringify({ data: 'on' })));
+}
+
+/**
+ * Opens `url` (a page path with its query) and waits until that page is the one shown: Taro's h5
+ * router changes the address even for a page its route table lacks, leaving the previous page up.
+ */
+export async function openPage(page: Page, url: string): Promise<void> {
+  await page.goto(`${BASE_URL}/#/${url}`);
+  const path = `/${url.replace(/\?.*/, '')}`;
+  await page
+    .waitForFunction(
+      (p) =>
+        [...document.querySelectorAll('.taro_page')].some((el) => el.id.startsWith(`${p}?`) && getComputedStyle(el).display !== 'none'),
+      path,
+      {
+        timeout: 10_000,
+      },
+    )
+    .catch(() => {
+      throw new Error(`${path} is not the page shown (is it in the h5 build's route table?)`);
+    });
+  // The page has loaded when its state view has gone.
+  await page.waitForFunction(() => !document.querySelector('#state-loading'));
+}

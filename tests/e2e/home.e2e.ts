@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { BASE_URL, launch, phonePage, screenshot, signInAs } from './browser';
+import { BASE_URL, launch, phonePage, screenshot, signInAs, openTool } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -92,11 +92,11 @@ it('someone opens Zhibu from the branch group, applies, the secretary approves, 
   expect(await page.locator('#me-join-status').innerText()).toContain('等待支部书记审核');
   expect(await page.locator('body').innerText()).not.toContain('尚未加入任何支部');
 
-  // The secretary sees the request on the branch home and approves it.
+  // The secretary sees the request on the branch home (a badge on the 审核 shortcut) and approves it from there.
   await signInAs(page, 'demo-secretary');
-  await page.waitForSelector('#home-approvals');
-  expect(await page.locator('#home-approvals').innerText()).toContain('1 条待审核');
-  await page.locator('#home-approvals').click();
+  await page.waitForSelector('#shortcut-review');
+  expect(await page.locator('#shortcut-review').innerText()).toMatch(/审核\s*1/);
+  await page.locator('#shortcut-review').click();
   await page.waitForSelector('[id^="approve-"]');
   await screenshot(page, 'approvals');
   await page.locator('[id^="approve-"]').first().click();
@@ -125,7 +125,7 @@ it("a member fills in their phone; the secretary's directory shows it masked, ne
   await screenshot(page, 'archive-mine');
 
   await signInAs(page, 'demo-secretary');
-  await page.locator('#home-members').click();
+  await openTool(page, 'members');
   await page.waitForSelector('[id^="member-m-demo-005"]');
   const row = await page.locator('#member-m-demo-005').innerText();
   expect(row).toContain('138****1234');
@@ -140,7 +140,7 @@ it("a member fills in their phone; the secretary's directory shows it masked, ne
 it("a secretary records where a member stands in 发展党员, and it shows on the member's timeline", async () => {
   const page = await phonePage(browser);
   await signInAs(page, 'demo-secretary');
-  await page.locator('#home-members').click();
+  await openTool(page, 'members');
   await page.waitForSelector('#member-m-demo-005');
   await page.locator('#member-m-demo-005').click();
   await page.waitForSelector('#step-form');
@@ -176,7 +176,7 @@ it('the secretary sees who is due for their next step', async () => {
 
   const page = await phonePage(browser);
   await signInAs(page, 'demo-secretary');
-  await page.locator('#home-due').click();
+  await openTool(page, 'due');
   await page.waitForSelector('#due-m-demo-014');
   expect(await page.locator('#due-m-demo-014').innerText()).toContain('预备党员');
   await screenshot(page, 'due');

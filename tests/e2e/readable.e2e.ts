@@ -1,89 +1,84 @@
-import type { Browser } from 'playwright-core';
-import { BASE_URL, callAs, launch, phonePage, screenshot, signInAs, signInAsNew } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { BASE_URL, callAs, inCareMode, launch, openPage, phonePage, screenshot, signInAs, signInAsNew } from './browser';
 import { measure } from './readable';
+import { makeWorld, OPENID, visits, type Persona, type World } from './visits';
 
 let browser: Browser;
-/** A meeting starting in ten minutes (check-in open) and a notice, for the detail pages. */
-const world = { activityId: '', postId: '' };
-const RD = 'org-xh-branch-rd';
+let world: World = { activityId: '', postId: '' };
 
 beforeAll(async () => {
   browser = await launch();
-  const start = new Date(Date.now() + 10 * 60 * 1000);
-  const activity = await callAs('demo-secretary', 'activity', 'create', {
-    orgId: RD,
-    type: 'theme_day',
-    title: '十二月主题党日',
-    description: '学习党的二十届四中全会精神',
-    startAt: start.toISOString(),
-    endAt: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
-    signupDeadline: null,
-    place: '研发中心三楼会议室',
-    capacity: 30,
-    audience: { kind: 'unit' },
-    signupRequired: true,
-  });
-  world.activityId = String(activity['id']);
-  const posts = (await callAs('demo-member-01', 'post', 'list', {}))['posts'] as { id: string }[];
-  expect(posts.length).toBeGreaterThan(0);
-  world.postId = posts[0]!.id;
+  world = await makeWorld(callAs);
+  expect(world.activityId).not.toBe('');
 });
 afterAll(async () => {
   await browser.close();
 });
 
-/** The pages reworked so far for older members; the rest join these lists as they are (issue 12). */
-const TABS = [
-  'pages/home/index',
-  'pages/post/index',
-  'pages/activity/index',
-  'pages/me/index',
-  'pages/archive/index',
-  'pages/transfer/index',
-];
-const DETAILS = [() => `pages/activity/detail/index?id=${world.activityId}`, () => `pages/post/detail/index?id=${world.postId}`];
-const TOOLS = [
-  ...[
-    'approvals',
-    'members',
-    'posts',
-    'records',
-    'stats',
-    'activity-edit',
-    'post-edit',
-    'invites',
-    'groups',
-    'audit',
-    'org',
-    'due',
-    'transfers',
-    'import',
-  ].map((p) => () => `packages/secretary/pages/${p}/index?orgId=${RD}`),
-  ...['board', 'record', 'checkin-screen'].map((p) => () => `packages/secretary/pages/${p}/index?id=${world.activityId}`),
-];
-const all = (paths: (string | (() => string))[]) => paths.map((p) => [typeof p === 'string' ? p : p().replace(/\?.*/, ''), p] as const);
+/** The visits of a persona, resolved when the test runs (the world is made in beforeAll). */
+const pagesOf = (persona: Persona) => {
+  const list = visits({ activityId: '{activity}', postId: '{post}' })[persona];
+  return list.map((v) => [v.name, v.url] as const);
+};
+const resolve = (url: string) => url.replace('{activity}', world.activityId).replace('{post}', world.postId);
 
-describe.each([
-  ['a member', 'demo-member-01', all([...TABS, ...DETAILS])],
-  ['a secretary', 'demo-secretary', all([...TABS, ...DETAILS, ...TOOLS])],
-  ['someone not yet in a branch', 'e2e-readable-newcomer', all(TABS)],
-])('as %s, at 390×844', (_who, openid, pages) => {
-  it.each(pages)('%s has no text under 12 px, no control under 44 px, AA contrast and no sideways scrolling', async (_name, path) => {
-    const page = await phonePage(browser);
-    if (openid.startsWith('demo-')) await signInAs(page, openid);
-    else await signInAsNew(page, openid);
-    const url = typeof path === 'string' ? path : path();
-    await page.goto(`${BASE_URL}/#/${url}`);
-    // The page has loaded when its state view has gone.
-    await page.waitForFunction(() => !document.querySelector('#state-loading'));
-    await page.waitForTimeout(800);
-    const found = await measure(page);
-    if (found.smallText.length + found.smallTargets.length + found.lowContrast.length > 0 || found.overflow) {
-      await screenshot(page, `unreadable-${openid}-${url.replace(/\?.*/, '').replace(/\//g, '-')}`);
-    }
-    expect(found).toEqual({ smallText: [], smallTargets: [], lowContrast: [], overflow: false });
+/** One signed-in phone per persona and mode; each test opens its page on it. */
+async function signedIn(persona: Persona, care: boolean): Promise<Page> {
+  const page = await phonePage(browser);
+  if (care) await inCareMode(page);
+  if (persona === 'newcomer') await signInAsNew(page, `${OPENID.newcomer}-${care ? 'care' : 'plain'}`);
+  else await signInAs(page, OPENID[persona], '#home-todo, #home-todo-error, #home-units');
+  return page;
+}
+
+async function check(page: Page, url: string, minFont: number, label: string): Promise<void> {
+  await openPage(page, resolve(url));
+  await page.waitForTimeout(700);
+  const found = await measure(page, minFont);
+  if (found.smallText.length + found.smallTargets.length + found.lowContrast.length > 0 || found.overflow) {
+    await screenshot(page, `unreadable-${label}-${url.replace(/\?.*/, '').replace(/\//g, '-')}`);
+  }
+  expect(found).toEqual({ smallText: [], smallTargets: [], lowContrast: [], overflow: false });
+}
+
+const PERSONAS: [string, Persona][] = [
+  ['a member', 'member'],
+  ['a secretary', 'secretary'],
+  ['a 党委 admin', 'admin'],
+  ['someone not yet in a branch', 'newcomer'],
+];
+
+describe.each(PERSONAS)('as %s, at 390×844', (_who, persona) => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await signedIn(persona, false);
+  });
+  afterAll(async () => {
     await page.context().close();
   });
+  it.each(pagesOf(persona))(
+    '%s has no text under 12 px, no control under 44 px, AA contrast and no sideways scrolling',
+    async (_name, url) => {
+      await check(page, url, 12, `${persona}`);
+    },
+  );
+});
+
+// Care mode: everything at 1.25×, so nothing under 15 px, and the narrower layout must still fit.
+describe.each(PERSONAS)('as %s in care mode (关怀模式)', (_who, persona) => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await signedIn(persona, true);
+  });
+  afterAll(async () => {
+    await page.context().close();
+  });
+  it.each(pagesOf(persona))(
+    '%s in care mode has no text under 15 px, no control under 44 px, AA contrast and no sideways scrolling',
+    async (_name, url) => {
+      await check(page, url, 15, `care-${persona}`);
+    },
+  );
 });
 
 it('lets people zoom: the viewport does not forbid scaling', async () => {
@@ -92,4 +87,40 @@ it('lets people zoom: the viewport does not forbid scaling', async () => {
   const viewport = await page.locator('meta[name=viewport]').getAttribute('content');
   expect(viewport).not.toMatch(/user-scalable\s*=\s*no|maximum-scale\s*=\s*1(\D|$)/);
   await page.context().close();
+});
+
+it('care mode is switched in 我的, enlarges every page and simplifies the home, and is remembered after a restart', async () => {
+  const page = await phonePage(browser);
+  await signInAs(page, 'demo-member-01', '#home-todo, #home-todo-error');
+  await page.waitForSelector('#home-posts');
+  const plain = await page.locator('#branch-name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * (el.currentCSSZoom ?? 1));
+  await page.goto(`${BASE_URL}/#/pages/me/index`);
+  await page.waitForSelector('#me-care');
+  expect(await page.locator('#me-care').getAttribute('aria-checked')).toBe('false');
+  await page.locator('#me-care').click();
+  await page.waitForSelector('#me-care[aria-checked="true"]');
+  await page.reload();
+  await page.waitForSelector('#me-care[aria-checked="true"]');
+  await page.goto(`${BASE_URL}/#/pages/home/index`);
+  await page.waitForSelector('#home-todo, #home-todo-error');
+  const large = await page.locator('#branch-name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * (el.currentCSSZoom ?? 1));
+  expect(large / plain).toBeCloseTo(1.25, 2);
+  // The essentials only: the to-do list stays, the news list goes.
+  expect(await page.locator('#home-posts').count()).toBe(0);
+  await screenshot(page, 'care-home');
+  await page.context().close();
+});
+
+it('the h5 build routes every page of typings/pages.ts (a stale build cache once left a new page out)', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { pagePath, TAB_PAGES, MEMBER_PAGES, SECRETARY_PAGES } = await import('../../typings/pages');
+  const dir = join(__dirname, '..', '..', 'dist', 'h5', 'js');
+  const app = readdirSync(dir).find((f) => /^app\.[0-9a-f]+\.js$/.test(f));
+  expect(app).toBeDefined();
+  const code = readFileSync(join(dir, app!), 'utf8');
+  const names = [...Object.keys(TAB_PAGES), ...Object.keys(MEMBER_PAGES), ...Object.keys(SECRETARY_PAGES)] as Parameters<
+    typeof pagePath
+  >[0][];
+  expect(names.filter((n) => !code.includes(`"path":"${pagePath(n)}"`))).toEqual([]);
 });

@@ -9,7 +9,7 @@ export interface Unreadable {
 }
 
 /**
- * Measures the page in the browser: visible text under `minFont` px, controls (buttons, inputs, text
+ * Measures the page in the browser: visible text under `minFont` px as drawn (care mode's zoom included), controls (buttons, inputs, text
  * areas, tab items, anything with role=button) under 44 px in either dimension, text below WCAG AA
  * contrast against the background it is drawn on (4.5:1, or 3:1 for large text), and horizontal overflow.
  */
@@ -60,7 +60,8 @@ const MEASURE_BODY = `
       if (!el || seen.has(el) || !(n.textContent ?? '').trim() || !visible(el)) continue;
       seen.add(el);
       const s = getComputedStyle(el);
-      const size = parseFloat(s.fontSize);
+      // As drawn: a computed size does not include CSS zoom (care mode), the element's currentCSSZoom does.
+      const size = parseFloat(s.fontSize) * (el.currentCSSZoom ?? 1);
       if (size < min) smallText.push(\`\${name(el)} \${size}px\`);
       const fg = parse(s.color);
       const bg = background(el);

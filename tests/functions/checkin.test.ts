@@ -1,5 +1,5 @@
 import { addMembers, clock, createActivity, RD, SECRETARY } from '../helpers/activity';
-import { demoRuntime, ok } from '../helpers/runtime';
+import { demoRuntime, ok, snapshot } from '../helpers/runtime';
 import { SLOT_SECONDS } from '../../cloudfunctions/checkin/codes';
 
 const MEMBER = { openid: 'demo-member-01' }; // m-demo-005, 第一支部
@@ -260,5 +260,55 @@ describe('slow typists are not locked out', () => {
     for (let i = 0; i < 4; i += 1) expect(await submit({ digits: wrong })).toMatchObject({ code: 'CODE_INVALID' });
     expect(await submit({ digits: wrong })).toMatchObject({ code: 'RATE_LIMITED' });
     expect(await submit({ digits: current.digits })).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+});
+
+describe('withdrawing a leave request', () => {
+  it('a member takes back a pending leave: the organiser no longer sees it, and the board expects them again', async () => {
+    const rt = await demoRuntime(clock('2026-12-01T01:00:00Z').now);
+    const id = await createActivity(rt, { capacity: 10 });
+    await ok(rt, 'signup', 'join', { activityId: id }, { openid: 'demo-member-03' });
+    await ok(rt, 'signup', 'leave', { activityId: id, reason: '出差在外地' }, { openid: 'demo-member-03' });
+    expect(await rt.invoke('signup', { action: 'withdrawLeave', data: { activityId: id } }, { openid: 'demo-member-03' })).toEqual({
+      ok: true,
+      data: { status: 'confirmed', leave: null },
+    });
+    const board = (await rt.invoke('checkin', { action: 'board', data: { activityId: id } }, SECRETARY)) as Ok<{
+      counts: Record<string, number>;
+      pending: unknown[];
+    }>;
+    expect(board.data.pending).toEqual([]);
+    expect(board.data.counts).toMatchObject({ expected: 1, excused: 0 });
+    // Asking again works as the first time.
+    expect(
+      await rt.invoke('signup', { action: 'leave', data: { activityId: id, reason: '临时有事' } }, { openid: 'demo-member-03' }),
+    ).toMatchObject({ ok: true, data: { leave: 'pending' } });
+  });
+
+  it('cannot take back leave the organiser has already decided, and nothing changes', async () => {
+    const rt = await demoRuntime(clock('2026-12-01T01:00:00Z').now);
+    const id = await createActivity(rt, { capacity: 10 });
+    await ok(rt, 'signup', 'join', { activityId: id }, { openid: 'demo-member-03' });
+    await ok(rt, 'signup', 'leave', { activityId: id, reason: '出差在外地' }, { openid: 'demo-member-03' });
+    await ok(rt, 'signup', 'review', { activityId: id, memberId: 'm-demo-007', kind: 'leave', approve: true }, SECRETARY);
+    const before = await snapshot(rt);
+    expect(await rt.invoke('signup', { action: 'withdrawLeave', data: { activityId: id } }, { openid: 'demo-member-03' })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: '请假已由组织者处理，不能撤回',
+    });
+    expect(await snapshot(rt)).toEqual(before);
+  });
+
+  it('someone else’s leave is out of reach: withdrawing touches only the caller’s own', async () => {
+    const rt = await demoRuntime(clock('2026-12-01T01:00:00Z').now);
+    const id = await createActivity(rt, { capacity: 10 });
+    await ok(rt, 'signup', 'leave', { activityId: id, reason: '出差在外地' }, { openid: 'demo-member-03' });
+    expect(await rt.invoke('signup', { action: 'withdrawLeave', data: { activityId: id } }, { openid: 'demo-member-04' })).toEqual({
+      ok: true,
+      data: { status: null, leave: null },
+    });
+    const { data } = await rt.db.collection('checkins').where({ activityId: id }).get();
+    expect(data.map((d: { leave?: { status: string } }) => d.leave?.status)).toEqual(['pending']);
   });
 });

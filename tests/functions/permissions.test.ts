@@ -105,6 +105,12 @@ const signedUpFor = (orgId: string) =>
     for (const openid of audienceOf(orgId)) await setup(rt, 'signup', 'join', { activityId }, openid);
     return { activityId };
   });
+/** An activity everyone in its audience has asked leave for, still undecided. */
+const onLeaveFor = (orgId: string) =>
+  withActivity(orgId, async (activityId, rt) => {
+    for (const openid of audienceOf(orgId)) await setup(rt, 'signup', 'leave', { activityId, reason: '出差' }, openid);
+    return { activityId };
+  });
 /** An activity that ended half an hour ago, its record written (topic and content) and still open. */
 const endedActivityIn = (orgId: string) =>
   withActivity(orgId, async (activityId, rt, clock) => {
@@ -404,6 +410,8 @@ const MATRIX: Row[] = [
   ['signup', 'cancel', 'other', signedUpFor(OTHER), row({ otherSecretary: 'ok' })],
   ['signup', 'leave', 'own', withActivity(OWN, (activityId) => ({ activityId, reason: '出差' })), ownAudience],
   ['signup', 'leave', 'other', withActivity(OTHER, (activityId) => ({ activityId, reason: '出差' })), row({ otherSecretary: 'ok' })],
+  ['signup', 'withdrawLeave', 'own', onLeaveFor(OWN), ownAudience],
+  ['signup', 'withdrawLeave', 'other', onLeaveFor(OTHER), row({ otherSecretary: 'ok' })],
   [
     'signup',
     'remind',
@@ -628,6 +636,7 @@ const MATRIX: Row[] = [
   ['activity', 'cancel', 'missing', { activityId: NO_ACTIVITY, reason: '时间冲突' }, row({})],
   ['signup', 'cancel', 'missing', { activityId: NO_ACTIVITY }, row({})],
   ['signup', 'leave', 'missing', { activityId: NO_ACTIVITY, reason: '出差' }, row({})],
+  ['signup', 'withdrawLeave', 'missing', { activityId: NO_ACTIVITY }, row({})],
   ['checkin', 'code', 'missing', { activityId: NO_ACTIVITY }, row({})],
   ['checkin', 'wxacode', 'missing', { activityId: NO_ACTIVITY }, row({})],
   ['checkin', 'mark', 'missing', { activityId: NO_ACTIVITY, memberId: OWN_MEMBER, present: true }, row({})],

@@ -60,8 +60,58 @@ describe('branch.home', () => {
         ],
         groupCount: 1,
         recordsToClose: null,
+        units: null,
         today: '2026-11-28',
       },
+    });
+  });
+
+  it("a 党委 admin's home is the 党委's: its branches with their members and what waits in each, and the whole 党委's member count", async () => {
+    const rt = await demoRuntime();
+    const applied = await rt.invoke(
+      'join',
+      { action: 'apply', data: { orgId: 'org-xh-branch-mk', name: '吴思远', note: '', via: 'search' } },
+      { openid: 'o-applicant' },
+    );
+    expect(applied).toMatchObject({ ok: true });
+    const res = await rt.invoke('branch', { action: 'home', data: {} }, { openid: 'demo-admin' });
+    expect(res).toMatchObject({
+      ok: true,
+      data: {
+        branch: { id: 'org-xh-committee', type: 'committee' },
+        role: 'admin',
+        memberCount: 24,
+        units: [
+          {
+            id: 'org-xh-branch-rd',
+            name: '第一党支部（研发中心）',
+            type: 'branch',
+            memberCount: 13,
+            pendingJoinRequests: 0,
+            recordsToClose: 0,
+          },
+          {
+            id: 'org-xh-branch-mk',
+            name: '第二党支部（市场服务部）',
+            type: 'branch',
+            memberCount: 10,
+            pendingJoinRequests: 1,
+            recordsToClose: 0,
+          },
+        ],
+      },
+    });
+  });
+
+  it("a branch secretary's home lists no units below, and a member's neither", async () => {
+    const rt = await demoRuntime();
+    expect(await rt.invoke('branch', { action: 'home', data: {} }, { openid: 'demo-secretary' })).toMatchObject({
+      ok: true,
+      data: { units: null },
+    });
+    expect(await rt.invoke('branch', { action: 'home', data: {} }, { openid: 'demo-member-12' })).toMatchObject({
+      ok: true,
+      data: { units: null },
     });
   });
 

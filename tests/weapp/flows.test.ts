@@ -153,6 +153,26 @@ describe('an activity', () => {
     expectClean(sure);
   });
 
+  it('after 请假 the page shows the leave instead of 我要报名, and the member can withdraw it while it is pending', async () => {
+    const lesson = await tomorrowsLesson(30);
+    const app = open(PERSONAS.member.openid);
+    await app.launch({ path: 'pages/activity/detail/index', query: { id: lesson.id } });
+    await app.tap(app.byId('leave-open'), '不能参加？请假');
+    await app.type(app.byId('leave-reason'), '出差在外地', 'reason');
+    await app.tap(app.byId('leave-submit'), '提交请假');
+    expect(app.text()).toContain('请假待批');
+    expect(app.byId('my-leave')).toBeDefined();
+    expect(app.byId('signup-join')).toBeUndefined();
+    await app.tap(app.byId('leave-withdraw'), '撤回请假');
+    expect(app.cloudCalls.filter((c) => c.name === 'signup').map((c) => `${c.action} ${c.ok}`)).toEqual([
+      'leave true',
+      'withdrawLeave true',
+    ]);
+    expect(app.byId('my-leave')).toBeUndefined();
+    expect(app.byId('signup-join')).toBeDefined();
+    expectClean(app);
+  });
+
   it('a member types the six digits from the secretary’s 签到码 screen and is checked in', async () => {
     const secretary = new MiniProgram({ runtime: world.runtime, openid: PERSONAS.secretary.openid });
     try {
@@ -293,5 +313,140 @@ describe('share cards', () => {
     expect(newcomer.page.is).toBe('pages/join/index');
     expect(newcomer.text()).toContain(RD_NAME);
     expectClean(newcomer);
+  });
+});
+
+describe('care mode (关怀模式)', () => {
+  /** Whether the open page's root view carries care mode's class. */
+  const inCare = (app: MiniProgram) => {
+    const roots: string[] = [];
+    const visit = (n: ReturnType<MiniProgram['tree']>) => {
+      const cls = String(n.attr['class'] ?? '');
+      if (/\bzb-page\b/.test(cls)) roots.push(cls);
+      for (const c of n.children) if (typeof c !== 'string') visit(c);
+    };
+    visit(app.tree());
+    expect(roots.length).toBeGreaterThan(0);
+    return roots.every((c) => /\bzb-care\b/.test(c));
+  };
+
+  it('follows WeChat’s large font size until the member chooses, and their choice in 我的 is kept on the phone across launches', async () => {
+    const phone = new Map<string, unknown>();
+    const first = open(PERSONAS.member.openid, { fontSizeSetting: 22, storage: phone });
+    await first.launch({ path: 'pages/home/index', query: {} });
+    expect(inCare(first)).toBe(true);
+    first.openPage('pages/me/index');
+    await first.settle();
+    expect(first.text()).toContain('已按微信的字体大小开启');
+    await first.tap(first.byId('me-care'), '关怀模式');
+    expect(inCare(first)).toBe(false);
+    expect(phone.get('zb.care')).toBe('off');
+    expectClean(first);
+    first.dispose();
+
+    const again = open(PERSONAS.member.openid, { fontSizeSetting: 22, storage: phone });
+    await again.launch({ path: 'pages/home/index', query: {} });
+    expect(inCare(again)).toBe(false);
+  });
+
+  it('is off at WeChat’s standard font size, and the home in care mode leaves out the news list', async () => {
+    const plain = open(PERSONAS.member.openid, { fontSizeSetting: 16 });
+    await plain.launch({ path: 'pages/home/index', query: {} });
+    expect(inCare(plain)).toBe(false);
+    expect(plain.byId('home-posts')).toBeDefined();
+    plain.dispose();
+
+    const care = open(PERSONAS.member.openid, { storage: new Map([['zb.care', 'on']]) });
+    await care.launch({ path: 'pages/home/index', query: {} });
+    expect(inCare(care)).toBe(true);
+    expect(care.byId('home-posts')).toBeUndefined();
+    expect(care.byId('home-todo')).toBeDefined();
+    expectClean(care);
+  });
+});
+
+describe('no dead ends', () => {
+  it('a member opening another branch’s notice is not told to join a branch: the page says it is not for them and leads home', async () => {
+    const other = await must(
+      world.runtime,
+      'post',
+      'create',
+      {
+        orgId: 'org-xh-branch-mk',
+        kind: 'notice',
+        title: '第二支部内部通知',
+        body: [{ type: 'paragraph', text: '本周五下午集中学习。' }],
+        audience: { kind: 'unit' },
+      },
+      'demo-secretary-2',
+    );
+    expect(await must(world.runtime, 'post', 'publish', { postId: other.id }, 'demo-secretary-2')).toMatchObject({ status: 'published' });
+    const app = open(PERSONAS.member.openid);
+    await app.launch({ path: 'pages/post/detail/index', query: { id: other.id } });
+    expect(app.text()).toContain('无法查看这条内容');
+    expect(app.text()).not.toContain('找到我的支部');
+    await app.tap(app.byId('post-restricted-home'), '回到首页');
+    expect(app.navigations.at(-1)).toMatchObject({ kind: 'switchTab', url: '/pages/home/index' });
+    expectClean(app);
+  });
+
+  it('an activity that does not exist says so with a way home, not 加载失败 and a retry that cannot help', async () => {
+    const app = open(PERSONAS.member.openid);
+    await app.launch({ path: 'pages/activity/detail/index', query: { id: 'no-such-activity' } });
+    expect(app.text()).toMatch(/找不到这项内容|无法查看这项内容/);
+    expect(app.text()).not.toContain('重试');
+    await app.tap(app.byId('state-home'), '回到首页');
+    expect(app.navigations.at(-1)).toMatchObject({ kind: 'switchTab', url: '/pages/home/index' });
+  });
+});
+
+describe('the activity form', () => {
+  const form = async () => {
+    const app = open(PERSONAS.secretary.openid);
+    await app.launch({ path: 'packages/secretary/pages/activity-edit/index', query: { orgId: RD } });
+    return app;
+  };
+  const activities = async () => (await world.runtime.db.collection('activities').count()).total;
+
+  it('发布活动 stays tappable on an empty form and says next to each field what is missing, sending nothing', async () => {
+    const app = await form();
+    const before = await activities();
+    expect(app.text()).toContain('必填');
+    await app.tap(app.byId('edit-save'), '发布活动');
+    expect(app.byId('field-title-error')).toBeDefined();
+    expect(app.byId('field-place-error')).toBeDefined();
+    expect(app.byId('edit-missing')).toBeDefined();
+    expect(app.text()).toContain('还有 2 项需要补充或修改：标题、地点');
+    expect(app.cloudCalls.filter((c) => c.action === 'create' || c.action === 'update')).toEqual([]);
+    // Filling the title clears its message at once; the place is still asked for.
+    await app.type(app.byId('edit-title'), '十二月主题党日', 'title');
+    expect(app.byId('field-title-error')).toBeUndefined();
+    expect(app.text()).toContain('还有 1 项需要补充或修改：地点');
+    expect(await activities()).toBe(before);
+    expectClean(app);
+  });
+
+  it('refuses an end before the start on the phone, and a meeting may run past midnight with its own end date', async () => {
+    const app = await form();
+    await app.type(app.byId('edit-title'), '跨年志愿服务', 'title');
+    await app.type(app.byId('edit-place'), '社区服务中心', 'place');
+    await app.pick(app.byId('edit-day'), '2027-01-10', 'start date');
+    await app.pick(app.byId('edit-start'), '20:00', 'start time');
+    await app.pick(app.byId('edit-end'), '18:00', 'end time');
+    await app.tap(app.byId('edit-save'), '发布活动');
+    expect(app.text()).toContain('结束时间要晚于开始时间');
+    expect(app.cloudCalls.filter((c) => c.action === 'create')).toEqual([]);
+
+    await app.pick(app.byId('edit-end-day'), '2027-01-11', 'end date');
+    await app.pick(app.byId('edit-end'), '01:00', 'end time');
+    expect(app.text()).not.toContain('结束时间要晚于开始时间');
+    await app.tap(app.byId('edit-save'), '发布活动');
+    expect(app.cloudCalls.filter((c) => c.action === 'create')).toEqual([
+      { name: 'activity', action: 'create', ok: true, beforeInit: false },
+    ]);
+    const { data } = await world.runtime.db.collection('activities').where({ title: '跨年志愿服务' }).get();
+    expect(data.map((a: { startAt: Date; endAt: Date }) => [new Date(a.startAt).toISOString(), new Date(a.endAt).toISOString()])).toEqual([
+      ['2027-01-10T12:00:00.000Z', '2027-01-10T17:00:00.000Z'],
+    ]);
   });
 });

@@ -55,7 +55,7 @@ function everyone(p: {
   ];
 }
 
-/** A leader's tools (the 更多管理 list on their home, and the pages those lead to) for unit `orgId`. */
+/** A leader's tools (the 更多管理 page their home links to, and the pages those lead to) for unit `orgId`. */
 function leaderTools(orgId: string, shows: Partial<Record<string, (w: World) => string[]>>): Visit[] {
   const tool = (page: string, query: (w: World) => Record<string, string>, fallback: string[]): Visit => ({
     route: `packages/secretary/pages/${page}/index`,
@@ -65,6 +65,7 @@ function leaderTools(orgId: string, shows: Partial<Record<string, (w: World) => 
   const unit = () => ({ orgId });
   const activity = (w: World) => ({ id: w.activityId });
   return [
+    tool('tools', unit, ['入支部申请', '党员名册', '会议纪实']),
     tool('approvals', unit, ['入支部申请']),
     tool('members', unit, ['导出名册']),
     // The roster links to a member with their name in the query (see routes.ts).
@@ -136,7 +137,7 @@ export const REACH: Record<PersonaKey, Visit[]> = {
   ],
   secretary: [
     ...everyone({
-      home: [RD_NAME, '我的待办', '1 条入支部申请待审核', '审核', '更多管理', '1 条待审核'],
+      home: [RD_NAME, '我的待办', '1 条入支部申请待审核', '审核', '更多管理'],
       post: ['写稿与审核', COMMITTEE_POST],
       activity: [ACTIVITY_TITLE, '发起活动'],
       me: ['林建华', '书记'],
@@ -146,6 +147,7 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       postDetail: (w) => [w.postTitle, '阅读回执'],
     }),
     ...leaderTools(RD, {
+      tools: () => ['1 条待审核', '党员名册'],
       approvals: () => [APPLICANT_NAME, '通过'],
       members: () => [MEMBER_NAME, '林建华'],
       member: () => [MEMBER_NAME],
@@ -158,7 +160,8 @@ export const REACH: Record<PersonaKey, Visit[]> = {
   ],
   admin: [
     ...everyone({
-      home: [COMMITTEE_NAME],
+      // A 党委's home lists its branches, not the 党委 as if it were one.
+      home: [COMMITTEE_NAME, '下级组织（2）', RD_NAME, '第二党支部（市场服务部）'],
       post: [COMMITTEE_POST],
       // The 党委's own activities; the branches' are on their pages.
       activity: ['发起活动', '暂无活动'],

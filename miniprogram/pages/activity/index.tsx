@@ -13,11 +13,13 @@ import { usePaged } from '../../services/usePaged';
 import './index.scss';
 import { pageUrl } from '../../../typings/pages';
 import { ListState } from '../../components/list-state';
+import { usePageClass } from '../../services/care';
 
 type When = 'upcoming' | 'past';
 
 /** 活动: the caller's upcoming and past activities; leaders start new ones here. */
 export default function ActivityPage() {
+  const pageClass = usePageClass('activity');
   const [when, setWhen] = useState<When>('upcoming');
   const home = useApi(() => api.branch.home({}));
   const leads = home.data?.pendingJoinRequests !== null && home.data?.pendingJoinRequests !== undefined;
@@ -30,7 +32,7 @@ export default function ActivityPage() {
   );
 
   return (
-    <View className='zb-page activity'>
+    <View className={pageClass}>
       <View className='activity__tabs'>
         {(['upcoming', 'past'] as const).map((w) => (
           <View

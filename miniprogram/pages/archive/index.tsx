@@ -13,6 +13,7 @@ import { pickImages, upload } from '../../services/files';
 import { useAction } from '../../services/useAction';
 import { useApi } from '../../services/useApi';
 import './index.scss';
+import { usePageClass } from '../../services/care';
 
 interface Draft {
   name: string;
@@ -141,6 +142,7 @@ function DeleteMine({ onDone, onCancel }: { onDone: () => void; onCancel: () => 
 
 /** The member's own electronic archive: view and edit; phone and ID number shown masked. */
 export default function ArchivePage() {
+  const pageClass = usePageClass('archive');
   const { data, error, loading, reload } = useApi(() => api.archive.mine({}));
   const privacy = useApi(() => api.privacy.status({}));
   const timeline = useApi(() => api.lifecycle.mine({}));
@@ -179,7 +181,7 @@ export default function ArchivePage() {
   }
 
   return (
-    <View className='zb-page archive'>
+    <View className={pageClass}>
       <PrivacyPrompt />
       <StateView loading={(loading && !data) || (privacy.loading && !privacy.data)} error={error ?? privacy.error} onRetry={reload}>
         {privacy.data && !consentedNow && (

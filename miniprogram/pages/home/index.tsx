@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { ORG_TYPE_LABEL, ROLE_LABEL, type BranchHome } from '../../../typings/domain';
+import { ORG_TYPE_LABEL, ROLE_LABEL, type BranchHome, type UnitStatus } from '../../../typings/domain';
 import { inShanghai } from '../../../typings/time';
 import { ActivityItem } from '../../components/activity-item';
 import { PostItem } from '../../components/post-item';
@@ -14,6 +14,7 @@ import { session } from '../../services/session';
 import { useApi } from '../../services/useApi';
 import './index.scss';
 import { pageUrl, type SecretaryPage } from '../../../typings/pages';
+import { useCareMode, usePageClass } from '../../services/care';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -47,29 +48,6 @@ function NoBranch() {
   );
 }
 
-/** The branch leaders' tools, each a page of the secretary subpackage. */
-function secretaryTools(home: BranchHome): { id: string; page: SecretaryPage; title: string; extra: string }[] {
-  const pending = home.pendingJoinRequests ?? 0;
-  return [
-    { id: 'approvals', page: 'approvals', title: '入支部申请', extra: pending > 0 ? `${pending} 条待审核` : '暂无待审核' },
-    { id: 'members', page: 'members', title: '党员名册', extra: `${home.memberCount} 人` },
-    { id: 'posts', page: 'posts', title: '通知稿件', extra: '写稿 / 审核 / 回执' },
-    { id: 'due', page: 'due', title: '发展党员提醒', extra: '到期名单' },
-    { id: 'transfers', page: 'transfers', title: '组织关系转接', extra: '审核' },
-    { id: 'invites', page: 'invites', title: '邀请入支部', extra: '卡片 / 二维码' },
-    { id: 'groups', page: 'groups', title: '支部微信群', extra: home.groupCount > 0 ? `已绑定 ${home.groupCount} 个` : '未绑定' },
-    {
-      id: 'records',
-      page: 'records',
-      title: '会议纪实',
-      extra: home.recordsToClose ? `${home.recordsToClose} 场活动待归档` : '已全部归档',
-    },
-    { id: 'stats', page: 'stats', title: '活动统计', extra: '三会一课' },
-    { id: 'audit', page: 'audit', title: '审计日志', extra: '查看' },
-    { id: 'org', page: 'org', title: '组织架构', extra: '查看' },
-  ];
-}
-
 /** The four things a secretary does most, as large buttons; the rest is under 更多管理. */
 function Shortcuts({ home }: { home: BranchHome }) {
   const orgId = home.branch!.id;
@@ -88,6 +66,68 @@ function Shortcuts({ home }: { home: BranchHome }) {
           <Text className='home__shortcut-label'>{s.label}</Text>
           {s.badge ? <Text className='home__shortcut-badge'>{s.badge}</Text> : null}
         </View>
+      ))}
+    </View>
+  );
+}
+
+/** The rest of the leaders' tools, on a page of their own. */
+function MoreTools({ orgId }: { orgId: string }) {
+  return (
+    <View id='home-more' className='home__more-tools'>
+      <Cell
+        title='更多管理'
+        extra='名册、转接、邀请、纪实、统计… ›'
+        clickable
+        onClick={() => void Taro.navigateTo({ url: pageUrl('tools', { orgId }) })}
+      />
+    </View>
+  );
+}
+
+/** One unit below a 党委 or 党总支: its size, and what waits there with a way to it. */
+function UnitRow({ unit }: { unit: UnitStatus }) {
+  const go = (page: SecretaryPage) => void Taro.navigateTo({ url: pageUrl(page, { orgId: unit.id }) });
+  return (
+    <View className='zb-card home__unit' id={`unit-${unit.id}`}>
+      <View className='home__unit-head' onClick={() => go('members')}>
+        <Text className='home__unit-name'>{unit.name}</Text>
+        <Text className='home__unit-meta'>
+          {ORG_TYPE_LABEL[unit.type]} · {unit.memberCount} 名党员 ›
+        </Text>
+      </View>
+      {unit.pendingJoinRequests + unit.recordsToClose > 0 ? (
+        <View className='home__unit-waits'>
+          {unit.pendingJoinRequests > 0 && (
+            <Button id={`unit-${unit.id}-approvals`} size='small' fill='outline' type='primary' onClick={() => go('approvals')}>
+              {unit.pendingJoinRequests} 条入支部申请待审
+            </Button>
+          )}
+          {unit.recordsToClose > 0 && (
+            <Button id={`unit-${unit.id}-records`} size='small' fill='outline' type='primary' onClick={() => go('records')}>
+              {unit.recordsToClose} 场活动待归档
+            </Button>
+          )}
+        </View>
+      ) : (
+        <Text className='home__unit-ok'>没有待办</Text>
+      )}
+    </View>
+  );
+}
+
+/** An upper unit's home lists the units below it instead of a branch's lists. */
+function Units({ units }: { units: UnitStatus[] }) {
+  return (
+    <View id='home-units'>
+      <Text className='zb-section-title'>下级组织（{units.length}）</Text>
+      {units.length === 0 && (
+        <CellGroup>
+          <Cell title='还没有下级组织' description='在「更多管理 › 组织架构」里添加党支部' />
+        </CellGroup>
+      )}
+      {units.map((u) => (
+        <UnitRow key={u.id} unit={u} />
       ))}
     </View>
   );
@@ -150,6 +190,9 @@ function HomePosts() {
 }
 
 export default function HomePage() {
+  const pageClass = usePageClass('home');
+  // Care mode keeps the essentials: who I am here, my to-dos, the leaders' shortcuts, what is coming up.
+  const care = useCareMode();
   const { params } = useRouter();
   const { data, error, loading, reload } = useApi(
     async () => {
@@ -167,7 +210,7 @@ export default function HomePage() {
   });
 
   return (
-    <View className='zb-page home'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {data && !data.branch && <NoBranch />}
         {data?.branch && (
@@ -182,8 +225,9 @@ export default function HomePage() {
               </View>
               <Text className='home__date'>
                 {formatToday(data.today)} · {ORG_TYPE_LABEL[data.branch.type]} · <Text id='member-count'>{data.memberCount}</Text> 名党员
+                {data.units ? `，${data.units.length} 个下级组织` : ''}
               </Text>
-              {data.leaders.length > 0 && (
+              {!care && data.leaders.length > 0 && (
                 <Text className='home__leaders' id='home-leaders'>
                   {data.leaders.map((l) => `${l.title} ${l.name}`).join('　')}
                 </Text>
@@ -192,30 +236,18 @@ export default function HomePage() {
 
             <TodoList />
 
-            {data.pendingJoinRequests !== null && <Shortcuts home={data} />}
-
-            <HomePosts />
-
-            <HomeActivities />
-
             {data.pendingJoinRequests !== null && (
               <>
-                <Text className='zb-section-title'>更多管理</Text>
-                {/* NutUI's Cell drops `id`; the wrapper carries it for tests and anchors. */}
-                <CellGroup>
-                  {secretaryTools(data).map((t) => (
-                    <View key={t.id} id={`home-${t.id}`}>
-                      <Cell
-                        title={t.title}
-                        extra={`${t.extra} ›`}
-                        clickable
-                        onClick={() => void Taro.navigateTo({ url: pageUrl(t.page, { orgId: data.branch!.id }) })}
-                      />
-                    </View>
-                  ))}
-                </CellGroup>
+                <Shortcuts home={data} />
+                <MoreTools orgId={data.branch.id} />
               </>
             )}
+
+            {data.units && <Units units={data.units} />}
+
+            {!care && <HomePosts />}
+
+            {!data.units && <HomeActivities />}
           </>
         )}
       </StateView>

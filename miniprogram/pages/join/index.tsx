@@ -13,6 +13,7 @@ import { askToSubscribe } from '../../services/wechat';
 import './index.scss';
 import { pageUrl } from '../../../typings/pages';
 import { confirmDestructive } from '../../services/confirm';
+import { usePageClass } from '../../services/care';
 
 /** How this page was opened: a group chat (CloudID), an invite card (token), a QR code (scene), or to search. */
 function entryOf(params: Record<string, string | undefined>): { via: JoinVia; load: () => Promise<JoinLanding | null> } {
@@ -37,6 +38,7 @@ function BranchHeader({ branch }: { branch: BranchCard }) {
 
 /** Apply to join a branch, reached from a group chat, an invite, a QR code or search. */
 export default function JoinPage() {
+  const pageClass = usePageClass('join');
   const { params } = useRouter();
   const entry = entryOf(params);
   const [picked, setPicked] = useState<JoinLanding | null>(null);
@@ -88,7 +90,7 @@ export default function JoinPage() {
   }
 
   return (
-    <View className='zb-page join'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {!landing && entry.via === 'group' && !loading && (
           <EmptyState title='这个群还没有绑定支部' description='请支部书记在群里打开支部通，完成绑定后再试；也可以搜索你的支部' />

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Cell, CellGroup, Switch } from '@nutui/nutui-react-taro';
 import { ORG_TYPE_LABEL, ROLE_LABEL } from '../../../typings/domain';
 import { shanghaiDay } from '../../../typings/time';
 import { StateView } from '../../components/state-view';
@@ -10,8 +10,26 @@ import { session } from '../../services/session';
 import { useApi } from '../../services/useApi';
 import './index.scss';
 import { pageUrl } from '../../../typings/pages';
+import { careFollowsWeChat, setCareMode, useCareMode, usePageClass } from '../../services/care';
+
+/** The care-mode switch: larger text and buttons everywhere, and a simpler home. */
+function CareSwitch() {
+  const care = useCareMode();
+  const followsWeChat = careFollowsWeChat();
+  return (
+    // The whole row is the switch (a 44 px target however small the toggle is drawn).
+    <View id='me-care' className='me__care' role='switch' aria-checked={care} onClick={() => setCareMode(!care)}>
+      <Cell
+        title='关怀模式'
+        description={followsWeChat ? '已按微信的字体大小开启：字更大、按钮更大，首页只留常用的' : '字更大、按钮更大，首页只留常用的'}
+        extra={<Switch checked={care} className='me__care-switch' />}
+      />
+    </View>
+  );
+}
 
 export default function MePage() {
+  const pageClass = usePageClass('me');
   const { data, error, loading, reload } = useApi(() => session({ fresh: true }), [], { refreshOnShow: true });
   // Someone not in a branch yet sees where their request to join stands, as on the home.
   const mine = useApi(
@@ -20,7 +38,7 @@ export default function MePage() {
   );
   const request = mine.data?.requests[0];
   return (
-    <View className='zb-page me'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {data && (
           <>
@@ -47,6 +65,9 @@ export default function MePage() {
                   onClick={() => void Taro.navigateTo({ url: pageUrl('transfer') })}
                 />
               </View>
+            </CellGroup>
+            <CellGroup>
+              <CareSwitch />
             </CellGroup>
             <Text className='zb-section-title'>我的组织</Text>
             {data.memberships.length === 0 && request && <JoinStatus request={request} id='me-join-status' />}

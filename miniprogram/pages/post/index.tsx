@@ -15,12 +15,14 @@ import { askToSubscribe } from '../../services/wechat';
 import './index.scss';
 import { pageUrl } from '../../../typings/pages';
 import { ListState } from '../../components/list-state';
+import { usePageClass } from '../../services/care';
 
 type Tab = PostKind | 'all';
 const TABS: [Tab, string][] = [['all', '全部'], ...POST_KINDS.map((k): [Tab, string] => [k, POST_KIND_LABEL[k]])];
 
 /** 通知: the caller's notices and news, by kind, searchable by title; unread ones marked. */
 export default function PostsPage() {
+  const pageClass = usePageClass('posts');
   const [tab, setTab] = useState<Tab>('all');
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
@@ -42,7 +44,7 @@ export default function PostsPage() {
   // 支委 and leaders write here; the unit where they hold that role.
   const desk = me.data?.memberships.find((m) => m.role !== 'member');
   return (
-    <View className='zb-page posts'>
+    <View className={pageClass}>
       <SearchBar
         className='posts__search'
         placeholder='搜索标题'

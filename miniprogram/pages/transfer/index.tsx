@@ -8,9 +8,11 @@ import { TransferForm } from '../../components/transfer-form';
 import { api } from '../../services/api';
 import { session } from '../../services/session';
 import { useApi } from '../../services/useApi';
+import { usePageClass } from '../../services/care';
 
 /** 组织关系转接 for a member: ask to move to another branch, and follow the requests made. */
 export default function TransferPage() {
+  const pageClass = usePageClass();
   const { data, error, loading, reload } = useApi(async () => {
     const [me, mine] = await Promise.all([session({ fresh: true }), api.transfer.mine({})]);
     return { from: me.memberships.find((m) => m.orgType === 'branch') ?? null, transfers: mine.transfers };
@@ -19,7 +21,7 @@ export default function TransferPage() {
   const open = data?.transfers.some((t) => t.status === 'pending_out' || t.status === 'pending_in');
 
   return (
-    <View className='zb-page'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {data && (
           <>

@@ -25,6 +25,10 @@ export interface MiniProgramOptions {
   scanResult?: string | null;
   /** What the user answers to showModal. */
   confirms?: boolean;
+  /** WeChat's font size setting in px (16 standard). */
+  fontSizeSetting?: number;
+  /** The phone's storage for this mini program: pass the same map to launch again on the same phone. */
+  storage?: Map<string, unknown>;
 }
 
 export interface SetDataRecord {
@@ -98,6 +102,8 @@ export class MiniProgram {
       scanResult: () => options.scanResult ?? null,
       modalConfirms: () => options.confirms ?? true,
       baseLibVersion,
+      fontSizeSetting: options.fontSizeSetting,
+      storage: options.storage,
     });
     Object.assign(wx, this.wx.wx);
   }
@@ -546,6 +552,26 @@ export class MiniProgram {
       );
       await this.settle();
     }
+  }
+
+  /** Picks `value` in a picker (a date, a time, an index), as WeChat reports it when the user taps 确定: a change event. */
+  async pick(node: ViewNode | undefined, value: string | number, what = 'picker'): Promise<void> {
+    if (!node) throw new Error(`no ${what} on the page`);
+    let picker: ViewNode | undefined = node;
+    while (picker && picker.tag !== 'wx-picker') picker = picker.parent;
+    picker ??= findAll(node, (n) => n.tag === 'wx-picker')[0];
+    if (!picker) throw new Error(`${what} is not in a picker`);
+    const handler = picker.attr['bindchange'] ?? picker.attr['bind:change'];
+    if (typeof handler !== 'string' || !(picker.owner instanceof Instance)) throw new Error(`${what} does not respond to a change`);
+    const target = { id: String(picker.attr['id'] ?? ''), dataset: datasetOf(picker) };
+    const owner = picker.owner;
+    this.logic.gesture(() =>
+      owner.call(
+        handler,
+        this.logic.toSandbox({ type: 'change', timeStamp: Date.now(), target, currentTarget: target, detail: { value }, mark: {} }),
+      ),
+    );
+    await this.settle();
   }
 
   dispose(): void {

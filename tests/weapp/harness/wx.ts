@@ -37,6 +37,10 @@ export interface WxHost {
   scanResult(): string | null;
   modalConfirms(): boolean;
   baseLibVersion: string;
+  /** WeChat's font size setting (「我-设置-通用-字体大小」) in px; 16 is the standard size. */
+  fontSizeSetting?: number;
+  /** The mini program's storage on this phone, kept across launches when the harness passes the same one. */
+  storage?: Map<string, unknown>;
 }
 
 /** A device like the one the product is designed for: a 390 × 844 phone. */
@@ -71,7 +75,7 @@ export function createWx(host: WxHost) {
   const calls: WxCall[] = [];
   const unsupported: string[] = [];
   const listeners = new Map<string, unknown[]>();
-  const storage = new Map<string, unknown>();
+  const storage = host.storage ?? new Map<string, unknown>();
   const cloudInits: unknown[] = [];
 
   const record = (api: string, args: unknown) => {
@@ -113,7 +117,8 @@ export function createWx(host: WxHost) {
       throw new Error(why);
     });
 
-  const device = () => host.toSandbox({ ...DEVICE, SDKVersion: host.baseLibVersion });
+  const device = () =>
+    host.toSandbox({ ...DEVICE, fontSizeSetting: host.fontSizeSetting ?? DEVICE.fontSizeSetting, SDKVersion: host.baseLibVersion });
   const navigate = (kind: NavigateRequest['kind']) =>
     asyncApi(kind, (o) => {
       const error = host.navigate({ kind, url: String(o['url'] ?? ''), delta: typeof o['delta'] === 'number' ? o['delta'] : 1 });

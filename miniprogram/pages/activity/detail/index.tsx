@@ -25,6 +25,7 @@ import { askToSubscribe } from '../../../services/wechat';
 import './index.scss';
 import { pageUrl, type SecretaryPage } from '../../../../typings/pages';
 import { confirmDestructive } from '../../../services/confirm';
+import { usePageClass } from '../../../services/care';
 
 /** The rule as the organiser chose it, in the member's words (with no deadline, sign-up closes at the start). */
 const cancelRuleText = (r: CancelRule, deadline: string | null) =>
@@ -66,10 +67,13 @@ function SignupBox({ a, onChanged, reminderTemplate }: { a: ActivityView; onChan
     mine.leave ? LEAVE_STATUS_LABEL[mine.leave] : null,
     mine.checkedIn ? '已签到' : null,
   ].filter(Boolean);
-  const canJoin = a.signupRequired && open && !live;
-  const canRemind = (live || !a.signupRequired) && !mine.checkedIn && Date.now() < Date.parse(a.startAt) - 60 * 60 * 1000;
+  // Someone on leave (asked or granted) is not offered 我要报名 as the main button: they said they cannot come.
+  const onLeave = mine.leave === 'pending' || mine.leave === 'approved';
+  const canJoin = a.signupRequired && open && !live && !onLeave;
+  const canRemind = (live || !a.signupRequired) && !mine.checkedIn && !onLeave && Date.now() < Date.parse(a.startAt) - 60 * 60 * 1000;
   const canLeave = !mine.checkedIn && !mine.leave && a.status !== 'ended' && a.status !== 'cancelled';
-  if (standing.length === 0 && !canJoin && !(live && mine.canCancel) && !canRemind && !canLeave && !error) return null;
+  if (standing.length === 0 && !canJoin && !(live && mine.canCancel) && !canRemind && !canLeave && mine.leave !== 'pending' && !error)
+    return null;
   return (
     <View className='zb-card zb-stack' id='signup-box'>
       {standing.length > 0 && (
@@ -124,6 +128,20 @@ function SignupBox({ a, onChanged, reminderTemplate }: { a: ActivityView; onChan
         >
           开始前 1 小时提醒我
         </Button>
+      )}
+      {mine.leave === 'pending' && (
+        <View className='detail__leave' id='my-leave'>
+          <Text className='detail__leave-text'>你已请假，等待组织者批准。计划有变、能参加了，可以撤回请假。</Text>
+          <Button
+            id='leave-withdraw'
+            size='large'
+            block
+            loading={busy}
+            onClick={() => void act(() => api.signup.withdrawLeave({ activityId: a.id }), '已撤回请假')}
+          >
+            撤回请假
+          </Button>
+        </View>
       )}
       {canLeave && !asking && (
         <Button id='leave-open' size='large' block fill='none' onClick={() => setAsking(true)}>
@@ -222,6 +240,7 @@ function CheckinBox({ a, onDone }: { a: ActivityView; onDone: () => void }) {
 
 /** An activity: details, the member's sign-up and check-in, and the organiser's tools. Shared cards open here. */
 export default function ActivityDetailPage() {
+  const pageClass = usePageClass('detail');
   const { params } = useRouter();
   const [id, setId] = useState(params['id'] ?? '');
   const scene = params['scene'] ? decodeURIComponent(params['scene']) : null;
@@ -299,7 +318,7 @@ export default function ActivityDetailPage() {
   }
 
   return (
-    <View className='zb-page detail'>
+    <View className={pageClass}>
       {sceneResult && (
         <View className='zb-card' id='scene-result'>
           <Text className='zb-title'>{sceneResult}</Text>

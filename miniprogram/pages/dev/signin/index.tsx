@@ -5,6 +5,7 @@ import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { resetSession } from '../../../services/session';
 import './index.scss';
 import { pageUrl } from '../../../../typings/pages';
+import { usePageClass } from '../../../services/care';
 
 /** Local runtime only (h5): act as a demo persona or any openid. Not part of the weapp build. */
 interface Persona {
@@ -33,6 +34,7 @@ async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
 }
 
 export default function DevSignInPage() {
+  const pageClass = usePageClass('dev');
   const [personas, setPersonas] = useState<Persona[]>([]);
   const [current, setCurrent] = useState<string | null>(null);
   const [custom, setCustom] = useState('');
@@ -65,7 +67,7 @@ export default function DevSignInPage() {
   }
 
   return (
-    <View className='zb-page dev'>
+    <View className={pageClass}>
       <View className='zb-card dev__notice'>
         <Text className='dev__title'>本地开发登录</Text>
         <Text className='dev__text'>此页面只存在于本地运行环境，正式小程序中身份由微信提供。</Text>

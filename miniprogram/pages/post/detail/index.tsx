@@ -10,9 +10,11 @@ import { api } from '../../../services/api';
 import { openDocument } from '../../../services/files';
 import { moment } from '../../../services/format';
 import { useAction } from '../../../services/useAction';
+import { session } from '../../../services/session';
 import { useApi } from '../../../services/useApi';
 import './index.scss';
 import { pageUrl } from '../../../../typings/pages';
+import { usePageClass } from '../../../services/care';
 
 type Full = Extract<PostView, { visibility: 'full' | 'public' }>;
 
@@ -168,9 +170,13 @@ function Versions({ postId }: { postId: string }) {
 
 /** A post: what its audience reads in full, what anyone else a card reaches may see. */
 export default function PostDetailPage() {
+  const pageClass = usePageClass('post');
   const { params } = useRouter();
   const id = params['id'] ?? '';
   const { data, error, loading, reload } = useApi(() => api.post.detail({ postId: id }), [id]);
+  // Someone already in a branch is not told to join one: the post is simply not for them.
+  const me = useApi(() => (data?.visibility === 'restricted' ? session() : Promise.resolve(null)), [data?.visibility]);
+  const inBranch = (me.data?.memberships.length ?? 0) > 0;
   const full = data && data.visibility !== 'restricted' ? data : null;
   const card = full
     ? {
@@ -186,17 +192,27 @@ export default function PostDetailPage() {
   const opening = useAction();
 
   return (
-    <View className='zb-page post'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {data?.visibility === 'restricted' && (
           <EmptyState
             id='post-restricted'
             title='无法查看这条内容'
-            description='它只对所在组织的党员开放，或已撤回、尚未发布。如果你是该组织的党员，请先加入支部，再打开这条内容。'
+            description={
+              inBranch
+                ? '它只对所在组织的党员开放，或已撤回、尚未发布。如有疑问，请联系支部书记。'
+                : '它只对所在组织的党员开放，或已撤回、尚未发布。如果你是该组织的党员，请先加入支部，再打开这条内容。'
+            }
           >
-            <Button type='primary' size='large' onClick={() => void Taro.navigateTo({ url: pageUrl('join') })}>
-              找到我的支部
-            </Button>
+            {inBranch ? (
+              <Button id='post-restricted-home' type='primary' size='large' onClick={() => void Taro.switchTab({ url: pageUrl('home') })}>
+                回到首页
+              </Button>
+            ) : (
+              <Button id='post-restricted-join' type='primary' size='large' onClick={() => void Taro.navigateTo({ url: pageUrl('join') })}>
+                找到我的支部
+              </Button>
+            )}
           </EmptyState>
         )}
         {full && (

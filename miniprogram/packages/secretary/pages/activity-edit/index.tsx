@@ -13,6 +13,7 @@ import {
 import { inShanghai, shanghaiDay } from '../../../../../typings/time';
 import { ImageEditor } from '../../../../components/image-grid';
 import { EmptyState } from '../../../../components/empty-state';
+import { Field, problemSummary, type Problems } from '../../../../components/field';
 import { PageState } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { session } from '../../../../services/session';
@@ -24,12 +25,17 @@ import { Choices } from './choices';
 import { LocationPicker, type Place } from './location';
 import './index.scss';
 import { pageUrl } from '../../../../../typings/pages';
+import { usePageClass } from '../../../../services/care';
+
+type FieldKey = 'title' | 'place' | 'when' | 'capacity' | 'audience';
+const FIELD_LABEL: Record<FieldKey, string> = { title: '标题', place: '地点', when: '时间', capacity: '名额', audience: '参加范围' };
 
 /** A Beijing-time date and clock time as an instant. */
 const instant = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`).toISOString();
 
 /** 发起活动: the details members see, sign-up and its rules. */
 export default function ActivityEditPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const [orgId, setOrgId] = useState(params['orgId'] ?? '');
   const tomorrow = shanghaiDay(new Date(Date.now() + 24 * 3600 * 1000));
@@ -38,7 +44,10 @@ export default function ActivityEditPage() {
   const [place, setPlace] = useState('');
   const [day, setDay] = useState(tomorrow);
   const [start, setStart] = useState('14:00');
+  const [endDay, setEndDay] = useState(tomorrow);
   const [end, setEnd] = useState('16:00');
+  // What is missing shows once the organiser has tried to publish, and updates as they fix it.
+  const [tried, setTried] = useState(false);
   const [signup, setSignup] = useState<'yes' | 'no'>('yes');
   const [capacity, setCapacity] = useState('');
   const [approval, setApproval] = useState<'no' | 'yes'>('no');
@@ -66,6 +75,7 @@ export default function ActivityEditPage() {
     setPlace(a.place);
     setDay(inShanghai(a.startAt).format('YYYY-MM-DD'));
     setStart(inShanghai(a.startAt).format('HH:mm'));
+    setEndDay(inShanghai(a.endAt).format('YYYY-MM-DD'));
     setEnd(inShanghai(a.endAt).format('HH:mm'));
     setSignup(a.signupRequired ? 'yes' : 'no');
     setCapacity(a.capacity ? String(a.capacity) : '');
@@ -81,7 +91,25 @@ export default function ActivityEditPage() {
   const audienceChosen =
     (audience.kind !== 'units' || audience.orgIds.length > 0) && (audience.kind !== 'members' || audience.memberIds.length > 0);
 
+  const problems: Problems<FieldKey> = {
+    title: title.trim().length < 2 ? '请填写标题，至少 2 个字' : null,
+    place: place.trim() ? null : '请填写活动地点',
+    when: instant(endDay, end) > instant(day, start) ? null : '结束时间要晚于开始时间',
+    capacity: signup === 'yes' && capacity && !/^[1-9]\d*$/.test(capacity) ? '名额请填正整数，不限名额请留空' : null,
+    audience: audienceChosen ? null : '请选择参加的组织或党员',
+  };
+  const shown = (k: FieldKey) => (tried ? (problems[k] ?? null) : null);
+  const summary = tried ? problemSummary(problems, FIELD_LABEL) : null;
+
+  /** A new start day carries the end along when the end was on the old start day (or before the new one). */
+  function changeDay(next: string) {
+    if (endDay === day || endDay < next) setEndDay(next);
+    setDay(next);
+  }
+
   async function save() {
+    setTried(true);
+    if (problemSummary(problems, FIELD_LABEL)) return;
     // Straight from the tap (WeChat allows the prompt only then): the organiser hears when it has ended and the record is due.
     void askToSubscribe([me.data?.subscribeTemplates.activityNotice]);
     const body = {
@@ -90,7 +118,7 @@ export default function ActivityEditPage() {
       place: place.trim(),
       description: description.trim(),
       startAt: instant(day, start),
-      endAt: instant(day, end),
+      endAt: instant(endDay, end),
       signupDeadline: null,
       location,
       capacity: signup === 'yes' && capacity ? Number(capacity) : null,
@@ -108,39 +136,57 @@ export default function ActivityEditPage() {
 
   if (existing.data && !existing.data.canManage) {
     return (
-      <View className='zb-page'>
+      <View className={pageClass}>
         <EmptyState id='edit-refused' title='不能修改这个活动' description='只有活动的组织者可以修改' />
       </View>
     );
   }
   if (!filled) return <PageState state={existing} />;
   return (
-    <View className='zb-page'>
+    <View className={pageClass}>
       <View className='zb-card zb-stack'>
-        <Text className='zb-muted'>类型</Text>
-        <Choices id='edit-type' options={ACTIVITY_TYPES.map((t) => [t, ACTIVITY_TYPE_LABEL[t]])} value={type} onChange={setType} />
-        <Text className='zb-muted'>标题</Text>
-        <Input id='edit-title' placeholder='如：十二月主题党日' value={title} onChange={setTitle} maxLength={40} />
-        <Text className='zb-muted'>地点</Text>
-        <Input id='edit-place' placeholder='如：三楼会议室' value={place} onChange={setPlace} maxLength={60} />
-        <Text className='zb-muted'>日期与时间（北京时间）</Text>
-        <Picker mode='date' value={day} start={shanghaiDay(new Date())} onChange={(e) => setDay(e.detail.value)}>
-          <View className='zb-quote' id='edit-day'>
-            日期：{day}
+        <Field label='类型' required plain>
+          <Choices id='edit-type' options={ACTIVITY_TYPES.map((t) => [t, ACTIVITY_TYPE_LABEL[t]])} value={type} onChange={setType} />
+        </Field>
+        <Field id='field-title' label='标题' required error={shown('title')}>
+          <Input id='edit-title' placeholder='如：十二月主题党日' value={title} onChange={setTitle} maxLength={40} />
+        </Field>
+        <Field id='field-place' label='地点' required error={shown('place')}>
+          <Input id='edit-place' placeholder='如：三楼会议室' value={place} onChange={setPlace} maxLength={60} />
+        </Field>
+        <Field id='field-start' label='开始（北京时间）' required>
+          <View className='zb-field__pair'>
+            <Picker mode='date' value={day} start={shanghaiDay(new Date())} onChange={(e) => changeDay(e.detail.value)}>
+              <View className='zb-field__picked' id='edit-day'>
+                {day}
+              </View>
+            </Picker>
+            <Picker mode='time' value={start} onChange={(e) => setStart(e.detail.value)}>
+              <View className='zb-field__picked' id='edit-start'>
+                {start}
+              </View>
+            </Picker>
           </View>
-        </Picker>
-        <View className='zb-row'>
-          <Picker mode='time' value={start} onChange={(e) => setStart(e.detail.value)}>
-            <View className='zb-quote'>开始 {start}</View>
-          </Picker>
-          <Picker mode='time' value={end} onChange={(e) => setEnd(e.detail.value)}>
-            <View className='zb-quote'>结束 {end}</View>
-          </Picker>
-        </View>
+        </Field>
+        <Field id='field-end' label='结束（北京时间）' required error={shown('when')} hint='会议开到第二天时，改结束日期'>
+          <View className='zb-field__pair'>
+            <Picker mode='date' value={endDay} start={day} onChange={(e) => setEndDay(e.detail.value)}>
+              <View className='zb-field__picked' id='edit-end-day'>
+                {endDay}
+              </View>
+            </Picker>
+            <Picker mode='time' value={end} onChange={(e) => setEnd(e.detail.value)}>
+              <View className='zb-field__picked' id='edit-end'>
+                {end}
+              </View>
+            </Picker>
+          </View>
+        </Field>
       </View>
       <View className='zb-card zb-stack'>
-        <Text className='zb-muted'>参加范围</Text>
-        {orgId && <AudiencePicker orgId={orgId} value={audience} onChange={setAudience} />}
+        <Field id='field-audience' label='参加范围' required plain error={shown('audience')}>
+          {orgId && <AudiencePicker orgId={orgId} value={audience} onChange={setAudience} />}
+        </Field>
       </View>
       <View className='zb-card zb-stack'>
         <Text className='zb-muted'>签到地点</Text>
@@ -159,8 +205,9 @@ export default function ActivityEditPage() {
         />
         {signup === 'yes' && (
           <>
-            <Text className='zb-muted'>名额（不填为不限）</Text>
-            <Input id='edit-capacity' type='number' placeholder='如：30' value={capacity} onChange={setCapacity} maxLength={4} />
+            <Field id='field-capacity' label='名额' hint='不填为不限名额' error={shown('capacity')}>
+              <Input id='edit-capacity' type='number' placeholder='如：30' value={capacity} onChange={setCapacity} maxLength={4} />
+            </Field>
             <Text className='zb-muted'>报名是否需要审核</Text>
             <Choices
               id='edit-approval'
@@ -198,17 +245,14 @@ export default function ActivityEditPage() {
         <ImageEditor id='edit-images' value={images} onChange={setImages} />
       </View>
       <View className='zb-actions'>
-        <Button
-          id='edit-save'
-          type='primary'
-          size='large'
-          block
-          loading={busy}
-          disabled={title.trim().length < 2 || !place.trim() || !audienceChosen}
-          onClick={() => void save()}
-        >
+        <Button id='edit-save' type='primary' size='large' block loading={busy} onClick={() => void save()}>
           {editing ? '保存修改（已报名党员会收到时间地点变更通知）' : '发布活动'}
         </Button>
+        {summary && (
+          <Text className='zb-error' id='edit-missing'>
+            {summary}
+          </Text>
+        )}
         {error && (
           <Text className='zb-error' id='edit-error'>
             {error}

@@ -8,6 +8,7 @@ import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { useApi } from '../../../../services/useApi';
 import { ReviewActions } from '../../components/ReviewActions';
+import { usePageClass } from '../../../../services/care';
 
 const VIA_LABEL = { group: '从微信群', invite: '通过邀请', search: '搜索' } as const;
 
@@ -75,6 +76,7 @@ function RequestCard({ request, onDone }: { request: JoinRequestView; onDone: (m
 
 /** A branch secretary's inbox of join requests. */
 export default function ApprovalsPage() {
+  const pageClass = usePageClass('approvals');
   const { params } = useRouter();
   const orgId = params['orgId'] ?? '';
   const { data, error, loading, reload } = useApi(() => api.join.inbox({ orgId }), [orgId]);
@@ -88,7 +90,7 @@ export default function ApprovalsPage() {
   }
 
   return (
-    <View className='zb-page approvals'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {data && data.requests.length === 0 && <EmptyState title='没有待审核的申请' description='有人申请加入支部时，会出现在这里' />}
         {data?.requests.map((r) => (

@@ -7,9 +7,11 @@ import { EmptyState } from '../../../../components/empty-state';
 import { LoadMore } from '../../../../components/load-more';
 import { api } from '../../../../services/api';
 import { usePaged } from '../../../../services/usePaged';
+import { usePageClass } from '../../../../services/care';
 
 /** The branch's audit log, newest first, a page at a time. Read-only: nobody can change it. */
 export default function AuditPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const orgId = params['orgId'] ?? '';
   const {
@@ -27,7 +29,7 @@ export default function AuditPage() {
   );
 
   return (
-    <View className='zb-page'>
+    <View className={pageClass}>
       <Text className='zb-section-title'>谁在何时做了什么：角色变更、审批、档案修改、查看敏感信息、导出</Text>
       {error && <Text className='zb-error zb-section-title'>{error}</Text>}
       {entries && entries.length === 0 && <EmptyState title='暂无记录' />}

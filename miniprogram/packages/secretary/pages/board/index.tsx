@@ -10,9 +10,11 @@ import { openSpreadsheet } from '../../../../services/files';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import './index.scss';
+import { usePageClass } from '../../../../services/care';
 
 /** The live attendance board: who is here, who is still expected, on leave, absent; refreshes while the meeting runs. */
 export default function BoardPage() {
+  const pageClass = usePageClass('board');
   const { params } = useRouter();
   const activityId = params['id'] ?? '';
   const { data, error, loading, reload } = useApi(() => api.checkin.board({ activityId }), [activityId]);
@@ -39,7 +41,7 @@ export default function BoardPage() {
   };
 
   return (
-    <View className='zb-page board'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {data && (
           <>

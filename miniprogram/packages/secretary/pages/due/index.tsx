@@ -8,15 +8,17 @@ import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { useApi } from '../../../../services/useApi';
 import { memberPage } from '../../routes';
+import { usePageClass } from '../../../../services/care';
 
 /** 积极分子 and 预备党员 whose year is up within a month (or already), soonest first. */
 export default function DuePage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const orgId = params['orgId'] ?? '';
   const { data, error, loading, reload } = useApi(() => api.lifecycle.due({ orgId }), [orgId]);
   const today = shanghaiDay(new Date());
   return (
-    <View className='zb-page'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {data && data.members.length === 0 && (
           <EmptyState title='近一个月没有到期的发展党员事项' description='入党积极分子满一年、预备党员预备期满一年时，会提醒你' />

@@ -11,12 +11,14 @@ import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import { pageUrl } from '../../../../../typings/pages';
 import { confirmDestructive } from '../../../../services/confirm';
+import { usePageClass } from '../../../../services/care';
 
 /**
  * The branch's WeChat groups. A group is bound from inside it: the secretary sends this page as a
  * card into the group and opens it there, so WeChat (not the client) says which group it is.
  */
 export default function GroupsPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const orgId = params['orgId'] ?? '';
   const { data, error, loading, reload } = useApi(async () => {
@@ -53,7 +55,7 @@ export default function GroupsPage() {
   }
 
   return (
-    <View className='zb-page'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {data && (
           <>

@@ -6,6 +6,7 @@ import { PrivacyPrompt } from '../../../../components/privacy-prompt';
 import { api, ApiError } from '../../../../services/api';
 import { openSpreadsheet, pickXlsx, upload } from '../../../../services/files';
 import { useAction } from '../../../../services/useAction';
+import { usePageClass } from '../../../../services/care';
 
 type Outcome = { ok: true; imported: number; file: string } | { ok: false; message: string; issues: string[]; file: string };
 
@@ -14,6 +15,7 @@ type Outcome = { ok: true; imported: number; file: string } | { ok: false; messa
  * imported or nothing is and each bad row is listed by its row number.
  */
 export default function ImportPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const orgId = params['orgId'] ?? '';
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -43,7 +45,7 @@ export default function ImportPage() {
   }
 
   return (
-    <View className='zb-page'>
+    <View className={pageClass}>
       <PrivacyPrompt />
       <View className='zb-card zb-stack'>
         <Text className='zb-title'>第一步：下载模板并填写</Text>

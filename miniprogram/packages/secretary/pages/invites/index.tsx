@@ -11,6 +11,7 @@ import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import './index.scss';
 import { confirmDestructive } from '../../../../services/confirm';
+import { usePageClass } from '../../../../services/care';
 
 const isLive = (i: InviteView, now: number) => !i.revoked && Date.parse(i.expiresAt) > now;
 const until = (i: InviteView) => inShanghai(i.expiresAt).format('M月D日 HH:mm');
@@ -20,6 +21,7 @@ const until = (i: InviteView) => inShanghai(i.expiresAt).format('M月D日 HH:mm'
  * screen or print. Every invite expires (7 days) and can be revoked; applicants still need approval.
  */
 export default function InvitesPage() {
+  const pageClass = usePageClass('invites');
   const { params } = useRouter();
   const orgId = params['orgId'] ?? '';
   const { data, error, loading, reload } = useApi(async () => {
@@ -59,7 +61,7 @@ export default function InvitesPage() {
   }
 
   return (
-    <View className='zb-page invites'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {data && (
           <>

@@ -11,9 +11,11 @@ import { TransferForm } from '../../../../components/transfer-form';
 import { RoleForm } from '../../components/RoleForm';
 import { StepForm } from '../../components/StepForm';
 import './index.scss';
+import { usePageClass } from '../../../../services/care';
 
 /** A member's archive as their secretary sees it: masked, with an audited "show in full". */
 export default function MemberPage() {
+  const pageClass = usePageClass('member');
   const { params } = useRouter();
   const orgId = params['orgId'] ?? '';
   const memberId = params['memberId'] ?? '';
@@ -37,7 +39,7 @@ export default function MemberPage() {
   const a = data?.archive;
   const here = a?.branches.find((b) => b.memberId === memberId && b.status === 'active');
   return (
-    <View className='zb-page member'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {a && data && (
           <>

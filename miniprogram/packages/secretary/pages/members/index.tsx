@@ -10,9 +10,11 @@ import { useAction } from '../../../../services/useAction';
 import { memberPage } from '../../routes';
 import './index.scss';
 import { pageUrl } from '../../../../../typings/pages';
+import { usePageClass } from '../../../../services/care';
 
 /** The branch's members, by name, loaded a page at a time; search by name or a whole phone number. */
 export default function MembersPage() {
+  const pageClass = usePageClass('members');
   const { params } = useRouter();
   const orgId = params['orgId'] ?? '';
   const [q, setQ] = useState('');
@@ -51,7 +53,7 @@ export default function MembersPage() {
   });
 
   return (
-    <View className='zb-page members'>
+    <View className={pageClass}>
       <View className='zb-card members__search'>
         <Input id='members-q' placeholder='姓名，或完整手机号' value={q} onChange={setQ} clearable />
         <Button id='members-search' type='primary' onClick={() => void load(true, q, null)}>

@@ -8,6 +8,7 @@ import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import './index.scss';
 import { confirmDestructive } from '../../../../services/confirm';
+import { usePageClass } from '../../../../services/care';
 
 type Editing = { unit: OrgUnitView; mode: 'rename' } | { unit: OrgUnitView; mode: 'add'; type: OrgType };
 
@@ -56,6 +57,7 @@ function Editor({ editing, onDone, onCancel }: { editing: Editing; onDone: () =>
 
 /** 组织架构: the units the caller belongs to and, for a 党委管理员, everything below; add, rename, remove. */
 export default function OrgPage() {
+  const pageClass = usePageClass('org');
   const { data, error, loading, reload } = useApi(() => api.org.tree({}));
   const [editing, setEditing] = useState<Editing | null>(null);
   const removing = useAction();
@@ -72,7 +74,7 @@ export default function OrgPage() {
   }
 
   return (
-    <View className='zb-page org'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {removing.error && (
           <Text className='zb-error org__banner' id='org-error'>

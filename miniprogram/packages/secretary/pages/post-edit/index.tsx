@@ -27,6 +27,7 @@ import { AudiencePicker } from '../activity-edit/audience';
 import { Choices } from '../activity-edit/choices';
 import './index.scss';
 import { pageUrl } from '../../../../../typings/pages';
+import { usePageClass } from '../../../../services/care';
 
 /** A Beijing-time day (and clock time) as an instant. */
 const instant = (day: string, time = '00:00') => new Date(`${day}T${time}:00+08:00`).toISOString();
@@ -213,6 +214,7 @@ function DayPicker({ id, label, value, onChange }: { id: string; label: string; 
 
 /** 写稿件: a post from draft to review to publication; for a published one, a correction or a withdrawal. */
 export default function PostEditPage() {
+  const pageClass = usePageClass('post-edit');
   const { params } = useRouter();
   const [postId, setPostId] = useState(params['id'] ?? '');
   const [orgId, setOrgId] = useState(params['orgId'] ?? '');
@@ -312,7 +314,7 @@ export default function PostEditPage() {
   const ready = title.trim().length >= 2 && body.some((b) => b.type !== 'paragraph' || b.text.trim());
   if (!filled) return <PageState state={existing} />;
   return (
-    <View className='zb-page post-edit'>
+    <View className={pageClass}>
       {draft && (
         <View className='zb-card zb-stack' id='edit-status'>
           <Text className='zb-title'>{POST_STATUS_LABEL[status]}</Text>

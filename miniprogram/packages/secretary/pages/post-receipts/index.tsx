@@ -8,11 +8,13 @@ import { moment } from '../../../../services/format';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import './index.scss';
+import { usePageClass } from '../../../../services/care';
 
 type Filter = 'unread' | 'read' | 'confirmed';
 
 /** 阅读回执: who of the audience has read (and confirmed) a post; reminding the unread once a day. */
 export default function PostReceiptsPage() {
+  const pageClass = usePageClass('receipts');
   const { params } = useRouter();
   const postId = params['id'] ?? '';
   const { data, error, loading, reload } = useApi(() => api.post.receipts({ postId }), [postId]);
@@ -25,7 +27,7 @@ export default function PostReceiptsPage() {
     data?.members.filter((m) => (filter === 'unread' ? !m.readAt : filter === 'read' ? Boolean(m.readAt) : Boolean(m.confirmedAt))) ?? [];
   const unread = data ? data.audience - data.read : 0;
   return (
-    <View className='zb-page receipts'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {data && (
           <>

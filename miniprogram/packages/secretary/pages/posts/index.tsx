@@ -9,11 +9,13 @@ import { moment } from '../../../../services/format';
 import { useApi } from '../../../../services/useApi';
 import './index.scss';
 import { pageUrl } from '../../../../../typings/pages';
+import { usePageClass } from '../../../../services/care';
 
 const ORDER: PostEditorCard['status'][] = ['pending', 'returned', 'draft', 'published', 'withdrawn'];
 
 /** 通知稿件: what the unit is writing; those waiting for review first. */
 export default function PostsEditorPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const orgId = params['orgId'] ?? '';
   const { data, error, loading, reload } = useApi(() => api.post.drafts({ orgId }), [orgId], { refreshOnShow: true });
@@ -26,7 +28,7 @@ export default function PostsEditorPage() {
     });
   const groups = ORDER.map((s) => [s, data?.posts.filter((p) => p.status === s) ?? []] as const).filter(([, ps]) => ps.length > 0);
   return (
-    <View className='zb-page'>
+    <View className={pageClass}>
       <View className='zb-actions'>
         <Button
           id='posts-new'

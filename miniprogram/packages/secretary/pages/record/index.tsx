@@ -10,9 +10,11 @@ import { api, ApiError } from '../../../../services/api';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import { confirmDestructive } from '../../../../services/confirm';
+import { usePageClass } from '../../../../services/care';
 
 /** 会议记录: the organiser writes the minutes, then closes them with the attendance (纪实). */
 export default function RecordPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const activityId = params['id'] ?? '';
   const { data, error, loading, reload } = useApi(() => api.record.get({ activityId }), [activityId]);
@@ -61,7 +63,7 @@ export default function RecordPage() {
   }
 
   return (
-    <View className='zb-page'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {data?.closed && <RecordCard record={data} />}
         {data && !data.closed && (

@@ -9,9 +9,11 @@ import { timeRange } from '../../../../services/format';
 import { usePaged } from '../../../../services/usePaged';
 import './index.scss';
 import { pageUrl } from '../../../../../typings/pages';
+import { usePageClass } from '../../../../services/care';
 
 /** 会议纪实: the unit's ended activities, the ones whose minutes are still open first to the eye. */
 export default function RecordsPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const orgId = params['orgId'] ?? '';
   // Back from closing a record, the list shows it closed (usePaged reloads on show).
@@ -26,7 +28,7 @@ export default function RecordsPage() {
   const held = items?.filter((a) => a.status !== 'cancelled') ?? [];
   const open = held.filter((a) => !a.recordClosed).length;
   return (
-    <View className='zb-page'>
+    <View className={pageClass}>
       {items && held.length > 0 && (
         <Text className='zb-section-title' id='records-summary'>
           {open > 0 ? `${open} 场活动的会议记录待归档` : '已结束的活动都已归档'}

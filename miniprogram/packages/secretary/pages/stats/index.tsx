@@ -10,6 +10,7 @@ import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import './index.scss';
 import { pageUrl } from '../../../../../typings/pages';
+import { usePageClass } from '../../../../services/care';
 
 const STATUS_TEXT = { ok: '已开展', behind: '未开展', current: '本期待开展', future: '' } as const;
 
@@ -51,6 +52,7 @@ function PostTrendsSection({ orgId, year }: { orgId: string; year: number }) {
 
 /** 活动统计: activities per month (a bar chart), 三会一课 against the required frequencies, attendance; the year's ledger. */
 export default function StatsPage() {
+  const pageClass = usePageClass('stats');
   const { params } = useRouter();
   const orgId = params['orgId'] ?? '';
   const year = inShanghai(new Date()).year();
@@ -63,7 +65,7 @@ export default function StatsPage() {
   }
 
   return (
-    <View className='zb-page stats'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {data && (
           <>

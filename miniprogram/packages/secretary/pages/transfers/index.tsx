@@ -7,6 +7,7 @@ import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { useApi } from '../../../../services/useApi';
 import { ReviewActions } from '../../components/ReviewActions';
+import { usePageClass } from '../../../../services/care';
 
 function TransferCard({ transfer, onDone }: { transfer: TransferView; onDone: () => void }) {
   const outgoing = transfer.status === 'pending_out';
@@ -38,6 +39,7 @@ function TransferCard({ transfer, onDone }: { transfer: TransferView; onDone: ()
 
 /** 组织关系转接 waiting for this branch: as the sending branch first, then as the receiving one. */
 export default function TransfersPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const orgId = params['orgId'] ?? '';
   const { data, error, loading, reload } = useApi(() => api.transfer.inbox({ orgId }), [orgId]);
@@ -45,7 +47,7 @@ export default function TransfersPage() {
     void reload().finally(() => Taro.stopPullDownRefresh());
   });
   return (
-    <View className='zb-page'>
+    <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {data && data.transfers.length === 0 && (
           <EmptyState title='没有待审核的转接' description='党员申请转出本支部，或转入本支部时，会出现在这里' />

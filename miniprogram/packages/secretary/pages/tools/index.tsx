@@ -1,0 +1,83 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import type { BranchHome } from '../../../../../typings/domain';
+import { pageUrl, type SecretaryPage } from '../../../../../typings/pages';
+import { StateView } from '../../../../components/state-view';
+import { api } from '../../../../services/api';
+import { useApi } from '../../../../services/useApi';
+import { usePageClass } from '../../../../services/care';
+
+interface Tool {
+  id: string;
+  page: SecretaryPage;
+  title: string;
+  extra: string;
+}
+
+/** Everything a unit's leaders manage beyond the four home shortcuts, grouped by what it is about. */
+function toolGroups(home: BranchHome): { title: string; tools: Tool[] }[] {
+  const pending = home.pendingJoinRequests ?? 0;
+  return [
+    {
+      title: '党员与组织',
+      tools: [
+        { id: 'approvals', page: 'approvals', title: '入支部申请', extra: pending > 0 ? `${pending} 条待审核` : '暂无待审核' },
+        { id: 'members', page: 'members', title: '党员名册', extra: `${home.memberCount} 人` },
+        { id: 'due', page: 'due', title: '发展党员提醒', extra: '到期名单' },
+        { id: 'transfers', page: 'transfers', title: '组织关系转接', extra: '审核' },
+        { id: 'invites', page: 'invites', title: '邀请入支部', extra: '卡片 / 二维码' },
+        { id: 'groups', page: 'groups', title: '支部微信群', extra: home.groupCount > 0 ? `已绑定 ${home.groupCount} 个` : '未绑定' },
+        { id: 'org', page: 'org', title: '组织架构', extra: '查看' },
+      ],
+    },
+    {
+      title: '通知与活动',
+      tools: [
+        { id: 'posts', page: 'posts', title: '通知稿件', extra: '写稿 / 审核 / 回执' },
+        {
+          id: 'records',
+          page: 'records',
+          title: '会议纪实',
+          extra: home.recordsToClose ? `${home.recordsToClose} 场活动待归档` : '已全部归档',
+        },
+        { id: 'stats', page: 'stats', title: '活动统计', extra: '三会一课' },
+      ],
+    },
+    { title: '记录', tools: [{ id: 'audit', page: 'audit', title: '审计日志', extra: '谁在何时做了什么' }] },
+  ];
+}
+
+/** 更多管理: the unit's tools beyond the home shortcuts, each a page of this package. */
+export default function ToolsPage() {
+  const pageClass = usePageClass();
+  const { params } = useRouter();
+  const orgId = params['orgId'] ?? '';
+  const home = useApi(() => api.branch.home({ orgId }), [orgId], { refreshOnShow: true });
+  const data = home.data;
+  return (
+    <View className={pageClass}>
+      <StateView loading={home.loading && !data} error={home.error} onRetry={() => void home.reload()}>
+        {data?.branch &&
+          toolGroups(data).map((g) => (
+            <View key={g.title}>
+              <View className='zb-section-title'>{g.title}</View>
+              {/* NutUI's Cell drops `id`; the wrapper carries it for tests and anchors. */}
+              <CellGroup>
+                {g.tools.map((t) => (
+                  <View key={t.id} id={`tool-${t.id}`}>
+                    <Cell
+                      title={t.title}
+                      extra={`${t.extra} ›`}
+                      clickable
+                      onClick={() => void Taro.navigateTo({ url: pageUrl(t.page, { orgId }) })}
+                    />
+                  </View>
+                ))}
+              </CellGroup>
+            </View>
+          ))}
+      </StateView>
+    </View>
+  );
+}

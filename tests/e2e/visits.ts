@@ -1,0 +1,103 @@
+/**
+ * The pages to look at and measure, per persona: the readable test measures each one and
+ * `npm run screenshots` photographs each one, in normal and in care mode. A page added to the app is
+ * added here.
+ */
+export const RD = 'org-xh-branch-rd';
+export const COMMITTEE = 'org-xh-committee';
+
+/** What the detail pages open: a meeting starting in ten minutes (check-in open) and a notice. */
+export interface World {
+  activityId: string;
+  postId: string;
+}
+
+export type Persona = 'member' | 'committee' | 'secretary' | 'admin' | 'newcomer';
+
+export interface Visit {
+  /** A short name for the picture and the test title: `pages-home-index`. */
+  name: string;
+  url: string;
+}
+
+const TABS = ['pages/home/index', 'pages/post/index', 'pages/activity/index', 'pages/study/index', 'pages/me/index'];
+const OWN = ['pages/archive/index', 'pages/transfer/index', 'pages/join/index'];
+const UNIT_TOOLS = [
+  'tools',
+  'approvals',
+  'members',
+  'posts',
+  'records',
+  'stats',
+  'activity-edit',
+  'post-edit',
+  'invites',
+  'groups',
+  'audit',
+  'org',
+  'due',
+  'transfers',
+  'import',
+];
+const ACTIVITY_TOOLS = ['board', 'record', 'checkin-screen'];
+
+const visit = (url: string): Visit => ({ name: url.replace(/\?.*/, '').replace(/\//g, '-'), url });
+
+function details(w: World): Visit[] {
+  return [visit(`pages/activity/detail/index?id=${w.activityId}`), visit(`pages/post/detail/index?id=${w.postId}`)];
+}
+
+function tools(orgId: string, w: World): Visit[] {
+  return [
+    ...UNIT_TOOLS.map((p) => visit(`packages/secretary/pages/${p}/index?orgId=${orgId}`)),
+    ...ACTIVITY_TOOLS.map((p) => visit(`packages/secretary/pages/${p}/index?id=${w.activityId}`)),
+  ];
+}
+
+/** The demo sign-in of each persona (the newcomer is a fresh openid per run of a test file). */
+export const OPENID: Record<Persona, string> = {
+  member: 'demo-member-01',
+  committee: 'demo-committee',
+  secretary: 'demo-secretary',
+  admin: 'demo-admin',
+  newcomer: 'e2e-visits-newcomer',
+};
+
+/** Every page each persona reaches. */
+export function visits(w: World): Record<Persona, Visit[]> {
+  const member = [...TABS, ...OWN].map(visit);
+  return {
+    member: [...member, ...details(w)],
+    committee: [...member, ...details(w), visit(`packages/secretary/pages/posts/index?orgId=${RD}`)],
+    secretary: [...member, ...details(w), ...tools(RD, w)],
+    admin: [
+      ...TABS.map(visit),
+      visit(`packages/secretary/pages/tools/index?orgId=${COMMITTEE}`),
+      visit(`packages/secretary/pages/org/index?orgId=${COMMITTEE}`),
+    ],
+    newcomer: member,
+  };
+}
+
+/** The meeting and notice the detail pages show, made through `call` (the gateway or the runtime) as the secretary and a member. */
+export async function makeWorld(
+  call: (openid: string, fn: string, action: string, data: object) => Promise<Record<string, unknown>>,
+): Promise<World> {
+  const start = new Date(Date.now() + 10 * 60 * 1000);
+  const activity = await call('demo-secretary', 'activity', 'create', {
+    orgId: RD,
+    type: 'theme_day',
+    title: '十二月主题党日',
+    description: '学习党的二十届四中全会精神',
+    startAt: start.toISOString(),
+    endAt: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
+    signupDeadline: null,
+    place: '研发中心三楼会议室',
+    capacity: 30,
+    audience: { kind: 'unit' },
+    signupRequired: true,
+  });
+  const posts = (await call('demo-member-01', 'post', 'list', {}))['posts'] as { id: string }[];
+  if (!posts[0]) throw new Error('the demo has no post for the detail page');
+  return { activityId: String(activity['id']), postId: posts[0].id };
+}
