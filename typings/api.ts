@@ -48,6 +48,7 @@ import {
   type PostTrends,
   type PostVersionView,
   type PostView,
+  type UserView,
 } from './domain';
 
 export interface ActionDef<I extends z.ZodType, O> {
@@ -85,6 +86,9 @@ const searchText = z
   .max(20, '搜索内容最多 20 个字')
   // eslint-disable-next-line no-control-regex -- control characters are what it refuses
   .regex(/^[^\u0000-\u001f\u007f]*$/, '搜索内容不能包含控制字符');
+
+/** A person's real name, as their branch knows them. */
+const personName = z.string().trim().min(2, '姓名至少 2 个字').max(20, '姓名最多 20 个字');
 
 const orgName = z
   .string()
@@ -141,6 +145,8 @@ export const activityInput = z.strictObject({
   ]),
   signupRequired: z.boolean(),
   approvalRequired: z.boolean().default(false),
+  /** 接龙: the names of those signed up are shown to everyone the activity is for. */
+  showSignupNames: z.boolean().default(false),
   cancelRule: z
     .discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('deadline') }),
@@ -199,6 +205,8 @@ export const contract = {
   user: {
     /** Creates or loads the caller's user record from their WeChat identity. */
     signIn: action<Me>()(z.strictObject({})),
+    /** The caller's own name, asked at first use (instead of one made up from the openid); their branch knows them by the roster's. */
+    setName: action<UserView>()(z.strictObject({ name: personName })),
   },
   branch: {
     /** The branch home: name and member count of the caller's branch (or of `orgId` if they belong to it). */
@@ -221,7 +229,7 @@ export const contract = {
     apply: action<JoinRequestView>()(
       z.strictObject({
         orgId: docId,
-        name: z.string().trim().min(2, '姓名至少 2 个字').max(20, '姓名最多 20 个字'),
+        name: personName,
         note: z.string().trim().max(200, '说明最多 200 个字').optional(),
         via: z.enum(['group', 'invite', 'search']),
       }),

@@ -66,7 +66,8 @@ export interface AuditEntryView {
 
 export interface UserView {
   id: string;
-  nickname: string;
+  /** The name their branch knows them by (the roster's), else the name they gave; null until they give one. */
+  name: string | null;
   /** ISO instant */
   createdAt: string;
 }
@@ -466,6 +467,10 @@ export interface ActivityView extends ActivityCard {
   cancelRule: CancelRule;
   audience: Audience;
   waitlistCount: number;
+  /** 接龙: the organiser shows who has signed up to the audience. */
+  showSignupNames: boolean;
+  /** Who has a seat, in the order they signed up (at most 200), when the organiser shows them and the caller is in the audience or leads the unit; else null. */
+  signupNames: string[] | null;
   /** Check-in opens this long before the start, and closes at the end. */
   checkinOpensAt: string;
   mine: {

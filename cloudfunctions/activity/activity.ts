@@ -35,6 +35,7 @@ function fields(input: ActivityInput) {
     audience: input.audience,
     signupRequired: input.signupRequired,
     approvalRequired: input.signupRequired && input.approvalRequired,
+    showSignupNames: input.signupRequired && input.showSignupNames,
     cancelRule: input.cancelRule,
   };
 }

@@ -16,6 +16,9 @@ export const audienceKeys = (e: { orgIds: string[]; memberIds: string[] }) => [
 export const keysOf = (memberships: Pick<MembershipDoc, '_id' | 'orgId'>[]) =>
   audienceKeys({ orgIds: memberships.map((m) => m.orgId), memberIds: memberships.map((m) => m._id) });
 
+/** 接龙 lists at most this many names (the page says how many more). */
+const SIGNUP_NAMES_SHOWN = 200;
+
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 export function toCard(a: ActivityDoc, orgName: string, mySignup: SignupStatus | null, now: Date): ActivityCard {
@@ -72,9 +75,23 @@ export async function toView(
       waitlistPosition = total + 1;
     }
   }
-  const waitlistCount = a.signupRequired
-    ? (await col(ctx.db, 'signups').where({ activityId: a._id, status: 'waitlisted' }).count()).total
-    : 0;
+  const showNames = a.signupRequired && (a.showSignupNames ?? false);
+  const [waitlistCount, signupNames] = await Promise.all([
+    a.signupRequired
+      ? col(ctx.db, 'signups')
+          .where({ activityId: a._id, status: 'waitlisted' })
+          .count()
+          .then((r) => r.total)
+      : 0,
+    showNames && (membership || canManage)
+      ? col(ctx.db, 'signups')
+          .where({ activityId: a._id, status: 'confirmed' })
+          .orderBy('createdAt', 'asc')
+          .limit(SIGNUP_NAMES_SHOWN)
+          .get()
+          .then((r) => r.data.map((s) => s.name))
+      : null,
+  ]);
   const checkedIn = checkin?.checkedIn ?? false;
   const active = signup && (signup.status === 'confirmed' || signup.status === 'waitlisted' || signup.status === 'pending');
   return {
@@ -89,6 +106,8 @@ export async function toView(
     cancelRule: a.cancelRule,
     audience: a.audience,
     waitlistCount,
+    showSignupNames: showNames,
+    signupNames,
     checkinOpensAt: new Date(checkinWindow(a).opensAt).toISOString(),
     mine: {
       inAudience: Boolean(membership),

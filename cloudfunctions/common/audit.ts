@@ -16,7 +16,7 @@ async function actorName(ctx: CallerContext, openid: string, orgId: string): Pro
   const m = data[0];
   if (m) return m.name;
   const { data: users } = await col(ctx.db, 'users').where({ openid }).limit(1).get();
-  return users[0]?.nickname ?? '未知用户';
+  return users[0]?.nickname || '未填写姓名的用户';
 }
 
 let sequence = 0;

@@ -273,6 +273,8 @@ export interface ActivityDoc {
   audienceOrgIds: string[];
   signupRequired: boolean;
   approvalRequired: boolean;
+  /** 接龙: members of the audience see who has signed up (absent on activities made before it existed: no). */
+  showSignupNames?: boolean;
   cancelRule: CancelRule;
   cancelled: boolean;
   cancelReason?: string;

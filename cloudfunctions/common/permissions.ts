@@ -42,7 +42,7 @@ export type Access = 'anyone' | 'signedIn' | RoleAccess | AudienceAccess;
  * and `ctx.caller` are typed from its entry here (see `GrantFor` in authz.ts).
  */
 export const ACCESS = {
-  user: { signIn: 'signedIn' },
+  user: { signIn: 'signedIn', setName: 'signedIn' },
   branch: { home: { roles: ANY_ROLE, unitField: 'orgId', optional: true }, todo: 'signedIn' },
   org: {
     tree: 'signedIn',

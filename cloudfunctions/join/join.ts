@@ -94,6 +94,8 @@ export const apply: Handler<'join', 'apply'> = async (input, ctx) => {
   };
   try {
     const { id } = await col(ctx.db, 'join_requests').add(doc);
+    // Someone who has not given their name yet has now: the app stops asking for it.
+    await col(ctx.db, 'users').where({ openid, nickname: '' }).update({ nickname: input.name });
     return toView({ _id: id, ...doc }, org.name);
   } catch (e) {
     // Two taps at once: the unique pending key let one through; that one is the request.

@@ -1,5 +1,5 @@
 import { defineFunction } from '../common/define';
-import { signIn } from './signIn';
+import { setName, signIn } from './signIn';
 
-export const user = defineFunction('user', { actions: { signIn } });
+export const user = defineFunction('user', { actions: { signIn, setName } });
 export const main = user.main;

@@ -1,8 +1,14 @@
-import type { MembershipView } from '../../typings/domain';
+import type { MembershipView, UserView } from '../../typings/domain';
 
 import { col, isDuplicate, type UserDoc } from '../common/db';
 import type { Handler } from '../common/define';
+import { AppError } from '../common/errors';
 import { uploadFolder } from '../common/files';
+
+/** The user as the app shows them: their roster name where they have one, else the name they gave. */
+export function userView(user: UserDoc, rosterName?: string): UserView {
+  return { id: user._id, name: rosterName || user.nickname || null, createdAt: new Date(user.createdAt).toISOString() };
+}
 
 async function findUser(ctx: Parameters<Handler<'user', 'signIn'>>[1], openid: string): Promise<UserDoc | undefined> {
   const { data } = await col(ctx.db, 'users').where({ openid }).limit(1).get();
@@ -21,7 +27,8 @@ export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
     const fresh = {
       openid,
       ...(unionid ? { unionid } : {}),
-      nickname: `微信用户${openid.slice(-4)}`,
+      // No name made up from the openid: the app asks for the real one at first use (user.setName).
+      nickname: '',
       createdAt: ctx.now,
       lastSeenAt: ctx.now,
     };
@@ -52,7 +59,7 @@ export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
   });
 
   return {
-    user: { id: user._id, nickname: user.nickname, createdAt: new Date(user.createdAt).toISOString() },
+    user: userView(user, memberships[0]?.name),
     returning,
     memberships: views,
     uploadFolder: uploadFolder(ctx.keys(), openid),
@@ -63,4 +70,14 @@ export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
       postReminder: ctx.templates().postReminder || null,
     },
   };
+};
+
+/** The caller's own name (2–20 characters, checked by the schema); memberships keep the roster's. */
+export const setName: Handler<'user', 'setName'> = async (input, ctx) => {
+  const { openid } = ctx.caller;
+  const user = await findUser(ctx, openid);
+  if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
+  await col(ctx.db, 'users').doc(user._id).update({ nickname: input.name });
+  const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(1).get();
+  return userView({ ...user, nickname: input.name }, data[0]?.name);
 };

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { api } from './api';
+import { session } from './session';
 import { pageUrl } from '../../typings/pages';
 
 let handledLaunch = false;
@@ -27,10 +28,15 @@ export async function groupCloudID(params: Record<string, string | undefined>, o
   return cloudID ? decodeURIComponent(cloudID) : null;
 }
 
-/** Opened from a bound group by someone who is not yet a member: send them to "apply to join". */
+/**
+ * Opened from a group by someone who is not yet a member: send them to "apply to join" — that
+ * group's branch when the group is bound, else the page that says the group is not bound yet and
+ * what to do (not the home's "open it from the group card", which is what they just did).
+ */
 export async function routeGroupEntry(params: Record<string, string | undefined>): Promise<void> {
   const cloudID = await groupCloudID(params);
   if (!cloudID) return;
   const { landing } = await api.group.enter({ cloudID });
-  if (landing && !landing.isMember) await Taro.redirectTo({ url: pageUrl('join', { cloudID }) });
+  const outsider = landing ? !landing.isMember : (await session()).memberships.length === 0;
+  if (outsider) await Taro.redirectTo({ url: pageUrl('join', { cloudID }) });
 }

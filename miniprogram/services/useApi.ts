@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useDidHide, useDidShow } from '@tarojs/taro';
 import { ApiError } from './api';
 
 export interface ApiState<T> {
@@ -33,11 +33,16 @@ export function useApi<T>(load: () => Promise<T>, deps: unknown[] = [], options:
     }
   }, []);
 
-  const shown = useRef(false);
+  // The page's first show comes with the mount, which loads below; a show after the page was hidden
+  // reloads. (A component mounted after its page was shown — a list under data that arrived later —
+  // gets no show of its own first, so "skip the first call" would skip its first real return.)
+  const hidden = useRef(false);
+  useDidHide(() => {
+    hidden.current = true;
+  });
   useDidShow(() => {
-    // The first show is the mount, which loads below.
-    if (shown.current && options.refreshOnShow) void reload();
-    shown.current = true;
+    if (hidden.current && options.refreshOnShow) void reload();
+    hidden.current = false;
   });
 
   useEffect(() => {

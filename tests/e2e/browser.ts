@@ -89,9 +89,12 @@ export async function isDisabled(page: Page, selector: string): Promise<boolean>
   return page.locator(selector).evaluate((el) => el.closest('.nut-button')?.classList.contains('nut-button-disabled') ?? false);
 }
 
-/** Types into a NutUI Input or TextArea by the id on the component (Taro puts it on the wrapper or the field). */
+/**
+ * Types into a NutUI Input or TextArea by the id on the component (Taro puts it on the wrapper or the
+ * field), on the page shown: a page lower in the stack may hold a field with the same id.
+ */
 export async function fill(page: Page, id: string, value: string): Promise<void> {
-  await page.locator(`#${id} input, #${id} textarea, input#${id}, textarea#${id}`).first().fill(value);
+  await page.locator(`#${id} input:visible, #${id} textarea:visible, input#${id}:visible, textarea#${id}:visible`).first().fill(value);
 }
 
 /** Waits until the page's text contains `text`. */

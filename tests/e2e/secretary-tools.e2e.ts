@@ -154,7 +154,7 @@ it('a secretary binds a group from inside it, and a newcomer opening Zhibu from 
   // In WeChat the card goes into the group; here the share sheet shows the card and its path.
   await page.locator('#group-share').click();
   await page.waitForSelector('#share-path');
-  const path = await page.locator('#share-path').innerText();
+  const path = (await page.locator('#share-path').getAttribute('data-path')) ?? '';
   expect(path).toBe('/packages/secretary/pages/groups/index?orgId=org-xh-branch-mk');
   await screenshot(page, 'groups-share');
 
@@ -224,7 +224,7 @@ it('a secretary creates an invite; the card link brings a newcomer to “apply t
   await page.waitForSelector('#invite-qr img, img#invite-qr');
   await screenshot(page, 'invite');
   await page.locator('#invite-share').click();
-  const path = await page.locator('#share-path').innerText();
+  const path = (await page.locator('#share-path').getAttribute('data-path')) ?? '';
   expect(path).toMatch(/^\/pages\/join\/index\?invite=/);
 
   await signInAsNew(page, 'e2e-invitee');

@@ -370,3 +370,35 @@ describe('whom an activity can be for', () => {
     expect(detail.data.audience).toEqual({ kind: 'members', memberIds: [a!.memberId, b!.memberId] });
   });
 });
+
+describe('接龙: who has signed up', () => {
+  it('when the organiser shows the names, everyone the activity is for sees who has a seat, in sign-up order; the waitlisted are not on it', async () => {
+    const rt = await demoRuntime(clock('2026-12-01T01:00:00Z').now);
+    const id = await createActivity(rt, { capacity: 2, showSignupNames: true });
+    for (const openid of ['demo-member-03', 'demo-member-01', 'demo-member-02'])
+      await ok(rt, 'signup', 'join', { activityId: id }, { openid });
+    const seen = await rt.invoke('activity', { action: 'detail', data: { activityId: id } }, { openid: 'demo-member-04' });
+    expect(seen).toMatchObject({ ok: true, data: { showSignupNames: true, signupNames: ['周晓明', '陈国栋'], confirmedCount: 2 } });
+    // Names only: no openid or membership id travels with them.
+    expect(JSON.stringify(seen)).not.toMatch(/demo-member|m-demo/);
+  });
+
+  it('when the organiser does not show them, members of the audience get no names', async () => {
+    const rt = await demoRuntime(clock('2026-12-01T01:00:00Z').now);
+    const id = await createActivity(rt, { capacity: 10 });
+    await ok(rt, 'signup', 'join', { activityId: id }, { openid: 'demo-member-03' });
+    expect(await rt.invoke('activity', { action: 'detail', data: { activityId: id } }, { openid: 'demo-member-04' })).toMatchObject({
+      ok: true,
+      data: { showSignupNames: false, signupNames: null },
+    });
+  });
+
+  it('an activity without sign-up never shows names, whatever was asked', async () => {
+    const rt = await demoRuntime(clock('2026-12-01T01:00:00Z').now);
+    const id = await createActivity(rt, { signupRequired: false, capacity: null, showSignupNames: true });
+    expect(await rt.invoke('activity', { action: 'detail', data: { activityId: id } }, { openid: 'demo-member-04' })).toMatchObject({
+      ok: true,
+      data: { showSignupNames: false, signupNames: null },
+    });
+  });
+});

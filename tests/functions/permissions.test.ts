@@ -185,6 +185,8 @@ const titleOf = ([fn, action, scope, , , note]: Row): string => `${fn}.${action}
 
 const MATRIX: Row[] = [
   ['user', 'signIn', 'self', {}, everyone],
+  // Like consenting: a caller with no user record yet (never signed in) is asked to sign in first.
+  ['user', 'setName', 'self', { name: '王建国' }, row({ newcomer: 'UNAUTHENTICATED' }, 'ok')],
   ['system', 'ping', 'self', {}, { ...everyone, anonymous: 'ok' }],
   ['org', 'tree', 'self', {}, everyone],
   ['branch', 'home', 'self', {}, everyone],

@@ -240,3 +240,59 @@ describe('the local runtime', () => {
     second.close();
   });
 });
+
+describe('user.setName', () => {
+  it('a new user has no made-up name until they give theirs, and then the app shows it', async () => {
+    const rt = await demoRuntime();
+    const first = await rt.invoke('user', { action: 'signIn', data: {} }, { openid: 'o-nameless-1' });
+    expect(first).toMatchObject({ ok: true, data: { user: { name: null } } });
+    expect(await rt.invoke('user', { action: 'setName', data: { name: '  王建国 ' } }, { openid: 'o-nameless-1' })).toMatchObject({
+      ok: true,
+      data: { name: '王建国' },
+    });
+    expect(await rt.invoke('user', { action: 'signIn', data: {} }, { openid: 'o-nameless-1' })).toMatchObject({
+      ok: true,
+      data: { user: { name: '王建国' } },
+    });
+  });
+
+  it('refuses a one-character name and writes nothing', async () => {
+    const rt = await demoRuntime();
+    expect(await rt.invoke('user', { action: 'signIn', data: {} }, { openid: 'o-nameless-2' })).toMatchObject({ ok: true });
+    const before = await snapshot(rt);
+    expect(await rt.invoke('user', { action: 'setName', data: { name: '王' } }, { openid: 'o-nameless-2' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
+    expect(await snapshot(rt)).toEqual(before);
+  });
+
+  it('a member is shown by the roster’s name, whatever they typed for themselves', async () => {
+    const rt = await demoRuntime();
+    expect(await rt.invoke('user', { action: 'setName', data: { name: '小陈' } }, { openid: 'demo-member-01' })).toMatchObject({
+      ok: true,
+      data: { name: '陈国栋' },
+    });
+  });
+
+  it('applying to join with a name gives it to someone who had none, and leaves a given name alone', async () => {
+    const rt = await demoRuntime();
+    const apply = (openid: string) =>
+      rt.invoke('join', { action: 'apply', data: { orgId: 'org-xh-branch-rd', name: '吴思远', via: 'search' } }, { openid });
+    expect(await rt.invoke('user', { action: 'signIn', data: {} }, { openid: 'o-nameless-3' })).toMatchObject({ ok: true });
+    expect(await apply('o-nameless-3')).toMatchObject({ ok: true });
+    expect(await rt.invoke('user', { action: 'signIn', data: {} }, { openid: 'o-nameless-3' })).toMatchObject({
+      data: { user: { name: '吴思远' } },
+    });
+    expect(await rt.invoke('user', { action: 'setName', data: { name: '吴老师' } }, { openid: 'o-named-4' })).toMatchObject({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+    });
+    expect(await rt.invoke('user', { action: 'signIn', data: {} }, { openid: 'o-named-4' })).toMatchObject({ ok: true });
+    expect(await rt.invoke('user', { action: 'setName', data: { name: '吴老师' } }, { openid: 'o-named-4' })).toMatchObject({ ok: true });
+    expect(await apply('o-named-4')).toMatchObject({ ok: true });
+    expect(await rt.invoke('user', { action: 'signIn', data: {} }, { openid: 'o-named-4' })).toMatchObject({
+      data: { user: { name: '吴老师' } },
+    });
+  });
+});

@@ -57,6 +57,62 @@ function expectClean(app: MiniProgram): void {
 }
 
 describe('joining', () => {
+  it('a first-time user is asked their real name on the home, and after saving it the app uses it instead of a made-up one', async () => {
+    const app = open(PERSONAS.newcomer.openid);
+    await app.launch({ path: 'pages/home/index', query: {} });
+    expect(app.byId('name-prompt')).toBeDefined();
+    await app.tap(app.byId('my-name-save'), '保存');
+    expect(app.text()).toContain('请填写你的真实姓名');
+    expect(app.cloudCalls.filter((c) => c.action === 'setName')).toEqual([]);
+    await app.type(app.byId('my-name'), '王建国', 'name');
+    await app.tap(app.byId('my-name-save'), '保存');
+    expect(app.cloudCalls.filter((c) => c.action === 'setName')).toEqual([
+      { name: 'user', action: 'setName', ok: true, beforeInit: false },
+    ]);
+    expect(app.byId('name-prompt')).toBeUndefined();
+    app.openPage('pages/me/index');
+    await app.settle();
+    expect(app.text()).toContain('王建国');
+    expectClean(app);
+  });
+
+  it('a name given in 我的 is not asked again on the home when the member comes back to it', async () => {
+    const app = open(PERSONAS.newcomer.openid);
+    await app.launch({ path: 'pages/home/index', query: {} });
+    expect(app.byId('name-prompt')).toBeDefined();
+    const me = app.openPage('pages/me/index');
+    await app.settle();
+    await app.type(app.byId('my-name'), '王建国', 'name');
+    await app.tap(app.byId('my-name-save'), '保存');
+    app.closePage(me);
+    await app.settle();
+    expect(app.page.is).toBe('pages/home/index');
+    expect(app.byId('name-prompt')).toBeUndefined();
+    expectClean(app);
+  });
+
+  it('a newcomer who opens the app from a group not bound to any branch is told so, with what to do: a message to copy for the secretary, and the search', async () => {
+    const app = open('weapp-unbound-visitor', { groupCloudID: localCloudID({ openGId: 'G-not-bound-yet' }) });
+    await app.launch({ path: 'pages/home/index', scene: 1044, shareTicket: 'ticket-unbound' });
+    expect(app.page.is).toBe('pages/join/index');
+    expect(app.text()).toContain('这个群还没有绑定支部');
+    expect(app.text()).not.toContain('请从所在支部微信群里的小程序卡片进入');
+    expect(app.text()).toContain('搜索你所在的党支部');
+    await app.tap(app.byId('join-ask-secretary'), '复制给书记的话');
+    expect(app.calls('setClipboardData')).toEqual([
+      { api: 'setClipboardData', args: expect.objectContaining({ data: expect.stringContaining('更多管理 › 支部微信群') }), inTap: true },
+    ]);
+    expectClean(app);
+  });
+
+  it('a member opening the app from an unbound group stays on their home', async () => {
+    const app = open(PERSONAS.member.openid, { groupCloudID: localCloudID({ openGId: 'G-not-bound-yet' }) });
+    await app.launch({ path: 'pages/home/index', scene: 1044, shareTicket: 'ticket-unbound' });
+    expect(app.page.is).toBe('pages/home/index');
+    expect(app.text()).toContain(RD_NAME);
+    expectClean(app);
+  });
+
   it('a newcomer who opens the app from the branch group’s card lands on that branch’s application and applies; the subscribe prompt comes inside the tap', async () => {
     const app = open('weapp-grandpa', { groupCloudID: localCloudID({ openGId: 'G-demo-rd-party' }) });
     // Scene 1044: a mini-program card opened in a group chat, which carries a shareTicket.

@@ -75,7 +75,7 @@ function leaderTools(orgId: string, shows: Partial<Record<string, (w: World) => 
         orgId === COMMITTEE ? { orgId, memberId: w.adminMemberId, name: ADMIN_NAME } : { orgId, memberId: w.memberId, name: MEMBER_NAME },
       [],
     ),
-    tool('due', unit, ['近一个月没有到期的']),
+    tool('due', unit, ['30 天内没有需要办理的']),
     tool('transfers', unit, ['没有待审核的转接']),
     tool('invites', unit, ['邀请加入']),
     tool('groups', unit, ['绑定一个微信群']),
@@ -97,10 +97,11 @@ function leaderTools(orgId: string, shows: Partial<Record<string, (w: World) => 
 
 export const REACH: Record<PersonaKey, Visit[]> = {
   newcomer: everyone({
-    home: ['你还没有加入支部', '找到我的支部'],
+    // First use: their name is asked for first (none is made up from the WeChat id).
+    home: ['请问怎么称呼你？', '你还没有加入支部', '找到我的支部'],
     post: ['暂无内容'],
     activity: ['暂无活动'],
-    me: ['尚未加入任何支部'],
+    me: ['未填写姓名', '请问怎么称呼你？', '尚未加入任何支部'],
     archive: ['个人信息保护说明'],
     transfer: ['你还没有加入党支部，无需转接'],
     activityDetail: ['你不在该活动的参加范围内'],

@@ -81,8 +81,9 @@ export function ShareButton({ id, card, label }: { id: string; card: ShareCard; 
                 </View>
               )}
             </View>
-            <Text className='zb-share__path' id='share-path' userSelect>
-              {card.path}
+            {/* Plain words, not the page path: the path rides along for 复制链接 (and tests) as data. */}
+            <Text className='zb-share__path' id='share-path' data-path={card.path}>
+              群里的党员点开卡片，会直接进入这里
             </Text>
             <Button block size='large' onClick={() => void Taro.setClipboardData({ data: cardLink(card.path) }).then(() => setOpen(false))}>
               复制链接

@@ -8,6 +8,7 @@ import { PostItem } from '../../components/post-item';
 import { StateView } from '../../components/state-view';
 import { TodoList } from '../../components/todo-list';
 import { JoinStatus } from '../../components/join-status';
+import { NamePrompt } from '../../components/name-prompt';
 import { api } from '../../services/api';
 import { routeGroupEntry } from '../../services/entry';
 import { session } from '../../services/session';
@@ -29,11 +30,14 @@ function formatToday(day: string): string {
  */
 function NoBranch() {
   const mine = useApi(() => api.join.mine({}), [], { refreshOnShow: true });
-  if (!mine.data) return <View id='home-no-branch' />;
+  // First use: the name comes first (no name is made up from the WeChat id).
+  const me = useApi(() => session(), [], { refreshOnShow: true });
+  if (!mine.data || !me.data) return <View id='home-no-branch' />;
   const latest = mine.data.requests[0];
   const pending = latest?.status === 'pending';
   return (
     <View id='home-no-branch' className='home__none'>
+      {!me.data.user.name && <NamePrompt onSaved={() => void me.reload()} />}
       {latest && <JoinStatus request={latest} id='home-join-status' />}
       {!pending && (
         <View className='zb-card home__none-card'>

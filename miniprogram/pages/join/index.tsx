@@ -37,18 +37,25 @@ function BranchHeader({ branch }: { branch: BranchCard }) {
 }
 
 /** Apply to join a branch, reached from a group chat, an invite, a QR code or search. */
+/** What a member sends their secretary when the group is not bound yet: where the binding is done. */
+const ASK_TO_BIND =
+  '书记您好，咱们的党员群还没有绑定支部通。请在群里打开支部通，进入「首页 › 更多管理 › 支部微信群」绑定本群，大家从群里进来就能直接加入支部。';
+
 export default function JoinPage() {
   const pageClass = usePageClass('join');
   const { params } = useRouter();
   const entry = entryOf(params);
   const [picked, setPicked] = useState<JoinLanding | null>(null);
   const [templates, setTemplates] = useState<(string | null)[]>([]);
+  const [name, setName] = useState('');
   const { data, error, loading, reload } = useApi(async () => {
-    setTemplates([(await session()).subscribeTemplates.joinResult]);
+    const me = await session();
+    setTemplates([me.subscribeTemplates.joinResult]);
+    // The name they gave at first use, ready to send (they may still change it).
+    setName((typed) => typed || me.user.name || '');
     return entry.load();
   });
   const landing = picked ?? data ?? null;
-  const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState('');
@@ -93,7 +100,24 @@ export default function JoinPage() {
     <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {!landing && entry.via === 'group' && !loading && (
-          <EmptyState title='这个群还没有绑定支部' description='请支部书记在群里打开支部通，完成绑定后再试；也可以搜索你的支部' />
+          <EmptyState
+            id='join-unbound'
+            title='这个群还没有绑定支部'
+            description='你是从群里进来的，但这个群还没有和支部绑定。可以请支部书记绑定（把下面的话发给书记），也可以直接在下面搜索你的支部申请加入。'
+          >
+            <Button
+              id='join-ask-secretary'
+              size='large'
+              block
+              onClick={() =>
+                void Taro.setClipboardData({ data: ASK_TO_BIND }).then(() =>
+                  Taro.showToast({ title: '已复制，发给书记即可', icon: 'none' }),
+                )
+              }
+            >
+              复制给书记的话
+            </Button>
+          </EmptyState>
         )}
         {!landing && <BranchSearch idPrefix='join' label='搜索你所在的党支部' onPick={pick} />}
         {landing && (

@@ -5,6 +5,7 @@ import { ORG_TYPE_LABEL, ROLE_LABEL } from '../../../typings/domain';
 import { shanghaiDay } from '../../../typings/time';
 import { StateView } from '../../components/state-view';
 import { JoinStatus } from '../../components/join-status';
+import { NamePrompt } from '../../components/name-prompt';
 import { api } from '../../services/api';
 import { session } from '../../services/session';
 import { useApi } from '../../services/useApi';
@@ -44,10 +45,11 @@ export default function MePage() {
           <>
             <View className='zb-card me__profile'>
               <Text className='me__name' id='me-name'>
-                {data.user.nickname}
+                {data.user.name ?? '未填写姓名'}
               </Text>
               <Text className='me__since'>{shanghaiDay(data.user.createdAt)} 开始使用支部通</Text>
             </View>
+            {!data.user.name && <NamePrompt onSaved={() => void reload()} />}
             <CellGroup>
               <View id='me-archive'>
                 <Cell

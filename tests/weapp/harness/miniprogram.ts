@@ -176,9 +176,11 @@ export class MiniProgram {
     return page;
   }
 
+  /** Closes a page (navigateBack when it is on top): WeChat unloads it, and the page now on top is shown again (onShow). */
   closePage(page: Instance): void {
     const index = this.logic.stack.indexOf(page);
     if (index < 0) return;
+    const wasTop = index === this.logic.stack.length - 1;
     page.call('onUnload');
     this.logic.stack.splice(index, 1);
     for (const [key, state] of this.components) {
@@ -186,6 +188,11 @@ export class MiniProgram {
         this.lifetime(state, 'detached');
         this.components.delete(key);
       }
+    }
+    const below = this.logic.stack[this.logic.stack.length - 1];
+    if (wasTop && below) {
+      below.call('onShow');
+      this.renderNow();
     }
   }
 

@@ -171,6 +171,26 @@ function SignupBox({ a, onChanged, reminderTemplate }: { a: ActivityView; onChan
   );
 }
 
+const IDEOGRAPHIC_SPACE = '\u3000';
+
+/** 接龙: who has signed up, as the organiser chose to show it to everyone the activity is for. */
+function SignupNames({ a, names }: { a: ActivityView; names: string[] }) {
+  const more = a.confirmedCount - names.length;
+  return (
+    <View className='zb-card zb-stack' id='signup-names'>
+      <Text className='detail__names-title'>已报名 {a.confirmedCount} 人</Text>
+      {names.length === 0 ? (
+        <Text className='zb-muted'>还没有人报名，来做第一个吧</Text>
+      ) : (
+        <Text className='detail__names'>
+          {names.map((n, i) => `${i + 1}. ${n}`).join(IDEOGRAPHIC_SPACE)}
+          {more > 0 ? `${IDEOGRAPHIC_SPACE}等 ${a.confirmedCount} 人` : ''}
+        </Text>
+      )}
+    </View>
+  );
+}
+
 /** Check in: scan the code on the secretary's screen (WeChat), or type its 6 digits. */
 function CheckinBox({ a, onDone }: { a: ActivityView; onDone: () => void }) {
   const [digits, setDigits] = useState('');
@@ -202,7 +222,9 @@ function CheckinBox({ a, onDone }: { a: ActivityView; onDone: () => void }) {
       )}
       <Text className='zb-muted'>或输入书记屏幕上的 6 位签到码：</Text>
       {a.location && (
-        <Text className='zb-muted'>本活动会核对你的位置（{a.location.radius} 米内）；位置可能不准或被伪造，以签到码为准。</Text>
+        <Text className='zb-muted'>
+          签到时会核对你是否在活动地点 {a.location.radius} 米内。手机定位不准时，输入书记屏幕上的签到码即可。
+        </Text>
       )}
       <View className='zb-row'>
         <Input
@@ -386,6 +408,7 @@ export default function ActivityDetailPage() {
             {data.mine.inAudience && data.status !== 'cancelled' && (
               <SignupBox a={data} onChanged={() => void reload()} reminderTemplate={me.data?.subscribeTemplates.activityReminder ?? null} />
             )}
+            {data.signupNames && <SignupNames a={data} names={data.signupNames} />}
             {data.canManage && card && (
               <View className='zb-actions' id='manage'>
                 <Text className='zb-section-title'>组织者</Text>

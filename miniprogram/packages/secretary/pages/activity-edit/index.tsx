@@ -51,6 +51,7 @@ export default function ActivityEditPage() {
   const [signup, setSignup] = useState<'yes' | 'no'>('yes');
   const [capacity, setCapacity] = useState('');
   const [approval, setApproval] = useState<'no' | 'yes'>('no');
+  const [names, setNames] = useState<'no' | 'yes'>('no');
   const [rule, setRule] = useState<CancelRule['kind']>('deadline');
   const [audience, setAudience] = useState<Audience>({ kind: 'unit' });
   const [location, setLocation] = useState<Place | null>(null);
@@ -80,6 +81,7 @@ export default function ActivityEditPage() {
     setSignup(a.signupRequired ? 'yes' : 'no');
     setCapacity(a.capacity ? String(a.capacity) : '');
     setApproval(a.approvalRequired ? 'yes' : 'no');
+    setNames(a.showSignupNames ? 'yes' : 'no');
     setRule(a.cancelRule.kind);
     setAudience(a.audience);
     setLocation(a.location);
@@ -126,6 +128,7 @@ export default function ActivityEditPage() {
       images: images.map((i) => i.fileID),
       signupRequired: signup === 'yes',
       approvalRequired: approval === 'yes',
+      showSignupNames: signup === 'yes' && names === 'yes',
       cancelRule: rule === 'hoursBefore' ? ({ kind: 'hoursBefore', hours: 24 } as const) : { kind: rule },
     };
     const saved = await run(() =>
@@ -217,6 +220,16 @@ export default function ActivityEditPage() {
               ]}
               value={approval}
               onChange={setApproval}
+            />
+            <Text className='zb-muted'>报名名单</Text>
+            <Choices
+              id='edit-names'
+              options={[
+                ['no', '只有组织者能看到'],
+                ['yes', '参加范围内的党员都能看到（接龙）'],
+              ]}
+              value={names}
+              onChange={setNames}
             />
             <Text className='zb-muted'>取消报名</Text>
             <Choices

@@ -21,7 +21,7 @@ export default function DuePage() {
     <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
         {data && data.members.length === 0 && (
-          <EmptyState title='近一个月没有到期的发展党员事项' description='入党积极分子满一年、预备党员预备期满一年时，会提醒你' />
+          <EmptyState title='30 天内没有需要办理的发展党员事项' description='入党积极分子满一年、预备党员预备期满一年时，会提醒你' />
         )}
         {data && data.members.length > 0 && (
           <CellGroup>
