@@ -506,3 +506,19 @@ describe('the activity form', () => {
     ]);
   });
 });
+
+describe('the post editor', () => {
+  it('保存草稿 and 发布 stay tappable on an empty post and say what is missing, sending nothing', async () => {
+    const app = open(PERSONAS.secretary.openid);
+    await app.launch({ path: 'packages/secretary/pages/post-edit/index', query: { orgId: RD } });
+    await app.tap(app.byId('edit-publish'), '发布');
+    expect(app.byId('field-title-error')).toBeDefined();
+    expect(app.byId('field-body-error')).toBeDefined();
+    expect(app.text()).toContain('还有 2 项需要补充或修改：标题、正文');
+    expect(app.cloudCalls.filter((c) => c.name === 'post' && c.action !== 'draft')).toEqual([]);
+    await app.type(app.byId('edit-title'), '关于学习的通知', 'title');
+    expect(app.byId('field-title-error')).toBeUndefined();
+    expect(app.text()).toContain('还有 1 项需要补充或修改：正文');
+    expectClean(app);
+  });
+});

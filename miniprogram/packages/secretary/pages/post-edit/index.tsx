@@ -16,7 +16,9 @@ import {
   type PostKind,
 } from '../../../../../typings/domain';
 import { inShanghai, shanghaiDay } from '../../../../../typings/time';
+import { Field, problemSummary, type Problems } from '../../../../components/field';
 import { ImageEditor } from '../../../../components/image-grid';
+import { confirmDestructive } from '../../../../services/confirm';
 import { PageState } from '../../../../components/state-view';
 import { api, ApiError } from '../../../../services/api';
 import { pickDocuments, pickImages, previewOf, upload } from '../../../../services/files';
@@ -311,7 +313,22 @@ export default function PostEditPage() {
     if (after.status === 'published') await Taro.redirectTo({ url: pageUrl('postDetail', { id: after.id }) });
   }
 
-  const ready = title.trim().length >= 2 && body.some((b) => b.type !== 'paragraph' || b.text.trim());
+  // What is missing shows once the writer has tried to save or send, next to the field and by the buttons.
+  const [tried, setTried] = useState<'content' | 'note' | null>(null);
+  const problems: Problems<'title' | 'body'> = {
+    title: title.trim().length < 2 ? '请填写标题，至少 2 个字' : null,
+    body: body.some((b) => b.type !== 'paragraph' || b.text.trim()) ? null : '请写正文，至少一段文字或一张图片',
+  };
+  const noteProblem = note.trim().length < 2 ? (published ? '请写明更正或撤回的原因，至少 2 个字' : '请写退回意见，至少 2 个字') : null;
+  const shown = (k: 'title' | 'body') => (tried ? (problems[k] ?? null) : null);
+  const summary = tried ? problemSummary(problems, { title: '标题', body: '正文' }) : null;
+  /** Runs `act` when the content (and, for a decision, the note) is complete; otherwise shows what is missing. */
+  function guarded(act: () => unknown, needs: { content?: boolean; note?: boolean }) {
+    setTried(needs.note ? 'note' : 'content');
+    if (needs.content !== false && problemSummary(problems, { title: '标题', body: '正文' })) return;
+    if (needs.note && noteProblem) return;
+    void act();
+  }
   if (!filled) return <PageState state={existing} />;
   return (
     <View className={pageClass}>
@@ -326,14 +343,16 @@ export default function PostEditPage() {
       <View className='zb-card zb-stack'>
         <Text className='zb-muted'>类型</Text>
         <Choices id='edit-kind' options={POST_KINDS.map((k) => [k, POST_KIND_LABEL[k]])} value={kind} onChange={setKind} />
-        <Text className='zb-muted'>标题</Text>
-        <Input id='edit-title' value={title} onChange={setTitle} placeholder='如：关于开展十二月主题党日活动的通知' maxLength={60} />
+        <Field id='field-title' label='标题' required error={shown('title')}>
+          <Input id='edit-title' value={title} onChange={setTitle} placeholder='如：关于开展十二月主题党日活动的通知' maxLength={60} />
+        </Field>
         <Text className='zb-muted'>封面图（可不填，分享卡片会用它）</Text>
         <ImageEditor id='edit-cover' value={cover} onChange={setCover} max={1} />
       </View>
       <View className='zb-card zb-stack'>
-        <Text className='zb-muted'>正文</Text>
-        {orgId && <BodyEditor orgId={orgId} value={body} onChange={setBody} />}
+        <Field id='field-body' label='正文' required plain error={shown('body')}>
+          {orgId && <BodyEditor orgId={orgId} value={body} onChange={setBody} />}
+        </Field>
       </View>
       <View className='zb-card zb-stack'>
         <Text className='zb-muted'>附件</Text>
@@ -404,7 +423,7 @@ export default function PostEditPage() {
       <View className='zb-actions'>
         {!published && status !== 'withdrawn' && (
           <>
-            <Button id='edit-save' size='large' block loading={saving.busy} disabled={!ready} onClick={() => void save()}>
+            <Button id='edit-save' size='large' block loading={saving.busy} onClick={() => guarded(save, {})}>
               保存草稿
             </Button>
             {leads ? (
@@ -414,8 +433,9 @@ export default function PostEditPage() {
                 size='large'
                 block
                 loading={acting.busy}
-                disabled={!ready}
-                onClick={() => void then((id) => api.post.publish({ postId: id }), when === 'later' ? '已定时发布' : '已发布')}
+                onClick={() =>
+                  guarded(() => then((id) => api.post.publish({ postId: id }), when === 'later' ? '已定时发布' : '已发布'), {})
+                }
               >
                 {when === 'later' ? `定时发布（${publishDay} ${publishTime}）` : '发布'}
               </Button>
@@ -426,8 +446,8 @@ export default function PostEditPage() {
                 size='large'
                 block
                 loading={acting.busy}
-                disabled={!ready || status === 'pending'}
-                onClick={() => void then((id) => api.post.submit({ postId: id }), '已提交审核')}
+                disabled={status === 'pending'}
+                onClick={() => guarded(() => then((id) => api.post.submit({ postId: id }), '已提交审核'), {})}
               >
                 {status === 'pending' ? '已提交，等待书记审核' : '提交书记审核'}
               </Button>
@@ -436,21 +456,29 @@ export default function PostEditPage() {
         )}
         {(leads && status === 'pending') || published ? (
           <>
-            <TextArea
-              id='edit-note'
-              value={note}
-              onChange={setNote}
-              maxLength={200}
-              rows={2}
-              placeholder={published ? '更正或撤回的说明（必填），如：活动时间改为下午三点' : '退回意见，如：请写明集合地点'}
-            />
+            <Field
+              id='field-note'
+              label={published ? '更正或撤回的说明' : '退回意见'}
+              required
+              error={tried === 'note' ? noteProblem : null}
+            >
+              <TextArea
+                id='edit-note'
+                value={note}
+                onChange={setNote}
+                maxLength={200}
+                rows={2}
+                placeholder={published ? '如：活动时间改为下午三点' : '如：请写明集合地点'}
+              />
+            </Field>
             {status === 'pending' && (
               <Button
                 id='edit-return'
                 size='large'
                 block
-                disabled={note.trim().length < 2}
-                onClick={() => void then((id) => api.post.return({ postId: id, note: note.trim() }), '已退回')}
+                onClick={() =>
+                  guarded(() => then((id) => api.post.return({ postId: id, note: note.trim() }), '已退回'), { content: false, note: true })
+                }
               >
                 退回修改
               </Button>
@@ -463,8 +491,9 @@ export default function PostEditPage() {
                   size='large'
                   block
                   loading={acting.busy}
-                  disabled={!ready || note.trim().length < 2}
-                  onClick={() => void then((id) => api.post.correct({ postId: id, note: note.trim(), ...fields() }), '已更正')}
+                  onClick={() =>
+                    guarded(() => then((id) => api.post.correct({ postId: id, note: note.trim(), ...fields() }), '已更正'), { note: true })
+                  }
                 >
                   发布更正（保留原文记录）
                 </Button>
@@ -472,14 +501,25 @@ export default function PostEditPage() {
                   id='edit-withdraw'
                   size='large'
                   block
-                  fill='outline'
-                  disabled={note.trim().length < 2}
+                  className='zb-danger'
                   onClick={() =>
-                    void acting
-                      .run(() => api.post.withdraw({ postId: postId, reason: note.trim() }), '已撤回')
-                      .then((d) => {
-                        if (d) fill(d);
-                      })
+                    guarded(
+                      () =>
+                        confirmDestructive({
+                          title: '撤回这条内容？',
+                          content: '撤回后党员将看不到它，已读记录会保留。',
+                          confirmText: '撤回',
+                        }).then((yes) =>
+                          yes
+                            ? acting
+                                .run(() => api.post.withdraw({ postId: postId, reason: note.trim() }), '已撤回')
+                                .then((d) => {
+                                  if (d) fill(d);
+                                })
+                            : undefined,
+                        ),
+                      { content: false, note: true },
+                    )
                   }
                 >
                   撤回（党员将看不到）
@@ -488,6 +528,11 @@ export default function PostEditPage() {
             )}
           </>
         ) : null}
+        {summary && (
+          <Text className='zb-error' id='edit-missing'>
+            {summary}
+          </Text>
+        )}
         {(saving.error || acting.error) && (
           <Text className='zb-error' id='edit-error'>
             {saving.error || acting.error}
