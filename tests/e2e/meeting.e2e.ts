@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, confirmModal, fill, launch, phonePage, screenshot, signInAs, tokenFor, waitForText } from './browser';
+import { BASE_URL, callAs, confirmModal, fill, launch, phonePage, screenshot, signInAs, tokenFor, waitForText } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -191,9 +191,10 @@ it('a 支委会 for the committee only, with a poster and a check-in radius: an 
   await near.waitForSelector('#checkin-digits');
   await fill(near, 'checkin-digits', await digitsOnScreen(screen, activityId));
   await near.locator('#checkin-submit').click();
-  // Checked in without having signed up (none needed to come): the page says so.
-  await near.waitForSelector('#my-signup');
-  expect(await near.locator('#my-signup').innerText()).toBe('已签到');
+  // Checked in without having signed up (none needed to come): the green card says so, once.
+  await near.waitForSelector('#checked-in');
+  expect(await near.locator('#checked-in').innerText()).toMatch(/已签到\s+\d+月\d+日 \d\d:\d\d/);
+  expect(await near.locator('#my-signup').count()).toBe(0);
   await screenshot(near, 'activity-checked-in-at-venue');
 
   // The secretary's own phone, 2 km away, is refused with the distance.
@@ -204,4 +205,42 @@ it('a 支委会 for the committee only, with a poster and a check-in radius: an 
   await fill(far, 'checkin-digits', await digitsOnScreen(screen, activityId));
   await far.locator('#checkin-submit').click();
   await waitForText(far, '超出签到范围（200 米）');
+});
+
+it('a member’s home leads with today’s meeting, and they check in from the home card with the code on the secretary’s screen', async () => {
+  const start = new Date(Date.now() + 10 * 60 * 1000);
+  const meeting = await callAs('demo-secretary', 'activity', 'create', {
+    orgId: 'org-xh-branch-rd',
+    type: 'general_meeting',
+    title: '十二月支部党员大会',
+    description: '',
+    startAt: start.toISOString(),
+    endAt: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
+    signupDeadline: null,
+    place: '研发中心三楼会议室',
+    capacity: null,
+    audience: { kind: 'unit' },
+    signupRequired: false,
+  });
+  const code = (await callAs('demo-secretary', 'checkin', 'code', { activityId: meeting['id'] })) as { digits: string };
+  expect(code.digits).toMatch(/^\d{6}$/);
+
+  const page = await phonePage(browser);
+  await signInAs(page, 'demo-member-01', '#home-todo');
+  // The first to-do is the meeting, with its 签到 button, above everything else on the home.
+  const first = page.locator('#home-todo .todo__item').first();
+  expect(await first.innerText()).toContain('十二月支部党员大会');
+  const box = await first.boundingBox();
+  expect(box && box.y + box.height).toBeLessThan(844);
+  await first.locator('.todo__checkin').click();
+  await page.waitForSelector('#checkin-digits');
+  await fill(page, 'checkin-digits', code.digits);
+  await page.locator('#checkin-submit').click();
+  await page.waitForSelector('#checked-in');
+  expect(await page.locator('#checked-in').innerText()).toContain('已签到');
+  await screenshot(page, 'home-checkin-done');
+  const board = (await callAs('demo-secretary', 'checkin', 'board', { activityId: meeting['id'] })) as {
+    rows: { name: string; state: string; method: string | null }[];
+  };
+  expect(board.rows.find((r) => r.name === '陈国栋')).toMatchObject({ state: 'present', method: 'code' });
 });

@@ -65,7 +65,8 @@ function SignupBox({ a, onChanged, reminderTemplate }: { a: ActivityView; onChan
         : SIGNUP_STATUS_LABEL[mine.signup]
       : null,
     mine.leave ? LEAVE_STATUS_LABEL[mine.leave] : null,
-    mine.checkedIn ? '已签到' : null,
+    // 已签到 has its own green card at the top (with the time) whenever the time is known.
+    mine.checkedIn && !mine.checkedInAt ? '已签到' : null,
   ].filter(Boolean);
   // Someone on leave (asked or granted) is not offered 我要报名 as the main button: they said they cannot come.
   const onLeave = mine.leave === 'pending' || mine.leave === 'approved';
