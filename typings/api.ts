@@ -219,6 +219,20 @@ export const contract = {
     tree: action<{ units: OrgUnitView[] }>()(z.strictObject({})),
     create: action<{ unit: OrgUnitView }>()(z.strictObject({ parentId: docId, name: orgName, type: orgType })),
     rename: action<{ unit: OrgUnitView }>()(z.strictObject({ orgId: docId, name: orgName })),
+    /**
+     * The number members of the unit call or copy from their home (an office phone, or the secretary's if
+     * they choose to publish it); null removes it. Audited.
+     */
+    setContact: action<{ contactPhone: string | null }>()(
+      z.strictObject({
+        orgId: docId,
+        phone: z
+          .string()
+          .trim()
+          .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '请填写手机号（11 位）或座机号（如 021-12345678）')
+          .nullable(),
+      }),
+    ),
     /** Refused while the unit has members or units below it. */
     remove: action<{ removed: true }>()(z.strictObject({ orgId: docId })),
     /** Branches whose name contains `q`, for someone looking for theirs. */

@@ -116,6 +116,8 @@ export interface BranchHome {
   leaders: { name: string; title: string }[];
   /** WeChat groups bound to the unit. */
   groupCount: number;
+  /** Whom members of the unit call or message: its first leader, with the number the leaders published; null without one. */
+  contact: { name: string; title: string; phone: string } | null;
   /** The unit's ended activities whose record is not closed yet; null when the caller does not lead the unit. */
   recordsToClose: number | null;
   /** For an upper unit the caller leads: the units below it that hold members (branches first), with what waits in each; otherwise null. */

@@ -108,6 +108,8 @@ export interface OrgDoc {
   type: OrgType;
   parentId: string | null;
   /** Ancestor ids, the top unit first: scope checks need one read. */
+  /** The number its members may call (org.setContact): published to them on purpose, so not masked. */
+  contactPhone?: string;
   path: string[];
   sort: number;
   createdAt: Date;

@@ -48,6 +48,7 @@ export const ACCESS = {
     tree: 'signedIn',
     create: { roles: ADMINS, unitField: 'parentId' },
     rename: { roles: ADMINS, unitField: 'orgId' },
+    setContact: { roles: LEADERS, unitField: 'orgId' },
     remove: { roles: ADMINS, unitField: 'orgId' },
     search: 'signedIn',
   },

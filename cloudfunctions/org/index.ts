@@ -1,7 +1,7 @@
 import { defineFunction } from '../common/define';
 import { search } from './search';
 import { tree } from './tree';
-import { create, remove, rename } from './write';
+import { create, remove, rename, setContact } from './write';
 
-export const org = defineFunction('org', { actions: { tree, create, rename, remove, search } });
+export const org = defineFunction('org', { actions: { tree, create, rename, setContact, remove, search } });
 export const main = org.main;

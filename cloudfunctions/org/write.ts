@@ -65,6 +65,25 @@ export const rename: Handler<'org', 'rename'> = async (input, ctx) => {
   return { unit: toView({ ...unit, name: input.name }, total, true) };
 };
 
+/** The unit's contact number for its members; the change is in the unit's own log. */
+export const setContact: Handler<'org', 'setContact'> = async (input, ctx) => {
+  const unit = ctx.grant.unit;
+  const phone = input.phone ?? null;
+  if ((unit.contactPhone ?? null) !== phone) {
+    await col(ctx.db, 'orgs')
+      .doc(unit._id)
+      .update({ contactPhone: phone ?? ctx.db.command.remove() });
+    await audit(ctx, {
+      orgId: unit._id,
+      action: 'org.contact',
+      targetType: 'org',
+      targetId: unit._id,
+      summary: phone ? `支部联系电话设为 ${phone}` : '取消了支部联系电话',
+    });
+  }
+  return { contactPhone: phone };
+};
+
 /** Removing a unit is refused, with the reason, while anything still belongs to it. */
 export const remove: Handler<'org', 'remove'> = async (_input, ctx) => {
   const unit = ctx.grant.unit;

@@ -97,6 +97,8 @@ export async function makeWorld(
     audience: { kind: 'unit' },
     signupRequired: true,
   });
+  // The branch's published number, so the home shows its contact line.
+  await call('demo-secretary', 'org', 'setContact', { orgId: RD, phone: '021-55501234' });
   const posts = (await call('demo-member-01', 'post', 'list', {}))['posts'] as { id: string }[];
   if (!posts[0]) throw new Error('the demo has no post for the detail page');
   return { activityId: String(activity['id']), postId: posts[0].id };

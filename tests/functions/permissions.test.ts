@@ -204,6 +204,10 @@ const MATRIX: Row[] = [
   ['org', 'rename', 'other', { orgId: OTHER, name: '第二党支部' }, row({ admin: 'ok' })],
   ['org', 'rename', 'parent', { orgId: PARENT, name: '星河科技党委' }, row({ admin: 'ok' })],
   ['org', 'rename', 'missing', { orgId: MISSING, name: '不存在' }, row({})],
+  ['org', 'setContact', 'own', { orgId: OWN, phone: '021-55501234' }, row({ secretary: 'ok', admin: 'ok' })],
+  ['org', 'setContact', 'other', { orgId: OTHER, phone: '021-55501234' }, row({ otherSecretary: 'ok', admin: 'ok' })],
+  ['org', 'setContact', 'parent', { orgId: PARENT, phone: '021-55501234' }, row({ admin: 'ok' })],
+  ['org', 'setContact', 'missing', { orgId: MISSING, phone: '021-55501234' }, row({})],
   // The admin passes the permission check and then meets the unit's members (or, for the top unit, its place).
   ['org', 'remove', 'own', { orgId: OWN }, row({ admin: 'CONFLICT' })],
   ['org', 'remove', 'other', { orgId: OTHER }, row({ admin: 'CONFLICT' })],

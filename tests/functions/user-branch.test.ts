@@ -59,6 +59,7 @@ describe('branch.home', () => {
           { name: '陈海燕', title: '组织委员' },
         ],
         groupCount: 1,
+        contact: null,
         recordsToClose: null,
         units: null,
         today: '2026-11-28',
@@ -113,6 +114,57 @@ describe('branch.home', () => {
       ok: true,
       data: { units: null },
     });
+  });
+
+  it('members see the number their leaders published, with the secretary’s name; clearing it takes it off every home', async () => {
+    const rt = await demoRuntime();
+    expect(
+      await rt.invoke(
+        'org',
+        { action: 'setContact', data: { orgId: 'org-xh-branch-rd', phone: '13800002222' } },
+        { openid: 'demo-secretary' },
+      ),
+    ).toEqual({
+      ok: true,
+      data: { contactPhone: '13800002222' },
+    });
+    expect(await rt.invoke('branch', { action: 'home', data: {} }, { openid: 'demo-member-03' })).toMatchObject({
+      ok: true,
+      data: { contact: { name: '林建华', title: '书记', phone: '13800002222' } },
+    });
+    // The other branch's members do not get it.
+    expect(await rt.invoke('branch', { action: 'home', data: {} }, { openid: 'demo-member-12' })).toMatchObject({
+      ok: true,
+      data: { contact: null },
+    });
+    const { data: log } = await rt.db.collection('audit_logs').where({ action: 'org.contact' }).get();
+    expect(log.map((e: { summary: string; actorName: string }) => [e.actorName, e.summary])).toEqual([
+      ['林建华', '支部联系电话设为 13800002222'],
+    ]);
+    expect(
+      await rt.invoke('org', { action: 'setContact', data: { orgId: 'org-xh-branch-rd', phone: null } }, { openid: 'demo-secretary' }),
+    ).toMatchObject({ ok: true });
+    expect(await rt.invoke('branch', { action: 'home', data: {} }, { openid: 'demo-member-03' })).toMatchObject({
+      ok: true,
+      data: { contact: null },
+    });
+  });
+
+  it('refuses a contact number that is not a phone number, and writes nothing', async () => {
+    const rt = await demoRuntime();
+    const before = await snapshot(rt);
+    expect(
+      await rt.invoke(
+        'org',
+        { action: 'setContact', data: { orgId: 'org-xh-branch-rd', phone: '请打我电话' } },
+        { openid: 'demo-secretary' },
+      ),
+    ).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('请填写手机号'),
+    });
+    expect(await snapshot(rt)).toEqual(before);
   });
 
   it('counts only active members', async () => {

@@ -522,3 +522,27 @@ describe('the post editor', () => {
     expectClean(app);
   });
 });
+
+describe('the branch contact', () => {
+  it('a secretary publishes the branch number on 更多管理, and a member calls it from the home card', async () => {
+    const secretary = open(PERSONAS.secretary.openid);
+    await secretary.launch({ path: 'packages/secretary/pages/tools/index', query: { orgId: RD } });
+    await secretary.type(secretary.byId('contact-phone'), '021-55501234', 'contact phone');
+    await secretary.tap(secretary.byId('contact-save'), '保存');
+    expect(secretary.cloudCalls.filter((c) => c.action === 'setContact')).toEqual([
+      { name: 'org', action: 'setContact', ok: true, beforeInit: false },
+    ]);
+    expectClean(secretary);
+    secretary.dispose();
+
+    const member = open(PERSONAS.member.openid, { actionSheet: 0 });
+    await member.launch({ path: 'pages/home/index', query: {} });
+    expect(member.byId('home-contact')).toBeDefined();
+    expect(member.text()).toContain('联系书记 林建华');
+    await member.tap(member.byId('home-contact'), '联系书记');
+    expect(member.calls('makePhoneCall')).toEqual([
+      { api: 'makePhoneCall', args: expect.objectContaining({ phoneNumber: '02155501234' }), inTap: false },
+    ]);
+    expectClean(member);
+  });
+});

@@ -52,6 +52,23 @@ function NoBranch() {
   );
 }
 
+/** Call or copy the number the branch's leaders published, from a sheet WeChat draws (large, native). */
+function Contact({ contact }: { contact: NonNullable<BranchHome['contact']> }) {
+  const choose = async () => {
+    const { tapIndex } = await Taro.showActionSheet({ itemList: [`拨打 ${contact.phone}`, '复制号码'] });
+    if (tapIndex === 0) await Taro.makePhoneCall({ phoneNumber: contact.phone.replace(/-/g, '') });
+    else await Taro.setClipboardData({ data: contact.phone });
+  };
+  return (
+    <View className='home__contact' id='home-contact' onClick={() => void choose().catch(() => undefined)}>
+      <Text className='home__contact-text'>
+        联系{contact.title} {contact.name}
+      </Text>
+      <Text className='home__contact-phone'>{contact.phone} ›</Text>
+    </View>
+  );
+}
+
 /** The four things a secretary does most, as large buttons; the rest is under 更多管理. */
 function Shortcuts({ home }: { home: BranchHome }) {
   const orgId = home.branch!.id;
@@ -236,6 +253,7 @@ export default function HomePage() {
                   {data.leaders.map((l) => `${l.title} ${l.name}`).join('　')}
                 </Text>
               )}
+              {data.contact && <Contact contact={data.contact} />}
             </View>
 
             <TodoList />

@@ -29,6 +29,8 @@ export interface MiniProgramOptions {
   fontSizeSetting?: number;
   /** The phone's storage for this mini program: pass the same map to launch again on the same phone. */
   storage?: Map<string, unknown>;
+  /** Which item of an action sheet the user taps (index); without it they cancel. */
+  actionSheet?: number;
 }
 
 export interface SetDataRecord {
@@ -104,6 +106,7 @@ export class MiniProgram {
       baseLibVersion,
       fontSizeSetting: options.fontSizeSetting,
       storage: options.storage,
+      actionSheetChoice: () => options.actionSheet ?? null,
     });
     Object.assign(wx, this.wx.wx);
   }

@@ -41,6 +41,8 @@ export interface WxHost {
   fontSizeSetting?: number;
   /** The mini program's storage on this phone, kept across launches when the harness passes the same one. */
   storage?: Map<string, unknown>;
+  /** Which item of an action sheet the user taps; null cancels. */
+  actionSheetChoice?: () => number | null;
 }
 
 /** A device like the one the product is designed for: a 390 × 844 phone. */
@@ -177,7 +179,13 @@ export function createWx(host: WxHost) {
     reLaunch: navigate('reLaunch'),
     navigateBack: navigate('navigateBack'),
     showModal: asyncApi('showModal', () => ({ confirm: host.modalConfirms(), cancel: !host.modalConfirms() })),
-    showActionSheet: refuse('showActionSheet', 'cancel'),
+    // The user taps the item the harness was told to (an index), or cancels the sheet.
+    showActionSheet: asyncApi('showActionSheet', () => {
+      const index = host.actionSheetChoice?.() ?? null;
+      if (index === null) throw new Error('showActionSheet:fail cancel');
+      return { tapIndex: index };
+    }),
+    makePhoneCall: ok('makePhoneCall'),
     requestSubscribeMessage: asyncApi('requestSubscribeMessage', (o) =>
       Object.fromEntries((o['tmplIds'] as string[] | undefined)?.map((id) => [id, 'accept']) ?? []),
     ),

@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import type { BranchHome } from '../../../../../typings/domain';
 import { pageUrl, type SecretaryPage } from '../../../../../typings/pages';
+import { Field } from '../../../../components/field';
 import { StateView } from '../../../../components/state-view';
+import { useAction } from '../../../../services/useAction';
 import { api } from '../../../../services/api';
 import { useApi } from '../../../../services/useApi';
 import { usePageClass } from '../../../../services/care';
@@ -48,6 +51,35 @@ function toolGroups(home: BranchHome): { title: string; tools: Tool[] }[] {
   ];
 }
 
+/** The number members call or copy from their home: set here by the unit's leaders. */
+function ContactForm({ orgId, current, onSaved }: { orgId: string; current: string | null; onSaved: () => void }) {
+  const [phone, setPhone] = useState(current ?? '');
+  const { busy, error, run } = useAction();
+  const save = async (value: string | null) => {
+    if (await run(() => api.org.setContact({ orgId, phone: value }), value ? '已保存' : '已取消')) onSaved();
+  };
+  return (
+    <View className='zb-card zb-stack' id='tools-contact'>
+      <Field
+        id='field-contact'
+        label='支部联系电话'
+        hint='党员在首页点一下就能拨打或复制。可填办公电话；填个人手机前请确认本人同意公开。'
+        error={error || null}
+      >
+        <Input id='contact-phone' type='tel' placeholder='如：021-12345678' value={phone} onChange={setPhone} maxLength={13} />
+      </Field>
+      <Button id='contact-save' type='primary' size='large' block loading={busy} onClick={() => void save(phone.trim())}>
+        保存
+      </Button>
+      {current && (
+        <Button id='contact-clear' className='zb-danger' size='large' block onClick={() => void save(null)}>
+          不再公开联系电话
+        </Button>
+      )}
+    </View>
+  );
+}
+
 /** 更多管理: the unit's tools beyond the home shortcuts, each a page of this package. */
 export default function ToolsPage() {
   const pageClass = usePageClass();
@@ -77,6 +109,15 @@ export default function ToolsPage() {
               </CellGroup>
             </View>
           ))}
+        {data?.branch && <View className='zb-section-title'>联系方式</View>}
+        {data?.branch && (
+          <ContactForm
+            key={data.contact?.phone ?? ''}
+            orgId={orgId}
+            current={data.contact?.phone ?? null}
+            onSaved={() => void home.reload()}
+          />
+        )}
       </StateView>
     </View>
   );
