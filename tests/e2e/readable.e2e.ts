@@ -48,35 +48,25 @@ const PERSONAS: [string, Persona][] = [
   ['someone not yet in a branch', 'newcomer'],
 ];
 
-describe.each(PERSONAS)('as %s, at 390×844', (_who, persona) => {
+// Normal mode, and care mode: everything at 1.25×, so nothing under 15 px, and the narrower layout must still fit.
+const MODES: [string, boolean, number][] = [
+  ['', false, 12],
+  [' in care mode (关怀模式)', true, 15],
+];
+describe.each(
+  MODES.flatMap(([mode, care, minFont]) => PERSONAS.map(([who, persona]) => [`${who}${mode}`, persona, care, minFont] as const)),
+)('as %s, at 390×844', (_who, persona, care, minFont) => {
   let page: Page;
   beforeAll(async () => {
-    page = await signedIn(persona, false);
+    page = await signedIn(persona, care);
   });
   afterAll(async () => {
     await page.context().close();
   });
   it.each(pagesOf(persona))(
-    '%s has no text under 12 px, no control under 44 px, AA contrast and no sideways scrolling',
+    `%s has no text under ${minFont} px, no control under 44 px, AA contrast and no sideways scrolling`,
     async (_name, url) => {
-      await check(page, url, 12, `${persona}`);
-    },
-  );
-});
-
-// Care mode: everything at 1.25×, so nothing under 15 px, and the narrower layout must still fit.
-describe.each(PERSONAS)('as %s in care mode (关怀模式)', (_who, persona) => {
-  let page: Page;
-  beforeAll(async () => {
-    page = await signedIn(persona, true);
-  });
-  afterAll(async () => {
-    await page.context().close();
-  });
-  it.each(pagesOf(persona))(
-    '%s in care mode has no text under 15 px, no control under 44 px, AA contrast and no sideways scrolling',
-    async (_name, url) => {
-      await check(page, url, 15, `care-${persona}`);
+      await check(page, url, minFont, `${care ? 'care-' : ''}${persona}`);
     },
   );
 });

@@ -30,6 +30,38 @@ import { usePageClass } from '../../../../services/care';
 type FieldKey = 'title' | 'place' | 'when' | 'capacity' | 'audience';
 const FIELD_LABEL: Record<FieldKey, string> = { title: '标题', place: '地点', when: '时间', capacity: '名额', audience: '参加范围' };
 
+/** A date and a clock time side by side in one field (the start, or the end). */
+function WhenField(p: {
+  id: string;
+  label: string;
+  /** The ids of the date and the time. */
+  ids: [string, string];
+  day: string;
+  time: string;
+  firstDay: string;
+  onDay: (day: string) => void;
+  onTime: (time: string) => void;
+  error?: string | null;
+  hint?: string;
+}) {
+  return (
+    <Field id={p.id} label={p.label} required error={p.error} hint={p.hint}>
+      <View className='zb-field__pair'>
+        <Picker mode='date' value={p.day} start={p.firstDay} onChange={(e) => p.onDay(e.detail.value)}>
+          <View className='zb-field__picked' id={p.ids[0]}>
+            {p.day}
+          </View>
+        </Picker>
+        <Picker mode='time' value={p.time} onChange={(e) => p.onTime(e.detail.value)}>
+          <View className='zb-field__picked' id={p.ids[1]}>
+            {p.time}
+          </View>
+        </Picker>
+      </View>
+    </Field>
+  );
+}
+
 /** A Beijing-time date and clock time as an instant. */
 const instant = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`).toISOString();
 
@@ -157,34 +189,28 @@ export default function ActivityEditPage() {
         <Field id='field-place' label='地点' required error={shown('place')}>
           <Input id='edit-place' placeholder='如：三楼会议室' value={place} onChange={setPlace} maxLength={60} />
         </Field>
-        <Field id='field-start' label='开始（北京时间）' required>
-          <View className='zb-field__pair'>
-            <Picker mode='date' value={day} start={shanghaiDay(new Date())} onChange={(e) => changeDay(e.detail.value)}>
-              <View className='zb-field__picked' id='edit-day'>
-                {day}
-              </View>
-            </Picker>
-            <Picker mode='time' value={start} onChange={(e) => setStart(e.detail.value)}>
-              <View className='zb-field__picked' id='edit-start'>
-                {start}
-              </View>
-            </Picker>
-          </View>
-        </Field>
-        <Field id='field-end' label='结束（北京时间）' required error={shown('when')} hint='会议开到第二天时，改结束日期'>
-          <View className='zb-field__pair'>
-            <Picker mode='date' value={endDay} start={day} onChange={(e) => setEndDay(e.detail.value)}>
-              <View className='zb-field__picked' id='edit-end-day'>
-                {endDay}
-              </View>
-            </Picker>
-            <Picker mode='time' value={end} onChange={(e) => setEnd(e.detail.value)}>
-              <View className='zb-field__picked' id='edit-end'>
-                {end}
-              </View>
-            </Picker>
-          </View>
-        </Field>
+        <WhenField
+          id='field-start'
+          label='开始（北京时间）'
+          ids={['edit-day', 'edit-start']}
+          day={day}
+          time={start}
+          firstDay={shanghaiDay(new Date())}
+          onDay={changeDay}
+          onTime={setStart}
+        />
+        <WhenField
+          id='field-end'
+          label='结束（北京时间）'
+          ids={['edit-end-day', 'edit-end']}
+          day={endDay}
+          time={end}
+          firstDay={day}
+          onDay={setEndDay}
+          onTime={setEnd}
+          error={shown('when')}
+          hint='会议开到第二天时，改结束日期'
+        />
       </View>
       <View className='zb-card zb-stack'>
         <Field id='field-audience' label='参加范围' required plain error={shown('audience')}>
