@@ -96,7 +96,10 @@ export async function makeWorld(
     capacity: 30,
     audience: { kind: 'unit' },
     signupRequired: true,
+    showSignupNames: true,
   });
+  // Someone has signed up already: the 接龙 list shows a name.
+  await call('demo-committee', 'signup', 'join', { activityId: activity['id'] });
   // The branch's published number, so the home shows its contact line.
   await call('demo-secretary', 'org', 'setContact', { orgId: RD, phone: '021-55501234' });
   const posts = (await call('demo-member-01', 'post', 'list', {}))['posts'] as { id: string }[];
