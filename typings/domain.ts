@@ -401,6 +401,16 @@ export interface AudienceOptions {
 /** Until when a member may cancel their sign-up. */
 export type CancelRule = { kind: 'deadline' } | { kind: 'hoursBefore'; hours: number } | { kind: 'beforeCheckin' };
 
+/**
+ * A cancellation rule in the member's words, the same on the organiser's form and the member's page
+ * (without a sign-up deadline, sign-up closes at the start, so "until the deadline" is "until it starts").
+ */
+export function cancelRuleLabel(r: CancelRule, hasDeadline: boolean): string {
+  if (r.kind === 'deadline') return hasDeadline ? '报名截止前可取消' : '活动开始前可取消';
+  if (r.kind === 'hoursBefore') return `开始前 ${r.hours} 小时可取消`;
+  return '签到前可取消';
+}
+
 /** Derived from the clock and the counts, never stored. */
 export type ActivityStatus = 'open' | 'full' | 'closed' | 'upcoming' | 'ongoing' | 'ended' | 'cancelled';
 

@@ -5,3 +5,4 @@ export { default as Cell } from '@nutui/nutui-react-taro/dist/es/packages/cell';
 export { default as CellGroup } from '@nutui/nutui-react-taro/dist/es/packages/cellgroup';
 export { default as Input } from '@nutui/nutui-react-taro/dist/es/packages/input';
 export { default as TextArea } from '@nutui/nutui-react-taro/dist/es/packages/textarea';
+export { default as Skeleton } from '@nutui/nutui-react-taro/dist/es/packages/skeleton';

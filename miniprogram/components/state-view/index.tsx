@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { ERROR_CODES } from '../../../typings/errors';
 import { pageUrl } from '../../../typings/pages';
 import type { ReactNode } from 'react';
@@ -45,7 +45,18 @@ export function StateView({ loading, error, onRetry, children }: StateViewProps)
       </EmptyState>
     );
   }
-  if (loading) return <EmptyState id='state-loading' description='正在加载…' />;
+  // Loading looks the same on every page and list: grey placeholder cards where the content will be.
+  if (loading) {
+    return (
+      <View id='state-loading' aria-label='正在加载'>
+        {[0, 1].map((i) => (
+          <View key={i} className='zb-card'>
+            <Skeleton rows={3} animated />
+          </View>
+        ))}
+      </View>
+    );
+  }
   return <>{children}</>;
 }
 

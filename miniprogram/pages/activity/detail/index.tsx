@@ -9,7 +9,7 @@ import {
   SIGNUP_STATUS_LABEL,
   type ActivityView,
   type Audience,
-  type CancelRule,
+  cancelRuleLabel,
 } from '../../../../typings/domain';
 import { ImageGrid } from '../../../components/image-grid';
 import { RecordCard } from '../../../components/record-card';
@@ -26,16 +26,6 @@ import './index.scss';
 import { pageUrl, type SecretaryPage } from '../../../../typings/pages';
 import { confirmDestructive } from '../../../services/confirm';
 import { usePageClass } from '../../../services/care';
-
-/** The rule as the organiser chose it, in the member's words (with no deadline, sign-up closes at the start). */
-const cancelRuleText = (r: CancelRule, deadline: string | null) =>
-  r.kind === 'deadline'
-    ? deadline
-      ? '报名截止前可取消'
-      : '活动开始前可取消'
-    : r.kind === 'hoursBefore'
-      ? `开始前 ${r.hours} 小时可取消`
-      : '签到前可取消';
 
 const audienceText = (a: Audience, orgName: string) =>
   a.kind === 'unit'
@@ -392,7 +382,7 @@ export default function ActivityDetailPage() {
                 />
               )}
               {data.signupRequired && data.signupDeadline && <Cell title='报名截止' extra={moment(data.signupDeadline)} />}
-              {data.signupRequired && <Cell title='取消规则' extra={cancelRuleText(data.cancelRule, data.signupDeadline)} />}
+              {data.signupRequired && <Cell title='取消规则' extra={cancelRuleLabel(data.cancelRule, data.signupDeadline !== null)} />}
               <Cell title='参加范围' extra={audienceText(data.audience, data.orgName)} />
               <Cell
                 title='签到'

@@ -5,6 +5,7 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import {
   ACTIVITY_TYPE_LABEL,
   ACTIVITY_TYPES,
+  cancelRuleLabel,
   type ActivityType,
   type Audience,
   type CancelRule,
@@ -261,9 +262,10 @@ export default function ActivityEditPage() {
             <Choices
               id='edit-rule'
               options={[
-                ['deadline', '报名截止前可取消'],
-                ['hoursBefore', '开始前 24 小时可取消'],
-                ['beforeCheckin', '签到前可取消'],
+                // In the words members will read on the activity (this form sets no sign-up deadline).
+                ['deadline', cancelRuleLabel({ kind: 'deadline' }, false)],
+                ['hoursBefore', cancelRuleLabel({ kind: 'hoursBefore', hours: 24 }, false)],
+                ['beforeCheckin', cancelRuleLabel({ kind: 'beforeCheckin' }, false)],
               ]}
               value={rule}
               onChange={setRule}
