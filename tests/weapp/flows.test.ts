@@ -113,6 +113,16 @@ describe('joining', () => {
     expectClean(app);
   });
 
+  it('提交申请 without a name says the name is missing next to the field and sends nothing', async () => {
+    const app = open('weapp-hasty', { groupCloudID: localCloudID({ openGId: 'G-demo-rd-party' }) });
+    await app.launch({ path: 'pages/home/index', scene: 1044, shareTicket: 'ticket-rd' });
+    expect(app.page.is).toBe('pages/join/index');
+    await app.tap(app.byId('join-submit'), '提交申请');
+    expect(app.byId('join-name-field-error')).toBeDefined();
+    expect(app.cloudCalls.filter((c) => c.action === 'apply')).toEqual([]);
+    expectClean(app);
+  });
+
   it('a newcomer who opens the app from the branch group’s card lands on that branch’s application and applies; the subscribe prompt comes inside the tap', async () => {
     const app = open('weapp-grandpa', { groupCloudID: localCloudID({ openGId: 'G-demo-rd-party' }) });
     // Scene 1044: a mini-program card opened in a group chat, which carries a shareTicket.

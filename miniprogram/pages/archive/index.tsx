@@ -7,6 +7,7 @@ import { BranchHistory } from '../../components/branch-history';
 import { ActivityHistory } from '../../components/activity-history';
 import { PartyTimeline } from '../../components/party-timeline';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
+import { Field } from '../../components/field';
 import { StateView } from '../../components/state-view';
 import { api, ApiError } from '../../services/api';
 import { pickImages, upload } from '../../services/files';
@@ -209,38 +210,52 @@ export default function ArchivePage() {
             <PhotoEditor photoUrl={data.photoUrl} onChanged={() => void reload()} />
             <Text className='zb-section-title'>基本信息</Text>
             <View className='zb-card archive__form'>
-              <Text className='archive__label'>姓名</Text>
-              <Input id='archive-name' value={draft.name} onChange={set('name')} placeholder='真实姓名' maxLength={20} />
-              <Text className='archive__label'>性别</Text>
-              <View className='archive__choices'>
-                {(['male', 'female'] as const).map((g) => (
-                  <Button key={g} className={draft.gender === g ? 'zb-choice zb-choice--on' : 'zb-choice'} onClick={() => set('gender')(g)}>
-                    {g === 'male' ? '男' : '女'}
-                  </Button>
-                ))}
-              </View>
-              <Text className='archive__label'>民族</Text>
-              <Input value={draft.ethnicity} onChange={set('ethnicity')} placeholder='如 汉族' maxLength={10} />
-              <Text className='archive__label'>出生日期</Text>
-              <Picker
-                mode='date'
-                value={draft.birthDate || '1980-01-01'}
-                start='1920-01-01'
-                end='2020-12-31'
-                onChange={(e) => set('birthDate')(e.detail.value)}
-              >
-                <View className='archive__picker'>{draft.birthDate || '请选择'}</View>
-              </Picker>
-              <Text className='archive__label'>学历</Text>
-              <Picker
-                mode='selector'
-                range={[...EDUCATION_LEVELS]}
-                onChange={(e) => set('education')(EDUCATION_LEVELS[Number(e.detail.value)] ?? null)}
-              >
-                <View className='archive__picker'>{draft.education ?? '请选择'}</View>
-              </Picker>
-              <Text className='archive__label'>工作单位及岗位</Text>
-              <Input value={draft.job} onChange={set('job')} placeholder='如 研发中心 工程师' maxLength={40} />
+              <Field label='姓名'>
+                <Input id='archive-name' value={draft.name} onChange={set('name')} placeholder='真实姓名' maxLength={20} />
+              </Field>
+              <Field label='性别' plain>
+                <View className='archive__choices'>
+                  {(['male', 'female'] as const).map((g) => (
+                    <Button
+                      key={g}
+                      className={draft.gender === g ? 'zb-choice zb-choice--on' : 'zb-choice'}
+                      onClick={() => set('gender')(g)}
+                    >
+                      {g === 'male' ? '男' : '女'}
+                    </Button>
+                  ))}
+                </View>
+              </Field>
+              <Field label='民族'>
+                <Input value={draft.ethnicity} onChange={set('ethnicity')} placeholder='如 汉族' maxLength={10} />
+              </Field>
+              <Field label='出生日期'>
+                <Picker
+                  mode='date'
+                  value={draft.birthDate || '1980-01-01'}
+                  start='1920-01-01'
+                  end='2020-12-31'
+                  onChange={(e) => set('birthDate')(e.detail.value)}
+                >
+                  <View className={`zb-field__picked${draft.birthDate ? '' : ' zb-field__picked--empty'}`}>
+                    {draft.birthDate || '请选择'}
+                  </View>
+                </Picker>
+              </Field>
+              <Field label='学历'>
+                <Picker
+                  mode='selector'
+                  range={[...EDUCATION_LEVELS]}
+                  onChange={(e) => set('education')(EDUCATION_LEVELS[Number(e.detail.value)] ?? null)}
+                >
+                  <View className={`zb-field__picked${draft.education ? '' : ' zb-field__picked--empty'}`}>
+                    {draft.education ?? '请选择'}
+                  </View>
+                </Picker>
+              </Field>
+              <Field label='工作单位及岗位'>
+                <Input value={draft.job} onChange={set('job')} placeholder='如 研发中心 工程师' maxLength={40} />
+              </Field>
             </View>
 
             <Text className='zb-section-title'>联系方式与证件</Text>
@@ -250,24 +265,26 @@ export default function ArchivePage() {
               <Cell title='身份证号' extra={<Reveal field='idCard' masked={data.idCardMasked} />} />
             </CellGroup>
             <View className='zb-card archive__form'>
-              <Text className='archive__label'>修改手机号</Text>
-              <Input
-                id='archive-phone'
-                type='digit'
-                value={draft.phone}
-                onChange={set('phone')}
-                placeholder='不修改请留空'
-                maxLength={13}
-              />
-              <Text className='archive__label'>修改身份证号</Text>
-              <Input
-                id='archive-id-card'
-                type='idcard'
-                value={draft.idCard}
-                onChange={set('idCard')}
-                placeholder='不修改请留空'
-                maxLength={18}
-              />
+              <Field label='修改手机号' hint='不修改请留空'>
+                <Input
+                  id='archive-phone'
+                  type='digit'
+                  value={draft.phone}
+                  onChange={set('phone')}
+                  placeholder='11 位手机号'
+                  maxLength={13}
+                />
+              </Field>
+              <Field label='修改身份证号' hint='不修改请留空'>
+                <Input
+                  id='archive-id-card'
+                  type='idcard'
+                  value={draft.idCard}
+                  onChange={set('idCard')}
+                  placeholder='18 位身份证号'
+                  maxLength={18}
+                />
+              </Field>
               <Button id='archive-save' type='primary' size='large' block loading={saving} onClick={() => void save()}>
                 保存
               </Button>

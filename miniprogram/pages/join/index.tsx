@@ -5,6 +5,7 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { BranchCard, JoinLanding, JoinVia } from '../../../typings/domain';
 import { BranchSearch } from '../../components/branch-search';
 import { EmptyState } from '../../components/empty-state';
+import { Field } from '../../components/field';
 import { StateView } from '../../components/state-view';
 import { api, ApiError } from '../../services/api';
 import { session } from '../../services/session';
@@ -59,13 +60,15 @@ export default function JoinPage() {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState('');
+  const [tried, setTried] = useState(false);
 
   function pick(branch: BranchCard) {
     setPicked({ branch, isMember: false, pendingRequest: null });
   }
 
   async function submit() {
-    if (!landing) return;
+    setTried(true);
+    if (!landing || name.trim().length < 2) return;
     // Straight from the tap, before any await: WeChat allows the subscribe prompt only then.
     const subscribed = askToSubscribe(templates);
     setBusy(true);
@@ -143,17 +146,18 @@ export default function JoinPage() {
             {!landing.isMember && !landing.pendingRequest && (
               <View className='zb-card join__form' id='join-form'>
                 <Text className='join__label'>申请加入本支部</Text>
-                <Input id='join-name' placeholder='你的真实姓名' value={name} onChange={setName} maxLength={20} />
-                <TextArea id='join-note' placeholder='补充说明（选填），如原所在支部' value={note} onChange={setNote} maxLength={200} />
-                <Button
-                  id='join-submit'
-                  type='primary'
-                  size='large'
-                  block
-                  loading={busy}
-                  disabled={name.trim().length < 2}
-                  onClick={() => void submit()}
+                <Field
+                  id='join-name-field'
+                  label='姓名'
+                  required
+                  error={tried && name.trim().length < 2 ? '请填写你的真实姓名，至少 2 个字' : null}
                 >
+                  <Input id='join-name' placeholder='你的真实姓名' value={name} onChange={setName} maxLength={20} />
+                </Field>
+                <Field label='补充说明' hint='选填，如原所在支部'>
+                  <TextArea id='join-note' placeholder='如：原在老家第三党支部' value={note} onChange={setNote} maxLength={200} />
+                </Field>
+                <Button id='join-submit' type='primary' size='large' block loading={busy} onClick={() => void submit()}>
                   提交申请
                 </Button>
                 {formError && (
