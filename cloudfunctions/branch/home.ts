@@ -4,27 +4,10 @@ import { shanghaiDay } from '../../typings/time';
 import { col, type OrgDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { LEADERS } from '../common/permissions';
-import { byTreeOrder, memberCounts } from '../org/view';
+import { byTreeOrder, countsByUnit, memberCounts } from '../org/view';
 
 /** The units an upper unit's home lists: at most this many (a 党委 of a large company has a few dozen). */
 const UNITS_SHOWN = 200;
-
-/** Counts of one collection's matching documents per unit, in one aggregate. */
-async function countsByUnit(
-  db: Parameters<typeof memberCounts>[0],
-  name: 'join_requests' | 'activities',
-  match: Record<string, unknown>,
-): Promise<Map<string, number>> {
-  const $ = db.command.aggregate;
-  const { data } = (await col(db, name)
-    .aggregate()
-    .match(match)
-    .group({ _id: '$orgId', n: $.sum(1) })
-    .end()) as {
-    data: { _id: string; n: number }[];
-  };
-  return new Map(data.map((d) => [d._id, d.n]));
-}
 
 /**
  * An upper unit's home for its leaders: every unit below it with its members, join requests waiting
@@ -105,7 +88,8 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
   const _ = ctx.db.command;
   const upper = reviews && (org.type === 'committee' || org.type === 'general_branch');
   const [count, parent, pending, officers, groups, backlog, below] = await Promise.all([
-    col(ctx.db, 'memberships').where({ orgId: org._id, status: 'active' }).count(),
+    // An upper unit's count is its whole subtree's, from the units below.
+    upper ? Promise.resolve(null) : col(ctx.db, 'memberships').where({ orgId: org._id, status: 'active' }).count(),
     org.parentId ? col(ctx.db, 'orgs').doc(org.parentId).get() : Promise.resolve({ data: [] }),
     reviews ? col(ctx.db, 'join_requests').where({ orgId: org._id, status: 'pending' }).count() : Promise.resolve(null),
     col(ctx.db, 'memberships')
@@ -126,7 +110,7 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
   const parentOrg = parent.data[0];
   return {
     branch: { id: org._id, name: org.name, type: org.type, parentName: parentOrg?.name ?? null },
-    memberCount: below ? below.total : count.total,
+    memberCount: below ? below.total : (count?.total ?? 0),
     role,
     pendingJoinRequests: pending ? pending.total : null,
     leaders,

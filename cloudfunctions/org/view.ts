@@ -3,16 +3,27 @@ import type { OrgUnitView } from '../../typings/domain';
 import type { OrgDoc } from '../common/db';
 import { col } from '../common/db';
 
+/** How many documents of a collection match, per unit (`orgId`), in one aggregate. */
+export async function countsByUnit(
+  db: Db,
+  name: 'memberships' | 'join_requests' | 'activities',
+  match: Record<string, unknown>,
+): Promise<Map<string, number>> {
+  const $ = db.command.aggregate;
+  const { data } = (await col(db, name)
+    .aggregate()
+    .match(match)
+    .group({ _id: '$orgId', n: $.sum(1) })
+    .end()) as {
+    data: { _id: string; n: number }[];
+  };
+  return new Map(data.map((d) => [d._id, d.n]));
+}
+
 /** Active members held directly in each unit, in one aggregate. */
 export async function memberCounts(db: Db, orgIds: string[]): Promise<Map<string, number>> {
   if (orgIds.length === 0) return new Map();
-  const $ = db.command.aggregate;
-  const { data } = (await col(db, 'memberships')
-    .aggregate()
-    .match({ orgId: db.command.in(orgIds), status: 'active' })
-    .group({ _id: '$orgId', n: $.sum(1) })
-    .end()) as { data: { _id: string; n: number }[] };
-  return new Map(data.map((d) => [d._id, d.n]));
+  return countsByUnit(db, 'memberships', { orgId: db.command.in(orgIds), status: 'active' });
 }
 
 /** Names of units by id, in one query. */

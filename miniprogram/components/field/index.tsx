@@ -40,6 +40,15 @@ export function Field({ id, label, required, hint, error, plain, children }: Fie
   );
 }
 
+/** A picker's value as a tappable line in a field box; with nothing picked yet, the prompt in grey. */
+export function Picked({ id, value, prompt = '请选择' }: { id?: string; value: string | null | undefined; prompt?: string }) {
+  return (
+    <View id={id} className={value ? 'zb-field__picked' : 'zb-field__picked zb-field__picked--empty'}>
+      {value || prompt}
+    </View>
+  );
+}
+
 /** The first problems of a form, by field: null where the field is fine. */
 export type Problems<K extends string> = Partial<Record<K, string | null>>;
 

@@ -7,7 +7,7 @@ import { BranchHistory } from '../../components/branch-history';
 import { ActivityHistory } from '../../components/activity-history';
 import { PartyTimeline } from '../../components/party-timeline';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
-import { Field } from '../../components/field';
+import { Field, Picked } from '../../components/field';
 import { StateView } from '../../components/state-view';
 import { api, ApiError } from '../../services/api';
 import { pickImages, upload } from '../../services/files';
@@ -237,9 +237,7 @@ export default function ArchivePage() {
                   end='2020-12-31'
                   onChange={(e) => set('birthDate')(e.detail.value)}
                 >
-                  <View className={`zb-field__picked${draft.birthDate ? '' : ' zb-field__picked--empty'}`}>
-                    {draft.birthDate || '请选择'}
-                  </View>
+                  <Picked value={draft.birthDate} />
                 </Picker>
               </Field>
               <Field label='学历'>
@@ -248,9 +246,7 @@ export default function ArchivePage() {
                   range={[...EDUCATION_LEVELS]}
                   onChange={(e) => set('education')(EDUCATION_LEVELS[Number(e.detail.value)] ?? null)}
                 >
-                  <View className={`zb-field__picked${draft.education ? '' : ' zb-field__picked--empty'}`}>
-                    {draft.education ?? '请选择'}
-                  </View>
+                  <Picked value={draft.education} />
                 </Picker>
               </Field>
               <Field label='工作单位及岗位'>

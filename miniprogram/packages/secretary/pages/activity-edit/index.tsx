@@ -14,7 +14,7 @@ import {
 import { inShanghai, shanghaiDay } from '../../../../../typings/time';
 import { ImageEditor } from '../../../../components/image-grid';
 import { EmptyState } from '../../../../components/empty-state';
-import { Field, problemSummary, type Problems } from '../../../../components/field';
+import { Field, Picked, problemSummary, type Problems } from '../../../../components/field';
 import { PageState } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { session } from '../../../../services/session';
@@ -49,14 +49,10 @@ function WhenField(p: {
     <Field id={p.id} label={p.label} required error={p.error} hint={p.hint}>
       <View className='zb-field__pair'>
         <Picker mode='date' value={p.day} start={p.firstDay} onChange={(e) => p.onDay(e.detail.value)}>
-          <View className='zb-field__picked' id={p.ids[0]}>
-            {p.day}
-          </View>
+          <Picked id={p.ids[0]} value={p.day} />
         </Picker>
         <Picker mode='time' value={p.time} onChange={(e) => p.onTime(e.detail.value)}>
-          <View className='zb-field__picked' id={p.ids[1]}>
-            {p.time}
-          </View>
+          <Picked id={p.ids[1]} value={p.time} />
         </Picker>
       </View>
     </Field>
