@@ -18,6 +18,7 @@ import { privacy } from './privacy';
 import { record } from './record';
 import { role } from './role';
 import { signup } from './signup';
+import { study } from './study';
 import { system } from './system';
 import { transfer } from './transfer';
 import { user } from './user';
@@ -49,6 +50,7 @@ export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = {
   signup,
   checkin,
   record,
+  study,
   system,
 };
 
@@ -61,4 +63,6 @@ export const TIMERS: { fn: FunctionName; name: string; cron: string }[] = [
   { fn: 'system', name: 'outbox', cron: '30 * * * * * *' },
   // Exports past their retention (and so everyone's full-number data exports) are deleted: every ten minutes.
   { fn: 'system', name: 'cleanup', cron: '0 */10 * * * * *' },
+  // 必学 not finished: each member reminded at most once a day, in the evening.
+  { fn: 'study', name: 'remindDue', cron: '0 0 19 * * * *' },
 ];

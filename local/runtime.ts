@@ -47,6 +47,7 @@ export const LOCAL_TEMPLATES = {
   activityNotice: 'local-activity-notice',
   activityReminder: 'local-activity-reminder',
   postReminder: 'local-post-reminder',
+  studyReminder: 'local-study-reminder',
 };
 
 /** The invocation context CloudBase would pass: identity travels in `environment`, per call. */

@@ -50,6 +50,19 @@ import {
   type PostView,
   type UserView,
 } from './domain';
+import {
+  STUDY_TABS,
+  STUDY_TAGS,
+  type AssignmentProgress,
+  type AssignmentView,
+  type BeatResult,
+  type CourseView,
+  type LessonCard,
+  type LessonView,
+  type MyStudy,
+  type StudyCard,
+  type StudyHome,
+} from './study';
 
 export interface ActionDef<I extends z.ZodType, O> {
   input: I;
@@ -199,7 +212,51 @@ export const postInput = z.strictObject({
   publishAt: isoInstant.nullable().default(null),
   pinnedUntil: isoInstant.nullable().default(null),
   mustReadBy: isoInstant.nullable().default(null),
+  /** 学习 kinds only (系列课, 学习资料). */
+  tags: z.array(z.enum(STUDY_TAGS)).max(3, '最多 3 个标签').default([]),
+  featured: z.boolean().default(false),
 });
+
+/** A stored or uploaded audio or video: mp3/m4a, mp4. */
+const mediaFile = z
+  .string()
+  .max(500)
+  .regex(/^cloud:\/\/[^/\s]+\/[0-9A-Za-z_/-]{1,200}\.(mp3|m4a|mp4)$/, '音视频文件无效，请重新上传');
+const lessonTitle = z.string().trim().min(2, '标题至少 2 个字').max(40, '标题最多 40 个字');
+
+/** A lesson as its editor writes it; files are new uploads or the ones the lesson already has. */
+export const lessonInput = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('article'),
+    title: lessonTitle,
+    body: z.array(postBlock).min(1, '请填写正文').max(100, '正文最多 100 段'),
+  }),
+  z.strictObject({
+    kind: z.literal('audio'),
+    title: lessonTitle,
+    file: mediaFile.refine((f) => /\.(mp3|m4a)$/.test(f), '音频应为 MP3 或 M4A 文件'),
+  }),
+  z.strictObject({ kind: z.literal('video'), title: lessonTitle, file: mediaFile.refine((f) => f.endsWith('.mp4'), '视频应为 MP4 文件') }),
+  z.strictObject({
+    kind: z.literal('document'),
+    title: lessonTitle,
+    file: attachmentFile,
+    name: z.string().trim().min(1, '请填写文件名').max(80, '文件名最多 80 个字'),
+    minutes: z.number().int().min(1, '学习时长至少 1 分钟').max(120, '学习时长最多 120 分钟'),
+  }),
+  z.strictObject({
+    kind: z.literal('channels'),
+    title: lessonTitle,
+    /** The Channels account's id (视频号 ID), `sph…`. */
+    finderUserName: z
+      .string()
+      .trim()
+      .regex(/^sph[0-9A-Za-z_-]{3,40}$/, '视频号 ID 应以 sph 开头，可在视频号助手中查看'),
+    feedId: z.string().trim().max(200).nullable().default(null),
+    live: z.boolean().default(false),
+    minutes: z.number().int().min(1, '学习时长至少 1 分钟').max(180, '学习时长最多 180 分钟'),
+  }),
+]);
 
 export const contract = {
   user: {
@@ -532,6 +589,68 @@ export const contract = {
   },
   system: {
     ping: action<Pong>()(z.strictObject({})),
+  },
+  study: {
+    /** 学习 tab: courses and 学习资料 for the caller, by tab, tag or title, with a cursor. */
+    library: action<{ items: StudyCard[]; nextCursor: string | null }>()(
+      z.strictObject({
+        tab: z.enum(STUDY_TABS).default('latest'),
+        tag: z.enum(STUDY_TAGS).optional(),
+        q: searchText.min(1).optional(),
+        cursor: z.string().max(300).optional(),
+        limit: z.number().int().min(1).max(50).optional(),
+      }),
+    ),
+    /** 学习 tab's top: 继续学习, the caller's 必学, today's and this week's time. */
+    home: action<StudyHome>()(z.strictObject({})),
+    /** A course with its lessons and the caller's progress. */
+    course: action<CourseView>()(z.strictObject({ courseId: docId })),
+    /** Opens a lesson: its content (signed URLs) and where the caller left off; starts measuring. */
+    open: action<LessonView>()(z.strictObject({ lessonId: docId })),
+    /** While a lesson is on screen (and, for media, playing): where the caller is. The server decides what is credited. */
+    beat: action<BeatResult>()(
+      z.strictObject({
+        lessonId: docId,
+        /** Media: seconds; article: how far down the page, 0..1. */
+        position: z.number().min(0).max(100000),
+        /** Media: where this stretch of playing began (the last heartbeat's position, or where the member sought to). */
+        from: z.number().min(0).max(100000).optional(),
+      }),
+    ),
+    /** 我的学习: time by week, month and year, what is completed, the days studied. */
+    mine: action<MyStudy>()(z.strictObject({})),
+    /** The lessons of a course, for its editors. */
+    lessons: action<{ lessons: (LessonCard & { views: number; learners: number; completions: number })[] }>()(
+      z.strictObject({ courseId: docId }),
+    ),
+    /** Adds a lesson at the end of a course (its editors), or changes one; the text passes the content check. */
+    saveLesson: action<{ lessonId: string }>()(z.strictObject({ courseId: docId, lessonId: docId.optional(), lesson: lessonInput })),
+    /** Moves a lesson up or down in its course. */
+    moveLesson: action<{ lessons: string[] }>()(z.strictObject({ lessonId: docId, direction: z.enum(['up', 'down']) })),
+    /** Removes a lesson (and its files). Audited. */
+    removeLesson: action<{ removed: true }>()(z.strictObject({ lessonId: docId })),
+    /** 必学: a unit asks its members to study a course (or some of its lessons) by a date. Audited. */
+    assign: action<AssignmentView>()(
+      z.strictObject({
+        orgId: docId,
+        courseId: docId,
+        lessonIds: z.array(docId).min(1).max(100).nullable().default(null),
+        audience: z.discriminatedUnion('kind', [
+          z.strictObject({ kind: z.literal('unit') }),
+          z.strictObject({ kind: z.literal('subtree') }),
+          z.strictObject({ kind: z.literal('members'), memberIds: z.array(docId).min(1).max(500) }),
+        ]),
+        dueAt: isoInstant,
+      }),
+    ),
+    /** A unit's assignments, newest first, with how far their members are. */
+    assignments: action<{ assignments: AssignmentView[] }>()(z.strictObject({ orgId: docId })),
+    /** Each member of an assignment: state, time, completion date. */
+    progress: action<AssignmentProgress>()(z.strictObject({ assignmentId: docId })),
+    /** Reminds one member who has not finished (subscribe message); at most once a day per member. */
+    remind: action<{ reminded: boolean }>()(z.strictObject({ assignmentId: docId, memberId: docId })),
+    /** The progress as an Excel workbook (a short-lived URL). */
+    export: action<{ url: string }>()(z.strictObject({ assignmentId: docId })),
   },
 } as const;
 

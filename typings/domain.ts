@@ -1,5 +1,6 @@
 /** Domain types shared by the mini program and the cloud functions. */
 import type { PageName } from './pages';
+import type { StudyTag } from './study';
 
 /** 党委 > 总支 > 支部 > 党小组 */
 export type OrgType = 'committee' | 'general_branch' | 'branch' | 'group';
@@ -92,6 +93,7 @@ export interface Me {
     activityNotice: string | null;
     activityReminder: string | null;
     postReminder: string | null;
+    studyReminder: string | null;
   };
 }
 
@@ -148,7 +150,16 @@ export interface TodoItem {
 }
 
 export type TodoKind =
-  'meeting' | 'signup' | 'signedUp' | 'mustRead' | 'myJoinRequest' | 'reviewJoins' | 'recordsDue' | 'reviewPosts' | 'reviewTransfers';
+  | 'meeting'
+  | 'signup'
+  | 'signedUp'
+  | 'mustRead'
+  | 'myJoinRequest'
+  | 'reviewJoins'
+  | 'recordsDue'
+  | 'reviewPosts'
+  | 'reviewTransfers'
+  | 'studyDue';
 
 export interface TodoList {
   items: TodoItem[];
@@ -360,7 +371,7 @@ export interface PrivacyStatus {
  * (`Me.uploadFolder`, a keyed hash of their identity that only the server can make), the name a
  * random one the client draws; the server takes an upload only from its uploader's folder.
  */
-export const UPLOAD_CLOUD_PATH = /^uploads\/[0-9a-f]{32}\/[0-9A-Za-z_-]{16,64}\.(xlsx?|jpg|png|pdf|docx?|pptx?)$/;
+export const UPLOAD_CLOUD_PATH = /^uploads\/[0-9a-f]{32}\/[0-9A-Za-z_-]{16,64}\.(xlsx?|jpg|png|pdf|docx?|pptx?|mp3|m4a|mp4)$/;
 
 /** 三会一课 and the other kinds of activity a branch holds. */
 export const ACTIVITY_TYPES = [
@@ -606,7 +617,7 @@ export interface StatsView {
 
 // ---------------------------------------------------------------- posts (通知公告, 党务公开, 新闻, …)
 
-export const POST_KINDS = ['notice', 'affairs', 'news', 'pioneer', 'study'] as const;
+export const POST_KINDS = ['notice', 'affairs', 'news', 'pioneer', 'study', 'course'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
 
 export const POST_KIND_LABEL: Record<PostKind, string> = {
@@ -615,7 +626,11 @@ export const POST_KIND_LABEL: Record<PostKind, string> = {
   news: '新闻动态',
   pioneer: '先锋风采',
   study: '学习资料',
+  course: '系列课',
 };
+
+/** Kinds the 学习 tab shows (a 系列课 is only there, not among the notices). */
+export const STUDY_POST_KINDS: readonly PostKind[] = ['study', 'course'];
 
 /** Kinds whose posts may be made readable by anyone a card reaches; 通知 never are. */
 export const PUBLIC_POST_KINDS: readonly PostKind[] = ['affairs', 'news'];
@@ -721,6 +736,11 @@ export interface PostDraft {
   publishAt: string | null;
   pinnedUntil: string | null;
   mustReadBy: string | null;
+  /** 学习 kinds: tags and the 精品 mark. */
+  tags: StudyTag[];
+  featured: boolean;
+  /** A 系列课's lessons so far. */
+  lessonCount: number;
   status: PostStatus;
   authorName: string;
   /** The reviewer's comment when returned, or why the content check stopped it. */

@@ -46,11 +46,23 @@ export const SECRETARY_PAGES = {
   postEdit: 'pages/post-edit/index',
   postReceipts: 'pages/post-receipts/index',
   tools: 'pages/tools/index',
+  lessonEdit: 'pages/lesson-edit/index',
+  assignments: 'pages/assignments/index',
+  assignmentProgress: 'pages/assignment-progress/index',
+} as const;
+
+/** The study subpackage: courses, lessons and one's study record (not tab pages, so out of the main package). */
+export const STUDY_ROOT = 'packages/study';
+export const STUDY_PAGES = {
+  course: 'pages/course/index',
+  lesson: 'pages/lesson/index',
+  myStudy: 'pages/mine/index',
 } as const;
 
 export type TabPage = keyof typeof TAB_PAGES;
 export type SecretaryPage = keyof typeof SECRETARY_PAGES;
-export type PageName = TabPage | keyof typeof MEMBER_PAGES | SecretaryPage;
+export type StudyPage = keyof typeof STUDY_PAGES;
+export type PageName = TabPage | keyof typeof MEMBER_PAGES | SecretaryPage | StudyPage;
 
 // The h5-only dev sign-in page is not here: nothing of it may reach the weapp build or the functions (miniprogram/pages/dev/signin/route.ts).
 const MAIN: Record<string, string> = { ...TAB_PAGES, ...MEMBER_PAGES };
@@ -58,7 +70,9 @@ const MAIN: Record<string, string> = { ...TAB_PAGES, ...MEMBER_PAGES };
 /** The page's path from the package root, without a leading slash: `pages/home/index`. */
 export function pagePath(name: PageName): string {
   const main = MAIN[name];
-  return main ?? `${SECRETARY_ROOT}/${SECRETARY_PAGES[name as SecretaryPage]}`;
+  if (main) return main;
+  if (name in STUDY_PAGES) return `${STUDY_ROOT}/${STUDY_PAGES[name as StudyPage]}`;
+  return `${SECRETARY_ROOT}/${SECRETARY_PAGES[name as SecretaryPage]}`;
 }
 
 export type PageQuery = Record<string, string | number | null | undefined>;
@@ -81,4 +95,7 @@ export function pageUrl(name: PageName, query: PageQuery = {}): string {
 }
 
 /** Pages a link in a post may open: the member pages (a tab opens with switchTab). */
-export const LINKABLE_PAGES: readonly string[] = [...Object.values(TAB_PAGES), ...Object.values(MEMBER_PAGES)].map((p) => `/${p}`);
+export const LINKABLE_PAGES: readonly string[] = [
+  ...[...Object.values(TAB_PAGES), ...Object.values(MEMBER_PAGES)].map((p) => `/${p}`),
+  ...Object.values(STUDY_PAGES).map((p) => `/${STUDY_ROOT}/${p}`),
+];

@@ -5,6 +5,9 @@ import { keysOf, memberKey } from '../activity/view';
 import type { HandlerContext } from '../common/context';
 import { col, readId, type ActivityDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
+import { recordOf } from '../study/beat';
+import { assignmentsFor } from '../study/library';
+import { stateOn } from '../study/progress';
 
 /**
  * The home's to-do list: every open item of the caller's party work, gathered from small providers.
@@ -254,8 +257,41 @@ const transfersToReview: TodoProvider = async (ctx, scope) => {
   return perUnit(data, 'reviewTransfers', '件组织关系转接待办理', 'transfers');
 };
 
+/** 必学 not finished, due within two weeks or overdue by up to a week: the course to open. */
+const studyDue: TodoProvider = async (ctx, scope) => {
+  const assignments = await assignmentsFor(ctx, scope.memberships);
+  const soon = assignments.filter((a) => new Date(a.dueAt).getTime() < scope.now.getTime() + 14 * DAY);
+  if (soon.length === 0) return [];
+  const _ = ctx.db.command;
+  const [record, { data: lessons }] = await Promise.all([
+    recordOf(ctx, scope.openid),
+    col(ctx.db, 'lessons')
+      .where({ courseId: _.in([...new Set(soon.map((a) => a.courseId))]) })
+      .limit(1000)
+      .get(),
+  ]);
+  return soon.flatMap((a): TodoItem[] => {
+    const all = lessons.filter((l) => l.courseId === a.courseId).map((l) => l._id);
+    const ids = a.lessonIds ? a.lessonIds.filter((id) => all.includes(id)) : all;
+    const s = stateOn(record, ids);
+    if (s.state === 'done' || ids.length === 0) return [];
+    const due = new Date(a.dueAt).getTime();
+    return [
+      {
+        id: `studyDue~${a._id}`,
+        kind: 'studyDue',
+        title: `必学「${a.courseTitle}」`,
+        detail: `${due < scope.now.getTime() ? '已过期限' : `${when(a.dueAt)} 前完成`} · 已学 ${s.lessonsDone}/${ids.length} 课`,
+        dueAt: iso(a.dueAt),
+        link: { page: 'course', query: { id: a.courseId } },
+        urgent: due - scope.now.getTime() < DAY,
+      },
+    ];
+  });
+};
+
 /** Every provider of the to-do list: add one here. */
-export const PROVIDERS: TodoProvider[] = [meetings, mustRead, joinRequests, recordsDue, postsToReview, transfersToReview];
+export const PROVIDERS: TodoProvider[] = [meetings, mustRead, joinRequests, recordsDue, postsToReview, transfersToReview, studyDue];
 
 /** Urgent first, then by when they are due (those without a time last), then as the providers gave them. */
 function byPressure(a: TodoItem, b: TodoItem): number {

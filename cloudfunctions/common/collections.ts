@@ -97,6 +97,7 @@ export const COLLECTIONS = [
       { name: 'key_pinned', keys: { key: 1, pinnedUntil: 1 } },
       { name: 'key_must_read', keys: { key: 1, mustReadBy: 1 } },
       { name: 'post', keys: { postId: 1 } },
+      { name: 'key_kind_hot', keys: { key: 1, kind: 1, hot: -1, postId: -1 } },
     ],
   },
   // `<postId>~<openid>`: a member's read (and confirmation) of a post, once.
@@ -123,6 +124,24 @@ export const COLLECTIONS = [
     indexes: [
       { name: 'expires', keys: { expiresAt: 1 } },
       { name: 'subject', keys: { subject: 1 } },
+    ],
+  },
+  // 学习: a course is a post of kind `course`; these are its lessons, each member's progress and 必学.
+  { name: 'lessons', indexes: [{ name: 'course_order', keys: { courseId: 1, order: 1 } }] },
+  // `_id` is the openid: one document per member holds their study time and progress (study/beat.ts).
+  { name: 'study_members', indexes: [] },
+  {
+    name: 'study_assignments',
+    indexes: [
+      { name: 'org_created', keys: { orgId: 1, createdAt: -1 } },
+      { name: 'due', keys: { cancelledAt: 1, dueAt: 1 } },
+    ],
+  },
+  {
+    name: 'study_assignees',
+    indexes: [
+      { name: 'key_due', keys: { key: 1, dueAt: 1 } },
+      { name: 'assignment', keys: { assignmentId: 1 } },
     ],
   },
 ] as const satisfies readonly CollectionSpec[];

@@ -10,6 +10,8 @@ export interface Templates {
   activityReminder: string;
   /** 通知阅读提醒: thing1 title, thing2 unit, thing3 note */
   postReminder: string;
+  /** 学习提醒: thing1 course, time2 deadline, thing3 note */
+  studyReminder: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export function functionConfig(): FunctionConfig {
       activityNotice: env['ZHIBU_TPL_ACTIVITY_NOTICE'] ?? '',
       activityReminder: env['ZHIBU_TPL_ACTIVITY_REMINDER'] ?? '',
       postReminder: env['ZHIBU_TPL_POST_REMINDER'] ?? '',
+      studyReminder: env['ZHIBU_TPL_STUDY_REMINDER'] ?? '',
     },
   };
   return cached;

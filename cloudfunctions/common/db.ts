@@ -16,6 +16,7 @@ import type {
   Role,
   SignupStatus,
 } from '../../typings/domain';
+import type { LessonKind, StudyTag } from '../../typings/study';
 import type { CollectionName } from './collections';
 import type { ExportDoc } from './files';
 import type { OutboxDoc } from './outbox';
@@ -388,6 +389,10 @@ export interface PostContent {
   publishAt: Date | null;
   pinnedUntil: Date | null;
   mustReadBy: Date | null;
+  /** 学习 kinds (系列课, 学习资料): the 学习 tab filters by them; absent on posts written before. */
+  tags?: StudyTag[];
+  /** 精品: a leader's mark, a tab of its own in 学习. */
+  featured?: boolean;
 }
 
 export interface PostDoc extends PostContent {
@@ -406,8 +411,10 @@ export interface PostDoc extends PostContent {
   publishedBy?: string;
   correctedAt?: Date;
   withdrawnAt?: Date;
-  /** Only ever changed with `_.inc`. */
+  /** Only ever changed with `_.inc`. For a course, `readers` are its learners (members who opened a lesson). */
   counts: { views: number; readers: number; shares: number; confirms: number; likes: number; comments: number };
+  /** A course's lessons (study/lessons.ts keeps it), so lists never count them. */
+  lessonCount?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -423,6 +430,10 @@ export interface PostAudienceDoc {
   pinnedUntil: Date | null;
   /** 需阅知: the confirmation deadline (the home's to-do list reads it here); absent on rows written before it was kept. */
   mustReadBy?: Date | null;
+  /** 学习 kinds: filters and the 最热 order (readers, or a course's learners; kept up to date as they come). */
+  tags?: StudyTag[];
+  featured?: boolean;
+  hot?: number;
 }
 
 /** A reader's row of a post: one per reader, so reading twice writes nothing new. */
@@ -511,9 +522,104 @@ export interface DocOf {
   checkins: CheckinDoc;
   outbox: OutboxDoc;
   exports: ExportDoc;
+  lessons: LessonDoc;
+  study_members: StudyMemberDoc;
+  study_assignments: AssignmentDoc;
+  study_assignees: AssigneeDoc;
 }
 
 // Every declared collection has a document type, and nothing else does.
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _everyCollectionTyped: Exactly<keyof DocOf, CollectionName> = true;
 void _everyCollectionTyped;
+
+/** A lesson of a course (a post of kind `course`). Media and documents live under `media/` and `attachments/`. */
+export interface LessonDoc {
+  _id: string;
+  courseId: string;
+  /** The course's author unit: who may edit it. */
+  orgId: string;
+  /** Place in the course, ascending (gaps allowed). */
+  order: number;
+  title: string;
+  kind: LessonKind;
+  /** An article's blocks (images under `posts/`). */
+  body?: PostBlock[];
+  /** Audio or video: the stored file and its length in seconds, read from the file's bytes. */
+  media?: { fileID: string; duration: number; size: number; ext: 'mp3' | 'm4a' | 'mp4' };
+  document?: AttachmentDoc;
+  channels?: { finderUserName: string; feedId: string | null; live: boolean };
+  /** Time on screen an article, a document or a Channels lesson needs to count as studied. */
+  minSeconds: number;
+  /** Only ever changed with `_.inc`. */
+  counts: { views: number; learners: number; completions: number };
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A member's progress on one lesson, inside their StudyMemberDoc. */
+export interface LessonProgressDoc {
+  courseId: string;
+  kind: LessonKind;
+  /** Seconds of media; the minimum time for others. */
+  length: number;
+  /** Media: positions covered, one bit per bucket of `bucket` seconds, base64. */
+  covered: string;
+  bucket: number;
+  /** Last reported position: seconds (media) or 0..1 of the page (article). */
+  pos: number;
+  /** An article was scrolled to its end. */
+  end: boolean;
+  /** Credited seconds on this lesson. */
+  sec: number;
+  openedAt: Date;
+  /** Last time it was opened or credited: 继续学习 and 我的学习 order by it. */
+  at: Date;
+  doneAt: Date | null;
+}
+
+/**
+ * `_id` is the member's openid: everything the heartbeat needs is in this one document, so a heartbeat
+ * is one read and one conditional write (study/beat.ts).
+ */
+export interface StudyMemberDoc {
+  _id: string;
+  /** The last credited 30-second window of the server's clock (-1: none yet). */
+  window: number;
+  /** When the last credited heartbeat arrived. */
+  lastAt: Date | null;
+  /** Credited seconds per Beijing day, keyed `dYYYYMMDD`. */
+  days: Record<string, number>;
+  total: number;
+  /** By lesson id: only lessons the member opened while in the course's audience. */
+  lessons: Record<string, LessonProgressDoc>;
+  /** 继续学习 */
+  last: { lessonId: string; courseId: string } | null;
+}
+
+/** 必学: a unit asks its members (or some of them) to study a course, or some of its lessons, by a date. */
+export interface AssignmentDoc {
+  _id: string;
+  /** The assigning unit. */
+  orgId: string;
+  courseId: string;
+  courseTitle: string;
+  /** null: every lesson of the course (as it is when members study it). */
+  lessonIds: string[] | null;
+  audience: Audience;
+  /** The audience expanded when assigned. */
+  orgIds: string[];
+  memberIds: string[];
+  dueAt: Date;
+  createdBy: string;
+  createdAt: Date;
+  cancelledAt: Date | null;
+}
+
+/** One row per assignment and audience key (`org:<id>` or `member:<membershipId>`): what a member's 必学 reads. */
+export interface AssigneeDoc {
+  _id: string;
+  assignmentId: string;
+  key: string;
+  dueAt: Date;
+}

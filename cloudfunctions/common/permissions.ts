@@ -165,6 +165,27 @@ export const ACCESS = {
     comments: { audienceOf: 'postId', of: 'posts', leaders: DRAFTERS },
     hideComment: { roles: LEADERS, unitField: 'commentId', via: 'post_comments' },
   },
+  study: {
+    // The caller's own audience keys: the handler reads their memberships.
+    library: 'signedIn',
+    home: 'signedIn',
+    mine: 'signedIn',
+    course: { audienceOf: 'courseId', of: 'posts', leaders: DRAFTERS },
+    // The lesson's course decides: the handler checks its audience, and refuses a lesson outside it like a missing one.
+    open: 'signedIn',
+    // Only lessons the caller opened (with that check) are in their own study record.
+    beat: 'signedIn',
+    lessons: { roles: DRAFTERS, unitField: 'courseId', via: 'posts' },
+    // Drafters of the course's unit; the handler lets only leaders change a published course.
+    saveLesson: { roles: DRAFTERS, unitField: 'courseId', via: 'posts' },
+    moveLesson: { roles: DRAFTERS, unitField: 'lessonId', via: 'lessons' },
+    removeLesson: { roles: DRAFTERS, unitField: 'lessonId', via: 'lessons' },
+    assign: { roles: LEADERS, unitField: 'orgId' },
+    assignments: { roles: LEADERS, unitField: 'orgId' },
+    progress: { roles: LEADERS, unitField: 'assignmentId', via: 'study_assignments' },
+    remind: { roles: LEADERS, unitField: 'assignmentId', via: 'study_assignments' },
+    export: { roles: LEADERS, unitField: 'assignmentId', via: 'study_assignments' },
+  },
   system: { ping: 'anyone' },
 } as const satisfies { [F in FunctionName]: { [A in ActionName<F>]: Access } };
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { postInput } from '../../typings/api';
-import { POST_KIND_LABEL, POST_STATUS_LABEL, PUBLIC_POST_KINDS } from '../../typings/domain';
+import { POST_KIND_LABEL, POST_STATUS_LABEL, PUBLIC_POST_KINDS, STUDY_POST_KINDS } from '../../typings/domain';
 import { auditEntry, type AuditEvent } from '../common/audit';
 import { expandAudience } from '../common/audience';
 import type { CallerContext, HandlerContext } from '../common/context';
@@ -32,6 +32,8 @@ function contentProblems(input: PostInput, now: Date): string[] {
   const publish = at(input.publishAt);
   if (publish !== null && publish > now.getTime() + 90 * 24 * 3600 * 1000) problems.push('定时发布最多提前 90 天');
   if (publish !== null && due !== null && due <= publish) problems.push('阅知截止时间应晚于发布时间');
+  if (!STUDY_POST_KINDS.includes(input.kind) && (input.tags.length || input.featured))
+    problems.push('只有学习资料和系列课可以加标签、设为精品');
   return problems;
 }
 
@@ -52,6 +54,8 @@ async function prepare(ctx: CallerContext, input: PostInput, org: OrgDoc, before
     publishAt: input.publishAt ? new Date(input.publishAt) : null,
     pinnedUntil: input.pinnedUntil ? new Date(input.pinnedUntil) : null,
     mustReadBy: input.mustReadBy ? new Date(input.mustReadBy) : null,
+    tags: [...new Set(input.tags)],
+    featured: input.featured,
   };
   return { content, audienceOrgIds: orgIds, removed: files.removed };
 }
@@ -184,6 +188,9 @@ async function settle(
         publishAt: new Date(next.publishAt!),
         pinnedUntil: next.pinnedUntil,
         mustReadBy: next.mustReadBy,
+        tags: next.tags ?? [],
+        featured: Boolean(next.featured),
+        hot: next.counts.readers,
       };
       await t.collection('post_audience').doc(audienceRowId(p._id, orgId)).set(row);
     }
@@ -249,6 +256,8 @@ export const correct: Handler<'post', 'correct'> = async (input, ctx) => {
     publishAt: before.publishAt,
     pinnedUntil: before.pinnedUntil,
     mustReadBy: before.mustReadBy,
+    tags: before.tags ?? [],
+    featured: Boolean(before.featured),
   };
   // Keep the published time unless a later one was asked for.
   const publishAt = content.publishAt && content.publishAt > ctx.now ? content.publishAt : before.publishAt;

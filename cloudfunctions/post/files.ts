@@ -29,7 +29,7 @@ function displayName(name: string, ext: string): string {
 }
 
 /** Attachments as the author wants them: kept ones (renamed if asked), new uploads checked and stored. */
-async function reconcileAttachments(
+export async function reconcileAttachments(
   ctx: CallerContext,
   wanted: { fileID: string; name: string }[],
   existing: AttachmentDoc[],

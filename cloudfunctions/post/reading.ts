@@ -1,5 +1,5 @@
 import type { PostCard, PostFeed, PostView } from '../../typings/domain';
-import { INTERACTIVE_POST_KINDS } from '../../typings/domain';
+import { INTERACTIVE_POST_KINDS, STUDY_POST_KINDS } from '../../typings/domain';
 import { audienceMembership, leadership } from '../common/authz';
 import { type HandlerContext } from '../common/context';
 import { decodeCursor, encodeCursor, escapeRegExp } from '../common/cursor';
@@ -58,7 +58,8 @@ export const feed: Handler<'post', 'feed'> = async (_input, ctx) => {
   if (keys.length === 0) return { pinned: [], latest: [], unread: 0 } satisfies PostFeed;
   const _ = ctx.db.command;
   // Every condition is on the indexes (key, publishAt, pinnedUntil): the feed reads the newest rows, however many there are.
-  const visible = { key: keyCondition(ctx, keys), publishAt: _.lte(ctx.now) };
+  // 系列课 live in 学习, not among the notices.
+  const visible = { key: keyCondition(ctx, keys), publishAt: _.lte(ctx.now), kind: _.neq('course') };
   const [{ data: pinnedRows }, { data: recentRows }] = await Promise.all([
     col(ctx.db, 'post_audience')
       .where({ ...visible, pinnedUntil: _.gt(ctx.now) })
@@ -96,7 +97,7 @@ export const list: Handler<'post', 'list'> = async (input, ctx) => {
   const c = input.cursor ? decodeCursor<ListCursor>(input.cursor, (v) => typeof v['at'] === 'number' && typeof v['id'] === 'string') : null;
   const until = c && c.at < ctx.now.getTime() ? new Date(c.at) : ctx.now;
   const where: Record<string, unknown> = { key: keyCondition(ctx, keys), publishAt: _.lte(until) };
-  if (input.kind) where['kind'] = input.kind;
+  where['kind'] = input.kind ?? _.neq('course');
   if (input.q) where['title'] = ctx.db.RegExp({ regexp: escapeRegExp(input.q), options: 'i' });
   const TIES = 20;
   const { data } = await col(ctx.db, 'post_audience')
@@ -145,6 +146,12 @@ export const detail: Handler<'post', 'detail'> = async (input, ctx) => {
       await col(ctx.db, 'posts')
         .doc(p._id)
         .update({ 'counts.views': _.inc(1), 'counts.readers': _.inc(1) });
+      // 学习资料 are ordered by readers in 学习's 最热.
+      if (STUDY_POST_KINDS.includes(p.kind)) {
+        await col(ctx.db, 'post_audience')
+          .where({ postId: p._id })
+          .update({ hot: _.inc(1) });
+      }
     } catch (e) {
       if (!isDuplicate(e)) throw e;
       await col(ctx.db, 'posts')

@@ -68,6 +68,7 @@ export const signIn: Handler<'user', 'signIn'> = async (_input, ctx) => {
       activityNotice: ctx.templates().activityNotice || null,
       activityReminder: ctx.templates().activityReminder || null,
       postReminder: ctx.templates().postReminder || null,
+      studyReminder: ctx.templates().studyReminder || null,
     },
   };
 };

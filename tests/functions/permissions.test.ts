@@ -3,6 +3,7 @@ import { localCloudID } from '../../local/openapi';
 import { PRIVACY_VERSION } from '../../typings/domain';
 import { clock, createActivity } from '../helpers/activity';
 import { callPost, draftPost, postInput, publishedPost } from '../helpers/post';
+import { articleLesson, course } from '../helpers/study';
 import { DEMO_PEOPLE, seedDemo } from '../../local/seed';
 import { READS } from '../helpers/actions';
 import { phoneOf, rosterFile } from '../helpers/excel';
@@ -163,6 +164,36 @@ const codeOf = (rt: Runtime, activityId: string) =>
   setup<{ digits: string; payload: string }>(rt, 'checkin', 'code', { activityId }, 'demo-admin');
 /** Audience members of the own branch: the member, the committee member and the secretary. */
 const ownAudience = row({ member: 'ok', committee: 'ok', secretary: 'ok' });
+
+/** A published course of a unit by the admin, with two article lessons. */
+const withCourse = (orgId: string, build: (ids: { courseId: string; lessonIds: string[] }) => object) => async (rt: Runtime) =>
+  build(await course(rt, { orgId, by: 'demo-admin', lessons: [articleLesson(), articleLesson('第二课 党员的义务')] }));
+const NO_LESSON = 'lNoSuchOne1';
+/** A lesson everyone who may opened 31 s ago: a heartbeat now is credited (and written) for those studying it. */
+const openedLessonIn = (orgId: string) => async (rt: Runtime, time: Clock) => {
+  const { lessonIds } = await course(rt, { orgId, by: 'demo-admin' });
+  for (const openid of Object.values(OPENID)) await rt.invoke('study', { action: 'open', data: { lessonId: lessonIds[0] } }, { openid });
+  time.advance(31_000);
+  return { lessonId: lessonIds[0], position: 0.5 };
+};
+/** 必学 of a unit's course for the unit's members, set by the admin. */
+const assignmentIn = (orgId: string, build: (assignmentId: string) => object) => async (rt: Runtime) => {
+  const { courseId } = await course(rt, { orgId, by: 'demo-admin' });
+  const { id } = await setup<{ id: string }>(
+    rt,
+    'study',
+    'assign',
+    { orgId, courseId, audience: { kind: 'unit' }, dueAt: '2026-12-31T10:00:00.000Z' },
+    'demo-admin',
+  );
+  return build(id);
+};
+const assignInput = (orgId: string) => (ids: { courseId: string }) => ({
+  orgId,
+  courseId: ids.courseId,
+  audience: { kind: 'unit' },
+  dueAt: '2026-12-31T10:00:00.000Z',
+});
 const ownLeaders = row({ secretary: 'ok', admin: 'ok' });
 const otherLeaders = row({ otherSecretary: 'ok', admin: 'ok' });
 
@@ -635,6 +666,67 @@ const MATRIX: Row[] = [
   ['post', 'hideComment', 'own', commentIn(OWN), ownLeaders],
   ['post', 'hideComment', 'other', commentIn(OTHER), otherLeaders],
   ['post', 'hideComment', 'missing', { commentId: 'cNoSuchComment', hidden: true }, row({})],
+  ['study', 'library', 'self', {}, everyone],
+  ['study', 'home', 'self', {}, everyone],
+  ['study', 'mine', 'self', {}, everyone],
+  [
+    'study',
+    'course',
+    'own',
+    withCourse(OWN, ({ courseId }) => ({ courseId })),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }),
+  ],
+  ['study', 'course', 'other', withCourse(OTHER, ({ courseId }) => ({ courseId })), otherLeaders],
+  ['study', 'course', 'missing', { courseId: NO_POST }, row({})],
+  // Outside the audience, a lesson is "not found", like one that does not exist; the unit's editors preview it.
+  [
+    'study',
+    'open',
+    'own',
+    withCourse(OWN, ({ lessonIds }) => ({ lessonId: lessonIds[0] })),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }, 'NOT_FOUND'),
+  ],
+  [
+    'study',
+    'open',
+    'other',
+    withCourse(OTHER, ({ lessonIds }) => ({ lessonId: lessonIds[0] })),
+    row({ otherSecretary: 'ok', admin: 'ok' }, 'NOT_FOUND'),
+  ],
+  ['study', 'open', 'missing', { lessonId: NO_LESSON }, row({}, 'NOT_FOUND')],
+  // Only those studying it (its audience) have a lesson to beat on; an editor's preview is not measured.
+  ['study', 'beat', 'own', openedLessonIn(OWN), row({ member: 'ok', committee: 'ok', secretary: 'ok' }, 'NOT_FOUND')],
+  ['study', 'beat', 'other', openedLessonIn(OTHER), row({ otherSecretary: 'ok' }, 'NOT_FOUND')],
+  ['study', 'beat', 'missing', { lessonId: NO_LESSON, position: 0.5 }, row({}, 'NOT_FOUND')],
+  ['study', 'lessons', 'own', withCourse(OWN, ({ courseId }) => ({ courseId })), ownDrafters],
+  ['study', 'lessons', 'other', withCourse(OTHER, ({ courseId }) => ({ courseId })), otherLeaders],
+  ['study', 'lessons', 'missing', { courseId: NO_POST }, row({})],
+  // A published course's lessons are changed by leaders only (支委 draft theirs before publishing).
+  ['study', 'saveLesson', 'own', withCourse(OWN, ({ courseId }) => ({ courseId, lesson: articleLesson('第三课') })), ownLeaders],
+  ['study', 'saveLesson', 'other', withCourse(OTHER, ({ courseId }) => ({ courseId, lesson: articleLesson('第三课') })), otherLeaders],
+  ['study', 'saveLesson', 'missing', { courseId: NO_POST, lesson: articleLesson('第三课') }, row({})],
+  ['study', 'moveLesson', 'own', withCourse(OWN, ({ lessonIds }) => ({ lessonId: lessonIds[0], direction: 'down' })), ownLeaders],
+  ['study', 'moveLesson', 'other', withCourse(OTHER, ({ lessonIds }) => ({ lessonId: lessonIds[0], direction: 'down' })), otherLeaders],
+  ['study', 'moveLesson', 'missing', { lessonId: NO_LESSON, direction: 'down' }, row({})],
+  ['study', 'removeLesson', 'own', withCourse(OWN, ({ lessonIds }) => ({ lessonId: lessonIds[1] })), ownLeaders],
+  ['study', 'removeLesson', 'other', withCourse(OTHER, ({ lessonIds }) => ({ lessonId: lessonIds[1] })), otherLeaders],
+  ['study', 'removeLesson', 'missing', { lessonId: NO_LESSON }, row({})],
+  ['study', 'assign', 'own', withCourse(OWN, assignInput(OWN)), ownLeaders],
+  ['study', 'assign', 'other', withCourse(OTHER, assignInput(OTHER)), otherLeaders],
+  ['study', 'assign', 'parent', withCourse(PARENT, assignInput(PARENT)), row({ admin: 'ok' })],
+  ['study', 'assign', 'missing', withCourse(OWN, assignInput(MISSING)), row({})],
+  ['study', 'assignments', 'own', { orgId: OWN }, ownLeaders],
+  ['study', 'assignments', 'other', { orgId: OTHER }, otherLeaders],
+  ['study', 'assignments', 'missing', { orgId: MISSING }, row({})],
+  ['study', 'progress', 'own', assignmentIn(OWN, (assignmentId) => ({ assignmentId })), ownLeaders],
+  ['study', 'progress', 'other', assignmentIn(OTHER, (assignmentId) => ({ assignmentId })), otherLeaders],
+  ['study', 'progress', 'missing', { assignmentId: 'saNoSuchOne' }, row({})],
+  ['study', 'remind', 'own', assignmentIn(OWN, (assignmentId) => ({ assignmentId, memberId: OWN_MEMBER })), ownLeaders],
+  ['study', 'remind', 'other', assignmentIn(OTHER, (assignmentId) => ({ assignmentId, memberId: OTHER_MEMBER })), otherLeaders],
+  ['study', 'remind', 'missing', { assignmentId: 'saNoSuchOne', memberId: OWN_MEMBER }, row({})],
+  ['study', 'export', 'own', assignmentIn(OWN, (assignmentId) => ({ assignmentId })), ownLeaders],
+  ['study', 'export', 'other', assignmentIn(OTHER, (assignmentId) => ({ assignmentId })), otherLeaders],
+  ['study', 'export', 'missing', { assignmentId: 'saNoSuchOne' }, row({})],
   // Ids that do not exist, for the actions the rows above name only existing ones for.
   ['invite', 'revoke', 'missing', { inviteId: 'no-such-invite00' }, row({})],
   ['lifecycle', 'history', 'missing', { memberId: 'm-nobody' }, row({})],

@@ -1,0 +1,27 @@
+import { defineFunction } from '../common/define';
+import { assign, assignments, exportProgress, progress, remind, remindDue } from './assign';
+import { beat, mine, open } from './beat';
+import { lessons, moveLesson, removeLesson, saveLesson } from './lessons';
+import { course, home, library } from './library';
+
+export const study = defineFunction('study', {
+  actions: {
+    library,
+    home,
+    course,
+    open,
+    beat,
+    mine,
+    lessons,
+    saveLesson,
+    moveLesson,
+    removeLesson,
+    assign,
+    assignments,
+    progress,
+    remind,
+    export: exportProgress,
+  },
+  timers: { remindDue },
+});
+export const main = study.main;
