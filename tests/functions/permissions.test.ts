@@ -172,7 +172,9 @@ const NO_LESSON = 'lNoSuchOne1';
 /** A lesson everyone who may opened 31 s ago: a heartbeat now is credited (and written) for those studying it. */
 const openedLessonIn = (orgId: string) => async (rt: Runtime, time: Clock) => {
   const { lessonIds } = await course(rt, { orgId, by: 'demo-admin' });
-  for (const openid of Object.values(OPENID)) await rt.invoke('study', { action: 'open', data: { lessonId: lessonIds[0] } }, { openid });
+  // Those who may open it: the branch's people (measured) and the admin (a preview, not measured).
+  const openers = orgId === OWN ? ['demo-member-03', 'demo-committee', 'demo-secretary', 'demo-admin'] : ['demo-secretary-2', 'demo-admin'];
+  for (const openid of openers) await setup(rt, 'study', 'open', { lessonId: lessonIds[0] }, openid);
   time.advance(31_000);
   return { lessonId: lessonIds[0], position: 0.5 };
 };
