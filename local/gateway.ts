@@ -1,10 +1,13 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import parseRange from 'range-parser';
 import { UPLOAD_CLOUD_PATH } from '../typings/domain';
 import type { ApiErr } from '../typings/errors';
-// The largest a client may upload: attachments of posts go up to 10 MB.
-const UPLOAD_LIMIT = 10 * 1024 * 1024;
+import { MEDIA_MAX_BYTES } from '../cloudfunctions/study/media';
+/** The largest a client may upload, by extension: a lesson's video or audio, else 10 MB (a post's attachment). */
+const uploadLimit = (cloudPath: string) =>
+  cloudPath.endsWith('.mp4') ? MEDIA_MAX_BYTES.video : /\.(mp3|m4a)$/.test(cloudPath) ? MEDIA_MAX_BYTES.audio : 10 * 1024 * 1024;
 import { devIdentity, OPENID_PATTERN } from './identity';
 import type { Runtime } from './runtime';
 import { localCloudID } from './openapi';
@@ -141,13 +144,30 @@ export function createGateway(options: GatewayOptions): Server {
       const file = storagePath(runtime.storageRoot, stored);
       if (file && existsSync(file) && statSync(file).isFile()) {
         const type = storageType(file);
-        res.writeHead(200, {
+        const size = statSync(file).size;
+        const media = type.startsWith('audio/') || type.startsWith('video/');
+        const headers = {
           'content-type': type,
           'x-content-type-options': 'nosniff',
           'cache-control': 'private, no-store',
-          // Anything but a picture is downloaded, never shown inline by the browser.
-          ...(type.startsWith('image/') ? {} : { 'content-disposition': 'attachment' }),
-        });
+          // Anything but a picture or a lesson's audio or video is downloaded, never shown inline by the browser.
+          ...(type.startsWith('image/') || media ? {} : { 'content-disposition': 'attachment' }),
+          // Players ask for ranges (to seek and to resume where the member left off), as from CloudBase's storage.
+          ...(media ? { 'accept-ranges': 'bytes' } : {}),
+        };
+        const range = media && req.headers.range ? parseRange(size, req.headers.range, { combine: true }) : undefined;
+        if (range === -1) {
+          res.writeHead(416, { 'content-range': `bytes */${size}` });
+          res.end();
+          return;
+        }
+        if (Array.isArray(range) && range.type === 'bytes' && range.length === 1) {
+          const { start, end } = range[0]!;
+          res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+          createReadStream(file, { start, end }).pipe(res);
+          return;
+        }
+        res.writeHead(200, { ...headers, 'content-length': size });
         createReadStream(file).pipe(res);
         return;
       }
@@ -160,7 +180,7 @@ export function createGateway(options: GatewayOptions): Server {
 
   /**
    * The local stand-in for `wx.cloud.uploadFile`: the raw file as the body, `cloudPath` in the query.
-   * Only signed-in callers, only under `uploads/`, at most UPLOAD_LIMIT bytes.
+   * Only signed-in callers, only under `uploads/`, at most `uploadLimit` bytes.
    */
   async function upload(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') throw new HttpError(405, { ok: false, code: 'INVALID_INPUT', message: '只支持 POST' });
@@ -174,7 +194,7 @@ export function createGateway(options: GatewayOptions): Server {
     if (!cloudPath.startsWith(`${uploadFolder(runtime.platform.keys(), openid)}/`)) {
       throw new HttpError(403, { ok: false, code: 'FORBIDDEN', message: '只能上传到自己的文件夹' });
     }
-    const body = await readBody(req, UPLOAD_LIMIT);
+    const body = await readBody(req, uploadLimit(cloudPath));
     if (body.length === 0) throw new HttpError(400, { ok: false, code: 'INVALID_INPUT', message: '文件是空的' });
     const { fileID } = await runtime.platform.storage().uploadFile({ cloudPath, fileContent: body });
     send(res, 200, { ok: true, data: { fileID } });

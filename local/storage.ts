@@ -17,6 +17,9 @@ export const STORAGE_TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.ppt': 'application/vnd.ms-powerpoint',
   '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.mp4': 'video/mp4',
 };
 
 export const storageType = (path: string) => STORAGE_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';

@@ -14,6 +14,8 @@ const ACCEPT = {
   xlsx: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   image: 'image/jpeg,image/png',
   document: ATTACHMENT_EXTS.map((e) => `.${e}`).join(','),
+  audio: '.mp3,.m4a,audio/mpeg,audio/mp4',
+  video: '.mp4,video/mp4',
 } as const;
 
 /** In h5 there is no chooseMessageFile: a hidden file input does the same. Resolves [] on cancel. */
@@ -61,6 +63,26 @@ export async function pickDocuments(max: number): Promise<PickedFile[]> {
   }
 }
 
+/**
+ * Lets an editor choose a lesson's audio (from a chat, where recordings arrive) or video (from the album
+ * or a chat). Resolves null on cancel.
+ */
+export async function pickMedia(kind: 'audio' | 'video'): Promise<PickedFile | null> {
+  if (process.env.TARO_ENV !== 'weapp') return (await pickInBrowser(kind))[0] ?? null;
+  try {
+    if (kind === 'video') {
+      const { tempFiles } = await Taro.chooseMedia({ count: 1, mediaType: ['video'], sourceType: ['album'] });
+      const f = tempFiles[0];
+      return f ? { name: f.tempFilePath, size: f.size, source: f.tempFilePath } : null;
+    }
+    const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['mp3', 'm4a'] });
+    const f = tempFiles[0];
+    return f ? { name: f.name, size: f.size, source: f.path } : null;
+  } catch {
+    return null; // cancelled
+  }
+}
+
 /** Lets the user take or choose up to `max` photos (compressed by WeChat). Resolves [] on cancel. */
 export async function pickImages(max = 1): Promise<PickedFile[]> {
   if (process.env.TARO_ENV !== 'weapp') return pickInBrowser('image', max);
@@ -87,6 +109,9 @@ const EXTENSIONS = {
   xls: /\.xls$/i,
   ppt: /\.ppt$/i,
   pptx: /\.pptx$/i,
+  mp3: /\.mp3$/i,
+  m4a: /\.m4a$/i,
+  mp4: /\.mp4$/i,
 } as const;
 type Ext = keyof typeof EXTENSIONS;
 const MB = 1024 * 1024;
@@ -100,13 +125,21 @@ const LIMITS: Record<Ext, number> = {
   xls: 10 * MB,
   ppt: 10 * MB,
   pptx: 10 * MB,
+  // The same limits the server checks (cloudfunctions/study/media.ts), said before the upload starts.
+  mp3: 50 * MB,
+  m4a: 50 * MB,
+  mp4: 200 * MB,
 };
 const WRONG_TYPE = (allowed: Ext[]) =>
-  allowed.includes('xlsx') && allowed.length === 1
-    ? '请选择 .xlsx 格式的表格'
-    : allowed.includes('pdf')
-      ? '请选择 PDF、Word、Excel 或 PowerPoint 文件'
-      : '请选择 JPG 或 PNG 格式的照片';
+  allowed.includes('mp3')
+    ? '请选择 MP3 或 M4A 格式的音频'
+    : allowed.includes('mp4')
+      ? '请选择 MP4 格式的视频'
+      : allowed.includes('xlsx') && allowed.length === 1
+        ? '请选择 .xlsx 格式的表格'
+        : allowed.includes('pdf')
+          ? '请选择 PDF、Word、Excel 或 PowerPoint 文件'
+          : '请选择 JPG 或 PNG 格式的照片';
 
 /** WeChat: straight to cloud storage as the signed-in user. */
 async function uploadToCloud(cloudPath: string, file: PickedFile): Promise<string> {

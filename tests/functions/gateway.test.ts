@@ -255,3 +255,39 @@ describe('the dev page’s open-API log', () => {
     expect(text).not.toContain(code.data.payload.split('.')[0]! + '.');
   });
 });
+
+it("serves a lesson's video inline and in byte ranges (players seek and resume), and refuses a range past its end", async () => {
+  const content = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251));
+  const storage = gw.runtime.platform.storage();
+  const { fileID } = await storage.uploadFile({ cloudPath: 'media/0123456789abcdef0123456789abcdef.mp4', fileContent: content });
+  const url = (await storage.getTempFileURL({ fileList: [fileID], maxAge: 600 })).fileList[0]!.tempFileURL.replace(
+    /^https?:\/\/[^/]+/,
+    gw.base,
+  );
+  const whole = await fetch(url);
+  expect(whole.status).toBe(200);
+  expect(whole.headers.get('content-type')).toBe('video/mp4');
+  expect(whole.headers.get('content-disposition')).toBeNull();
+  expect(whole.headers.get('accept-ranges')).toBe('bytes');
+  expect(Buffer.from(await whole.arrayBuffer()).equals(content)).toBe(true);
+  const part = await fetch(url, { headers: { range: 'bytes=1000-1099' } });
+  expect(part.status).toBe(206);
+  expect(part.headers.get('content-range')).toBe('bytes 1000-1099/5000');
+  expect(Buffer.from(await part.arrayBuffer()).equals(content.subarray(1000, 1100))).toBe(true);
+  expect((await fetch(url, { headers: { range: 'bytes=9000-9100' } })).status).toBe(416);
+  // Without the signature, no bytes at all.
+  expect((await fetch(url.split('?')[0]!, { headers: { range: 'bytes=0-10' } })).status).toBe(403);
+});
+
+it('takes a lesson video larger than an attachment may be, and still refuses an oversized spreadsheet', async () => {
+  const token = await gw.signIn('demo-secretary');
+  const folder = uploadFolder(gw.runtime.platform.keys(), 'demo-secretary');
+  const post = (path: string, size: number) =>
+    fetch(`${gw.base}/api/upload?cloudPath=${encodeURIComponent(path)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: Buffer.alloc(size, 1),
+    });
+  expect((await post(`${folder}/lesson-video-000001.mp4`, 12 * 1024 * 1024)).status).toBe(200);
+  expect((await post(`${folder}/big-roster-0000001.xlsx`, 12 * 1024 * 1024)).status).toBe(413);
+});
