@@ -4,6 +4,7 @@ import { loadSecret } from './identity';
 import { createRuntime } from './runtime';
 import { seedDemo } from './seed';
 import { seedDemoPosts } from './seed-posts';
+import { seedDemoStudy } from './seed-study';
 import { startTimers } from './timers';
 
 async function main(): Promise<void> {
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
     console.log(added ? `已写入演示数据 ${added} 条 (seeded ${added} demo documents)` : '演示数据已存在 (demo data present)');
     const posts = await seedDemoPosts(runtime, new Date());
     if (posts) console.log(`已发布演示通知 ${posts} 条 (published ${posts} demo posts)`);
+    const courses = await seedDemoStudy(runtime, new Date());
+    if (courses) console.log(`已发布演示课程 ${courses} 门 (published ${courses} demo courses)`);
   }
   const timers = startTimers(runtime);
   const server = createGateway({ runtime, secret: loadSecret(config.dataDir), staticDir: config.staticDir });

@@ -58,6 +58,7 @@ import {
   type BeatResult,
   type CourseView,
   type LessonCard,
+  type LessonDraft,
   type LessonView,
   type MyStudy,
   type StudyCard,
@@ -623,6 +624,8 @@ export const contract = {
     lessons: action<{ lessons: (LessonCard & { views: number; learners: number; completions: number })[] }>()(
       z.strictObject({ courseId: docId }),
     ),
+    /** One lesson as its editors change it. */
+    lesson: action<LessonDraft>()(z.strictObject({ lessonId: docId })),
     /** Adds a lesson at the end of a course (its editors), or changes one; the text passes the content check. */
     saveLesson: action<{ lessonId: string }>()(z.strictObject({ courseId: docId, lessonId: docId.optional(), lesson: lessonInput })),
     /** Moves a lesson up or down in its course. */

@@ -195,8 +195,22 @@ export interface AssignmentProgress {
   }[];
 }
 
-/** Minutes for people: 0 分钟, 25 分钟, 1 小时 5 分. */
+/** A lesson as its editor works on it. */
+export interface LessonDraft {
+  id: string;
+  courseId: string;
+  title: string;
+  kind: LessonKind;
+  body: PostBlockView[];
+  /** The stored audio, video or document: sent back unchanged to keep it. */
+  file: { fileID: string; url: string; name: string; duration: number | null } | null;
+  minutes: number;
+  channels: { finderUserName: string; feedId: string | null; live: boolean } | null;
+}
+
+/** Time for people: 45 秒, 25 分钟, 1 小时 5 分. */
 export function studyDuration(seconds: number): string {
+  if (seconds > 0 && seconds < 60) return `${Math.round(seconds)} 秒`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `${minutes} 分钟`;
   const h = Math.floor(minutes / 60);

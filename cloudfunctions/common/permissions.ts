@@ -176,6 +176,7 @@ export const ACCESS = {
     // Only lessons the caller opened (with that check) are in their own study record.
     beat: 'signedIn',
     lessons: { roles: DRAFTERS, unitField: 'courseId', via: 'posts' },
+    lesson: { roles: DRAFTERS, unitField: 'lessonId', via: 'lessons' },
     // Drafters of the course's unit; the handler lets only leaders change a published course.
     saveLesson: { roles: DRAFTERS, unitField: 'courseId', via: 'posts' },
     moveLesson: { roles: DRAFTERS, unitField: 'lessonId', via: 'lessons' },

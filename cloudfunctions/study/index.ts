@@ -1,7 +1,7 @@
 import { defineFunction } from '../common/define';
 import { assign, assignments, exportProgress, progress, remind, remindDue } from './assign';
 import { beat, mine, open } from './beat';
-import { lessons, moveLesson, removeLesson, saveLesson } from './lessons';
+import { lesson, lessons, moveLesson, removeLesson, saveLesson } from './lessons';
 import { course, home, library } from './library';
 
 export const study = defineFunction('study', {
@@ -13,6 +13,7 @@ export const study = defineFunction('study', {
     beat,
     mine,
     lessons,
+    lesson,
     saveLesson,
     moveLesson,
     removeLesson,

@@ -7,11 +7,12 @@ import type { CallerContext } from '../common/context';
 import { col, type LessonDoc, type PostDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { fileUrls } from '../common/files';
 import { reconcileImages, removeImages } from '../common/images';
 import { LEADERS } from '../common/permissions';
 import { checkContent, postTexts } from '../post/content';
 import { reconcileAttachments } from '../post/files';
-import { isLive } from '../post/view';
+import { bodyView, isLive } from '../post/view';
 import { lessonsOf, recordOf } from './beat';
 import { storeMedia } from './media';
 import { coveredShare } from './progress';
@@ -187,5 +188,28 @@ export const lessons: Handler<'study', 'lessons'> = async (_input, ctx) => {
         ...l.counts,
       };
     }),
+  };
+};
+
+export const lesson: Handler<'study', 'lesson'> = async (_input, ctx) => {
+  const l = ctx.grant.doc;
+  const stored = l.media ?? l.document;
+  const urls = await fileUrls(ctx, [...filesOf(l)]);
+  return {
+    id: l._id,
+    courseId: l.courseId,
+    title: l.title,
+    kind: l.kind,
+    body: bodyView({ body: l.body ?? [] }, urls),
+    file: stored
+      ? {
+          fileID: stored.fileID,
+          url: urls.get(stored.fileID) ?? '',
+          name: l.document?.name ?? l.title,
+          duration: l.media?.duration ?? null,
+        }
+      : null,
+    minutes: Math.max(1, Math.round(l.minSeconds / 60)),
+    channels: l.channels ?? null,
   };
 };

@@ -1,5 +1,5 @@
 import { STUDY_POST_KINDS } from '../../typings/domain';
-import type { AssignedCard, StudyCard, StudyHome, StudyTag } from '../../typings/study';
+import type { AssignedCard, StudyCard, StudyHome } from '../../typings/study';
 import { inShanghai } from '../../typings/time';
 import type { HandlerContext } from '../common/context';
 import { decodeCursor, encodeCursor, escapeRegExp } from '../common/cursor';

@@ -61,7 +61,7 @@ it('a 支委 drafts a must-read notice with a picture (first told why flagged te
   await secretary.waitForSelector('#edit-body .post-edit__image');
   await secretary.locator('#edit-publish').click();
   await secretary.waitForSelector('#post-title');
-  await secretary.waitForSelector('#post-body .post__image');
+  await secretary.waitForSelector('#post-body .post-body__image');
   await secretary.locator('#post-share').click();
   const path = (await secretary.locator('#share-path').getAttribute('data-path')) ?? '';
   expect(path).toMatch(/^\/pages\/post\/detail\/index\?id=p[0-9A-Za-z]{10}$/);

@@ -4,7 +4,17 @@ import { measure } from './readable';
 import { makeWorld, OPENID, visits, type Persona, type World } from './visits';
 
 let browser: Browser;
-let world: World = { activityId: '', postId: '' };
+/** Placeholders in the test titles' URLs, filled in when the test runs (the world is made in beforeAll). */
+const PLACEHOLDERS: World = {
+  activityId: '{activity}',
+  postId: '{post}',
+  courseId: '{course}',
+  lessonIds: ['{lesson1}', '{lesson2}', '{lesson3}'],
+  assignmentId: '{assignment}',
+  branchCourseId: '{branchCourse}',
+  branchLessonId: '{branchLesson}',
+};
+let world: World = { ...PLACEHOLDERS, activityId: '' };
 
 beforeAll(async () => {
   browser = await launch();
@@ -17,10 +27,16 @@ afterAll(async () => {
 
 /** The visits of a persona, resolved when the test runs (the world is made in beforeAll). */
 const pagesOf = (persona: Persona) => {
-  const list = visits({ activityId: '{activity}', postId: '{post}' })[persona];
+  const list = visits(PLACEHOLDERS)[persona];
   return list.map((v) => [v.name, v.url] as const);
 };
-const resolve = (url: string) => url.replace('{activity}', world.activityId).replace('{post}', world.postId);
+const resolve = (url: string) =>
+  (Object.keys(PLACEHOLDERS) as (keyof World)[]).reduce((u, k) => {
+    const from = PLACEHOLDERS[k];
+    const to = world[k];
+    if (Array.isArray(from) && Array.isArray(to)) return from.reduce((v, f, i) => v.replace(f, to[i] ?? ''), u);
+    return u.replace(String(from), String(to));
+  }, url);
 
 /** One signed-in phone per persona and mode; each test opens its page on it. */
 async function signedIn(persona: Persona, care: boolean): Promise<Page> {

@@ -8,6 +8,7 @@ import { LOCAL_BLOCKED_WORDS } from '../../local/openapi';
 import { createRuntime, quietLogger } from '../../local/runtime';
 import { seedDemo } from '../../local/seed';
 import { seedDemoPosts } from '../../local/seed-posts';
+import { seedDemoStudy } from '../../local/seed-study';
 import { startTimers } from '../../local/timers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -23,6 +24,7 @@ export async function startLocal(): Promise<{ base: string; runtime: ReturnType<
   const runtime = createRuntime({ dataDir, publicBaseUrl: () => base, log: quietLogger, blockedWords: LOCAL_BLOCKED_WORDS });
   await seedDemo(runtime.db, new Date());
   await seedDemoPosts(runtime, new Date());
+  await seedDemoStudy(runtime, new Date());
   const timers = startTimers(runtime);
   const server = createGateway({ runtime, secret: loadSecret(dataDir), staticDir: join(ROOT, 'dist/h5') });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

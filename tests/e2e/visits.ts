@@ -10,6 +10,13 @@ export const COMMITTEE = 'org-xh-committee';
 export interface World {
   activityId: string;
   postId: string;
+  /** The demo 必学 course (the 党委's, with an article, an audio and a video lesson) and its assignment. */
+  courseId: string;
+  lessonIds: string[];
+  assignmentId: string;
+  /** A course of the first branch, which its secretary edits. */
+  branchCourseId: string;
+  branchLessonId: string;
 }
 
 export type Persona = 'member' | 'committee' | 'secretary' | 'admin' | 'newcomer';
@@ -38,19 +45,31 @@ const UNIT_TOOLS = [
   'due',
   'transfers',
   'import',
+  'assignments',
 ];
 const ACTIVITY_TOOLS = ['board', 'record', 'checkin-screen'];
 
 const visit = (url: string): Visit => ({ name: url.replace(/\?.*/, '').replace(/\//g, '-'), url });
 
 function details(w: World): Visit[] {
-  return [visit(`pages/activity/detail/index?id=${w.activityId}`), visit(`pages/post/detail/index?id=${w.postId}`)];
+  return [
+    visit(`pages/activity/detail/index?id=${w.activityId}`),
+    visit(`pages/post/detail/index?id=${w.postId}`),
+    visit(`packages/study/pages/course/index?id=${w.courseId}`),
+    ...w.lessonIds.map((id, i) => ({
+      ...visit(`packages/study/pages/lesson/index?id=${id}`),
+      name: `packages-study-pages-lesson-${i + 1}`,
+    })),
+    visit('packages/study/pages/mine/index'),
+  ];
 }
 
 function tools(orgId: string, w: World): Visit[] {
   return [
     ...UNIT_TOOLS.map((p) => visit(`packages/secretary/pages/${p}/index?orgId=${orgId}`)),
     ...ACTIVITY_TOOLS.map((p) => visit(`packages/secretary/pages/${p}/index?id=${w.activityId}`)),
+    visit(`packages/secretary/pages/assignment-progress/index?id=${w.assignmentId}`),
+    visit(`packages/secretary/pages/lesson-edit/index?courseId=${w.branchCourseId}&lessonId=${w.branchLessonId}`),
   ];
 }
 
@@ -104,5 +123,22 @@ export async function makeWorld(
   await call('demo-secretary', 'org', 'setContact', { orgId: RD, phone: '021-55501234' });
   const posts = (await call('demo-member-01', 'post', 'list', {}))['posts'] as { id: string }[];
   if (!posts[0]) throw new Error('the demo has no post for the detail page');
-  return { activityId: String(activity['id']), postId: posts[0].id };
+  // The demo's 必学 (local/seed-study.ts), and the member's place in it: the article lesson read a little.
+  const assigned = (await call('demo-member-01', 'study', 'home', {}))['assigned'] as { courseId: string; assignmentId: string }[];
+  if (!assigned[0]) throw new Error('the demo has no 必学 for the member');
+  const course = await call('demo-member-01', 'study', 'course', { courseId: assigned[0].courseId });
+  const lessonIds = (course['lessons'] as { id: string }[]).map((l) => l.id);
+  await call('demo-member-01', 'study', 'open', { lessonId: lessonIds[0]! });
+  const library = (await call('demo-secretary', 'study', 'library', { tag: '身边榜样' }))['items'] as { id: string }[];
+  if (!library[0]) throw new Error('the demo has no branch course');
+  const branchCourse = await call('demo-secretary', 'study', 'course', { courseId: library[0].id });
+  return {
+    activityId: String(activity['id']),
+    postId: posts[0].id,
+    courseId: assigned[0].courseId,
+    lessonIds,
+    assignmentId: assigned[0].assignmentId,
+    branchCourseId: library[0].id,
+    branchLessonId: (branchCourse['lessons'] as { id: string }[])[0]!.id,
+  };
 }

@@ -703,6 +703,9 @@ const MATRIX: Row[] = [
   ['study', 'lessons', 'own', withCourse(OWN, ({ courseId }) => ({ courseId })), ownDrafters],
   ['study', 'lessons', 'other', withCourse(OTHER, ({ courseId }) => ({ courseId })), otherLeaders],
   ['study', 'lessons', 'missing', { courseId: NO_POST }, row({})],
+  ['study', 'lesson', 'own', withCourse(OWN, ({ lessonIds }) => ({ lessonId: lessonIds[0] })), ownDrafters],
+  ['study', 'lesson', 'other', withCourse(OTHER, ({ lessonIds }) => ({ lessonId: lessonIds[0] })), otherLeaders],
+  ['study', 'lesson', 'missing', { lessonId: NO_LESSON }, row({})],
   // A published course's lessons are changed by leaders only (支委 draft theirs before publishing).
   ['study', 'saveLesson', 'own', withCourse(OWN, ({ courseId }) => ({ courseId, lesson: articleLesson('第三课') })), ownLeaders],
   ['study', 'saveLesson', 'other', withCourse(OTHER, ({ courseId }) => ({ courseId, lesson: articleLesson('第三课') })), otherLeaders],

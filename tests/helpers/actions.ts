@@ -53,6 +53,7 @@ export const READS = new Set([
   'study.assignments',
   'study.course',
   'study.home',
+  'study.lesson',
   'study.lessons',
   'study.library',
   'study.mine',

@@ -18,7 +18,10 @@ import { ListState } from '../../components/list-state';
 import { usePageClass } from '../../services/care';
 
 type Tab = PostKind | 'all';
-const TABS: [Tab, string][] = [['all', '全部'], ...POST_KINDS.filter((k) => k !== 'course').map((k): [Tab, string] => [k, POST_KIND_LABEL[k]])];
+const TABS: [Tab, string][] = [
+  ['all', '全部'],
+  ...POST_KINDS.filter((k) => k !== 'course').map((k): [Tab, string] => [k, POST_KIND_LABEL[k]]),
+];
 
 /** 通知: the caller's notices and news, by kind, searchable by title; unread ones marked. */
 export default function PostsPage() {

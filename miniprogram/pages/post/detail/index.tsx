@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell, CellGroup, TextArea } from '@nutui/nutui-react-taro';
-import { POST_KIND_LABEL, type PostBlockView, type PostView } from '../../../../typings/domain';
+import { POST_KIND_LABEL, type PostView } from '../../../../typings/domain';
 import { EmptyState } from '../../../components/empty-state';
+import { PostBody } from '../../../components/post-body';
 import { ShareButton, useShareCard } from '../../../components/share-card';
 import { StateView } from '../../../components/state-view';
 import { api } from '../../../services/api';
@@ -20,36 +21,6 @@ type Full = Extract<PostView, { visibility: 'full' | 'public' }>;
 
 const sizeText = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-
-function Block({ b, images }: { b: PostBlockView; images: string[] }) {
-  switch (b.type) {
-    case 'heading':
-      return <Text className='post__heading'>{b.text}</Text>;
-    case 'paragraph':
-      return <Text className='post__paragraph'>{b.text}</Text>;
-    case 'image':
-      return (
-        <View className='post__figure'>
-          <Image
-            className='post__image'
-            src={b.url}
-            mode='widthFix'
-            onClick={() => void Taro.previewImage({ urls: images, current: b.url }).catch(() => undefined)}
-          />
-          {b.caption && <Text className='zb-muted post__caption'>{b.caption}</Text>}
-        </View>
-      );
-    case 'link':
-      return (
-        <Text
-          className='post__link'
-          onClick={() => void Taro.navigateTo({ url: b.path }).catch(() => Taro.switchTab({ url: b.path.split('?')[0]! }))}
-        >
-          {b.text} ›
-        </Text>
-      );
-  }
-}
 
 /** 我已阅知: a must-read post asks each member of its audience to confirm. */
 function MustRead({ p, onDone }: { p: Full; onDone: () => void }) {
@@ -188,7 +159,6 @@ export default function PostDetailPage() {
       }
     : null;
   useShareCard(card);
-  const images = full?.body.flatMap((b) => (b.type === 'image' ? [b.url] : [])) ?? [];
   const opening = useAction();
 
   return (
@@ -230,11 +200,7 @@ export default function PostDetailPage() {
                 {full.correctedAt ? ` · ${moment(full.correctedAt)} 更正` : ''}
               </Text>
               {full.coverUrl && <Image className='post__cover' src={full.coverUrl} mode='widthFix' />}
-              <View className='post__body' id='post-body'>
-                {full.body.map((b, i) => (
-                  <Block key={i} b={b} images={images} />
-                ))}
-              </View>
+              <PostBody id='post-body' body={full.body} />
             </View>
             {full.attachments.length > 0 && (
               <CellGroup title='附件'>

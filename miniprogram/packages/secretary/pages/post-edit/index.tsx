@@ -14,7 +14,10 @@ import {
   type PostBlockView,
   type PostDraft,
   type PostKind,
+  STUDY_POST_KINDS,
 } from '../../../../../typings/domain';
+import type { StudyTag } from '../../../../../typings/study';
+import { CourseLessons, StudyMarks } from './lessons';
 import { inShanghai, shanghaiDay } from '../../../../../typings/time';
 import { Field, problemSummary, type Problems } from '../../../../components/field';
 import { ImageEditor } from '../../../../components/image-grid';
@@ -221,7 +224,7 @@ export default function PostEditPage() {
   const [postId, setPostId] = useState(params['id'] ?? '');
   const [orgId, setOrgId] = useState(params['orgId'] ?? '');
   const me = useApi(() => session());
-  const [kind, setKind] = useState<PostKind>('notice');
+  const [kind, setKind] = useState<PostKind>(POST_KINDS.includes(params['kind'] as PostKind) ? (params['kind'] as PostKind) : 'notice');
   const [title, setTitle] = useState('');
   const [cover, setCover] = useState<ImageRef[]>([]);
   const [body, setBody] = useState<PostBlockView[]>([{ type: 'paragraph', text: '' }]);
@@ -236,6 +239,8 @@ export default function PostEditPage() {
   const [pinDay, setPinDay] = useState(shanghaiDay(new Date(Date.now() + 7 * 24 * 3600 * 1000)));
   const [mustRead, setMustRead] = useState<'no' | 'yes'>('no');
   const [mustReadDay, setMustReadDay] = useState(shanghaiDay(new Date(Date.now() + 3 * 24 * 3600 * 1000)));
+  const [tags, setTags] = useState<StudyTag[]>([]);
+  const [featured, setFeatured] = useState(false);
   const [note, setNote] = useState('');
   const [draft, setDraft] = useState<PostDraft | null>(null);
   const saving = useAction();
@@ -252,6 +257,8 @@ export default function PostEditPage() {
     setAttachments(d.attachments);
     setAudience(d.audience);
     setPublic(d.public);
+    setTags(d.tags);
+    setFeatured(d.featured);
     if (d.publishAt && Date.parse(d.publishAt) > Date.now()) {
       setWhen('later');
       setPublishDay(inShanghai(d.publishAt).format('YYYY-MM-DD'));
@@ -278,6 +285,8 @@ export default function PostEditPage() {
   const leads = Boolean(me.data?.memberships.some((m) => LEADER_ROLES.includes(m.role) && (m.orgId === orgId || m.role === 'admin')));
   const status = draft?.status ?? 'draft';
   const published = status === 'published';
+  const studyKind = STUDY_POST_KINDS.includes(kind);
+  const course = kind === 'course';
   const fields = () => ({
     kind,
     title: title.trim(),
@@ -287,12 +296,14 @@ export default function PostEditPage() {
       .map((b) =>
         b.type === 'image' ? { type: 'image' as const, fileID: b.fileID, ...(b.caption?.trim() ? { caption: b.caption.trim() } : {}) } : b,
       ),
-    attachments: attachments.map((a) => ({ fileID: a.fileID, name: a.name })),
+    attachments: course ? [] : attachments.map((a) => ({ fileID: a.fileID, name: a.name })),
     audience,
     public: PUBLIC_POST_KINDS.includes(kind) && isPublic,
     publishAt: when === 'later' ? instant(publishDay, publishTime) : null,
-    pinnedUntil: pin === 'yes' ? endOfDay(pinDay) : null,
-    mustReadBy: mustRead === 'yes' ? endOfDay(mustReadDay) : null,
+    pinnedUntil: pin === 'yes' && !course ? endOfDay(pinDay) : null,
+    mustReadBy: mustRead === 'yes' && kind !== 'course' ? endOfDay(mustReadDay) : null,
+    tags: studyKind ? tags : [],
+    featured: studyKind && featured,
   });
 
   /** Saves the draft (creating it the first time); the stored files replace the uploads from then on. */
@@ -310,7 +321,10 @@ export default function PostEditPage() {
     const after = await acting.run(() => action(d.id), done);
     if (!after) return;
     fill(after);
-    if (after.status === 'published') await Taro.redirectTo({ url: pageUrl('postDetail', { id: after.id }) });
+    if (after.status === 'published')
+      await Taro.redirectTo({
+        url: after.kind === 'course' ? pageUrl('course', { id: after.id }) : pageUrl('postDetail', { id: after.id }),
+      });
   }
 
   // What is missing shows once the writer has tried to save or send, next to the field and by the buttons.
@@ -350,14 +364,18 @@ export default function PostEditPage() {
         <ImageEditor id='edit-cover' value={cover} onChange={setCover} max={1} />
       </View>
       <View className='zb-card zb-stack'>
-        <Field id='field-body' label='正文' required plain error={shown('body')}>
+        <Field id='field-body' label={course ? '课程介绍' : '正文'} required plain error={shown('body')}>
           {orgId && <BodyEditor orgId={orgId} value={body} onChange={setBody} />}
         </Field>
       </View>
-      <View className='zb-card zb-stack'>
-        <Text className='zb-muted'>附件</Text>
-        <AttachmentsEditor value={attachments} onChange={setAttachments} />
-      </View>
+      {course && <CourseLessons courseId={postId} onSaveFirst={() => guarded(save, {})} />}
+      {studyKind && <StudyMarks tags={tags} onTags={setTags} featured={featured} onFeatured={setFeatured} leads={leads} />}
+      {!course && (
+        <View className='zb-card zb-stack'>
+          <Text className='zb-muted'>附件</Text>
+          <AttachmentsEditor value={attachments} onChange={setAttachments} />
+        </View>
+      )}
       <View className='zb-card zb-stack'>
         <Text className='zb-muted'>发送范围</Text>
         {orgId && (
@@ -397,28 +415,32 @@ export default function PostEditPage() {
             </Picker>
           </View>
         )}
-        <Text className='zb-muted'>置顶</Text>
-        <Choices
-          id='edit-pin'
-          options={[
-            ['no', '不置顶'],
-            ['yes', '置顶到'],
-          ]}
-          value={pin}
-          onChange={setPin}
-        />
-        {pin === 'yes' && <DayPicker id='edit-pin-day' label='置顶截止' value={pinDay} onChange={setPinDay} />}
-        <Text className='zb-muted'>需阅知（党员需点“我已阅知”）</Text>
-        <Choices
-          id='edit-must-read'
-          options={[
-            ['no', '不需要'],
-            ['yes', '需要确认'],
-          ]}
-          value={mustRead}
-          onChange={setMustRead}
-        />
-        {mustRead === 'yes' && <DayPicker id='edit-must-read-day' label='确认截止' value={mustReadDay} onChange={setMustReadDay} />}
+        {!course && (
+          <>
+            <Text className='zb-muted'>置顶</Text>
+            <Choices
+              id='edit-pin'
+              options={[
+                ['no', '不置顶'],
+                ['yes', '置顶到'],
+              ]}
+              value={pin}
+              onChange={setPin}
+            />
+            {pin === 'yes' && <DayPicker id='edit-pin-day' label='置顶截止' value={pinDay} onChange={setPinDay} />}
+            <Text className='zb-muted'>需阅知（党员需点“我已阅知”）</Text>
+            <Choices
+              id='edit-must-read'
+              options={[
+                ['no', '不需要'],
+                ['yes', '需要确认'],
+              ]}
+              value={mustRead}
+              onChange={setMustRead}
+            />
+            {mustRead === 'yes' && <DayPicker id='edit-must-read-day' label='确认截止' value={mustReadDay} onChange={setMustReadDay} />}
+          </>
+        )}
       </View>
       <View className='zb-actions'>
         {!published && status !== 'withdrawn' && (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '学习进度', enablePullDownRefresh: true });
