@@ -60,7 +60,7 @@ it('a member opens the 必学 course from the home page, listens and watches, co
   await page.locator('#lesson-next').click();
   await page.waitForSelector('#lesson-video');
   await page.locator('#lesson-video .taro-video-cover-play-button').click();
-  await page.waitForFunction(() => (document.querySelector('#lesson-video video') as HTMLVideoElement | null)?.currentTime! >= 4);
+  await page.waitForFunction(() => ((document.querySelector('#lesson-video video') as HTMLVideoElement | null)?.currentTime ?? 0) >= 4);
   await nextWindow(audioBeatAt);
   const watched = await page.evaluate(() => (document.querySelector('#lesson-video video') as HTMLVideoElement).currentTime);
   // Leaving the page reports where the member is.
@@ -80,7 +80,7 @@ it('a member opens the 必学 course from the home page, listens and watches, co
   const resume = await page.locator('#lesson-resume').innerText();
   const [m, s] = /(\d+):(\d+)/.exec(resume)!.slice(1).map(Number);
   expect(Math.abs(m! * 60 + s! - watched)).toBeLessThanOrEqual(2);
-  await page.waitForFunction(() => (document.querySelector('#lesson-video video') as HTMLVideoElement | null)?.currentTime! >= 3);
+  await page.waitForFunction(() => ((document.querySelector('#lesson-video video') as HTMLVideoElement | null)?.currentTime ?? 0) >= 3);
   await screenshot(page, 'study-video-resumed');
   await page.context().close();
 
