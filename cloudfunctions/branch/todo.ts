@@ -14,7 +14,7 @@ import { stateOn } from '../study/progress';
  * A feature with something for people to do adds a provider to PROVIDERS; the home page and the tab
  * badge need no change. Items are computed from the current state, so a done item leaves by itself.
  * The providers share what they need through one `Scope`, loaded once, and run side by side: the
- * whole list costs at most 10 database requests (bench `todo_list`).
+ * whole list costs at most 11 database requests (bench `todo_list`): one more for each provider that has nothing to show.
  */
 export interface Scope {
   openid: string;

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, callAs, launch, openPage, phonePage, screenshot, signInAs } from './browser';
+import { BASE_URL, callAs, launch, openPage, phonePage, screenshot, signInAs, signInAsNew } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -97,3 +97,23 @@ it('a member opens the 必学 course from the home page, listens and watches, co
   await secretary.context().close();
   expect(BASE_URL).not.toBe('');
 }, 150_000);
+
+it('an article lesson counts as read once the member has scrolled to its end and stayed its minimum time', async () => {
+  const reader = 'demo-member-02';
+  const home = (await callAs(reader, 'study', 'home', {})) as { assigned: { courseId: string }[] };
+  const course = (await callAs(reader, 'study', 'course', { courseId: home.assigned[0]!.courseId })) as { lessons: { id: string }[] };
+  const page = await phonePage(browser);
+  await signInAsNew(page, reader, '#home-todo');
+  await openPage(page, `packages/study/pages/lesson/index?id=${course.lessons[0]!.id}`);
+  await page.waitForSelector('#lesson-body');
+  await page.locator('#lesson-end').scrollIntoViewIfNeeded();
+  // The page's heartbeat comes 30 s after opening: the minimum time for this short article.
+  const beat = await page.waitForResponse(
+    (r) => r.url().includes('/api/functions/study') && r.request().postData()?.includes('"beat"') === true,
+    { timeout: 45_000 },
+  );
+  expect(((await beat.json()) as { data: { progress: { done: boolean } } }).data.progress.done).toBe(true);
+  await page.waitForFunction(() => document.querySelector('#lesson-progress')?.textContent?.includes('已学完'));
+  await screenshot(page, 'study-article-done');
+  await page.context().close();
+}, 90_000);

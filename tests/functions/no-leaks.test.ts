@@ -47,7 +47,28 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
   const news = await publishedPost(rt, { kind: 'news', title: '志愿服务' });
   await ok(rt, 'post', 'comment', { postId: news, text: '学习了' }, member);
 
+  // A course studied by the member and assigned to the branch.
+  const { course } = await import('../helpers/study');
+  const studied = await course(rt);
+  await ok(rt, 'study', 'open', { lessonId: studied.lessonIds[0] }, member);
+  const assignment = await ok<{ id: string }>(
+    rt,
+    'study',
+    'assign',
+    { orgId: OWN, courseId: studied.courseId, audience: { kind: 'unit' }, dueAt: '2026-12-31T10:00:00.000Z' },
+    SECRETARY,
+  );
+
   const calls: [string, string, object, { openid: string }][] = [
+    ['study', 'library', {}, member],
+    ['study', 'home', {}, member],
+    ['study', 'mine', {}, member],
+    ['study', 'course', { courseId: studied.courseId }, member],
+    ['study', 'open', { lessonId: studied.lessonIds[0] }, member],
+    ['study', 'lessons', { courseId: studied.courseId }, SECRETARY],
+    ['study', 'lesson', { lessonId: studied.lessonIds[0] }, SECRETARY],
+    ['study', 'assignments', { orgId: OWN }, SECRETARY],
+    ['study', 'progress', { assignmentId: assignment.id }, SECRETARY],
     ['post', 'feed', {}, member],
     ['post', 'list', {}, member],
     ['post', 'detail', { postId: notice }, member],

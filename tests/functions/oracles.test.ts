@@ -8,6 +8,7 @@ import { ACCESS, type Access, type AudienceAccess, type RoleAccess } from '../..
 import { localCloudID } from '../../local/openapi';
 import { createActivity, MK } from '../helpers/activity';
 import { publishedPost } from '../helpers/post';
+import { course } from '../helpers/study';
 import { demoRuntime } from '../helpers/runtime';
 
 type Rt = Awaited<ReturnType<typeof demoRuntime>>;
@@ -42,6 +43,14 @@ async function foreignDocs(rt: Rt): Promise<Record<string, string> & { orgs: str
     MK_SECRETARY.openid,
   );
   const roster = (await must(rt, 'member', 'list', { orgId: MK }, MK_SECRETARY.openid)) as { members: { memberId: string }[] };
+  const studied = await course(rt, { orgId: MK, by: MK_SECRETARY.openid });
+  const assignment = await must(
+    rt,
+    'study',
+    'assign',
+    { orgId: MK, courseId: studied.courseId, audience: { kind: 'unit' }, dueAt: '2026-12-31T10:00:00.000Z' },
+    MK_SECRETARY.openid,
+  );
   return {
     orgs: MK,
     activities: activity,
@@ -52,6 +61,8 @@ async function foreignDocs(rt: Rt): Promise<Record<string, string> & { orgs: str
     transfers: transfer['id'] as string,
     group_bindings: binding['id'] as string,
     memberships: roster.members[0]!.memberId,
+    lessons: studied.lessonIds[0]!,
+    study_assignments: assignment['id'] as string,
   };
 }
 

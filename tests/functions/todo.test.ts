@@ -96,7 +96,7 @@ describe('the home to-do list', () => {
     expect(await todo(rt, MEMBER)).toEqual([]);
   });
 
-  it('costs at most 10 database requests for a secretary with something of every kind to do', async () => {
+  it('costs at most 11 database requests for a secretary with something of every kind to do (10, and one for 必学 with none due)', async () => {
     const c = clock('2026-12-08T01:00:00Z');
     const rt = await demoRuntime(c.now);
     await createActivity(rt, { title: '报名中的活动' });
@@ -116,6 +116,6 @@ describe('the home to-do list', () => {
     const items = await todo(rt, SECRETARY);
     const requests = rt.engine.requestCount - before;
     expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['meeting', 'signup', 'mustRead', 'reviewJoins', 'reviewPosts']));
-    expect(requests).toBeLessThanOrEqual(10);
+    expect(requests).toBeLessThanOrEqual(11);
   });
 });

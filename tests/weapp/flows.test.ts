@@ -556,3 +556,34 @@ describe('the branch contact', () => {
     expectClean(member);
   });
 });
+
+describe('learning', () => {
+  it('an audio lesson plays through WeChat’s background audio manager (so it goes on with the screen off), from where the member left off', async () => {
+    const lessonId = world.lessonIds[1]!;
+    // The member listened to 12 s of it earlier (a heartbeat the server credited).
+    await must(world.runtime, 'study', 'open', { lessonId }, PERSONAS.member.openid);
+    await new Promise((r) => setTimeout(r, 1100));
+    await must(world.runtime, 'study', 'beat', { lessonId, position: 12, from: 11 }, PERSONAS.member.openid);
+    const app = open(PERSONAS.member.openid);
+    await app.launch({ path: 'packages/study/pages/lesson/index', query: { id: lessonId } });
+    expect(app.text()).toContain('00:12 / 00:45');
+    // Nothing plays until the member asks.
+    expect(app.wx.calls.filter((c) => c.api.startsWith('BackgroundAudioManager'))).toEqual([]);
+    await app.tap(app.byId('lesson-play'), '播放');
+    const manager = app.wx.wx['getBackgroundAudioManager'] as () => Record<string, unknown>;
+    expect(manager()).toMatchObject({
+      title: '第二讲 听：支部工作的基本要求',
+      epname: '新时代党支部工作十讲',
+      startTime: 12,
+      src: expect.stringContaining('/media/'),
+    });
+    expectClean(app);
+  });
+
+  it('an article lesson watches for its end marker coming into view', async () => {
+    const app = open(PERSONAS.member.openid);
+    await app.launch({ path: 'packages/study/pages/lesson/index', query: { id: world.lessonIds[0]! } });
+    expect(app.wx.calls.filter((c) => c.api === 'IntersectionObserver.observe').map((c) => c.args)).toEqual(['#lesson-end']);
+    expectClean(app);
+  });
+});

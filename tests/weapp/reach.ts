@@ -1,5 +1,7 @@
 import {
   ACTIVITY_TITLE,
+  BRANCH_COURSE_TITLE,
+  COURSE_TITLE,
   APPLICANT_NAME,
   COMMITTEE,
   COMMITTEE_NAME,
@@ -40,18 +42,39 @@ function everyone(p: {
   activityDetail: string[];
   postDetail: (w: World) => string[];
   postDetailHides?: string[];
+  study?: string[];
 }): Visit[] {
   return [
     { route: 'pages/home/index', query: none, shows: () => p.home },
     { route: 'pages/post/index', query: none, shows: () => p.post },
     { route: 'pages/activity/index', query: none, shows: () => p.activity },
-    { route: 'pages/study/index', query: none, shows: () => ['暂无学习内容'] },
+    { route: 'pages/study/index', query: none, shows: () => p.study ?? ['暂无学习内容'] },
     { route: 'pages/me/index', query: none, shows: () => p.me },
     { route: 'pages/join/index', query: none, shows: () => ['搜索你所在的党支部'] },
     { route: 'pages/archive/index', query: none, shows: () => p.archive },
     { route: 'pages/transfer/index', query: none, shows: () => p.transfer },
     { route: 'pages/activity/detail/index', query: (w) => ({ id: w.activityId }), shows: () => p.activityDetail },
     { route: 'pages/post/detail/index', query: (w) => ({ id: w.postId }), shows: p.postDetail, hides: p.postDetailHides },
+  ];
+}
+
+/** What members of a course's audience reach from 学习: the course, each lesson (article, audio, video) and 我的学习. */
+function learner(): Visit[] {
+  const lesson = (i: number, shows: string[]): Visit => ({
+    route: 'packages/study/pages/lesson/index',
+    query: (w) => ({ id: w.lessonIds?.[i] ?? '' }),
+    shows: () => [COURSE_TITLE, ...shows],
+  });
+  return [
+    {
+      route: 'packages/study/pages/course/index',
+      query: (w) => ({ id: w.courseId }),
+      shows: () => [COURSE_TITLE, '课程目录', '第二讲 听：支部工作的基本要求'],
+    },
+    lesson(0, ['第一讲 支部的基本任务', '本课完', '下一课']),
+    lesson(1, ['播放', '后退15秒', '00:45']),
+    lesson(2, ['第三讲 看：三会一课', '上一课']),
+    { route: 'packages/study/pages/mine/index', query: none, shows: () => ['本周', '最近学习'] },
   ];
 }
 
@@ -117,7 +140,8 @@ export const REACH: Record<PersonaKey, Visit[]> = {
     activityDetail: [ACTIVITY_TITLE, '我要报名', '签到'],
     postDetail: (w) => [w.postTitle, '我已阅知'],
     postDetailHides: ['阅读回执', '更正或撤回'],
-  }),
+    study: ['必学', COURSE_TITLE, '继续学习'],
+  }).concat(learner()),
   committee: [
     ...everyone({
       home: [RD_NAME, '组织委员'],
@@ -130,7 +154,9 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       postDetail: (w) => [w.postTitle],
       // Receipts and corrections are the leaders': a 支委 would only be refused.
       postDetailHides: ['阅读回执', '更正或撤回'],
+      study: ['必学', COURSE_TITLE],
     }),
+    ...learner(),
     // 支委 write posts: the 通知 tab's 写稿与审核 leads to the unit's drafts and the editor.
     { route: 'packages/secretary/pages/posts/index', query: () => ({ orgId: RD }), shows: () => [DRAFT_TITLE] },
     { route: 'packages/secretary/pages/post-edit/index', query: () => ({ orgId: RD }), shows: () => ['正文', '发送范围'] },
@@ -146,7 +172,29 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       transfer: ['现所在支部', RD_NAME],
       activityDetail: [ACTIVITY_TITLE, '打开签到码', '签到与请假情况'],
       postDetail: (w) => [w.postTitle, '阅读回执'],
+      study: ['必学', COURSE_TITLE, '布置必学、查看学习进度'],
     }),
+    ...learner(),
+    {
+      route: 'packages/secretary/pages/assignments/index',
+      query: () => ({ orgId: RD }),
+      shows: () => ['布置必学', COURSE_TITLE, '未开始'],
+    },
+    {
+      route: 'packages/secretary/pages/assignment-progress/index',
+      query: (w) => ({ id: w.assignmentId }),
+      shows: () => [COURSE_TITLE, '学习中', MEMBER_NAME, '导出 Excel'],
+    },
+    {
+      route: 'packages/secretary/pages/lesson-edit/index',
+      query: (w) => ({ courseId: w.branchCourseId, lessonId: w.branchLessonId }),
+      shows: () => ['坚守一线的老党员', '保存课时'],
+    },
+    {
+      route: 'packages/secretary/pages/post-edit/index',
+      query: (w) => ({ id: w.branchCourseId }),
+      shows: () => [BRANCH_COURSE_TITLE, '课时（2）', '添加课时'],
+    },
     ...leaderTools(RD, {
       tools: () => ['1 条待审核', '党员名册'],
       approvals: () => [APPLICANT_NAME, '通过'],
@@ -172,7 +220,14 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       transfer: ['无需转接'],
       activityDetail: [ACTIVITY_TITLE, '打开签到码'],
       postDetail: (w) => [w.postTitle, '阅读回执'],
+      study: [COURSE_TITLE, '发布系列课'],
     }),
+    ...learner(),
+    {
+      route: 'packages/secretary/pages/assignments/index',
+      query: () => ({ orgId: COMMITTEE }),
+      shows: () => ['布置必学', '还没有布置必学'],
+    },
     ...leaderTools(COMMITTEE, {
       approvals: () => ['没有待审核的申请'],
       members: () => [ADMIN_NAME],

@@ -1,5 +1,6 @@
 import { DEMO_ORGS, DEMO_PEOPLE } from '../../../local/seed';
 import { seedDemoPosts } from '../../../local/seed-posts';
+import { seedDemoStudy } from '../../../local/seed-study';
 import type { Runtime } from '../../../local/runtime';
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../../typings/api';
 import { consented, demoRuntime } from '../../helpers/runtime';
@@ -35,7 +36,17 @@ export interface World {
   /** The 党委管理员's own membership, in the 党委. */
   adminMemberId: string;
   inviteId: string;
+  /** The demo 必学 (the 党委's course: an article, an audio and a video lesson) and its assignment in the first branch. */
+  courseId: string;
+  lessonIds: string[];
+  assignmentId: string;
+  /** The first branch's own course, which its secretary edits. */
+  branchCourseId: string;
+  branchLessonId: string;
 }
+
+export const COURSE_TITLE = '新时代党支部工作十讲';
+export const BRANCH_COURSE_TITLE = '身边的榜样：研发中心优秀党员事迹';
 
 /** A call the scenario needs to succeed, typed by the API contract. */
 export async function must<F extends FunctionName, A extends ActionName<F>>(
@@ -109,6 +120,15 @@ export async function createWorld(): Promise<World> {
   if (!admin) throw new Error('scenario: the 党委 has no member');
   // The member has agreed to the privacy notice, so their archive shows; the others have not yet.
   await consented(runtime, PERSONAS.member.openid);
+  if ((await seedDemoStudy(runtime, new Date(now))) === 0) throw new Error('scenario: demo courses were not published');
+  const assigned = (await must(runtime, 'study', 'home', {}, PERSONAS.member.openid)).assigned[0];
+  if (!assigned) throw new Error('scenario: the member has no 必学');
+  const course = await must(runtime, 'study', 'course', { courseId: assigned.courseId }, PERSONAS.member.openid);
+  // The member has begun it: 学习 offers 继续学习.
+  await must(runtime, 'study', 'open', { lessonId: course.lessons[0]!.id }, PERSONAS.member.openid);
+  const branchCourse = (await must(runtime, 'study', 'library', { tab: 'latest', tag: '身边榜样' }, PERSONAS.secretary.openid)).items[0];
+  if (!branchCourse) throw new Error('scenario: the branch has no course');
+  const branchLessons = await must(runtime, 'study', 'lessons', { courseId: branchCourse.id }, PERSONAS.secretary.openid);
   return {
     runtime,
     activityId: activity.id,
@@ -118,5 +138,10 @@ export async function createWorld(): Promise<World> {
     memberId: member.memberId,
     adminMemberId: admin.memberId,
     inviteId: invite.id,
+    courseId: assigned.courseId,
+    lessonIds: course.lessons.map((l) => l.id),
+    assignmentId: assigned.assignmentId,
+    branchCourseId: branchCourse.id,
+    branchLessonId: branchLessons.lessons[0]!.id,
   };
 }

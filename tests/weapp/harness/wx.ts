@@ -146,7 +146,28 @@ export function createWx(host: WxHost) {
     return query;
   };
 
+  /** An intersection observer that records what the page observes (nothing scrolls in the harness, so nothing intersects). */
+  const intersectionObserver = (): unknown => {
+    record('createIntersectionObserver', null);
+    const observer: Record<string, unknown> = {};
+    Object.assign(observer, {
+      relativeTo: () => observer,
+      relativeToViewport: () => observer,
+      observe: (selector: string) => void record('IntersectionObserver.observe', selector),
+      disconnect: () => undefined,
+    });
+    return observer;
+  };
+  /** WeChat's one background audio manager: what the app sets on it and asks of it is recorded; it never plays. */
+  const audio: Record<string, unknown> = { currentTime: 0, duration: 0, paused: true, src: '', startTime: 0, playbackRate: 1 };
+  for (const method of ['play', 'pause', 'stop', 'seek'])
+    audio[method] = (arg?: unknown) => void record(`BackgroundAudioManager.${method}`, arg ?? null);
+  for (const event of ['onTimeUpdate', 'onPlay', 'onPause', 'onStop', 'onEnded', 'onError', 'onWaiting', 'onCanplay', 'onPrev', 'onNext'])
+    audio[event] = () => undefined;
+
   const implemented: Record<string, unknown> = {
+    createIntersectionObserver: () => intersectionObserver(),
+    getBackgroundAudioManager: () => audio,
     getSystemInfoSync: () => device(),
     getSystemInfo: asyncApi('getSystemInfo', () => ({ ...DEVICE, SDKVersion: host.baseLibVersion })),
     getWindowInfo: () => device(),

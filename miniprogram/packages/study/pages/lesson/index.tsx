@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Slider, Text, Video, View } from '@tarojs/components';
-import Taro, { useReady, useRouter } from '@tarojs/taro';
+import Taro, { getCurrentInstance, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { pageUrl } from '../../../../../typings/pages';
 import {
@@ -136,12 +136,16 @@ function VideoLesson({ lesson, onProgress }: { lesson: LessonView; onProgress: P
 /** An article: read to its end (the marker at the bottom comes into view) after its minimum time. */
 function ArticleLesson({ lesson, onProgress }: { lesson: LessonView; onProgress: Progress }) {
   const end = useRef(false);
-  useReady(() => {
-    const observer = Taro.createIntersectionObserver(Taro.getCurrentInstance().page!, { observeAll: false });
-    observer.relativeToViewport({ bottom: 0 }).observe('#lesson-end', (r) => {
-      if ((r.intersectionRatio ?? 0) > 0) end.current = true;
-    });
-  });
+  // Mounted once the lesson has loaded, after the page's onReady: observe from the next tick, when the marker is rendered.
+  useEffect(() => {
+    const observer = Taro.createIntersectionObserver(getCurrentInstance().page!, { observeAll: false });
+    Taro.nextTick(() =>
+      observer.relativeToViewport({ bottom: 0 }).observe('#lesson-end', (r) => {
+        if ((r.intersectionRatio ?? 0) > 0) end.current = true;
+      }),
+    );
+    return () => observer.disconnect();
+  }, []);
   useStudyBeats(
     lesson.progress ? lesson.id : null,
     () => ({ position: end.current ? 1 : 0.5, active: true }),
