@@ -57,7 +57,8 @@ const MEASURE_BODY = `
     const seen = new Set();
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || seen.has(el) || !(n.textContent ?? '').trim() || !visible(el)) continue;
+      // A player's fallback text (inside <video> or <audio>) is never drawn where the player works.
+      if (!el || seen.has(el) || !(n.textContent ?? '').trim() || !visible(el) || el.closest('video, audio')) continue;
       seen.add(el);
       const s = getComputedStyle(el);
       // As drawn: a computed size does not include CSS zoom (care mode), the element's currentCSSZoom does.
