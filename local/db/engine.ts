@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Aggregator, Query, update as applyUpdate } from 'mingo';
+import * as updateOperators from 'mingo/operators/update';
 import type { AnyObject } from 'mingo/types';
 import { DbError } from './errors';
 import { fromStored, getPath, isPlainObject, resolveServerDates, toStored, type Doc } from './ejson';
@@ -66,6 +67,24 @@ export const newDocId = (): string => randomBytes(16).toString('hex');
 
 function sqlIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * An update without positional paths (`a.$`, `a.$[]`, `a.$[x]`) or $rename: applied with mingo's update
+ * operators directly. mingo's `update()` rebuilds its whole operator context on every call (about
+ * 0.2 ms, most of a write's cost here); the operators themselves are the same either way.
+ */
+// Each operator takes its expression and returns the change to apply to a document (the fields it changed).
+const UPDATE_OPERATORS = updateOperators as unknown as Record<string, (expr: AnyObject) => (doc: AnyObject) => string[]>;
+
+function simpleModifier(modifier: AnyObject): boolean {
+  return Object.entries(modifier).every(
+    ([op, expr]) =>
+      op !== '$rename' &&
+      Object.prototype.hasOwnProperty.call(UPDATE_OPERATORS, op) &&
+      isPlainObject(expr) &&
+      Object.keys(expr).every((path) => !path.includes('$')),
+  );
 }
 
 function isIndexableScalar(v: unknown): v is string | number {
@@ -519,7 +538,9 @@ export class Engine {
     const next = structuredClone(current);
     let changed: string[];
     try {
-      changed = applyUpdate(next, modifier, undefined, condition, { cloneMode: 'deep' });
+      changed = simpleModifier(modifier)
+        ? Object.entries(modifier).flatMap(([op, expr]) => UPDATE_OPERATORS[op]!(expr as AnyObject)(next))
+        : applyUpdate(next, modifier, undefined, condition, { cloneMode: 'deep' });
     } catch (err) {
       throw new DbError('INVALID_PARAM', `更新失败：${(err as Error).message}`);
     }

@@ -15,6 +15,7 @@ import { seedDemo } from '../../local/seed';
 import { addMembers, createActivity } from '../helpers/activity';
 import { phoneOf, rosterFile } from '../helpers/excel';
 import { uploaded } from '../helpers/runtime';
+import { audioLesson, course } from '../helpers/study';
 
 const ROOT = join(__dirname, '..', '..');
 const emit = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
@@ -542,6 +543,197 @@ async function todoList(dir: string): Promise<void> {
   });
 }
 
+/**
+ * 1,000 members studying at once, each sending a heartbeat in the same second: how long each waits,
+ * how many database requests one costs, and whether every member was credited exactly the 30 seconds
+ * that passed (a second burst in the same window must earn nothing). The server's clock is the bench's.
+ */
+async function studyHeartbeat(dir: string): Promise<void> {
+  let now = Date.now();
+  const runtime = createRuntime({ dataDir: join(dir, 'study'), log: quietLogger, now: () => new Date(now) });
+  await seedDemo(runtime.db, new Date(now));
+  const openids = await addMembers(runtime, 'org-xh-branch-rd', 1000, 'study');
+  const { lessonIds } = await course(runtime, { lessons: [await audioLesson(runtime, 'demo-secretary')] });
+  const lessonId = lessonIds[0]!;
+  for (const openid of openids) {
+    const r = await runtime.invoke('study', { action: 'open', data: { lessonId } }, { openid });
+    if (!r.ok) throw new Error(`open: ${r.message}`);
+  }
+  let position = 0;
+  const spreadMs: number[] = [];
+  const round = async () => {
+    now += 30_000;
+    const from = position;
+    position += 30;
+    const before = runtime.engine.requestCount;
+    const out = await burst(
+      openids.map((openid) => () => runtime.invoke('study', { action: 'beat', data: { lessonId, position, from } }, { openid })),
+    );
+    return { ...out, requests: runtime.engine.requestCount - before };
+  };
+  // Cold, warm, then measured (see signupRace).
+  await round();
+  await round();
+  const measured = await round();
+  const credited = measured.results.map((r) => (r as { ok: boolean; data?: { credited: number } }).data?.credited ?? -1);
+  // A second client of each member in the same window: nothing more.
+  const again = await burst(
+    openids.map(
+      (openid) => () => runtime.invoke('study', { action: 'beat', data: { lessonId, position, from: position - 30 } }, { openid }),
+    ),
+  );
+  const extra = again.results.reduce((sum, r) => sum + ((r as { data?: { credited: number } }).data?.credited ?? 0), 0);
+  const base = await pingBaseline(runtime, openids);
+  // As members really send them: 1,000 members beat every 30 s, ~33 a second; here ten times that rate.
+  now += 30_000;
+  const spreadFrom = position;
+  position += 30;
+  const spread = await burst(
+    openids.map((openid, i) => async () => {
+      await new Promise((r) => setTimeout(r, i * 3));
+      const t = process.hrtime.bigint();
+      const r = await runtime.invoke('study', { action: 'beat', data: { lessonId, position, from: spreadFrom } }, { openid });
+      spreadMs.push(Number(process.hrtime.bigint() - t) / 1e6);
+      return r;
+    }),
+  );
+  const { data: records } = await runtime.db
+    .collection('study_members')
+    .where({ _id: runtime.db.command.in(openids.slice(0, 1000)) })
+    .limit(1000)
+    .get();
+  runtime.close();
+  emit({
+    bench: 'study_heartbeat',
+    members: openids.length,
+    errors: measured.results.filter((r) => !r.ok).length,
+    credited_exact:
+      credited.every((c) => c === 30) &&
+      extra === 0 &&
+      spread.results.every((r) => r.ok) &&
+      records.every((d: { total: number }) => d.total === 120),
+    credited_in_second_burst: extra,
+    ms_p50: round2(percentile(measured.ms, 50)),
+    ms_p99: round2(percentile(measured.ms, 99)),
+    db_ops_per_heartbeat: round2(measured.requests / openids.length),
+    spread_3s_ms_p50: round2(
+      percentile(
+        spreadMs.sort((a, b) => a - b),
+        50,
+      ),
+    ),
+    spread_3s_ms_p99: round2(percentile(spreadMs, 99)),
+    baseline_ping_ms_p99: round2(percentile(base, 99)),
+    ratio_p99_vs_ping: round2(percentile(measured.ms, 99) / percentile(base, 99)),
+    target_p99_ms: 100,
+    target_db_ops: 2,
+  });
+}
+
+/** `n` published courses of 10 article lessons each for the first branch, written as publishing and the editor write them. */
+async function seedCourses(runtime: Rt, courses: number): Promise<void> {
+  const now = Date.now();
+  for (let i = 0; i < courses; i += 100) {
+    const posts = [];
+    const rows = [];
+    const lessons = [];
+    for (let j = i; j < Math.min(courses, i + 100); j += 1) {
+      const id = `pc${String(j).padStart(9, '0')}`;
+      const publishAt = new Date(now - (courses - j) * 3600 * 1000);
+      posts.push({
+        _id: id,
+        orgId: 'org-xh-branch-rd',
+        kind: 'course',
+        title: `系列课 ${j}`,
+        cover: null,
+        body: [{ type: 'paragraph', text: '一门系列课。' }],
+        attachments: [],
+        audience: { kind: 'unit' },
+        public: false,
+        publishAt,
+        pinnedUntil: null,
+        mustReadBy: null,
+        tags: [j % 2 ? '党史' : '理论'],
+        featured: j % 10 === 0,
+        status: 'published',
+        authorOpenid: 'demo-secretary',
+        authorName: '林建华',
+        audienceOrgIds: ['org-xh-branch-rd'],
+        counts: { views: 0, readers: j % 50, shares: 0, confirms: 0, likes: 0, comments: 0 },
+        lessonCount: 10,
+        createdAt: publishAt,
+        updatedAt: publishAt,
+      });
+      rows.push({
+        _id: `${id}~org-xh-branch-rd`,
+        postId: id,
+        key: 'org:org-xh-branch-rd',
+        orgId: 'org-xh-branch-rd',
+        kind: 'course',
+        title: `系列课 ${j}`,
+        publishAt,
+        pinnedUntil: null,
+        mustReadBy: null,
+        tags: [j % 2 ? '党史' : '理论'],
+        featured: j % 10 === 0,
+        hot: j % 50,
+      });
+      for (let k = 0; k < 10; k += 1) {
+        lessons.push({
+          _id: `${id}-l${k}`,
+          courseId: id,
+          orgId: 'org-xh-branch-rd',
+          order: k + 1,
+          title: `第 ${k + 1} 课`,
+          kind: 'article',
+          body: [{ type: 'paragraph', text: '课文。' }],
+          minSeconds: 30,
+          counts: { views: 0, learners: 0, completions: 0 },
+          createdAt: publishAt,
+          updatedAt: publishAt,
+        });
+      }
+    }
+    await runtime.db.collection('posts').add(posts);
+    await runtime.db.collection('post_audience').add(rows);
+    await runtime.db.collection('lessons').add(lessons);
+  }
+}
+
+/** The 学习 tab's list (最新 and 最热) with 10,000 lessons against 100, in the same run: a page must not cost more as the library grows. */
+async function courseList(dir: string): Promise<void> {
+  const sizes = [10, 1000];
+  const measured: Record<number, { latest: number[]; hot: number[] }> = {};
+  for (const courses of sizes) {
+    const runtime = createRuntime({ dataDir: join(dir, `courses-${courses}`), log: quietLogger });
+    await seedDemo(runtime.db, new Date());
+    await seedCourses(runtime, courses);
+    const as = { openid: 'demo-member-01' };
+    const page = (tab: string) => runtime.invoke('study', { action: 'library', data: { tab } }, as);
+    const first = await page('latest');
+    if (!first.ok || (first.data as { items: unknown[] }).items.length === 0) throw new Error('course_list: the library is empty');
+    await timeEach(50, () => page('latest'));
+    await timeEach(50, () => page('hot'));
+    measured[courses] = { latest: await timeEach(300, () => page('latest')), hot: await timeEach(300, () => page('hot')) };
+    runtime.close();
+  }
+  const p50 = (courses: number, tab: 'latest' | 'hot') => percentile(measured[courses]![tab], 50) / 1000;
+  emit({
+    bench: 'course_list',
+    lessons_small: sizes[0]! * 10,
+    lessons_large: sizes[1]! * 10,
+    latest_ms_p50_small: round2(p50(sizes[0]!, 'latest')),
+    latest_ms_p50_large: round2(p50(sizes[1]!, 'latest')),
+    hot_ms_p50_small: round2(p50(sizes[0]!, 'hot')),
+    hot_ms_p50_large: round2(p50(sizes[1]!, 'hot')),
+    ratio_p50_latest: round2(p50(sizes[1]!, 'latest') / p50(sizes[0]!, 'latest')),
+    ratio_p50_hot: round2(p50(sizes[1]!, 'hot') / p50(sizes[0]!, 'hot')),
+    target_ratio: 2,
+  });
+}
+
+const round2 = (n: number) => round(n, 2);
+
 /** `npm run bench` runs all; `npm run bench -- checkin_burst signup_race` runs those named. */
 const BENCHES: [string[], (dir: string) => Promise<void>][] = [
   [['member_import'], memberImport],
@@ -553,6 +745,8 @@ const BENCHES: [string[], (dir: string) => Promise<void>][] = [
   [['db_ops_per_action'], dbOpsPerAction],
   [['notice_feed'], noticeFeed],
   [['todo_list'], todoList],
+  [['study_heartbeat'], studyHeartbeat],
+  [['course_list'], courseList],
 ];
 
 async function main(): Promise<void> {
