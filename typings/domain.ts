@@ -1,6 +1,6 @@
 /** Domain types shared by the mini program and the cloud functions. */
 import type { PageName } from './pages';
-import type { StudyTag } from './study';
+import type { StudyArchiveView, StudyTag } from './study';
 
 /** 党委 > 总支 > 支部 > 党小组 */
 export type OrgType = 'committee' | 'general_branch' | 'branch' | 'group';
@@ -193,6 +193,8 @@ export interface ArchiveView {
   photoUrl: string | null;
   /** 组织关系: every unit the member belongs or belonged to, current ones first. */
   branches: ArchiveBranchView[];
+  /** 学习档案: time studied (measured by the server), lessons and courses completed. */
+  study: StudyArchiveView;
 }
 
 export type MembershipStatus = 'active' | 'left' | 'transferred';

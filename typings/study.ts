@@ -195,6 +195,18 @@ export interface AssignmentProgress {
   }[];
 }
 
+/** 学习档案: a member's study record in their electronic archive. */
+export interface StudyArchiveView {
+  yearSeconds: number;
+  totalSeconds: number;
+  lessonsDone: number;
+  coursesDone: number;
+  /** Courses completed, the latest first. */
+  courses: { title: string; doneAt: string }[];
+  /** Days with study time in the last 30 days. */
+  daysLast30: number;
+}
+
 /** A lesson as its editor works on it. */
 export interface LessonDraft {
   id: string;

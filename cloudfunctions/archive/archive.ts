@@ -3,6 +3,7 @@ import { audit, auditOwn } from '../common/audit';
 import { type HandlerContext } from '../common/context';
 import { fileUrls } from '../common/files';
 import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
+import { studyArchive } from '../study/beat';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { orgNames } from '../org/view';
@@ -81,6 +82,7 @@ export async function view(ctx: HandlerContext, openid: string): Promise<Archive
     updatedAt: doc ? new Date(doc.updatedAt).toISOString() : null,
     photoUrl: doc?.photoFileID ? await photoUrl(ctx, doc.photoFileID) : null,
     branches: await branchesOf(ctx, openid),
+    study: await studyArchive(ctx, openid),
   };
 }
 

@@ -1,4 +1,4 @@
-import { STUDY_RULES, type LessonContent, type MyStudy } from '../../typings/study';
+import { STUDY_RULES, type LessonContent, type MyStudy, type StudyArchiveView } from '../../typings/study';
 import { inShanghai } from '../../typings/time';
 import type { AttachmentExt } from '../../typings/domain';
 import { audienceMembership, leadership } from '../common/authz';
@@ -263,3 +263,39 @@ export const mine: Handler<'study', 'mine'> = async (_input, ctx) => {
     }),
   } satisfies MyStudy;
 };
+
+/** 学习档案 of a member: what their archive shows them and their secretary, and what their data export holds. */
+export async function studyArchive(ctx: Pick<HandlerContext, 'db' | 'now'>, openid: string): Promise<StudyArchiveView> {
+  const record = await recordOf(ctx, openid);
+  const entries = Object.values(record.lessons);
+  const courseIds = [...new Set(entries.map((p) => p.courseId))];
+  const _ = ctx.db.command;
+  const [{ data: lessons }, { data: courses }] = courseIds.length
+    ? await Promise.all([
+        col(ctx.db, 'lessons')
+          .where({ courseId: _.in(courseIds) })
+          .limit(1000)
+          .get(),
+        col(ctx.db, 'posts')
+          .where({ _id: _.in(courseIds) })
+          .limit(1000)
+          .get(),
+      ])
+    : [{ data: [] as LessonDoc[] }, { data: [] as PostDoc[] }];
+  const done = new Map(Object.entries(record.lessons).flatMap(([id, p]) => (p.doneAt ? [[id, new Date(p.doneAt).getTime()] as const] : [])));
+  const completed = courses.flatMap((c) => {
+    const ids = lessons.filter((l) => l.courseId === c._id).map((l) => l._id);
+    if (!ids.length || !ids.every((id) => done.has(id))) return [];
+    return [{ title: c.title, doneAt: new Date(Math.max(...ids.map((id) => done.get(id)!))).toISOString() }];
+  });
+  const year = inShanghai(ctx.now).format('YYYY');
+  const since = dayKey(ctx.now.getTime() - 29 * 24 * 3600 * 1000);
+  return {
+    yearSeconds: secondsSince(record, `d${year}0101`),
+    totalSeconds: record.total,
+    lessonsDone: done.size,
+    coursesDone: completed.length,
+    courses: completed.sort((a, b) => b.doneAt.localeCompare(a.doneAt)).slice(0, 20),
+    daysLast30: Object.entries(record.days).filter(([k, v]) => k >= since && v > 0).length,
+  };
+}

@@ -1,5 +1,14 @@
 import type { TodoItem } from '../../typings/domain';
-import type { AssignmentProgress, BeatResult, CourseView, LessonView, MyStudy, StudyCard, StudyHome } from '../../typings/study';
+import type {
+  AssignmentProgress,
+  BeatResult,
+  CourseView,
+  LessonView,
+  MyStudy,
+  StudyArchiveView,
+  StudyCard,
+  StudyHome,
+} from '../../typings/study';
 import { clock, MK, RD } from '../helpers/activity';
 import { callPost, postInput, publishedPost } from '../helpers/post';
 import { demoRuntime, fired, ok, snapshot, uploaded } from '../helpers/runtime';
@@ -390,5 +399,26 @@ describe('必学 (assigned study)', () => {
     const { id } = await assignTo(rt, courseId);
     const { url } = await ok<{ url: string }>(rt, 'study', 'export', { assignmentId: id }, SECRETARY);
     expect(url).toContain('/storage/exports/');
+  });
+});
+
+describe('学习档案', () => {
+  it("a member's archive shows the time studied and the course completed, to them and to their secretary", async () => {
+    const c = clock('2026-12-03T01:00:00Z');
+    const rt = await demoRuntime(c.now);
+    const { lessonIds } = await course(rt, { post: { title: '档案里的课' } });
+    await open(rt, lessonIds[0]!, MEMBER2);
+    c.advance(30_000);
+    await beat(rt, lessonIds[0]!, 1, MEMBER2);
+    c.advance(30_000);
+    expect((await beat(rt, lessonIds[0]!, 1, MEMBER2)).progress.done).toBe(true);
+    const mine = await ok<{ study: StudyArchiveView }>(rt, 'archive', 'mine', {}, MEMBER2);
+    expect(mine.study).toMatchObject({ yearSeconds: 60, totalSeconds: 60, lessonsDone: 1, coursesDone: 1, daysLast30: 1 });
+    expect(mine.study.courses).toEqual([{ title: '档案里的课', doneAt: '2026-12-03T01:01:00.000Z' }]);
+    const roster = await ok<{ members: { memberId: string; name: string }[] }>(rt, 'member', 'list', { orgId: RD }, SECRETARY);
+    const names = await rt.db.collection('memberships').where({ openid: MEMBER2.openid }).get();
+    const memberId = roster.members.find((m) => m.name === (names.data[0] as { name: string }).name)!.memberId;
+    const theirs = await ok<{ study: StudyArchiveView }>(rt, 'archive', 'get', { orgId: RD, memberId }, SECRETARY);
+    expect(theirs.study).toEqual(mine.study);
   });
 });

@@ -8,6 +8,7 @@ import { ActivityHistory } from '../../components/activity-history';
 import { PartyTimeline } from '../../components/party-timeline';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { Field, Picked } from '../../components/field';
+import { StudyArchive } from '../../components/study-archive';
 import { StateView } from '../../components/state-view';
 import { api, ApiError } from '../../services/api';
 import { pickImages, upload } from '../../services/files';
@@ -292,6 +293,7 @@ export default function ArchivePage() {
             </View>
             {timeline.data && <PartyTimeline timeline={timeline.data} />}
             {history.data && <ActivityHistory items={history.data.items} />}
+            <StudyArchive study={data.study} />
             <BranchHistory branches={data.branches} />
 
             <Text className='zb-section-title'>我的信息权利</Text>

@@ -5,6 +5,7 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { StateView } from '../../../../components/state-view';
 import { api, ApiError } from '../../../../services/api';
 import { useApi } from '../../../../services/useApi';
+import { StudyArchive } from '../../../../components/study-archive';
 import { BranchHistory } from '../../../../components/branch-history';
 import { PartyTimeline } from '../../../../components/party-timeline';
 import { TransferForm } from '../../../../components/transfer-form';
@@ -77,6 +78,7 @@ export default function MemberPage() {
             <StepForm memberId={memberId} current={data.timeline.current} onDone={() => void reload()} />
 
             <BranchHistory branches={a.branches} />
+            <StudyArchive study={a.study} />
             {here && (
               <RoleForm
                 key={`${here.role}-${here.duty}`}
