@@ -63,6 +63,7 @@ import {
   type MyStudy,
   type StudyCard,
   type StudyHome,
+  type StudyStats,
 } from './study';
 
 export interface ActionDef<I extends z.ZodType, O> {
@@ -654,6 +655,8 @@ export const contract = {
     remind: action<{ reminded: boolean }>()(z.strictObject({ assignmentId: docId, memberId: docId })),
     /** The progress as an Excel workbook (a short-lived URL). */
     export: action<{ url: string }>()(z.strictObject({ assignmentId: docId })),
+    /** 学习统计 of a unit and the units below it: time per member, who has not studied, each course and lesson. */
+    stats: action<StudyStats>()(z.strictObject({ orgId: docId })),
   },
 } as const;
 

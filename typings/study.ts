@@ -207,6 +207,34 @@ export interface StudyArchiveView {
   daysLast30: number;
 }
 
+/** 学习统计 of a unit (with the units below it) for its leaders. */
+export interface StudyStats {
+  year: number;
+  members: number;
+  /** Members with any study time this year. */
+  studied: number;
+  /** Seconds per member (average over all members) this month and this year. */
+  perMemberMonthSeconds: number;
+  perMemberYearSeconds: number;
+  /** Study time of all members in each month of the year (12 entries). */
+  months: { month: number; seconds: number }[];
+  /** Members and their time, the least first. */
+  people: { memberId: string; name: string; orgName: string; monthSeconds: number; yearSeconds: number }[];
+  /** Courses the unit's members can study, the most studied first: among the unit's members. */
+  courses: {
+    id: string;
+    title: string;
+    lessonCount: number;
+    learners: number;
+    /** % of the unit's members who completed every lesson. */
+    completionRate: number;
+    /** Average seconds per learner. */
+    averageSeconds: number;
+    views: number;
+    lessons: { id: string; title: string; views: number; learners: number; completions: number; averageSeconds: number }[];
+  }[];
+}
+
 /** A lesson as its editor works on it. */
 export interface LessonDraft {
   id: string;

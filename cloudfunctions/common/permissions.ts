@@ -186,6 +186,7 @@ export const ACCESS = {
     progress: { roles: LEADERS, unitField: 'assignmentId', via: 'study_assignments' },
     remind: { roles: LEADERS, unitField: 'assignmentId', via: 'study_assignments' },
     export: { roles: LEADERS, unitField: 'assignmentId', via: 'study_assignments' },
+    stats: { roles: LEADERS, unitField: 'orgId' },
   },
   system: { ping: 'anyone' },
 } as const satisfies { [F in FunctionName]: { [A in ActionName<F>]: Access } };

@@ -3,6 +3,7 @@ import { assign, assignments, exportProgress, progress, remind, remindDue } from
 import { beat, mine, open } from './beat';
 import { lesson, lessons, moveLesson, removeLesson, saveLesson } from './lessons';
 import { course, home, library } from './library';
+import { stats } from './stats';
 
 export const study = defineFunction('study', {
   actions: {
@@ -22,6 +23,7 @@ export const study = defineFunction('study', {
     progress,
     remind,
     export: exportProgress,
+    stats,
   },
   timers: { remindDue },
 });

@@ -69,6 +69,7 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
     ['study', 'lesson', { lessonId: studied.lessonIds[0] }, SECRETARY],
     ['study', 'assignments', { orgId: OWN }, SECRETARY],
     ['study', 'progress', { assignmentId: assignment.id }, SECRETARY],
+    ['study', 'stats', { orgId: OWN }, SECRETARY],
     ['post', 'feed', {}, member],
     ['post', 'list', {}, member],
     ['post', 'detail', { postId: notice }, member],

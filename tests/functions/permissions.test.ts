@@ -732,6 +732,10 @@ const MATRIX: Row[] = [
   ['study', 'export', 'own', assignmentIn(OWN, (assignmentId) => ({ assignmentId })), ownLeaders],
   ['study', 'export', 'other', assignmentIn(OTHER, (assignmentId) => ({ assignmentId })), otherLeaders],
   ['study', 'export', 'missing', { assignmentId: 'saNoSuchOne' }, row({})],
+  ['study', 'stats', 'own', { orgId: OWN }, ownLeaders],
+  ['study', 'stats', 'other', { orgId: OTHER }, otherLeaders],
+  ['study', 'stats', 'parent', { orgId: PARENT }, row({ admin: 'ok' })],
+  ['study', 'stats', 'missing', { orgId: MISSING }, row({})],
   // Ids that do not exist, for the actions the rows above name only existing ones for.
   ['invite', 'revoke', 'missing', { inviteId: 'no-such-invite00' }, row({})],
   ['lifecycle', 'history', 'missing', { memberId: 'm-nobody' }, row({})],

@@ -8,6 +8,7 @@ import type {
   StudyArchiveView,
   StudyCard,
   StudyHome,
+  StudyStats,
 } from '../../typings/study';
 import { clock, MK, RD } from '../helpers/activity';
 import { callPost, postInput, publishedPost } from '../helpers/post';
@@ -420,5 +421,34 @@ describe('学习档案', () => {
     const memberId = roster.members.find((m) => m.name === (names.data[0] as { name: string }).name)!.memberId;
     const theirs = await ok<{ study: StudyArchiveView }>(rt, 'archive', 'get', { orgId: RD, memberId }, SECRETARY);
     expect(theirs.study).toEqual(mine.study);
+  });
+});
+
+describe('学习统计', () => {
+  it('counts, among the unit’s members, who studied and how long, each course’s learners, completion and average time, and who has not studied', async () => {
+    const c = clock('2026-12-03T01:00:00Z');
+    const rt = await demoRuntime(c.now);
+    const { courseId, lessonIds } = await course(rt, { post: { title: '统计里的课' } });
+    await open(rt, lessonIds[0]!, MEMBER);
+    await open(rt, lessonIds[0]!, MEMBER2);
+    c.advance(30_000);
+    await beat(rt, lessonIds[0]!, 1, MEMBER);
+    await beat(rt, lessonIds[0]!, 1, MEMBER2);
+    c.advance(30_000);
+    expect((await beat(rt, lessonIds[0]!, 1, MEMBER)).progress.done).toBe(true);
+    const s = await ok<StudyStats>(rt, 'study', 'stats', { orgId: RD }, SECRETARY);
+    expect(s.studied).toBe(2);
+    expect(s.months[11]).toEqual({ month: 12, seconds: 90 });
+    expect(s.perMemberYearSeconds).toBe(Math.round(90 / s.members));
+    expect(s.people.filter((p) => p.yearSeconds === 0)).toHaveLength(s.members - 2);
+    expect(s.people.at(-1)).toMatchObject({ yearSeconds: 60 });
+    const studied = s.courses.find((x) => x.id === courseId)!;
+    expect(studied).toMatchObject({ learners: 2, averageSeconds: 45, completionRate: Math.round((1 / s.members) * 1000) / 10 });
+    expect(studied.lessons[0]).toMatchObject({ learners: 2, completions: 1, averageSeconds: 45, views: 2 });
+    // Another branch's secretary sees none of it.
+    expect(await rt.invoke('study', { action: 'stats', data: { orgId: RD } }, { openid: 'demo-secretary-2' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
   });
 });

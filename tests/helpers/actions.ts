@@ -60,6 +60,7 @@ export const READS = new Set([
   // Counts a view (and, the first time, a learner) for members; an editor's preview writes nothing.
   'study.open',
   'study.progress',
+  'study.stats',
   'system.ping',
   'transfer.inbox',
   'transfer.mine',

@@ -204,6 +204,7 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       groups: () => ['第一支部党员群'],
       audit: () => [ACTIVITY_TITLE],
       posts: () => [DRAFT_TITLE],
+      stats: () => ['三会一课', '每月学习时长', COURSE_TITLE],
     }),
     { route: 'packages/secretary/pages/post-edit/index', query: (w) => ({ id: w.draftId }), shows: () => [DRAFT_TITLE] },
   ],

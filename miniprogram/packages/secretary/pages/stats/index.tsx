@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { ACTIVITY_TYPE_LABEL, POST_KIND_LABEL } from '../../../../../typings/domain';
+import { studyDuration } from '../../../../../typings/study';
 import { inShanghai } from '../../../../../typings/time';
 import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
@@ -41,6 +42,53 @@ function PostTrendsSection({ orgId, year }: { orgId: string; year: number }) {
                 extra={`${t.readRate}%`}
                 clickable
                 onClick={() => void Taro.navigateTo({ url: pageUrl('postReceipts', { id: t.id }) })}
+              />
+            </View>
+          ))}
+        </CellGroup>
+      )}
+    </>
+  );
+}
+
+/** 学习统计: study time per month (bars), hours per member, who has not studied this year, each course and its lessons. */
+function StudySection({ orgId }: { orgId: string }) {
+  const { data } = useApi(() => api.study.stats({ orgId }), [orgId]);
+  if (!data) return null;
+  const max = Math.max(1, ...data.months.map((m) => m.seconds));
+  const none = data.people.filter((p) => p.yearSeconds === 0);
+  return (
+    <>
+      <Text className='zb-section-title'>{data.year} 年每月学习时长（小时）</Text>
+      <View className='zb-card stats__chart stats__chart--study' id='study-chart'>
+        {data.months.map((m) => (
+          <View key={m.month} className='stats__col'>
+            <Text className='stats__value'>{m.seconds ? (m.seconds / 3600).toFixed(1) : ''}</Text>
+            <View className='stats__bar stats__bar--study' style={{ height: `${(m.seconds / max) * 240}px` }} />
+            <Text className='stats__month'>{m.month}</Text>
+          </View>
+        ))}
+      </View>
+      <View className='zb-card zb-stack' id='study-summary'>
+        <Text className='zb-title'>学习</Text>
+        <Text>
+          {data.members} 名党员中 {data.studied} 人今年学习过；人均本月 {studyDuration(data.perMemberMonthSeconds)}、今年{' '}
+          {studyDuration(data.perMemberYearSeconds)}
+        </Text>
+        {none.length > 0 && (
+          <Text className='zb-error' id='study-none'>
+            今年还没有学习的：{none.map((p) => p.name).join('、')}
+          </Text>
+        )}
+      </View>
+      {data.courses.length > 0 && (
+        <CellGroup title='各门课的学习情况（本组织党员中）'>
+          {data.courses.map((c) => (
+            <View key={c.id} id={`study-course-${c.id}`}>
+              <Cell
+                title={c.title}
+                description={`${c.learners} 人在学 · 人均 ${studyDuration(c.averageSeconds)} · 浏览 ${c.views} 次 · ${c.lessonCount} 课时`}
+                extra={`学完 ${c.completionRate}%`}
               />
             </View>
           ))}
@@ -118,6 +166,7 @@ export default function StatsPage() {
                 </View>
               ))}
             </CellGroup>
+            <StudySection orgId={orgId} />
             <PostTrendsSection orgId={orgId} year={data.year} />
             <View className='zb-actions stats__export'>
               <Button id='stats-ledger' size='large' block loading={exporting.busy} onClick={() => void ledger()}>
