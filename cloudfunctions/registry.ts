@@ -15,6 +15,7 @@ import { member } from './member';
 import { org } from './org';
 import { post } from './post';
 import { privacy } from './privacy';
+import { question } from './question';
 import { record } from './record';
 import { role } from './role';
 import { signup } from './signup';
@@ -50,6 +51,7 @@ export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = {
   signup,
   checkin,
   record,
+  question,
   study,
   system,
 };

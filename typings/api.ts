@@ -47,6 +47,7 @@ import {
   type PostReceipts,
   type PostTrends,
   type PostVersionView,
+  type QuestionView,
   type PostView,
   type UserView,
 } from './domain';
@@ -162,6 +163,23 @@ export const activityInput = z.strictObject({
   approvalRequired: z.boolean().default(false),
   /** 接龙: the names of those signed up are shown to everyone the activity is for. */
   showSignupNames: z.boolean().default(false),
+  /** 直播党课: the Channels account (视频号 ID, `sph…`) whose live members watch, and/or a link. */
+  live: z
+    .strictObject({
+      finderUserName: z
+        .string()
+        .trim()
+        .regex(/^sph[0-9A-Za-z_-]{3,40}$/, '视频号 ID 应以 sph 开头，可在视频号助手中查看')
+        .nullable()
+        .default(null),
+      link: z
+        .url({ protocol: /^https$/, message: '直播链接应为 https 开头的网址' })
+        .max(500)
+        .nullable()
+        .default(null),
+    })
+    .nullable()
+    .default(null),
   cancelRule: z
     .discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('deadline') }),
@@ -591,6 +609,25 @@ export const contract = {
   },
   system: {
     ping: action<Pong>()(z.strictObject({})),
+  },
+  question: {
+    /** A member of a live lecture's audience asks a question (before or during it); it passes the content check. */
+    ask: action<QuestionView>()(
+      z.strictObject({ activityId: docId, text: z.string().trim().min(2, '问题至少 2 个字').max(200, '问题最多 200 个字') }),
+    ),
+    /** The questions of a live lecture: pinned first, then the most +1; the organiser sees hidden ones too. */
+    list: action<{ questions: QuestionView[] }>()(z.strictObject({ activityId: docId })),
+    /** +1 (or take it back) on someone's question. */
+    vote: action<QuestionView>()(z.strictObject({ activityId: docId, questionId: docId, vote: z.boolean() })),
+    /** The organiser pins, marks answered or hides a question. Audited when hidden. */
+    moderate: action<QuestionView>()(
+      z.strictObject({
+        questionId: docId,
+        pinned: z.boolean().optional(),
+        answered: z.boolean().optional(),
+        hidden: z.boolean().optional(),
+      }),
+    ),
   },
   study: {
     /** 学习 tab: courses and 学习资料 for the caller, by tab, tag or title, with a cursor. */

@@ -383,6 +383,7 @@ export const ACTIVITY_TYPES = [
   'party_lecture',
   'theme_day',
   'volunteer',
+  'live_lecture',
   'other',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
@@ -394,8 +395,31 @@ export const ACTIVITY_TYPE_LABEL: Record<ActivityType, string> = {
   party_lecture: '党课',
   theme_day: '主题党日',
   volunteer: '志愿服务',
+  live_lecture: '直播党课',
   other: '其他',
 };
+
+/** Where a 直播党课 is watched: a WeChat Channels account's live (视频号), and/or a plain link where Channels is not available. */
+export interface LiveInfo {
+  finderUserName: string | null;
+  link: string | null;
+}
+
+/** A question sent to a live lecture, as the audience and the organiser see it. */
+export interface QuestionView {
+  id: string;
+  name: string;
+  text: string;
+  at: string;
+  votes: number;
+  /** The caller gave it +1. */
+  voted: boolean;
+  mine: boolean;
+  pinned: boolean;
+  answered: boolean;
+  /** Only the organiser sees hidden questions. */
+  hidden: boolean;
+}
 
 /** Who an activity is for: the organising unit, some units below it (or itself), its whole subtree, or invited members. */
 export type Audience =
@@ -513,6 +537,8 @@ export interface ActivityView extends ActivityCard {
   };
   /** The caller leads the organising unit: may edit, cancel, run check-in. */
   canManage: boolean;
+  /** A 直播党课's live: where to watch it; null for other activities. */
+  live: LiveInfo | null;
 }
 
 /** One member on the secretary's attendance board. */
@@ -528,7 +554,7 @@ export interface AttendanceRow {
   state: 'present' | 'expected' | 'excused' | 'absent';
 }
 
-export type CheckinMethod = 'scan' | 'code' | 'manual';
+export type CheckinMethod = 'scan' | 'code' | 'manual' | 'online';
 
 /** How a member stands at a meeting, in one wording everywhere: the board, the record sheet, the archive. */
 export const ATTENDANCE_LABEL: Record<AttendanceRow['state'], string> = {
@@ -537,7 +563,7 @@ export const ATTENDANCE_LABEL: Record<AttendanceRow['state'], string> = {
   excused: '请假',
   absent: '缺席',
 };
-export const CHECKIN_METHOD_LABEL: Record<CheckinMethod, string> = { scan: '扫码', code: '签到码', manual: '补签' };
+export const CHECKIN_METHOD_LABEL: Record<CheckinMethod, string> = { scan: '扫码', code: '签到码', manual: '补签', online: '线上签到' };
 
 export interface AttendanceBoard {
   activityId: string;

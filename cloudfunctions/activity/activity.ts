@@ -37,6 +37,7 @@ function fields(input: ActivityInput) {
     approvalRequired: input.signupRequired && input.approvalRequired,
     showSignupNames: input.signupRequired && input.showSignupNames,
     cancelRule: input.cancelRule,
+    live: input.type === 'live_lecture' ? input.live : null,
   };
 }
 
@@ -44,6 +45,11 @@ const activityImages = (ctx: CallerContext, wanted: string[], existing: string[]
 
 function checkTimes(ctx: HandlerContext, input: ActivityInput, creating: boolean): void {
   const problems = timeProblems(input, ctx.now, creating);
+  if (input.type === 'live_lecture') {
+    if (!input.live?.finderUserName && !input.live?.link) problems.push('直播党课请填写视频号 ID 或直播链接');
+    // Online attendance: members anywhere type the code shown in the stream.
+    if (input.location) problems.push('直播党课线上签到，不核对位置');
+  }
   if (problems.length) throw new AppError('INVALID_INPUT', problems.join('；'), problems);
 }
 

@@ -119,5 +119,6 @@ export async function toView(
       canCancel: Boolean(active) && !a.cancelled && mayCancel(a.cancelRule, a, ctx.now, checkedIn),
     },
     canManage,
+    live: a.type === 'live_lecture' ? (a.live ?? { finderUserName: null, link: null }) : null,
   };
 }

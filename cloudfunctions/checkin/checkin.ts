@@ -143,7 +143,8 @@ export const submit: Handler<'checkin', 'submit'> = async (input, ctx) => {
     if (distanceMeters > a.location.radius)
       throw new AppError('OUT_OF_RANGE', `你距离活动地点约 ${distanceMeters} 米，超出签到范围（${a.location.radius} 米）`);
   }
-  const method: CheckinMethod = 'payload' in input ? 'scan' : 'code';
+  // A live lecture's audience types the code shown in the stream, wherever they are: online attendance.
+  const method: CheckinMethod = 'payload' in input ? 'scan' : a.type === 'live_lecture' ? 'online' : 'code';
   const id = memberKey(a._id, m._id);
   const doc: CheckinDoc = {
     _id: id,

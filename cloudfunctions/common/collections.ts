@@ -126,6 +126,9 @@ export const COLLECTIONS = [
       { name: 'subject', keys: { subject: 1 } },
     ],
   },
+  // Questions to a live lecture (直播党课), and `<questionId>~<memberId>` +1s, once each.
+  { name: 'activity_questions', indexes: [{ name: 'activity_at', keys: { activityId: 1, at: 1 } }] },
+  { name: 'activity_question_votes', indexes: [{ name: 'question', keys: { questionId: 1 } }] },
   // 学习: a course is a post of kind `course`; these are its lessons, each member's progress and 必学.
   { name: 'lessons', indexes: [{ name: 'course_order', keys: { courseId: 1, order: 1 } }] },
   // `_id` is the openid: one document per member holds their study time and progress (study/beat.ts).

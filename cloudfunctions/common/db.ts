@@ -278,6 +278,8 @@ export interface ActivityDoc {
   approvalRequired: boolean;
   /** 接龙: members of the audience see who has signed up (absent on activities made before it existed: no). */
   showSignupNames?: boolean;
+  /** 直播党课: where it is watched. */
+  live?: { finderUserName: string | null; link: string | null } | null;
   cancelRule: CancelRule;
   cancelled: boolean;
   cancelReason?: string;
@@ -522,6 +524,8 @@ export interface DocOf {
   checkins: CheckinDoc;
   outbox: OutboxDoc;
   exports: ExportDoc;
+  activity_questions: QuestionDoc;
+  activity_question_votes: QuestionVoteDoc;
   lessons: LessonDoc;
   study_members: StudyMemberDoc;
   study_assignments: AssignmentDoc;
@@ -622,4 +626,30 @@ export interface AssigneeDoc {
   assignmentId: string;
   key: string;
   dueAt: Date;
+}
+
+/** A question sent to a live lecture. */
+export interface QuestionDoc {
+  _id: string;
+  activityId: string;
+  /** The organising unit: whose leaders moderate it. */
+  orgId: string;
+  memberId: string;
+  openid: string;
+  name: string;
+  text: string;
+  at: Date;
+  /** Only ever changed with `_.inc`. */
+  votes: number;
+  pinned: boolean;
+  answered: boolean;
+  hidden: boolean;
+}
+
+/** `_id` is `<questionId>~<memberId>`: one +1 per member. */
+export interface QuestionVoteDoc {
+  _id: string;
+  questionId: string;
+  memberId: string;
+  at: Date;
 }

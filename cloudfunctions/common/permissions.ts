@@ -165,6 +165,13 @@ export const ACCESS = {
     comments: { audienceOf: 'postId', of: 'posts', leaders: DRAFTERS },
     hideComment: { roles: LEADERS, unitField: 'commentId', via: 'post_comments' },
   },
+  question: {
+    ask: { audienceOf: 'activityId' },
+    list: { audienceOf: 'activityId', leaders: LEADERS },
+    // The handler checks the question is the activity's.
+    vote: { audienceOf: 'activityId' },
+    moderate: { roles: LEADERS, unitField: 'questionId', via: 'activity_questions' },
+  },
   study: {
     // The caller's own audience keys: the handler reads their memberships.
     library: 'signedIn',

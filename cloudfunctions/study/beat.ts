@@ -282,7 +282,9 @@ export async function studyArchive(ctx: Pick<HandlerContext, 'db' | 'now'>, open
           .get(),
       ])
     : [{ data: [] as LessonDoc[] }, { data: [] as PostDoc[] }];
-  const done = new Map(Object.entries(record.lessons).flatMap(([id, p]) => (p.doneAt ? [[id, new Date(p.doneAt).getTime()] as const] : [])));
+  const done = new Map(
+    Object.entries(record.lessons).flatMap(([id, p]) => (p.doneAt ? [[id, new Date(p.doneAt).getTime()] as const] : [])),
+  );
   const completed = courses.flatMap((c) => {
     const ids = lessons.filter((l) => l.courseId === c._id).map((l) => l._id);
     if (!ids.length || !ids.every((id) => done.has(id))) return [];

@@ -69,10 +69,7 @@ export const stats: Handler<'study', 'stats'> = async (_input, ctx) => {
   });
   const months = Array.from({ length: 12 }, (_v, i) => {
     const prefix = `d${year}${String(i + 1).padStart(2, '0')}`;
-    const seconds = all.reduce(
-      (sum, r) => sum + Object.entries(r.days).reduce((s, [k, v]) => (k.startsWith(prefix) ? s + v : s), 0),
-      0,
-    );
+    const seconds = all.reduce((sum, r) => sum + Object.entries(r.days).reduce((s, [k, v]) => (k.startsWith(prefix) ? s + v : s), 0), 0);
     return { month: i + 1, seconds };
   });
   const courses = rows.map((row) => {
@@ -115,4 +112,3 @@ export const stats: Handler<'study', 'stats'> = async (_input, ctx) => {
     courses: courses.sort((a, b) => b.learners - a.learners),
   } satisfies StudyStats;
 };
-

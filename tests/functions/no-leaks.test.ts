@@ -59,7 +59,21 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
     SECRETARY,
   );
 
+  // A live lecture with a member's question.
+  const lecture = await createActivity(rt, {
+    type: 'live_lecture',
+    place: '线上',
+    live: { finderUserName: 'sphDemoLive01', link: null },
+    signupRequired: false,
+    startAt: '2026-11-28T10:10:00.000Z',
+    endAt: '2026-11-28T12:00:00.000Z',
+    signupDeadline: null,
+  });
+  await ok(rt, 'question', 'ask', { activityId: lecture, text: '直播有回放吗？' }, member);
+
   const calls: [string, string, object, { openid: string }][] = [
+    ['question', 'list', { activityId: lecture }, SECRETARY],
+    ['question', 'list', { activityId: lecture }, { openid: 'demo-member-01' }],
     ['study', 'library', {}, member],
     ['study', 'home', {}, member],
     ['study', 'mine', {}, member],

@@ -43,6 +43,21 @@ async function foreignDocs(rt: Rt): Promise<Record<string, string> & { orgs: str
     MK_SECRETARY.openid,
   );
   const roster = (await must(rt, 'member', 'list', { orgId: MK }, MK_SECRETARY.openid)) as { members: { memberId: string }[] };
+  const lecture = await createActivity(
+    rt,
+    {
+      orgId: MK,
+      type: 'live_lecture',
+      place: '线上',
+      live: { finderUserName: 'sphDemoLive01', link: null },
+      signupRequired: false,
+      startAt: '2026-12-10T06:00:00.000Z',
+      endAt: '2026-12-10T08:00:00.000Z',
+      signupDeadline: null,
+    },
+    MK_SECRETARY,
+  );
+  const question = await must(rt, 'question', 'ask', { activityId: lecture, text: '直播有回放吗？' }, 'demo-member-12');
   const studied = await course(rt, { orgId: MK, by: MK_SECRETARY.openid });
   const assignment = await must(
     rt,
@@ -62,6 +77,7 @@ async function foreignDocs(rt: Rt): Promise<Record<string, string> & { orgs: str
     group_bindings: binding['id'] as string,
     memberships: roster.members[0]!.memberId,
     lessons: studied.lessonIds[0]!,
+    activity_questions: question['id'] as string,
     study_assignments: assignment['id'] as string,
   };
 }

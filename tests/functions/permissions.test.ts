@@ -165,6 +165,25 @@ const codeOf = (rt: Runtime, activityId: string) =>
 /** Audience members of the own branch: the member, the committee member and the secretary. */
 const ownAudience = row({ member: 'ok', committee: 'ok', secretary: 'ok' });
 
+/** A live lecture (直播党课) of a unit on the Channels account of the 党委. */
+const LIVE = {
+  type: 'live_lecture',
+  place: '线上（视频号直播）',
+  live: { finderUserName: 'sphDemoLive01', link: null },
+  signupRequired: false,
+};
+/** A question asked to a unit's live lecture by a member of its audience. */
+const questionIn = (orgId: string, build: (ids: { activityId: string; questionId: string }) => object) =>
+  withActivity(
+    orgId,
+    async (activityId, rt) => {
+      const asker = orgId === OWN ? 'demo-member-03' : 'demo-member-12';
+      const { id } = await setup<{ id: string }>(rt, 'question', 'ask', { activityId, text: '请问学习笔记要写多少字？' }, asker);
+      return build({ activityId, questionId: id });
+    },
+    LIVE,
+  );
+
 /** A published course of a unit by the admin, with two article lessons. */
 const withCourse = (orgId: string, build: (ids: { courseId: string; lessonIds: string[] }) => object) => async (rt: Runtime) =>
   build(await course(rt, { orgId, by: 'demo-admin', lessons: [articleLesson(), articleLesson('第二课 党员的义务')] }));
@@ -668,6 +687,30 @@ const MATRIX: Row[] = [
   ['post', 'hideComment', 'own', commentIn(OWN), ownLeaders],
   ['post', 'hideComment', 'other', commentIn(OTHER), otherLeaders],
   ['post', 'hideComment', 'missing', { commentId: 'cNoSuchComment', hidden: true }, row({})],
+  ['question', 'ask', 'own', withActivity(OWN, (activityId) => ({ activityId, text: '直播什么时候有回放？' }), LIVE), ownAudience],
+  [
+    'question',
+    'ask',
+    'other',
+    withActivity(OTHER, (activityId) => ({ activityId, text: '直播什么时候有回放？' }), LIVE),
+    row({ otherSecretary: 'ok' }),
+  ],
+  ['question', 'ask', 'missing', { activityId: NO_ACTIVITY, text: '直播什么时候有回放？' }, row({})],
+  [
+    'question',
+    'list',
+    'own',
+    questionIn(OWN, ({ activityId }) => ({ activityId })),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }),
+  ],
+  ['question', 'list', 'other', questionIn(OTHER, ({ activityId }) => ({ activityId })), otherLeaders],
+  ['question', 'list', 'missing', { activityId: NO_ACTIVITY }, row({})],
+  ['question', 'vote', 'own', questionIn(OWN, (ids) => ({ ...ids, vote: true })), ownAudience],
+  ['question', 'vote', 'other', questionIn(OTHER, (ids) => ({ ...ids, vote: true })), row({ otherSecretary: 'ok' })],
+  ['question', 'vote', 'missing', { activityId: NO_ACTIVITY, questionId: 'qNoSuchOne1', vote: true }, row({})],
+  ['question', 'moderate', 'own', questionIn(OWN, ({ questionId }) => ({ questionId, answered: true })), ownLeaders],
+  ['question', 'moderate', 'other', questionIn(OTHER, ({ questionId }) => ({ questionId, answered: true })), otherLeaders],
+  ['question', 'moderate', 'missing', { questionId: 'qNoSuchOne1', answered: true }, row({})],
   ['study', 'library', 'self', {}, everyone],
   ['study', 'home', 'self', {}, everyone],
   ['study', 'mine', 'self', {}, everyone],

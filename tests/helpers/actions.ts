@@ -47,6 +47,7 @@ export const READS = new Set([
   'privacy.status',
   'record.export',
   'record.get',
+  'question.list',
   'record.history',
   'record.ledger',
   'record.stats',
