@@ -2,6 +2,7 @@ import {
   ACTIVITY_TITLE,
   BRANCH_COURSE_TITLE,
   COURSE_TITLE,
+  LECTURE_QUESTION,
   APPLICANT_NAME,
   COMMITTEE,
   COMMITTEE_NAME,
@@ -189,6 +190,17 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       route: 'packages/secretary/pages/lesson-edit/index',
       query: (w) => ({ courseId: w.branchCourseId, lessonId: w.branchLessonId }),
       shows: () => ['坚守一线的老党员', '保存课时'],
+    },
+    // From a live lecture that has ended: its replay joins a course the secretary picks.
+    {
+      route: 'packages/secretary/pages/lesson-edit/index',
+      query: () => ({ orgId: RD, kind: 'channels', finder: 'sphDemoLive01', title: '回放：十二月直播党课' }),
+      shows: () => ['加入哪门系列课', BRANCH_COURSE_TITLE, 'sphDemoLive01'],
+    },
+    {
+      route: 'pages/activity/detail/index',
+      query: (w) => ({ id: w.lectureId }),
+      shows: () => ['打开签到码', LECTURE_QUESTION, '标记已回答'],
     },
     {
       route: 'packages/secretary/pages/post-edit/index',

@@ -43,7 +43,11 @@ export interface World {
   /** The first branch's own course, which its secretary edits. */
   branchCourseId: string;
   branchLessonId: string;
+  /** A 直播党课 on now, with a member's question. */
+  lectureId: string;
 }
+
+export const LECTURE_QUESTION = '学习笔记要写多少字？';
 
 export const COURSE_TITLE = '新时代党支部工作十讲';
 export const BRANCH_COURSE_TITLE = '身边的榜样：研发中心优秀党员事迹';
@@ -129,6 +133,25 @@ export async function createWorld(): Promise<World> {
   const branchCourse = (await must(runtime, 'study', 'library', { tab: 'latest', tag: '身边榜样' }, PERSONAS.secretary.openid)).items[0];
   if (!branchCourse) throw new Error('scenario: the branch has no course');
   const branchLessons = await must(runtime, 'study', 'lessons', { courseId: branchCourse.id }, PERSONAS.secretary.openid);
+  const lecture = await must(
+    runtime,
+    'activity',
+    'create',
+    {
+      orgId: RD,
+      type: 'live_lecture',
+      title: '十二月直播党课',
+      place: '线上（视频号直播）',
+      startAt: at(-5),
+      endAt: at(85),
+      signupDeadline: null,
+      audience: { kind: 'unit' },
+      signupRequired: false,
+      live: { finderUserName: 'sphDemoLive01', link: null },
+    },
+    PERSONAS.secretary.openid,
+  );
+  await must(runtime, 'question', 'ask', { activityId: lecture.id, text: LECTURE_QUESTION }, PERSONAS.member.openid);
   return {
     runtime,
     activityId: activity.id,
@@ -143,5 +166,6 @@ export async function createWorld(): Promise<World> {
     assignmentId: assigned.assignmentId,
     branchCourseId: branchCourse.id,
     branchLessonId: branchLessons.lessons[0]!.id,
+    lectureId: lecture.id,
   };
 }

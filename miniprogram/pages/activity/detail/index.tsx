@@ -21,6 +21,7 @@ import { useAction } from '../../../services/useAction';
 import { session } from '../../../services/session';
 import { useApi } from '../../../services/useApi';
 import { currentSpot } from '../../../services/location';
+import { LiveBox, Questions } from './live';
 import { askToSubscribe } from '../../../services/wechat';
 import './index.scss';
 import { pageUrl, type SecretaryPage } from '../../../../typings/pages';
@@ -206,12 +207,12 @@ function CheckinBox({ a, onDone }: { a: ActivityView; onDone: () => void }) {
   return (
     <View className='zb-card zb-stack' id='checkin-box'>
       <Text className='zb-title'>签到</Text>
-      {process.env.TARO_ENV === 'weapp' && (
+      {process.env.TARO_ENV === 'weapp' && !a.live && (
         <Button id='checkin-scan' type='primary' size='large' block loading={busy} onClick={() => void scan()}>
           扫码签到
         </Button>
       )}
-      <Text className='zb-muted'>或输入书记屏幕上的 6 位签到码：</Text>
+      <Text className='zb-muted'>{a.live ? '输入主讲人在直播中展示的 6 位签到码：' : '或输入书记屏幕上的 6 位签到码：'}</Text>
       {a.location && (
         <Text className='zb-muted'>
           签到时会核对你是否在活动地点 {a.location.radius} 米内。手机定位不准时，输入书记屏幕上的签到码即可。
@@ -236,7 +237,7 @@ function CheckinBox({ a, onDone }: { a: ActivityView; onDone: () => void }) {
             if (/^\d{6}$/.test(digits)) {
               setMissing('');
               void submit({ digits });
-            } else setMissing('请输入书记屏幕上的 6 位数字');
+            } else setMissing(a.live ? '请输入直播中展示的 6 位数字' : '请输入书记屏幕上的 6 位数字');
           }}
         >
           签到
@@ -371,6 +372,7 @@ export default function ActivityDetailPage() {
                 <Text className='detail__checked-in-time'>{moment(data.mine.checkedInAt)}</Text>
               </View>
             )}
+            {data.live && data.status !== 'cancelled' && data.status !== 'ended' && <LiveBox a={data} live={data.live} />}
             {data.mine.inAudience && checkinOpen && !data.mine.checkedIn && <CheckinBox a={data} onDone={() => void reload()} />}
             <CellGroup>
               <Cell title='时间' extra={timeRange(data.startAt, data.endAt)} />
@@ -395,6 +397,7 @@ export default function ActivityDetailPage() {
                 <ImageGrid images={data.images} id='activity-images' />
               </View>
             )}
+            {data.live && (data.mine.inAudience || data.canManage) && <Questions a={data} />}
             {record.data?.closed && <RecordCard record={record.data} />}
             {data.mine.inAudience && data.status !== 'cancelled' && (
               <SignupBox a={data} onChanged={() => void reload()} reminderTemplate={me.data?.subscribeTemplates.activityReminder ?? null} />
@@ -420,6 +423,25 @@ export default function ActivityDetailPage() {
                 {data.status !== 'cancelled' && Date.now() >= Date.parse(data.startAt) && (
                   <Button id='open-record' size='large' block onClick={() => go('record')}>
                     会议记录
+                  </Button>
+                )}
+                {data.live && data.status === 'ended' && (
+                  <Button
+                    id='live-replay'
+                    size='large'
+                    block
+                    onClick={() =>
+                      void Taro.navigateTo({
+                        url: pageUrl('lessonEdit', {
+                          orgId: data.orgId,
+                          kind: 'channels',
+                          finder: data.live?.finderUserName ?? '',
+                          title: `回放：${data.title}`.slice(0, 40),
+                        }),
+                      })
+                    }
+                  >
+                    把回放加入系列课
                   </Button>
                 )}
                 {data.status !== 'cancelled' && data.status !== 'ended' && !cancelOpen && (

@@ -28,8 +28,15 @@ import './index.scss';
 import { pageUrl } from '../../../../../typings/pages';
 import { usePageClass } from '../../../../services/care';
 
-type FieldKey = 'title' | 'place' | 'when' | 'capacity' | 'audience';
-const FIELD_LABEL: Record<FieldKey, string> = { title: '标题', place: '地点', when: '时间', capacity: '名额', audience: '参加范围' };
+type FieldKey = 'title' | 'place' | 'when' | 'capacity' | 'audience' | 'live';
+const FIELD_LABEL: Record<FieldKey, string> = {
+  title: '标题',
+  place: '地点',
+  when: '时间',
+  capacity: '名额',
+  audience: '参加范围',
+  live: '直播',
+};
 
 /** A date and a clock time side by side in one field (the start, or the end). */
 function WhenField(p: {
@@ -84,6 +91,8 @@ export default function ActivityEditPage() {
   const [rule, setRule] = useState<CancelRule['kind']>('deadline');
   const [audience, setAudience] = useState<Audience>({ kind: 'unit' });
   const [location, setLocation] = useState<Place | null>(null);
+  const [finder, setFinder] = useState('');
+  const [link, setLink] = useState('');
   const [description, setDescription] = useState('');
   const [images, setImages] = useState<ImageRef[]>([]);
   const { busy, error, run } = useAction();
@@ -114,6 +123,8 @@ export default function ActivityEditPage() {
     setRule(a.cancelRule.kind);
     setAudience(a.audience);
     setLocation(a.location);
+    setFinder(a.live?.finderUserName ?? '');
+    setLink(a.live?.link ?? '');
     setDescription(a.description);
     setImages(a.images);
     setFilled(true);
@@ -128,7 +139,18 @@ export default function ActivityEditPage() {
     when: instant(endDay, end) > instant(day, start) ? null : '结束时间要晚于开始时间',
     capacity: signup === 'yes' && capacity && !/^[1-9]\d*$/.test(capacity) ? '名额请填正整数，不限名额请留空' : null,
     audience: audienceChosen ? null : '请选择参加的组织或党员',
+    live:
+      type !== 'live_lecture'
+        ? null
+        : !finder.trim() && !link.trim()
+          ? '请填写视频号 ID 或直播链接'
+          : finder.trim() && !/^sph[0-9A-Za-z_-]{3,40}$/.test(finder.trim())
+            ? '视频号 ID 应以 sph 开头，可在视频号助手中查看'
+            : link.trim() && !/^https:\/\/\S+$/.test(link.trim())
+              ? '直播链接应为 https 开头的网址'
+              : null,
   };
+  const live = type === 'live_lecture';
   const shown = (k: FieldKey) => (tried ? (problems[k] ?? null) : null);
   const summary = tried ? problemSummary(problems, FIELD_LABEL) : null;
 
@@ -151,7 +173,8 @@ export default function ActivityEditPage() {
       startAt: instant(day, start),
       endAt: instant(endDay, end),
       signupDeadline: null,
-      location,
+      location: live ? null : location,
+      live: live ? { finderUserName: finder.trim() || null, link: link.trim() || null } : null,
       capacity: signup === 'yes' && capacity ? Number(capacity) : null,
       audience,
       images: images.map((i) => i.fileID),
@@ -178,7 +201,15 @@ export default function ActivityEditPage() {
     <View className={pageClass}>
       <View className='zb-card zb-stack'>
         <Field label='类型' required plain>
-          <Choices id='edit-type' options={ACTIVITY_TYPES.map((t) => [t, ACTIVITY_TYPE_LABEL[t]])} value={type} onChange={setType} />
+          <Choices
+            id='edit-type'
+            options={ACTIVITY_TYPES.map((t) => [t, ACTIVITY_TYPE_LABEL[t]])}
+            value={type}
+            onChange={(t) => {
+              setType(t);
+              if (t === 'live_lecture' && !place.trim()) setPlace('线上（视频号直播）');
+            }}
+          />
         </Field>
         <Field id='field-title' label='标题' required error={shown('title')}>
           <Input id='edit-title' placeholder='如：十二月主题党日' value={title} onChange={setTitle} maxLength={40} />
@@ -214,10 +245,27 @@ export default function ActivityEditPage() {
           {orgId && <AudiencePicker orgId={orgId} value={audience} onChange={setAudience} />}
         </Field>
       </View>
-      <View className='zb-card zb-stack'>
-        <Text className='zb-muted'>签到地点</Text>
-        <LocationPicker value={location} onChange={setLocation} />
-      </View>
+      {live ? (
+        <View className='zb-card zb-stack' id='edit-live'>
+          <Field
+            id='field-live-finder'
+            label='视频号 ID'
+            error={shown('live')}
+            hint='以 sph 开头，在“视频号助手 → 账号设置”中查看；党员可预约并进入直播间'
+          >
+            <Input id='edit-live-finder' placeholder='sphXXXXXXXX' value={finder} onChange={setFinder} maxLength={44} />
+          </Field>
+          <Field id='field-live-link' label='直播链接（可不填）' hint='没有视频号时，或作为备用：党员复制后在浏览器中打开'>
+            <Input id='edit-live-link' placeholder='https://…' value={link} onChange={setLink} maxLength={500} />
+          </Field>
+          <Text className='zb-muted'>线上签到：开播后打开签到码，在直播画面中展示 6 位数字，党员输入即签到，不核对位置。</Text>
+        </View>
+      ) : (
+        <View className='zb-card zb-stack'>
+          <Text className='zb-muted'>签到地点</Text>
+          <LocationPicker value={location} onChange={setLocation} />
+        </View>
+      )}
       <View className='zb-card zb-stack'>
         <Text className='zb-muted'>是否需要报名</Text>
         <Choices

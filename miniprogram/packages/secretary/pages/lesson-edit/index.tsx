@@ -28,14 +28,22 @@ const FILE_HINT: Partial<Record<LessonKind, string>> = {
 /** One lesson of a 系列课: its kind, title and content — text, an audio or video file, a document, or a Channels video. */
 export default function LessonEditPage() {
   const pageClass = usePageClass('lesson-edit');
-  const { courseId = '', lessonId = '' } = useRouter().params;
+  const params = useRouter().params;
+  const lessonId = params['lessonId'] ?? '';
+  // From a live lecture that has ended (its replay on Channels): the editor picks the course it joins.
+  const replay = params['kind'] === 'channels';
+  const [courseId, setCourseId] = useState(params['courseId'] ?? '');
+  const courses = useApi(
+    async () => (!params['courseId'] && params['orgId'] ? api.post.drafts({ orgId: params['orgId'] }) : null),
+    [params['orgId'], params['courseId']],
+  );
   const existing = useApi(async () => (lessonId ? api.study.lesson({ lessonId }) : null), [lessonId]);
-  const [kind, setKind] = useState<LessonKind>('article');
-  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<LessonKind>(replay ? 'channels' : 'article');
+  const [title, setTitle] = useState(params['title'] ?? '');
   const [text, setText] = useState('');
   const [file, setFile] = useState<Picked | null>(null);
   const [minutes, setMinutes] = useState('5');
-  const [finder, setFinder] = useState('');
+  const [finder, setFinder] = useState(params['finder'] ?? '');
   const [feedId, setFeedId] = useState('');
   const [live, setLive] = useState(false);
   const [tried, setTried] = useState(false);
@@ -83,7 +91,8 @@ export default function LessonEditPage() {
     .map((p) => p.trim())
     .filter(Boolean);
   const mins = Number(minutes);
-  const problems: Problems<'title' | 'content' | 'minutes'> = {
+  const problems: Problems<'course' | 'title' | 'content' | 'minutes'> = {
+    course: courseId ? null : '请选择要加入的系列课',
     title: title.trim().length < 2 ? '请填写标题，至少 2 个字' : null,
     content:
       kind === 'article'
@@ -102,7 +111,7 @@ export default function LessonEditPage() {
         ? '请填写 1 到 120 之间的分钟数'
         : null,
   };
-  const labels = { title: '标题', content: '内容', minutes: '学习时长' };
+  const labels = { course: '系列课', title: '标题', content: '内容', minutes: '学习时长' };
   const summary = tried ? problemSummary(problems, labels) : null;
 
   function lesson() {
@@ -129,8 +138,30 @@ export default function LessonEditPage() {
 
   if (lessonId && !existing.data) return <PageState state={existing} />;
   const err = (k: keyof typeof problems) => (tried ? (problems[k] ?? null) : null);
+  const courseChoices = (courses.data?.posts ?? []).filter((p) => p.kind === 'course');
   return (
     <View className={pageClass}>
+      {!params['courseId'] && (
+        <View className='zb-card zb-stack' id='lesson-course'>
+          <Field id='field-lesson-course' label='加入哪门系列课' required plain error={err('course')}>
+            <View className='zb-stack'>
+              {courses.data && courseChoices.length === 0 && (
+                <Text className='zb-muted'>本组织还没有系列课，请先在“写稿与审核”中新建一门。</Text>
+              )}
+              {courseChoices.map((c) => (
+                <View
+                  key={c.id}
+                  id={`lesson-course-${c.id}`}
+                  className={`zb-option${courseId === c.id ? ' zb-option--on' : ''}`}
+                  onClick={() => setCourseId(c.id)}
+                >
+                  <Text className='zb-option__title'>{c.title}</Text>
+                </View>
+              ))}
+            </View>
+          </Field>
+        </View>
+      )}
       <View className='zb-card zb-stack'>
         <Field id='field-lesson-kind' label='课时类型' required plain>
           <Choices
