@@ -159,7 +159,8 @@ export const open: Handler<'study', 'open'> = async (input, ctx) => {
 /**
  * A heartbeat: one read of the caller's record and, when it earns anything, one conditional write that
  * succeeds only if nobody credited a window since the read (so two clients, replays and bursts earn
- * one window once). A lesson the caller did not open from its audience is refused like a missing one.
+ * one window once); when it earns nothing, at most one write of the media position (for resuming).
+ * A lesson the caller did not open from its audience is refused like a missing one.
  */
 export const beat: Handler<'study', 'beat'> = async (input, ctx) => {
   const { openid } = ctx.caller;
@@ -189,7 +190,16 @@ export const beat: Handler<'study', 'beat'> = async (input, ctx) => {
         .update({ 'counts.completions': _.inc(1) });
     }
   }
-  const p = credited > 0 ? credit.next : record.lessons[input.lessonId]!;
+  let p = credited > 0 ? credit.next : record.lessons[input.lessonId]!;
+  if (credited === 0 && p.bucket > 0 && Math.abs(p.pos - input.position) >= 1) {
+    // Nothing credited (another heartbeat had this window), but where the member is still counts for
+    // resuming: a member who leaves a moment after a periodic heartbeat comes back where they left.
+    const pos = Math.min(input.position, p.length);
+    await col(ctx.db, 'study_members')
+      .doc(openid)
+      .update({ [`lessons.${input.lessonId}.pos`]: pos });
+    p = { ...p, pos };
+  }
   const todaySeconds = todayBefore + credited;
   return { credited, progress: progressView(p), todaySeconds, capped: todaySeconds >= STUDY_RULES.dailyCapSeconds };
 };

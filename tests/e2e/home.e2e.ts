@@ -44,7 +44,7 @@ it('every tab opens from the tab bar', async () => {
   await signInAs(page, 'demo-member-01');
   const tabs: [string, string, string][] = [
     ['活动', 'activity', '暂无活动'],
-    ['学习', 'study', '暂无学习内容'],
+    ['学习', 'study', '我的学习'],
     ['我的', 'me', '我的组织'],
   ];
   for (const [label, name, expected] of tabs) {

@@ -61,8 +61,13 @@ it('a member opens the 必学 course from the home page, listens and watches, co
   await page.waitForSelector('#lesson-video');
   await page.locator('#lesson-video .taro-video-cover-play-button').click();
   await page.waitForFunction(() => ((document.querySelector('#lesson-video video') as HTMLVideoElement | null)?.currentTime ?? 0) >= 4);
+  // The member pauses part-way (the demo video is 21 s: waiting for the next window, it would otherwise play to its end).
+  const watched = await page.evaluate(() => {
+    const video = document.querySelector('#lesson-video video') as HTMLVideoElement;
+    video.pause();
+    return video.currentTime;
+  });
   await nextWindow(audioBeatAt);
-  const watched = await page.evaluate(() => (document.querySelector('#lesson-video video') as HTMLVideoElement).currentTime);
   // Leaving the page reports where the member is.
   const leaving = page.waitForResponse(
     (r) => r.url().includes('/api/functions/study') && r.request().postData()?.includes('"beat"') === true,

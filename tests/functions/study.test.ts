@@ -452,3 +452,18 @@ describe('学习统计', () => {
     });
   });
 });
+
+describe('resuming', () => {
+  it('a heartbeat in a window already credited earns nothing but still keeps where the member is in a video, so leaving right after a periodic heartbeat resumes at the right place', async () => {
+    const c = clock('2026-12-03T01:00:00Z');
+    const rt = await demoRuntime(c.now);
+    const { lessonIds } = await course(rt, { lessons: [await audioLesson(rt, 'demo-secretary')] });
+    await open(rt, lessonIds[0]!);
+    c.advance(30_000);
+    expect((await beat(rt, lessonIds[0]!, 30, MEMBER, 0)).credited).toBe(30);
+    c.advance(8_000);
+    const leaving = await beat(rt, lessonIds[0]!, 38, MEMBER, 30);
+    expect(leaving).toMatchObject({ credited: 0, progress: { position: 38, seconds: 30 } });
+    expect((await open(rt, lessonIds[0]!)).progress).toMatchObject({ position: 38, seconds: 30 });
+  });
+});
