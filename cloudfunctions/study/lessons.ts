@@ -15,7 +15,7 @@ import { reconcileAttachments } from '../post/files';
 import { bodyView, isLive } from '../post/view';
 import { lessonsOf, recordOf } from './beat';
 import { storeMedia } from './media';
-import { coveredShare } from './progress';
+import { lessonCard } from './progress';
 
 type LessonInput = z.infer<typeof lessonInput>;
 
@@ -176,18 +176,7 @@ export const lessons: Handler<'study', 'lessons'> = async (_input, ctx) => {
   if (course.kind !== 'course') throw new AppError('INVALID_INPUT', '只有系列课有课时');
   const [all, record] = await Promise.all([lessonsOf(ctx, course._id), recordOf(ctx, ctx.caller.openid)]);
   return {
-    lessons: all.map((l) => {
-      const p = record.lessons[l._id];
-      return {
-        id: l._id,
-        title: l.title,
-        kind: l.kind,
-        duration: l.media?.duration ?? null,
-        done: Boolean(p?.doneAt),
-        progress: p ? (p.doneAt ? 1 : coveredShare(p)) : 0,
-        ...l.counts,
-      };
-    }),
+    lessons: all.map((l) => ({ ...lessonCard(l, record), ...l.counts })),
   };
 };
 

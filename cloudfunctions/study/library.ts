@@ -9,7 +9,7 @@ import { AppError } from '../common/errors';
 import { orgNames } from '../org/view';
 import { bodyView, fileUrls, isLive } from '../post/view';
 import { lessonsOf, recordOf } from './beat';
-import { coveredShare, dayKey, secondsSince, stateOn } from './progress';
+import { coveredShare, dayKey, lessonCard, secondsSince, stateOn } from './progress';
 
 async function membershipsOf(ctx: HandlerContext, openid: string): Promise<MembershipDoc[]> {
   return (await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(50).get()).data;
@@ -214,17 +214,7 @@ export const course: Handler<'study', 'course'> = async (_input, ctx) => {
     featured: Boolean(p.featured),
     publishAt: p.publishAt ? new Date(p.publishAt).toISOString() : null,
     learners: p.counts.readers,
-    lessons: lessons.map((l) => {
-      const mineP = record.lessons[l._id];
-      return {
-        id: l._id,
-        title: l.title,
-        kind: l.kind,
-        duration: l.media?.duration ?? null,
-        done: Boolean(mineP?.doneAt),
-        progress: mineP ? (mineP.doneAt ? 1 : coveredShare(mineP)) : 0,
-      };
-    }),
+    lessons: lessons.map((l) => lessonCard(l, record)),
     assigned: nearest ? { dueAt: new Date(nearest.dueAt).toISOString(), lessonIds: nearest.lessonIds } : null,
     canManage: Boolean(ctx.grant.leads),
   };

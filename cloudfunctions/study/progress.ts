@@ -1,4 +1,4 @@
-import { STUDY_RULES, type LessonProgressView, type StudyState } from '../../typings/study';
+import { STUDY_RULES, type LessonCard, type LessonProgressView, type StudyState } from '../../typings/study';
 import { inShanghai } from '../../typings/time';
 import type { LessonDoc, LessonProgressDoc, StudyMemberDoc } from '../common/db';
 
@@ -143,4 +143,17 @@ export function stateOn(doc: StudyMemberDoc | undefined, lessonIds: string[]) {
     lessonIds.length > 0 && done.length === lessonIds.length ? 'done' : entries.length > 0 ? 'studying' : 'not_started';
   const doneAt = state === 'done' ? new Date(Math.max(...done.map((p) => new Date(p.doneAt!).getTime()))).toISOString() : null;
   return { state, seconds: entries.reduce((s, p) => s + p.sec, 0), lessonsDone: done.length, doneAt };
+}
+
+/** A lesson in its course's list, with the member's progress on it. */
+export function lessonCard(l: LessonDoc, record: Pick<StudyMemberDoc, 'lessons'>): LessonCard {
+  const p = record.lessons[l._id];
+  return {
+    id: l._id,
+    title: l.title,
+    kind: l.kind,
+    duration: l.media?.duration ?? null,
+    done: Boolean(p?.doneAt),
+    progress: p ? (p.doneAt ? 1 : coveredShare(p)) : 0,
+  };
 }
