@@ -10,7 +10,7 @@ export interface Unreadable {
 
 /**
  * Measures the page in the browser: visible text under `minFont` px as drawn (care mode's zoom included), controls (buttons, inputs, text
- * areas, tab items, anything with role=button) under 44 px in either dimension, text below WCAG AA
+ * areas, tab items, anything with role=button) under 44 px in either dimension or cut off at the screen's side, text below WCAG AA
  * contrast against the background it is drawn on (4.5:1, or 3:1 for large text), and horizontal overflow.
  */
 export async function measure(page: Page, minFont = 12): Promise<Unreadable> {
@@ -78,11 +78,13 @@ const MEASURE_BODY = `
       .filter((el) => visible(el) && !el.disabled && getComputedStyle(el).pointerEvents !== 'none')
       .filter((el) => {
         const r = el.getBoundingClientRect();
-        return r.height < 44 || r.width < 44;
+        // Too small, or cut off at the side of the screen (a row of buttons wider than the phone).
+        return r.height < 44 || r.width < 44 || r.right > window.innerWidth + 1 || r.left < -1;
       })
       .map((el) => {
         const r = el.getBoundingClientRect();
-        return \`\${name(el)} \${Math.round(r.width)}×\${Math.round(r.height)}\`;
+        const cut = r.right > window.innerWidth + 1 || r.left < -1 ? ' cut off' : '';
+        return \`\${name(el)} \${Math.round(r.width)}×\${Math.round(r.height)}\${cut}\`;
       });
     const overflow = document.documentElement.scrollWidth > window.innerWidth + 1;
     return { smallText, smallTargets: [...new Set(smallTargets)], lowContrast, overflow };

@@ -44,22 +44,22 @@ function AudioLesson({ lesson }: { lesson: LessonView }) {
         blockSize={28}
         onChange={(e) => audioLessons.seek(e.detail.value)}
       />
+      <View
+        id='lesson-play'
+        className={`lesson__play${mine && s.playing ? ' lesson__play--on' : ''}`}
+        aria-label={mine && s.playing ? '暂停' : '播放'}
+        onClick={() => {
+          if (!mine) audioLessons.load(lesson, true);
+          else audioLessons.toggle();
+        }}
+      >
+        <Text>{mine && s.playing ? '暂停' : '播放'}</Text>
+      </View>
       <View className='lesson__controls'>
-        <Button id='lesson-back' size='large' onClick={() => audioLessons.seek(position - 15)}>
+        <Button id='lesson-back' className='zb-grow' size='large' onClick={() => audioLessons.seek(position - 15)}>
           后退15秒
         </Button>
-        <View
-          id='lesson-play'
-          className={`lesson__play${mine && s.playing ? ' lesson__play--on' : ''}`}
-          aria-label={mine && s.playing ? '暂停' : '播放'}
-          onClick={() => {
-            if (!mine) audioLessons.load(lesson, true);
-            else audioLessons.toggle();
-          }}
-        >
-          <Text>{mine && s.playing ? '暂停' : '播放'}</Text>
-        </View>
-        <Button id='lesson-forward' size='large' onClick={() => audioLessons.seek(position + 15)}>
+        <Button id='lesson-forward' className='zb-grow' size='large' onClick={() => audioLessons.seek(position + 15)}>
           前进15秒
         </Button>
       </View>
