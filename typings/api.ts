@@ -676,11 +676,7 @@ export const contract = {
         orgId: docId,
         courseId: docId,
         lessonIds: z.array(docId).min(1).max(100).nullable().default(null),
-        audience: z.discriminatedUnion('kind', [
-          z.strictObject({ kind: z.literal('unit') }),
-          z.strictObject({ kind: z.literal('subtree') }),
-          z.strictObject({ kind: z.literal('members'), memberIds: z.array(docId).min(1).max(500) }),
-        ]),
+        audience: activityInput.shape.audience,
         dueAt: isoInstant,
       }),
     ),

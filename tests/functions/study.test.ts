@@ -467,3 +467,43 @@ describe('resuming', () => {
     expect((await open(rt, lessonIds[0]!)).progress).toMatchObject({ position: 38, seconds: 30 });
   });
 });
+
+describe('必学 for some members and some lessons', () => {
+  it('only the chosen members have it, and it is done when the chosen lessons are', async () => {
+    const c = clock('2026-12-03T01:00:00Z');
+    const rt = await demoRuntime(c.now);
+    const { courseId, lessonIds } = await course(rt, { lessons: [articleLesson(), articleLesson('第二课 党员的义务')] });
+    const roster = await ok<{ members: { memberId: string; name: string }[] }>(rt, 'member', 'list', { orgId: RD }, SECRETARY);
+    const names = await rt.db.collection('memberships').where({ openid: MEMBER2.openid }).get();
+    const chosen = roster.members.find((m) => m.name === (names.data[0] as { name: string }).name)!.memberId;
+    const { id } = await ok<{ id: string }>(
+      rt,
+      'study',
+      'assign',
+      {
+        orgId: RD,
+        courseId,
+        lessonIds: [lessonIds[1]!],
+        audience: { kind: 'members', memberIds: [chosen] },
+        dueAt: '2026-12-05T10:00:00.000Z',
+      },
+      SECRETARY,
+    );
+    expect((await ok<StudyHome>(rt, 'study', 'home', {}, MEMBER)).assigned).toEqual([]);
+    expect((await ok<StudyHome>(rt, 'study', 'home', {}, MEMBER2)).assigned).toEqual([
+      expect.objectContaining({ lessonsTotal: 1, state: 'not_started' }),
+    ]);
+    await open(rt, lessonIds[1]!, MEMBER2);
+    c.advance(30_000);
+    await beat(rt, lessonIds[1]!, 1, MEMBER2);
+    c.advance(30_000);
+    await beat(rt, lessonIds[1]!, 1, MEMBER2);
+    const progress = await ok<AssignmentProgress>(rt, 'study', 'progress', { assignmentId: id }, SECRETARY);
+    expect(progress.members).toEqual([expect.objectContaining({ memberId: chosen, state: 'done', lessonsDone: 1 })]);
+    expect(progress.assignment).toMatchObject({
+      lessonsTotal: 1,
+      audienceLabel: '指定党员 1 人',
+      counts: { total: 1, done: 1, studying: 0, notStarted: 0 },
+    });
+  });
+});

@@ -3,6 +3,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { pageUrl } from '../../../../../typings/pages';
+import type { Audience } from '../../../../../typings/domain';
 import type { AssignmentView } from '../../../../../typings/study';
 import { shanghaiDay } from '../../../../../typings/time';
 import { Field, Picked } from '../../../../components/field';
@@ -12,6 +13,7 @@ import { usePageClass } from '../../../../services/care';
 import { moment } from '../../../../services/format';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
+import { AudiencePicker } from '../activity-edit/audience';
 import { Choices } from '../activity-edit/choices';
 
 function Assignment({ a }: { a: AssignmentView }) {
@@ -41,17 +43,28 @@ export default function AssignmentsPage() {
   const courses = useApi(() => api.study.library({ tab: 'latest', limit: 50 }), []);
   usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()));
   const [courseId, setCourseId] = useState(preset);
-  const [scope, setScope] = useState<'unit' | 'subtree'>('unit');
+  const [audience, setAudience] = useState<Audience>({ kind: 'unit' });
+  const [only, setOnly] = useState<string[] | null>(null);
+  const lessons = useApi(async () => (courseId ? api.study.course({ courseId }) : null), [courseId]);
   const [day, setDay] = useState(shanghaiDay(new Date(Date.now() + 14 * 24 * 3600 * 1000)));
   const [tried, setTried] = useState(false);
   const assigning = useAction();
   const options = (courses.data?.items ?? []).filter((c) => c.kind === 'course');
+  const audienceChosen =
+    (audience.kind !== 'units' || audience.orgIds.length > 0) && (audience.kind !== 'members' || audience.memberIds.length > 0);
   const chosen = options.find((c) => c.id === courseId);
   async function assign() {
     setTried(true);
-    if (!courseId) return;
+    if (!courseId || !audienceChosen || (only && only.length === 0)) return;
     const done = await assigning.run(
-      () => api.study.assign({ orgId, courseId, audience: { kind: scope }, dueAt: new Date(`${day}T23:59:00+08:00`).toISOString() }),
+      () =>
+        api.study.assign({
+          orgId,
+          courseId,
+          audience,
+          lessonIds: only && only.length ? only : null,
+          dueAt: new Date(`${day}T23:59:00+08:00`).toISOString(),
+        }),
       '已布置',
     );
     if (done) {
@@ -82,16 +95,36 @@ export default function AssignmentsPage() {
             ))}
           </View>
         </Field>
-        <Field id='field-assign-scope' label='学习范围' required plain>
-          <Choices
-            id='assign-scope'
-            options={[
-              ['unit', '本组织全体党员'],
-              ['subtree', '含下级组织'],
-            ]}
-            value={scope}
-            onChange={setScope}
-          />
+        {courseId && lessons.data && (
+          <Field id='field-assign-lessons' label='学哪些课时' required plain error={tried && only?.length === 0 ? '请至少选一课' : null}>
+            <View className='zb-stack'>
+              <Choices
+                id='assign-lessons'
+                options={[
+                  ['all', `全部 ${lessons.data.lessons.length} 课时`],
+                  ['some', '指定课时'],
+                ]}
+                value={only ? 'some' : 'all'}
+                onChange={(v) => setOnly(v === 'some' ? [] : null)}
+              />
+              {only &&
+                lessons.data.lessons.map((l, i) => (
+                  <View
+                    key={l.id}
+                    id={`assign-lesson-${i}`}
+                    className={`zb-option${only.includes(l.id) ? ' zb-option--on' : ''}`}
+                    onClick={() => setOnly(only.includes(l.id) ? only.filter((x) => x !== l.id) : [...only, l.id])}
+                  >
+                    <Text className='zb-option__title'>
+                      {i + 1}. {l.title}
+                    </Text>
+                  </View>
+                ))}
+            </View>
+          </Field>
+        )}
+        <Field id='field-assign-scope' label='学习范围' required plain error={tried && !audienceChosen ? '请选择组织或党员' : null}>
+          <AudiencePicker orgId={orgId} value={audience} onChange={setAudience} />
         </Field>
         <Field id='field-assign-due' label='完成期限' required hint='当天 23:59 截止；未学完的党员每天晚上会收到一次提醒'>
           <Picker mode='date' value={day} start={shanghaiDay(new Date())} onChange={(e) => setDay(e.detail.value)}>

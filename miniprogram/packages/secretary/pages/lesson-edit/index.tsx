@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import type { PostBlockView } from '../../../../../typings/domain';
 import { LESSON_KIND_LABEL, LESSON_KINDS, type LessonDraft, type LessonKind } from '../../../../../typings/study';
 import { Field, problemSummary, type Problems } from '../../../../components/field';
 import { PageState } from '../../../../components/state-view';
@@ -12,6 +13,7 @@ import { clockTime } from '../../../../services/study';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import { Choices } from '../activity-edit/choices';
+import { BodyEditor } from '../post-edit/body';
 
 interface Picked {
   fileID: string;
@@ -40,7 +42,7 @@ export default function LessonEditPage() {
   const existing = useApi(async () => (lessonId ? api.study.lesson({ lessonId }) : null), [lessonId]);
   const [kind, setKind] = useState<LessonKind>(replay ? 'channels' : 'article');
   const [title, setTitle] = useState(params['title'] ?? '');
-  const [text, setText] = useState('');
+  const [body, setBody] = useState<PostBlockView[]>([{ type: 'paragraph', text: '' }]);
   const [file, setFile] = useState<Picked | null>(null);
   const [minutes, setMinutes] = useState('5');
   const [finder, setFinder] = useState(params['finder'] ?? '');
@@ -57,7 +59,7 @@ export default function LessonEditPage() {
     void Taro.setNavigationBarTitle({ title: '编辑课时' });
     setKind(d.kind);
     setTitle(d.title);
-    setText(d.body.flatMap((b) => (b.type === 'paragraph' || b.type === 'heading' ? [b.text] : [])).join('\n\n'));
+    if (d.body.length) setBody(d.body);
     setFile(d.file ? { fileID: d.file.fileID, name: d.file.name, duration: d.file.duration } : null);
     setMinutes(String(d.minutes));
     setFinder(d.channels?.finderUserName ?? '');
@@ -86,19 +88,20 @@ export default function LessonEditPage() {
     }
   }
 
-  const paragraphs = text
-    .split(/\n\s*\n|\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const blocks = body
+    .filter((b) => b.type === 'image' || b.type === 'link' || b.text.trim())
+    .map((b) =>
+      b.type === 'image' ? { type: 'image' as const, fileID: b.fileID, ...(b.caption?.trim() ? { caption: b.caption.trim() } : {}) } : b,
+    );
   const mins = Number(minutes);
   const problems: Problems<'course' | 'title' | 'content' | 'minutes'> = {
     course: courseId ? null : '请选择要加入的系列课',
     title: title.trim().length < 2 ? '请填写标题，至少 2 个字' : null,
     content:
       kind === 'article'
-        ? paragraphs.length
+        ? blocks.some((b) => b.type !== 'link')
           ? null
-          : '请填写正文'
+          : '请填写正文，至少一段文字或一张图片'
         : kind === 'channels'
           ? /^sph[0-9A-Za-z_-]{3,40}$/.test(finder.trim())
             ? null
@@ -118,7 +121,7 @@ export default function LessonEditPage() {
     const t = title.trim();
     switch (kind) {
       case 'article':
-        return { kind, title: t, body: paragraphs.map((p) => ({ type: 'paragraph' as const, text: p })) };
+        return { kind, title: t, body: blocks };
       case 'audio':
       case 'video':
         return { kind, title: t, file: file!.fileID };
@@ -182,10 +185,11 @@ export default function LessonEditPage() {
             id='field-lesson-text'
             label='正文'
             required
+            plain
             error={err('content')}
-            hint='空一行分段。党员读到末尾、且读够按字数计算的时间，才算学完。'
+            hint='党员读到末尾、且读够按字数计算的时间（每秒 10 字，至少 30 秒），才算学完。'
           >
-            <TextArea id='lesson-text' value={text} onChange={setText} placeholder='正文' maxLength={20000} autoSize />
+            <BodyEditor orgId='' links={false} value={body} onChange={setBody} />
           </Field>
         )}
         {(kind === 'audio' || kind === 'video' || kind === 'document') && (
