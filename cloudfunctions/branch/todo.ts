@@ -6,8 +6,7 @@ import type { HandlerContext } from '../common/context';
 import { col, readId, type ActivityDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { recordOf } from '../study/beat';
-import { assignmentsFor } from '../study/library';
-import { stateOn } from '../study/progress';
+import { assignedCards, assignmentsFor } from '../study/library';
 
 /**
  * The home's to-do list: every open item of the caller's party work, gathered from small providers.
@@ -262,28 +261,18 @@ const studyDue: TodoProvider = async (ctx, scope) => {
   const assignments = await assignmentsFor(ctx, scope.memberships);
   const soon = assignments.filter((a) => new Date(a.dueAt).getTime() < scope.now.getTime() + 14 * DAY);
   if (soon.length === 0) return [];
-  const _ = ctx.db.command;
-  const [record, { data: lessons }] = await Promise.all([
-    recordOf(ctx, scope.openid),
-    col(ctx.db, 'lessons')
-      .where({ courseId: _.in([...new Set(soon.map((a) => a.courseId))]) })
-      .limit(1000)
-      .get(),
-  ]);
-  return soon.flatMap((a): TodoItem[] => {
-    const all = lessons.filter((l) => l.courseId === a.courseId).map((l) => l._id);
-    const ids = a.lessonIds ? a.lessonIds.filter((id) => all.includes(id)) : all;
-    const s = stateOn(record, ids);
-    if (s.state === 'done' || ids.length === 0) return [];
-    const due = new Date(a.dueAt).getTime();
+  const cards = await assignedCards(ctx, await recordOf(ctx, scope.openid), soon);
+  return cards.flatMap((c): TodoItem[] => {
+    if (c.state === 'done' || c.lessonsTotal === 0) return [];
+    const due = Date.parse(c.dueAt);
     return [
       {
-        id: `studyDue~${a._id}`,
+        id: `studyDue~${c.assignmentId}`,
         kind: 'studyDue',
-        title: `必学「${a.courseTitle}」`,
-        detail: `${due < scope.now.getTime() ? '已过期限' : `${when(a.dueAt)} 前完成`} · 已学 ${s.lessonsDone}/${ids.length} 课`,
-        dueAt: iso(a.dueAt),
-        link: { page: 'course', query: { id: a.courseId } },
+        title: `必学「${c.title}」`,
+        detail: `${c.overdue ? '已过期限' : `${when(c.dueAt)} 前完成`} · 已学 ${c.lessonsDone}/${c.lessonsTotal} 课`,
+        dueAt: c.dueAt,
+        link: { page: 'course', query: { id: c.courseId } },
         urgent: due - scope.now.getTime() < DAY,
       },
     ];

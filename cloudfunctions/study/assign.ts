@@ -13,6 +13,7 @@ import { send, type Outgoing } from '../common/outbox';
 import { publishWorkbook } from '../common/sheets';
 import { orgNames } from '../org/view';
 import { isLive } from '../post/view';
+import { recordOf } from './beat';
 import { assignedLessonIds } from './library';
 import { stateOn } from './progress';
 
@@ -185,14 +186,16 @@ export const progress: Handler<'study', 'progress'> = async (_input, ctx) => {
 
 export const remind: Handler<'study', 'remind'> = async (input, ctx) => {
   const a = ctx.grant.doc;
-  const { rows } = await progressOf(ctx, a);
-  const row = rows.find((r) => r.member._id === input.memberId);
-  if (!row) throw new AppError('NOT_FOUND', '这位党员不在本次必学的范围内');
-  if (row.state === 'done') throw new AppError('CONFLICT', '这位党员已经学完了');
+  // Only the one member: their membership, their record and the assignment's lessons (not everyone's progress).
+  const m = (await col(ctx.db, 'memberships').doc(input.memberId).get()).data[0];
+  const assigned = m?.status === 'active' && (a.memberIds.length ? a.memberIds.includes(m._id) : a.orgIds.includes(m.orgId));
+  if (!m || !assigned) throw new AppError('NOT_FOUND', '这位党员不在本次必学的范围内');
+  const [lessonIds, record] = await Promise.all([assignedLessonIds(ctx, a), recordOf(ctx, m.openid)]);
+  if (stateOn(record, lessonIds).state === 'done') throw new AppError('CONFLICT', '这位党员已经学完了');
   const day = shanghaiDay(ctx.now);
-  const before = (await col(ctx.db, 'outbox').doc(reminderId(row.member.openid, day)).get()).data[0];
+  const before = (await col(ctx.db, 'outbox').doc(reminderId(m.openid, day)).get()).data[0];
   if (before) throw new AppError('RATE_LIMITED', '今天已经提醒过这位党员了，明天可以再提醒');
-  const reminded = (await send(ctx, [reminder(a, row.member, day)])) > 0;
+  const reminded = (await send(ctx, [reminder(a, m, day)])) > 0;
   return { reminded };
 };
 

@@ -10,7 +10,7 @@ import { fileUrls } from '../common/files';
 import { DRAFTERS } from '../common/permissions';
 import { bodyView } from '../post/view';
 import { isLive } from '../post/view';
-import { creditFor, dayKey, newProgress, progressView, secondsSince, windowOf } from './progress';
+import { creditFor, dayKey, newProgress, progressView, secondsSince, weekStart, windowOf } from './progress';
 
 /** A lesson that does not exist, is not published, or is not for the caller: one answer for all. */
 export const LESSON_GONE = '课程不存在或已撤回';
@@ -207,8 +207,6 @@ export const beat: Handler<'study', 'beat'> = async (input, ctx) => {
 export const mine: Handler<'study', 'mine'> = async (_input, ctx) => {
   const record = await recordOf(ctx, ctx.caller.openid);
   const now = inShanghai(ctx.now);
-  // Weeks start on Monday, as Chinese calendars do.
-  const monday = now.subtract((now.day() + 6) % 7, 'day');
   const year = now.format('YYYY');
   const entries = Object.entries(record.lessons);
   const done = entries.filter(([, p]) => p.doneAt);
@@ -216,41 +214,22 @@ export const mine: Handler<'study', 'mine'> = async (_input, ctx) => {
     .sort(([, a], [, b]) => new Date(b.at).getTime() - new Date(a.at).getTime())
     .slice(0, 20)
     .map(([id]) => id);
-  const courseIds = [...new Set(entries.map(([, p]) => p.courseId))];
-  const _ = ctx.db.command;
-  const [{ data: lessons }, { data: courses }, { data: courseLessons }] = await Promise.all([
+  const [{ data: lessons }, { titles, completed }] = await Promise.all([
     recentIds.length
       ? col(ctx.db, 'lessons')
-          .where({ _id: _.in(recentIds) })
+          .where({ _id: ctx.db.command.in(recentIds) })
           .limit(20)
           .get()
       : Promise.resolve({ data: [] as LessonDoc[] }),
-    courseIds.length
-      ? col(ctx.db, 'posts')
-          .where({ _id: _.in(courseIds) })
-          .limit(1000)
-          .get()
-      : Promise.resolve({ data: [] as PostDoc[] }),
-    courseIds.length
-      ? col(ctx.db, 'lessons')
-          .where({ courseId: _.in(courseIds) })
-          .limit(1000)
-          .get()
-      : Promise.resolve({ data: [] as LessonDoc[] }),
+    coursesStudied(ctx, record),
   ]);
   const lessonById = new Map(lessons.map((l) => [l._id, l]));
-  const courseTitle = new Map(courses.map((c) => [c._id, c.title]));
-  const doneIds = new Set(done.map(([id]) => id));
-  const coursesDone = courseIds.filter((c) => {
-    const ids = courseLessons.filter((l) => l.courseId === c).map((l) => l._id);
-    return ids.length > 0 && ids.every((id) => doneIds.has(id));
-  }).length;
   return {
-    weekSeconds: secondsSince(record, dayKey(monday.toDate())),
+    weekSeconds: secondsSince(record, weekStart(ctx.now)),
     monthSeconds: secondsSince(record, `d${now.format('YYYYMM')}01`),
     yearSeconds: secondsSince(record, `d${year}0101`),
     lessonsDone: done.length,
-    coursesDone,
+    coursesDone: completed.length,
     days: Object.entries(record.days)
       .filter(([k, v]) => k.startsWith(`d${year}`) && v > 0)
       .sort(([a], [b]) => a.localeCompare(b))
@@ -264,7 +243,7 @@ export const mine: Handler<'study', 'mine'> = async (_input, ctx) => {
           lessonId: id,
           title: l.title,
           courseId: p.courseId,
-          courseTitle: courseTitle.get(p.courseId) ?? '',
+          courseTitle: titles.get(p.courseId) ?? '',
           seconds: p.sec,
           done: Boolean(p.doneAt),
           at: new Date(p.at).toISOString(),
@@ -274,40 +253,51 @@ export const mine: Handler<'study', 'mine'> = async (_input, ctx) => {
   } satisfies MyStudy;
 };
 
+/**
+ * The courses a member has studied (their titles) and those they completed (every lesson done, as the
+ * course is now), the latest first: two requests whatever the number of courses.
+ */
+async function coursesStudied(ctx: Pick<HandlerContext, 'db'>, record: StudyMemberDoc) {
+  const courseIds = [...new Set(Object.values(record.lessons).map((p) => p.courseId))];
+  if (!courseIds.length) return { titles: new Map<string, string>(), completed: [] as { title: string; doneAt: string }[] };
+  const _ = ctx.db.command;
+  const [{ data: lessons }, { data: courses }] = await Promise.all([
+    col(ctx.db, 'lessons')
+      .where({ courseId: _.in(courseIds) })
+      .limit(1000)
+      .get(),
+    col(ctx.db, 'posts')
+      .where({ _id: _.in(courseIds) })
+      .limit(1000)
+      .get(),
+  ]);
+  const doneAt = (id: string) => {
+    const at = record.lessons[id]?.doneAt;
+    return at ? new Date(at).getTime() : null;
+  };
+  const completed = courses.flatMap((c) => {
+    const ids = lessons.filter((l) => l.courseId === c._id).map((l) => l._id);
+    if (!ids.length || ids.some((id) => doneAt(id) === null)) return [];
+    return [{ title: c.title, doneAt: new Date(Math.max(...ids.map((id) => doneAt(id)!))).toISOString() }];
+  });
+  return {
+    titles: new Map(courses.map((c) => [c._id, c.title])),
+    completed: completed.sort((a, b) => b.doneAt.localeCompare(a.doneAt)),
+  };
+}
+
 /** 学习档案 of a member: what their archive shows them and their secretary, and what their data export holds. */
 export async function studyArchive(ctx: Pick<HandlerContext, 'db' | 'now'>, openid: string): Promise<StudyArchiveView> {
   const record = await recordOf(ctx, openid);
-  const entries = Object.values(record.lessons);
-  const courseIds = [...new Set(entries.map((p) => p.courseId))];
-  const _ = ctx.db.command;
-  const [{ data: lessons }, { data: courses }] = courseIds.length
-    ? await Promise.all([
-        col(ctx.db, 'lessons')
-          .where({ courseId: _.in(courseIds) })
-          .limit(1000)
-          .get(),
-        col(ctx.db, 'posts')
-          .where({ _id: _.in(courseIds) })
-          .limit(1000)
-          .get(),
-      ])
-    : [{ data: [] as LessonDoc[] }, { data: [] as PostDoc[] }];
-  const done = new Map(
-    Object.entries(record.lessons).flatMap(([id, p]) => (p.doneAt ? [[id, new Date(p.doneAt).getTime()] as const] : [])),
-  );
-  const completed = courses.flatMap((c) => {
-    const ids = lessons.filter((l) => l.courseId === c._id).map((l) => l._id);
-    if (!ids.length || !ids.every((id) => done.has(id))) return [];
-    return [{ title: c.title, doneAt: new Date(Math.max(...ids.map((id) => done.get(id)!))).toISOString() }];
-  });
+  const { completed } = await coursesStudied(ctx, record);
   const year = inShanghai(ctx.now).format('YYYY');
   const since = dayKey(ctx.now.getTime() - 29 * 24 * 3600 * 1000);
   return {
     yearSeconds: secondsSince(record, `d${year}0101`),
     totalSeconds: record.total,
-    lessonsDone: done.size,
+    lessonsDone: Object.values(record.lessons).filter((p) => p.doneAt).length,
     coursesDone: completed.length,
-    courses: completed.sort((a, b) => b.doneAt.localeCompare(a.doneAt)).slice(0, 20),
+    courses: completed.slice(0, 20),
     daysLast30: Object.entries(record.days).filter(([k, v]) => k >= since && v > 0).length,
   };
 }

@@ -1,6 +1,5 @@
 import { STUDY_POST_KINDS } from '../../typings/domain';
 import type { AssignedCard, StudyCard, StudyHome } from '../../typings/study';
-import { inShanghai } from '../../typings/time';
 import type { HandlerContext } from '../common/context';
 import { decodeCursor, encodeCursor, escapeRegExp } from '../common/cursor';
 import { col, readId, type AssignmentDoc, type MembershipDoc, type PostAudienceDoc, type PostDoc, type StudyMemberDoc } from '../common/db';
@@ -9,7 +8,7 @@ import { AppError } from '../common/errors';
 import { orgNames } from '../org/view';
 import { bodyView, fileUrls, isLive } from '../post/view';
 import { lessonsOf, recordOf } from './beat';
-import { coveredShare, dayKey, lessonCard, secondsSince, stateOn } from './progress';
+import { coveredShare, dayKey, lessonCard, secondsSince, stateOn, weekStart } from './progress';
 
 async function membershipsOf(ctx: HandlerContext, openid: string): Promise<MembershipDoc[]> {
   return (await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(50).get()).data;
@@ -21,10 +20,25 @@ export const assigneeKeys = (memberships: MembershipDoc[]) => [
   ...memberships.map((m) => `member:${m._id}`),
 ];
 
-/** The lessons an assignment asks for, as the course is now. */
+/** The lessons each assignment asks for, as the courses are now (in order), by assignment id: one query for all of them. */
+export async function assignedLessons(ctx: Pick<HandlerContext, 'db'>, assignments: AssignmentDoc[]): Promise<Map<string, string[]>> {
+  if (!assignments.length) return new Map();
+  const { data } = await col(ctx.db, 'lessons')
+    .where({ courseId: ctx.db.command.in([...new Set(assignments.map((a) => a.courseId))]) })
+    .orderBy('order', 'asc')
+    .limit(1000)
+    .get();
+  return new Map(
+    assignments.map((a) => {
+      const all = data.filter((l) => l.courseId === a.courseId).map((l) => l._id);
+      return [a._id, a.lessonIds ? a.lessonIds.filter((id) => all.includes(id)) : all];
+    }),
+  );
+}
+
+/** The lessons one assignment asks for. */
 export async function assignedLessonIds(ctx: Pick<HandlerContext, 'db'>, a: AssignmentDoc): Promise<string[]> {
-  const all = (await lessonsOf(ctx, a.courseId)).map((l) => l._id);
-  return a.lessonIds ? a.lessonIds.filter((id) => all.includes(id)) : all;
+  return (await assignedLessons(ctx, [a])).get(a._id)!;
 }
 
 /** The caller's open assignments (due from a week ago on), each once, the nearest deadline first. */
@@ -45,23 +59,27 @@ export async function assignmentsFor(ctx: HandlerContext, memberships: Membershi
   return data.sort((a, b) => new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime());
 }
 
-export async function assignedCards(ctx: HandlerContext, record: StudyMemberDoc, assignments: AssignmentDoc[]): Promise<AssignedCard[]> {
-  const cards = await Promise.all(
-    assignments.map(async (a): Promise<AssignedCard> => {
-      const ids = await assignedLessonIds(ctx, a);
-      const s = stateOn(record, ids);
-      return {
-        assignmentId: a._id,
-        courseId: a.courseId,
-        title: a.courseTitle,
-        dueAt: new Date(a.dueAt).toISOString(),
-        lessonsDone: s.lessonsDone,
-        lessonsTotal: ids.length,
-        state: s.state,
-        overdue: s.state !== 'done' && new Date(a.dueAt).getTime() < ctx.now.getTime(),
-      };
-    }),
-  );
+/** The member's 必学 with where they are in each (lessons read in one query, however many there are). */
+export async function assignedCards(
+  ctx: Pick<HandlerContext, 'db' | 'now'>,
+  record: StudyMemberDoc,
+  assignments: AssignmentDoc[],
+): Promise<AssignedCard[]> {
+  const lessons = await assignedLessons(ctx, assignments);
+  const cards = assignments.map((a): AssignedCard => {
+    const ids = lessons.get(a._id)!;
+    const s = stateOn(record, ids);
+    return {
+      assignmentId: a._id,
+      courseId: a.courseId,
+      title: a.courseTitle,
+      dueAt: new Date(a.dueAt).toISOString(),
+      lessonsDone: s.lessonsDone,
+      lessonsTotal: ids.length,
+      state: s.state,
+      overdue: s.state !== 'done' && new Date(a.dueAt).getTime() < ctx.now.getTime(),
+    };
+  });
   // Unfinished first; among them the nearest deadline first.
   return cards.sort((a, b) => Number(a.state === 'done') - Number(b.state === 'done') || a.dueAt.localeCompare(b.dueAt));
 }
@@ -84,12 +102,11 @@ export const home: Handler<'study', 'home'> = async (_input, ctx) => {
       resume = { lessonId: l._id, lessonTitle: l.title, courseId: c._id, courseTitle: c.title, kind: l.kind, progress: coveredShare(p) };
     }
   }
-  const now = inShanghai(ctx.now);
   return {
     resume,
     assigned,
     todaySeconds: record.days[dayKey(ctx.now)] ?? 0,
-    weekSeconds: secondsSince(record, dayKey(now.subtract((now.day() + 6) % 7, 'day').toDate())),
+    weekSeconds: secondsSince(record, weekStart(ctx.now)),
   };
 };
 

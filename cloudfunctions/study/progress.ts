@@ -14,6 +14,12 @@ const MIN_BUCKET = 5;
 /** The key of a Beijing day in StudyMemberDoc.days (a field name: no dashes). */
 export const dayKey = (instant: Date | string | number) => `d${inShanghai(instant).format('YYYYMMDD')}`;
 
+/** The key of the Monday (Beijing) of an instant's week: weeks start on Monday, as Chinese calendars do. */
+export function weekStart(instant: Date): string {
+  const day = inShanghai(instant);
+  return dayKey(day.subtract((day.day() + 6) % 7, 'day').toDate());
+}
+
 /** The server's 30-second window an instant falls in. */
 export const windowOf = (now: Date) => Math.floor(now.getTime() / (STUDY_RULES.windowSeconds * 1000));
 

@@ -356,6 +356,11 @@ describe('必学 (assigned study)', () => {
       ok: false,
       code: 'RATE_LIMITED',
     });
+    // Someone outside this 必学 (another branch's member) is not anyone's to remind here.
+    expect(await rt.invoke('study', { action: 'remind', data: { assignmentId: id, memberId: 'm-demo-016' } }, SECRETARY)).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
     // The evening timer, twice (two assignments each): one message per member.
     await Promise.all([fired(rt, 'study', 'remindDue'), fired(rt, 'study', 'remindDue')]);
     const first = await sent();
