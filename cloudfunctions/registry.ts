@@ -5,6 +5,7 @@ import { archive } from './archive';
 import { audit } from './audit';
 import { branch } from './branch';
 import { checkin } from './checkin';
+import { exam } from './exam';
 import type { InvocationContext } from './common/context';
 import type { Platform } from './common/platform';
 import { group } from './group';
@@ -13,6 +14,7 @@ import { join } from './join';
 import { lifecycle } from './lifecycle';
 import { member } from './member';
 import { org } from './org';
+import { points } from './points';
 import { post } from './post';
 import { privacy } from './privacy';
 import { question } from './question';
@@ -53,6 +55,8 @@ export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = {
   record,
   question,
   study,
+  exam,
+  points,
   system,
 };
 
@@ -67,4 +71,6 @@ export const TIMERS: { fn: FunctionName; name: string; cron: string }[] = [
   { fn: 'system', name: 'cleanup', cron: '0 */10 * * * * *' },
   // 必学 not finished: each member reminded at most once a day, in the evening.
   { fn: 'study', name: 'remindDue', cron: '0 0 19 * * * *' },
+  // Papers whose time ran out are graded with the answers saved: every minute.
+  { fn: 'exam', name: 'expire', cron: '15 * * * * * *' },
 ];

@@ -5,6 +5,7 @@ import { createRuntime } from './runtime';
 import { seedDemo } from './seed';
 import { seedDemoPosts } from './seed-posts';
 import { seedDemoStudy } from './seed-study';
+import { seedDemoExam } from './seed-exam';
 import { startTimers } from './timers';
 
 async function main(): Promise<void> {
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     if (posts) console.log(`已发布演示通知 ${posts} 条 (published ${posts} demo posts)`);
     const courses = await seedDemoStudy(runtime, new Date());
     if (courses) console.log(`已发布演示课程 ${courses} 门 (published ${courses} demo courses)`);
+    const questions = await seedDemoExam(runtime, new Date());
+    if (questions) console.log(`已建演示题库 ${questions} 题 (seeded ${questions} demo questions)`);
   }
   const timers = startTimers(runtime);
   const server = createGateway({ runtime, secret: loadSecret(config.dataDir), staticDir: config.staticDir });

@@ -66,6 +66,78 @@ import {
   type StudyHome,
   type StudyStats,
 } from './study';
+import {
+  DIFFICULTIES,
+  EXAM_RULES,
+  PAPER_KINDS,
+  QUESTION_TYPES,
+  questionProblems,
+  type AttemptKind,
+  type AttemptView,
+  type ExamHome,
+  type GradedAttempt,
+  type PaperDraft,
+  type PaperEditorCard,
+  type PaperResults,
+  type QuestionRow,
+  type WrongItem,
+} from './exam';
+import { RANK_PERIODS, type LedgerEntry, type MyPoints, type Ranking } from './points';
+
+/** A question as its editor writes it; checked as a whole (questionProblems) so the form and an import say the same. */
+export const questionInput = z
+  .strictObject({
+    type: z.enum(QUESTION_TYPES),
+    stem: z.string().trim().min(2, '题干至少 2 个字').max(500, '题干最多 500 个字'),
+    options: z
+      .array(z.string().trim().min(1, '选项不能为空').max(100, '选项最多 100 个字'))
+      .max(EXAM_RULES.maxOptions, `最多 ${EXAM_RULES.maxOptions} 个选项`)
+      .default([]),
+    answer: z
+      .array(
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(EXAM_RULES.maxOptions - 1),
+      )
+      .max(EXAM_RULES.maxOptions)
+      .default([]),
+    blanks: z
+      .array(z.array(z.string().trim().min(1, '答案不能为空').max(50, '答案最多 50 个字')).max(10, '每空最多 10 个答案'))
+      .max(EXAM_RULES.maxBlanks)
+      .default([]),
+    explanation: z.string().trim().max(500, '解析最多 500 个字').default(''),
+    tags: z.array(z.enum(STUDY_TAGS)).max(3, '最多 3 个标签').default([]),
+    difficulty: z
+      .number()
+      .int()
+      .refine(
+        (d): d is (typeof DIFFICULTIES)[number] => (DIFFICULTIES as readonly number[]).includes(d),
+        '难度应为 1（易）、2（中）或 3（难）',
+      )
+      .default(2),
+  })
+  .superRefine((q, c) => {
+    for (const message of questionProblems(q)) c.addIssue({ code: 'custom', message });
+  });
+
+/** A member's answer to one question: choices by their shown position, or the text of each blank. */
+const answerInput = z
+  .strictObject({
+    choice: z
+      .array(
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(EXAM_RULES.maxOptions - 1),
+      )
+      .max(EXAM_RULES.maxOptions)
+      .optional(),
+    blanks: z.array(z.string().trim().max(50, '每空最多 50 个字')).max(EXAM_RULES.maxBlanks).optional(),
+  })
+  .refine((a) => (a.choice === undefined) !== (a.blanks === undefined), '答案应是选项或填空之一');
 
 export interface ActionDef<I extends z.ZodType, O> {
   input: I;
@@ -277,6 +349,49 @@ export const lessonInput = z.discriminatedUnion('kind', [
     minutes: z.number().int().min(1, '学习时长至少 1 分钟').max(180, '学习时长最多 180 分钟'),
   }),
 ]);
+
+/** A 专项测验 or 考试 as its unit writes it. An exam needs a window, a time limit and a number of attempts. */
+export const paperInput = z
+  .strictObject({
+    kind: z.enum(PAPER_KINDS),
+    title: z.string().trim().min(2, '标题至少 2 个字').max(40, '标题最多 40 个字'),
+    intro: z.string().trim().max(300, '说明最多 300 个字').default(''),
+    mode: z.enum(['fixed', 'rules']),
+    questionIds: z.array(docId).max(EXAM_RULES.maxQuestions, `最多 ${EXAM_RULES.maxQuestions} 题`).default([]),
+    rules: z
+      .array(
+        z.strictObject({
+          tag: z.enum(STUDY_TAGS).nullable().default(null),
+          difficulty: z
+            .union([z.literal(1), z.literal(2), z.literal(3)])
+            .nullable()
+            .default(null),
+          count: z.number().int().min(1, '每条规则至少抽 1 题').max(50, '每条规则最多抽 50 题'),
+        }),
+      )
+      .max(10, '最多 10 条抽题规则')
+      .default([]),
+    openAt: isoInstant.nullable().default(null),
+    closeAt: isoInstant.nullable().default(null),
+    limitMinutes: z.number().int().min(1, '限时至少 1 分钟').max(300, '限时最多 300 分钟').nullable().default(null),
+    attempts: z.number().int().min(1, '至少允许作答 1 次').max(10, '最多允许作答 10 次').nullable().default(null),
+    passMark: z.number().int().min(0).max(100, '及格分最多 100').default(EXAM_RULES.passMark),
+    audience: activityInput.shape.audience,
+  })
+  .superRefine((p, c) => {
+    const issue = (message: string) => c.addIssue({ code: 'custom', message });
+    if (p.mode === 'fixed' && p.questionIds.length === 0) issue('请选择题目');
+    if (p.mode === 'fixed' && new Set(p.questionIds).size !== p.questionIds.length) issue('题目重复');
+    if (p.mode === 'rules' && p.rules.length === 0) issue('请添加抽题规则');
+    const count = p.mode === 'fixed' ? p.questionIds.length : p.rules.reduce((n, r) => n + r.count, 0);
+    if (count > EXAM_RULES.maxQuestions) issue(`每份试卷最多 ${EXAM_RULES.maxQuestions} 题`);
+    if (p.openAt && p.closeAt && Date.parse(p.openAt) >= Date.parse(p.closeAt)) issue('结束时间应晚于开始时间');
+    if (p.kind === 'exam') {
+      if (!p.closeAt) issue('考试要有结束时间');
+      if (!p.limitMinutes) issue('考试要有答题时限');
+      if (!p.attempts) issue('考试要规定可作答次数');
+    }
+  });
 
 export const contract = {
   user: {
@@ -626,6 +741,102 @@ export const contract = {
         pinned: z.boolean().optional(),
         answered: z.boolean().optional(),
         hidden: z.boolean().optional(),
+      }),
+    ),
+  },
+  exam: {
+    /** 学习 tab's 考核: today's practice, the caller's open quizzes and exams, the size of their 错题本. */
+    home: action<ExamHome>()(z.strictObject({})),
+    /** Today's 每日一练 (Beijing day): drawn for the caller on the first call, the same paper after. Null when no bank has questions for them. */
+    daily: action<{ attempt: AttemptView | null }>()(z.strictObject({})),
+    /** Starts a quiz or exam of the caller's audience, or continues the attempt in progress. */
+    start: action<AttemptView>()(z.strictObject({ paperId: docId })),
+    /** One of the caller's papers: in progress (no answers shown), or graded. One whose time is up is graded now. */
+    attempt: action<AttemptView>()(z.strictObject({ attemptId: docId })),
+    /** Saves one answer as the member goes. Refused after submission or when time is up. */
+    answer: action<{ savedAt: string }>()(z.strictObject({ attemptId: docId, questionId: docId, answer: answerInput })),
+    /** Hands in the paper (with any answers not yet saved); the server grades it. Once only, and only in time. */
+    submit: action<GradedAttempt>()(
+      z.strictObject({
+        attemptId: docId,
+        answers: z
+          .record(docId, answerInput)
+          .refine((r) => Object.keys(r).length <= EXAM_RULES.maxQuestions, '答案太多')
+          .default({}),
+      }),
+    ),
+    /** The caller's graded papers, newest first. */
+    history: action<{ items: { id: string; kind: AttemptKind; title: string; score: number; passed: boolean | null; at: string }[] }>()(
+      z.strictObject({}),
+    ),
+    /** The caller's 错题本: each question with the right answer and the explanation. */
+    wrongBook: action<{ items: WrongItem[] }>()(z.strictObject({})),
+    /** A practice from the 错题本: continues the one in progress, or draws up to 10 of its questions. */
+    practiceWrong: action<AttemptView>()(z.strictObject({})),
+    /** A unit's own bank (its editors), newest first, by type, tag or text; with `withUpper`, the upper units' shared banks too (to pick from). */
+    bank: action<{ items: QuestionRow[]; nextCursor: string | null; total: number }>()(
+      z.strictObject({
+        orgId: docId,
+        withUpper: z.boolean().default(false),
+        q: searchText.min(1).optional(),
+        type: z.enum(QUESTION_TYPES).optional(),
+        tag: z.enum(STUDY_TAGS).optional(),
+        cursor: z.string().max(300).optional(),
+      }),
+    ),
+    /** One question of a bank, for its editors. */
+    question: action<QuestionRow>()(z.strictObject({ questionId: docId })),
+    /** Adds a question to a unit's bank, or changes one; the text passes the content check. */
+    saveQuestion: action<{ questionId: string }>()(z.strictObject({ orgId: docId, questionId: docId.optional(), question: questionInput })),
+    /** Removes a question from the bank (papers already drawn keep their copy). */
+    removeQuestion: action<{ removed: true }>()(z.strictObject({ questionId: docId })),
+    /** The bank's Excel template: the columns and an example of each type. */
+    importTemplate: action<{ url: string }>()(z.strictObject({ orgId: docId })),
+    /** Imports questions from an uploaded Excel file: every row valid, or nothing imported and every bad row reported. */
+    import: action<{ imported: number }>()(
+      z.strictObject({ orgId: docId, fileID: z.string().max(500).regex(UPLOADED_XLSX, '请先上传 .xlsx 格式的表格') }),
+    ),
+    /** The unit's bank as an Excel file in the template's columns (a short-lived URL). */
+    exportBank: action<{ url: string; count: number }>()(z.strictObject({ orgId: docId })),
+    /** Creates a quiz or exam, or changes one (its questions only until someone has started it). Audited. */
+    savePaper: action<{ paperId: string }>()(z.strictObject({ orgId: docId, paperId: docId.optional(), paper: paperInput })),
+    /** A unit's quizzes and exams, newest first. */
+    papers: action<{ papers: PaperEditorCard[] }>()(z.strictObject({ orgId: docId })),
+    /** A paper as its unit wrote it, for editing. */
+    paper: action<PaperDraft & { id: string; orgId: string; audience: z.output<typeof activityInput.shape.audience>; locked: boolean }>()(
+      z.strictObject({ paperId: docId }),
+    ),
+    /** Withdraws a paper: members no longer see or start it; results stay. Audited. */
+    cancelPaper: action<{ cancelled: true }>()(z.strictObject({ paperId: docId })),
+    /** Who took a paper and who has not, the average, pass rate, distribution and each question's correct rate. */
+    results: action<PaperResults>()(z.strictObject({ paperId: docId })),
+    /** Reminds one member who has not taken it (subscribe message); at most once a day per member. */
+    remind: action<{ reminded: boolean }>()(z.strictObject({ paperId: docId, memberId: docId })),
+    /** The results as an Excel workbook (a short-lived URL). */
+    exportResults: action<{ url: string }>()(z.strictObject({ paperId: docId })),
+  },
+  points: {
+    /** The caller's points: total, this week/month/year, today against each rule's cap. */
+    mine: action<MyPoints>()(z.strictObject({})),
+    /** The caller's ledger, newest first. */
+    history: action<{ items: LedgerEntry[]; nextCursor: string | null }>()(z.strictObject({ cursor: z.string().max(300).optional() })),
+    /** A ranking of one of the caller's units (or a unit above theirs) for the week, month or year. */
+    ranking: action<Ranking>()(z.strictObject({ orgId: docId, period: z.enum(RANK_PERIODS).default('month') })),
+    /** Hides the caller from (or shows them again in) rankings other members see. */
+    setHidden: action<{ hidden: boolean }>()(z.strictObject({ hidden: z.boolean() })),
+    /** A member's points and ledger, for their unit's leaders. */
+    member: action<{ name: string; total: number; year: number; items: LedgerEntry[] }>()(z.strictObject({ memberId: docId })),
+    /** A leader corrects a member's points, with a reason. Audited. */
+    adjust: action<LedgerEntry>()(
+      z.strictObject({
+        memberId: docId,
+        points: z
+          .number()
+          .int()
+          .min(-100, '一次最多调整 100 分')
+          .max(100, '一次最多调整 100 分')
+          .refine((n) => n !== 0, '调整的分数不能为 0'),
+        reason: reasonText,
       }),
     ),
   },

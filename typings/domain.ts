@@ -159,7 +159,9 @@ export type TodoKind =
   | 'recordsDue'
   | 'reviewPosts'
   | 'reviewTransfers'
-  | 'studyDue';
+  | 'studyDue'
+  | 'practice'
+  | 'exam';
 
 export interface TodoList {
   items: TodoItem[];

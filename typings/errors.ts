@@ -17,6 +17,10 @@ export const ERROR_CODES = {
   CONTENT_FLAGGED: '内容未通过安全检查，请修改后再提交',
   /** The action has consequences the user must agree to first; the message says what they are. Ask, then call again confirming. */
   CONFIRM_NEEDED: '请确认后再继续',
+  /** A paper already handed in (or graded when its time ran out): its answers no longer change. */
+  SUBMITTED: '试卷已交，答案不能再修改',
+  /** The paper's time limit (or the exam's close) has passed: it is graded with the answers saved before. */
+  TIME_UP: '答题时间已到，已按保存的答案评分',
   UNKNOWN_FUNCTION: '未知的云函数',
   UNKNOWN_ACTION: '未知的操作',
   INTERNAL: '服务暂时不可用，请稍后再试',

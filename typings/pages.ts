@@ -49,6 +49,12 @@ export const SECRETARY_PAGES = {
   lessonEdit: 'pages/lesson-edit/index',
   assignments: 'pages/assignments/index',
   assignmentProgress: 'pages/assignment-progress/index',
+  bank: 'pages/bank/index',
+  questionEdit: 'pages/question-edit/index',
+  papers: 'pages/papers/index',
+  paperEdit: 'pages/paper-edit/index',
+  paperResults: 'pages/paper-results/index',
+  memberPoints: 'pages/member-points/index',
 } as const;
 
 /** The study subpackage: courses, lessons and one's study record (not tab pages, so out of the main package). */
@@ -57,6 +63,12 @@ export const STUDY_PAGES = {
   course: 'pages/course/index',
   lesson: 'pages/lesson/index',
   myStudy: 'pages/mine/index',
+  /** 学习考核: today's practice, quizzes and exams, the 错题本, past papers. */
+  practice: 'pages/practice/index',
+  /** Answering a paper, then its result: `paperId`, `attemptId`, `daily=1` or `wrong=1`. */
+  exam: 'pages/exam/index',
+  wrongBook: 'pages/wrong/index',
+  points: 'pages/points/index',
 } as const;
 
 export type TabPage = keyof typeof TAB_PAGES;

@@ -205,6 +205,8 @@ export interface StudyArchiveView {
   courses: { title: string; doneAt: string }[];
   /** Days with study time in the last 30 days. */
   daysLast30: number;
+  /** Exams taken: the best graded attempt of each, the latest first. */
+  exams: { title: string; score: number; passed: boolean; at: string }[];
 }
 
 /** 学习统计 of a unit (with the units below it) for its leaders. */

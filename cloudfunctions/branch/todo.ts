@@ -5,6 +5,7 @@ import { keysOf, memberKey } from '../activity/view';
 import type { HandlerContext } from '../common/context';
 import { col, readId, type ActivityDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
+import { practiceTodo } from '../exam/todo';
 import { recordOf } from '../study/beat';
 import { assignedCards, assignmentsFor } from '../study/library';
 
@@ -280,7 +281,16 @@ const studyDue: TodoProvider = async (ctx, scope) => {
 };
 
 /** Every provider of the to-do list: add one here. */
-export const PROVIDERS: TodoProvider[] = [meetings, mustRead, joinRequests, recordsDue, postsToReview, transfersToReview, studyDue];
+export const PROVIDERS: TodoProvider[] = [
+  meetings,
+  mustRead,
+  joinRequests,
+  recordsDue,
+  postsToReview,
+  transfersToReview,
+  studyDue,
+  practiceTodo,
+];
 
 /** Urgent first, then by when they are due (those without a time last), then as the providers gave them. */
 function byPressure(a: TodoItem, b: TodoItem): number {

@@ -1,10 +1,11 @@
-import type { CheckinMethod } from '../../typings/domain';
+import { ACTIVITY_TYPE_LABEL, type CheckinMethod } from '../../typings/domain';
 import { audit } from '../common/audit';
 import { type HandlerContext } from '../common/context';
 import { fileUrl, storeFile } from '../common/files';
 import { col, isDuplicate, type ActivityDoc, type CheckinDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { award, EVENT_KEYS, revokeMeeting } from '../common/points';
 import { memberKey } from '../activity/view';
 import { checkinWindow } from '../activity/rules';
 import { inShanghai } from '../../typings/time';
@@ -172,6 +173,11 @@ export const submit: Handler<'checkin', 'submit'> = async (input, ctx) => {
     recorded = updated === 1;
   }
   if (recorded) {
+    await award(ctx, openid, {
+      rule: 'meeting',
+      key: EVENT_KEYS.meeting(a._id, openid),
+      title: `${ACTIVITY_TYPE_LABEL[a.type]}「${a.title}」`,
+    });
     // Once the meeting has started its record may be closed while this check-in is on its way: the record's
     // attendance then takes it in. (Before the start, when most members arrive, no record can close.)
     if (ctx.now.getTime() >= new Date(a.startAt).getTime()) {
@@ -217,6 +223,15 @@ export const mark: Handler<'checkin', 'mark'> = async (input, ctx) => {
       if (!isDuplicate(e)) throw e;
       await col(ctx.db, 'checkins').where({ _id: id }).update(change);
     }
+  }
+  if (input.present) {
+    await award(ctx, m.openid, {
+      rule: 'meeting',
+      key: EVENT_KEYS.meeting(a._id, m.openid),
+      title: `${ACTIVITY_TYPE_LABEL[a.type]}「${a.title}」`,
+    });
+  } else {
+    await revokeMeeting(ctx, m.openid, a._id, a.title);
   }
   // After the record is closed, a late arrival (or a correction) goes through here and the record follows.
   const record = a.recordClosedAt ? await refreshAttendance(ctx, a) : null;

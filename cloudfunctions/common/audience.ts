@@ -1,6 +1,6 @@
 import type { Audience } from '../../typings/domain';
 import type { HandlerContext } from './context';
-import { col, type OrgDoc } from './db';
+import { col, type MembershipDoc, type OrgDoc } from './db';
 import { AppError } from './errors';
 
 /** The units (or invited members) an audience stands for, checked to lie within the organising unit. */
@@ -33,5 +33,31 @@ export async function expandAudience(
       if (found.length !== wanted.length) throw new AppError('INVALID_INPUT', '邀请的党员应是本组织及下级组织的在册党员');
       return { orgIds: [], memberIds: wanted };
     }
+  }
+}
+
+const AUDIENCE_LABEL = {
+  unit: '本组织全体党员',
+  subtree: '本组织及下级组织全体党员',
+  units: '所选组织的党员',
+  members: '指定党员',
+} as const;
+
+/** An audience in words, for the lists of what a unit asked of its members (必学, exams). */
+export const audienceLabel = (d: { audience: Audience; memberIds: string[] }) =>
+  d.audience.kind === 'members' ? `${AUDIENCE_LABEL.members} ${d.memberIds.length} 人` : AUDIENCE_LABEL[d.audience.kind];
+
+/** The active members an audience stands for now: of its units, or the invited ones still active. */
+export async function audienceMembers(
+  ctx: Pick<HandlerContext, 'db'>,
+  d: { audienceOrgIds: string[]; memberIds: string[] },
+): Promise<MembershipDoc[]> {
+  const _ = ctx.db.command;
+  const out: MembershipDoc[] = [];
+  for (let skip = 0; ; skip += 1000) {
+    const where = d.memberIds.length ? { _id: _.in(d.memberIds), status: 'active' } : { orgId: _.in(d.audienceOrgIds), status: 'active' };
+    const { data } = await col(ctx.db, 'memberships').where(where).orderBy('_id', 'asc').skip(skip).limit(1000).get();
+    out.push(...data);
+    if (data.length < 1000) return out;
   }
 }

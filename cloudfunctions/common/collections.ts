@@ -147,6 +147,45 @@ export const COLLECTIONS = [
       { name: 'assignment', keys: { assignmentId: 1 } },
     ],
   },
+  // 学习考核: banks of questions, papers, each member's drawn papers and 错题本.
+  {
+    name: 'bank_questions',
+    indexes: [
+      { name: 'org_updated', keys: { orgId: 1, updatedAt: -1 } },
+      { name: 'org_removed', keys: { orgId: 1, removedAt: 1 } },
+    ],
+  },
+  { name: 'exam_papers', indexes: [{ name: 'org_created', keys: { orgId: 1, createdAt: -1 } }] },
+  {
+    name: 'paper_audience',
+    indexes: [
+      { name: 'key_close', keys: { key: 1, closeAt: 1 } },
+      { name: 'paper', keys: { paperId: 1 } },
+    ],
+  },
+  {
+    name: 'exam_attempts',
+    indexes: [
+      { name: 'slot', keys: { slot: 1 }, unique: true },
+      { name: 'paper_status', keys: { paperId: 1, status: 1 } },
+      { name: 'openid_started', keys: { openid: 1, startedAt: -1 } },
+      // The timer's "time is up but not yet graded".
+      { name: 'open_deadline', keys: { status: 1, deadlineAt: 1 } },
+    ],
+  },
+  { name: 'exam_wrongs', indexes: [] },
+  // 积分: the append-only ledger (keyed by event), each member's totals, and ranking rows per unit.
+  { name: 'points_ledger', indexes: [{ name: 'openid_at', keys: { openid: 1, at: -1 } }] },
+  { name: 'points_members', indexes: [] },
+  {
+    name: 'points_ranks',
+    indexes: [
+      { name: 'week', keys: { orgId: 1, wk: 1, vis: 1, wp: -1 } },
+      { name: 'month', keys: { orgId: 1, mk: 1, vis: 1, mp: -1 } },
+      { name: 'year', keys: { orgId: 1, yk: 1, vis: 1, yp: -1 } },
+      { name: 'openid', keys: { openid: 1 } },
+    ],
+  },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

@@ -16,6 +16,8 @@ import type {
   Role,
   SignupStatus,
 } from '../../typings/domain';
+import type { Answer, AttemptKind, DrawRule, PaperKind, QuestionDraft } from '../../typings/exam';
+import type { LedgerRule, PointRule } from '../../typings/points';
 import type { LessonKind, StudyTag } from '../../typings/study';
 import type { CollectionName } from './collections';
 import type { ExportDoc } from './files';
@@ -34,6 +36,8 @@ export interface TypedQuery<T> {
   orderBy(field: string, direction: 'asc' | 'desc'): TypedQuery<T>;
   limit(n: number): TypedQuery<T>;
   skip(n: number): TypedQuery<T>;
+  /** Only these fields (and `_id`) of each document. */
+  field<K extends keyof T>(projection: { [F in K]: true }): TypedQuery<Pick<T, K | ('_id' extends keyof T ? '_id' : never)>>;
   get(): Promise<{ data: T[] }>;
   count(): Promise<{ total: number }>;
   update(data: object): Promise<{ updated: number }>;
@@ -530,6 +534,14 @@ export interface DocOf {
   study_members: StudyMemberDoc;
   study_assignments: AssignmentDoc;
   study_assignees: AssigneeDoc;
+  bank_questions: BankQuestionDoc;
+  exam_papers: PaperDoc;
+  paper_audience: PaperAudienceDoc;
+  exam_attempts: AttemptDoc;
+  exam_wrongs: WrongBookDoc;
+  points_ledger: LedgerDoc;
+  points_members: PointsMemberDoc;
+  points_ranks: RankDoc;
 }
 
 // Every declared collection has a document type, and nothing else does.
@@ -652,4 +664,170 @@ export interface QuestionVoteDoc {
   questionId: string;
   memberId: string;
   at: Date;
+}
+
+/** A question of a unit's bank. A removed one is never drawn again; papers already drawn keep their copy. */
+export interface BankQuestionDoc extends QuestionDraft {
+  _id: string;
+  orgId: string;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  removedAt: Date | null;
+}
+
+/** A 专项测验 or 考试 of a unit. Its questions cannot change once someone has started it. */
+export interface PaperDoc {
+  _id: string;
+  orgId: string;
+  kind: PaperKind;
+  title: string;
+  intro: string;
+  mode: 'fixed' | 'rules';
+  questionIds: string[];
+  rules: DrawRule[];
+  /** Questions each member gets. */
+  questionCount: number;
+  openAt: Date | null;
+  closeAt: Date | null;
+  limitMinutes: number | null;
+  attempts: number | null;
+  passMark: number;
+  audience: Audience;
+  /** The audience expanded when saved (as activities and 必学 do). */
+  audienceOrgIds: string[];
+  memberIds: string[];
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  cancelledAt: Date | null;
+  /** Set when the first member starts it: from then on its questions are fixed. */
+  startedAt: Date | null;
+}
+
+/** One row per paper and audience key (`org:<id>`, `member:<membershipId>`): what a member's list reads. */
+export interface PaperAudienceDoc {
+  _id: string;
+  paperId: string;
+  key: string;
+  /** The paper's close, or far in the future without one: the list reads those not yet closed. */
+  closeAt: Date;
+}
+
+/** A question as drawn into a member's paper: a copy (a later edit of the bank does not change a paper). */
+export interface AttemptItem {
+  qid: string;
+  type: QuestionDraft['type'];
+  stem: string;
+  /** In the editor's order. */
+  options: string[];
+  answer: number[];
+  blanks: string[][];
+  explanation: string;
+  /** Shown position -> the editor's index: the member's shuffled order of the options. */
+  perm: number[];
+}
+
+/**
+ * A member's paper: drawn, shuffled and graded by the server; never sent to the client whole.
+ * `slot` makes an attempt unique: `daily~<openid>~<YYYYMMDD>`, `<paperId>~<openid>~<n>`, `wrong~<openid>~<n>`.
+ */
+export interface AttemptDoc {
+  _id: string;
+  slot: string;
+  kind: AttemptKind;
+  paperId: string | null;
+  /** The paper's unit (null for 每日一练 and 错题练习). */
+  orgId: string | null;
+  openid: string;
+  title: string;
+  /** In the member's order. */
+  items: AttemptItem[];
+  /** Saved as the member goes, by question id. */
+  answers: Record<string, Answer>;
+  /** The server's clock. */
+  startedAt: Date;
+  deadlineAt: Date | null;
+  status: 'open' | 'graded';
+  submittedAt: Date | null;
+  timedOut: boolean;
+  score: number | null;
+  rightCount: number;
+  /** By question id: the share of its score earned. */
+  earned: Record<string, number>;
+  passMark: number | null;
+  passed: boolean | null;
+  points: number;
+}
+
+/** `_id` is the openid: a member's 错题本, by question id. */
+export interface WrongBookDoc {
+  _id: string;
+  items: Record<string, WrongEntry>;
+}
+
+export interface WrongEntry {
+  times: number;
+  streak: number;
+  addedAt: Date;
+  lastWrongAt: Date;
+  /** The last wrong answer, with choices as the editor's option indices. */
+  mine: Answer | null;
+}
+
+/**
+ * The points ledger: append-only. `_id` is the event's key (`read:<postId>:<openid>`, …), so an
+ * event replayed or retried finds its entry and awards nothing more.
+ */
+export interface LedgerDoc {
+  _id: string;
+  openid: string;
+  rule: LedgerRule;
+  points: number;
+  /** The rule's daily cap was reached: recorded (so the event stays used), worth nothing. */
+  capped: boolean;
+  /** The Beijing day, YYYYMMDD. */
+  day: string;
+  at: Date;
+  title: string;
+  /** A correction: who made it, at which unit. */
+  by: string | null;
+  orgId: string | null;
+}
+
+/**
+ * `_id` is the openid: the member's total, today's points per rule (for the caps), this week's, month's
+ * and year's points (keyed by period, as on RankDoc) and their ranking choice.
+ */
+export interface PointsMemberDoc {
+  _id: string;
+  total: number;
+  day: string;
+  today: Partial<Record<PointRule, number>>;
+  hidden: boolean;
+  wk: string;
+  wp: number;
+  mk: string;
+  mp: number;
+  yk: string;
+  yp: number;
+}
+
+/**
+ * `<orgId>~<openid>`: a copy of a member's week, month and year points in each unit they belong to,
+ * written with each award, so a unit's ranking is one indexed read however many members there are.
+ * `vis` is 0 when the member hid themselves from other members' rankings.
+ */
+export interface RankDoc {
+  _id: string;
+  orgId: string;
+  openid: string;
+  memberId: string;
+  vis: 0 | 1;
+  wk: string;
+  wp: number;
+  mk: string;
+  mp: number;
+  yk: string;
+  yp: number;
 }

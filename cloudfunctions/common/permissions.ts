@@ -30,7 +30,7 @@ export interface RoleAccess {
  */
 export interface AudienceAccess {
   audienceOf: string;
-  of?: 'activities' | 'posts';
+  of?: 'activities' | 'posts' | 'exam_papers';
   leaders?: readonly Role[];
 }
 
@@ -194,6 +194,42 @@ export const ACCESS = {
     remind: { roles: LEADERS, unitField: 'assignmentId', via: 'study_assignments' },
     export: { roles: LEADERS, unitField: 'assignmentId', via: 'study_assignments' },
     stats: { roles: LEADERS, unitField: 'orgId' },
+  },
+  exam: {
+    // The caller's own: the handlers read the caller's memberships, attempts and 错题本 by their openid.
+    home: 'signedIn',
+    daily: 'signedIn',
+    start: { audienceOf: 'paperId', of: 'exam_papers' },
+    // Only the caller's own attempt: another's is refused like a missing one.
+    attempt: 'signedIn',
+    answer: 'signedIn',
+    submit: 'signedIn',
+    history: 'signedIn',
+    wrongBook: 'signedIn',
+    practiceWrong: 'signedIn',
+    bank: { roles: DRAFTERS, unitField: 'orgId' },
+    question: { roles: DRAFTERS, unitField: 'questionId', via: 'bank_questions' },
+    saveQuestion: { roles: DRAFTERS, unitField: 'orgId' },
+    removeQuestion: { roles: DRAFTERS, unitField: 'questionId', via: 'bank_questions' },
+    importTemplate: { roles: DRAFTERS, unitField: 'orgId' },
+    import: { roles: DRAFTERS, unitField: 'orgId' },
+    exportBank: { roles: DRAFTERS, unitField: 'orgId' },
+    savePaper: { roles: LEADERS, unitField: 'orgId' },
+    papers: { roles: LEADERS, unitField: 'orgId' },
+    paper: { roles: LEADERS, unitField: 'paperId', via: 'exam_papers' },
+    cancelPaper: { roles: LEADERS, unitField: 'paperId', via: 'exam_papers' },
+    results: { roles: LEADERS, unitField: 'paperId', via: 'exam_papers' },
+    remind: { roles: LEADERS, unitField: 'paperId', via: 'exam_papers' },
+    exportResults: { roles: LEADERS, unitField: 'paperId', via: 'exam_papers' },
+  },
+  points: {
+    mine: 'signedIn',
+    history: 'signedIn',
+    // One of the caller's units or a unit above one: the handler checks it against their memberships.
+    ranking: 'signedIn',
+    setHidden: 'signedIn',
+    member: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },
+    adjust: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },
   },
   system: { ping: 'anyone' },
 } as const satisfies { [F in FunctionName]: { [A in ActionName<F>]: Access } };

@@ -8,7 +8,7 @@ import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { takeUpload } from '../common/files';
-import { publishWorkbook } from '../common/sheets';
+import { cellText, firstSheet, publishWorkbook } from '../common/sheets';
 import { nameKey } from '../common/names';
 import { blindIndex, encrypt, isValidIdCard, isValidPhone, normalizeIdCard, normalizePhone } from '../common/pii';
 import { archivesOf, toRow } from './list';
@@ -72,14 +72,6 @@ export const importTemplate: Handler<'member', 'importTemplate'> = async (_input
   return { url: await publishWorkbook(ctx, book) };
 };
 
-function text(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
-  if (typeof value === 'object' && 'result' in value) return String(value.result ?? '').trim();
-  return String(value).trim();
-}
-
 interface ParsedRow {
   line: number;
   name: string;
@@ -92,13 +84,13 @@ interface ParsedRow {
 
 /** Every row checked; returns the rows, or every problem found with its row number. */
 function parse(sheet: ExcelJS.Worksheet, today: string): { rows: ParsedRow[]; errors: string[] } {
-  const header = COLUMNS.map((_, i) => text(sheet.getRow(1).getCell(i + 1).value));
+  const header = COLUMNS.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value));
   if (header.join('|') !== COLUMNS.join('|')) return { rows: [], errors: [`表头应为：${COLUMNS.join('、')}，请使用导入模板`] };
   const rows: ParsedRow[] = [];
   const errors: string[] = [];
   const seen = new Map<string, number>();
   for (let line = 2; line <= sheet.rowCount; line += 1) {
-    const cells = COLUMNS.map((_, i) => text(sheet.getRow(line).getCell(i + 1).value));
+    const cells = COLUMNS.map((_, i) => cellText(sheet.getRow(line).getCell(i + 1).value));
     if (cells.every((c) => c === '')) continue;
     const [name, gender, phoneRaw, idRaw, stageLabel, since] = cells as [string, string, string, string, string, string];
     const problems: string[] = [];
@@ -187,16 +179,7 @@ export const importMembers: Handler<'member', 'import'> = async (input, ctx) => 
   if (unit.type !== 'branch') throw new AppError('INVALID_INPUT', '只能向党支部导入党员');
   // The uploaded roster holds phones and ID numbers in plain text: only its uploader's import reads it,
   // once, and it is removed whatever the outcome (a corrected file is uploaded again).
-  const content = await takeUpload(ctx, input.fileID);
-  const book = new ExcelJS.Workbook();
-  try {
-    // exceljs's typings take an ArrayBuffer (its `Buffer` type); the bytes are copied into one.
-    await book.xlsx.load(new Uint8Array(content).buffer);
-  } catch {
-    throw new AppError('INVALID_INPUT', '无法读取文件，请上传 .xlsx 格式的表格');
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet) throw new AppError('INVALID_INPUT', '表格是空的');
+  const sheet = await firstSheet(await takeUpload(ctx, input.fileID));
 
   const { rows, errors } = parse(sheet, shanghaiDay(ctx.now));
   const keys = ctx.keys();

@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor, escapeRegExp } from '../common/cursor';
 import { col, isDuplicate, readId, type PostAudienceDoc, type PostDoc, type PostReadDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { award, EVENT_KEYS } from '../common/points';
 import { DRAFTERS, LEADERS } from '../common/permissions';
 import { orgNames } from '../org/view';
 import { attachmentsView, bodyView, fileUrls, isLive, toCard } from './view';
@@ -143,9 +144,12 @@ export const detail: Handler<'post', 'detail'> = async (input, ctx) => {
     // The first open by a member of the audience is their read; every open is a view.
     try {
       await col(ctx.db, 'post_reads').add({ _id: readId(p._id, openid), postId: p._id, openid, readAt: ctx.now });
-      await col(ctx.db, 'posts')
-        .doc(p._id)
-        .update({ 'counts.views': _.inc(1), 'counts.readers': _.inc(1) });
+      await Promise.all([
+        col(ctx.db, 'posts')
+          .doc(p._id)
+          .update({ 'counts.views': _.inc(1), 'counts.readers': _.inc(1) }),
+        award(ctx, openid, { rule: 'read', key: EVENT_KEYS.read(p._id, openid), title: p.title }),
+      ]);
       // 学习资料 are ordered by readers in 学习's 最热.
       if (STUDY_POST_KINDS.includes(p.kind)) {
         await col(ctx.db, 'post_audience')
@@ -199,9 +203,12 @@ export const confirm: Handler<'post', 'confirm'> = async (_input, ctx) => {
   const id = readId(p._id, openid);
   try {
     await col(ctx.db, 'post_reads').add({ _id: id, postId: p._id, openid, readAt: ctx.now, confirmedAt: ctx.now });
-    await col(ctx.db, 'posts')
-      .doc(p._id)
-      .update({ 'counts.readers': _.inc(1), 'counts.confirms': _.inc(1) });
+    await Promise.all([
+      col(ctx.db, 'posts')
+        .doc(p._id)
+        .update({ 'counts.readers': _.inc(1), 'counts.confirms': _.inc(1) }),
+      award(ctx, openid, { rule: 'read', key: EVENT_KEYS.read(p._id, openid), title: p.title }),
+    ]);
     return { confirmedAt: ctx.now.toISOString() };
   } catch (e) {
     if (!isDuplicate(e)) throw e;

@@ -2,6 +2,7 @@ import { PRIVACY_VERSION, type PrivacyStatus } from '../../typings/domain';
 import { auditOwn } from '../common/audit';
 import type { CallerContext, HandlerContext } from '../common/context';
 import { col, type ArchiveDoc, type ConsentDoc, type UserDoc } from '../common/db';
+import { pointsOf } from '../points/points';
 import { studyArchive } from '../study/beat';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
@@ -81,6 +82,7 @@ export const exportMine: Handler<'privacy', 'exportMine'> = async (_input, ctx) 
     memberships: memberships.data.map(({ openid: _x, ...m }) => m),
     joinRequests: requests.data.map(({ openid: _x, ...r }) => r),
     study: await studyArchive(ctx, openid),
+    points: await pointsOf(ctx, openid),
   };
   // It holds the full phone and ID number: kept only briefly, and erased with the person.
   const url = await publishExport(ctx, { ext: 'json', content: Buffer.from(JSON.stringify(data, null, 2)), subject: openid });

@@ -4,7 +4,7 @@ import { pageLink } from '../../typings/pages';
 import { STUDY_STATE_LABEL, type AssignmentProgress, type AssignmentView } from '../../typings/study';
 import { inShanghai, shanghaiDay } from '../../typings/time';
 import { audit } from '../common/audit';
-import { expandAudience } from '../common/audience';
+import { audienceLabel, audienceMembers, expandAudience } from '../common/audience';
 import type { HandlerContext } from '../common/context';
 import { col, type AssignmentDoc, type MembershipDoc, type StudyMemberDoc } from '../common/db';
 import type { Handler, TimerHandler } from '../common/define';
@@ -21,16 +21,8 @@ const newAssignmentId = () => `sa${randomBytes(8).toString('base64url').replace(
 const when = (d: Date | string) => inShanghai(d).format('M月D日 HH:mm');
 
 /** The members an assignment is for, now: active members of its units, or the invited ones still active. */
-async function assigneesOf(ctx: Pick<HandlerContext, 'db'>, a: AssignmentDoc): Promise<MembershipDoc[]> {
-  const _ = ctx.db.command;
-  const out: MembershipDoc[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const where = a.memberIds.length ? { _id: _.in(a.memberIds), status: 'active' } : { orgId: _.in(a.orgIds), status: 'active' };
-    const { data } = await col(ctx.db, 'memberships').where(where).orderBy('_id', 'asc').skip(skip).limit(1000).get();
-    out.push(...data);
-    if (data.length < 1000) return out;
-  }
-}
+const assigneesOf = (ctx: Pick<HandlerContext, 'db'>, a: AssignmentDoc): Promise<MembershipDoc[]> =>
+  audienceMembers(ctx, { audienceOrgIds: a.orgIds, memberIds: a.memberIds });
 
 /** Study records of these people, by openid, 100 at a time. */
 async function recordsOf(ctx: Pick<HandlerContext, 'db'>, openids: string[]): Promise<Map<string, StudyMemberDoc>> {
@@ -57,13 +49,6 @@ async function progressOf(ctx: Pick<HandlerContext, 'db'>, a: AssignmentDoc) {
   return { lessonIds, rows: people.map((m) => ({ member: m, ...stateOn(records.get(m.openid), lessonIds) })) };
 }
 
-const AUDIENCE_LABEL = {
-  unit: '本组织全体党员',
-  subtree: '本组织及下级组织全体党员',
-  units: '所选组织的党员',
-  members: '指定党员',
-} as const;
-
 async function view(ctx: Pick<HandlerContext, 'db'>, a: AssignmentDoc): Promise<AssignmentView> {
   const { lessonIds, rows } = await progressOf(ctx, a);
   const count = (s: string) => rows.filter((r) => r.state === s).length;
@@ -74,7 +59,7 @@ async function view(ctx: Pick<HandlerContext, 'db'>, a: AssignmentDoc): Promise<
     courseTitle: a.courseTitle,
     lessonsTotal: lessonIds.length,
     dueAt: new Date(a.dueAt).toISOString(),
-    audienceLabel: a.audience.kind === 'members' ? `${AUDIENCE_LABEL.members} ${a.memberIds.length} 人` : AUDIENCE_LABEL[a.audience.kind],
+    audienceLabel: audienceLabel(a),
     createdAt: new Date(a.createdAt).toISOString(),
     counts: { total: rows.length, done: count('done'), studying: count('studying'), notStarted: count('not_started') },
   };

@@ -6,6 +6,8 @@ import type { CallerContext, HandlerContext } from '../common/context';
 import { col, isDuplicate, type LessonDoc, type PostDoc, type StudyMemberDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
+import { award, awardStudy, EVENT_KEYS } from '../common/points';
+import { examResults } from '../exam/archive';
 import { fileUrls } from '../common/files';
 import { DRAFTERS } from '../common/permissions';
 import { bodyView } from '../post/view';
@@ -184,10 +186,20 @@ export const beat: Handler<'study', 'beat'> = async (input, ctx) => {
         last: { lessonId: input.lessonId, courseId: credit.next.courseId },
       });
     if (!updated) credited = 0;
-    else if (credit.completed) {
-      await col(ctx.db, 'lessons')
-        .doc(input.lessonId)
-        .update({ 'counts.completions': _.inc(1) });
+    else {
+      // Points from the credited time itself: a point each time the day's study passes a 10-minute mark, and one for finishing the lesson.
+      await awardStudy(ctx, openid, todayBefore, todayBefore + credited);
+      if (credit.completed) {
+        await col(ctx.db, 'lessons')
+          .doc(input.lessonId)
+          .update({ 'counts.completions': _.inc(1) });
+        const lesson = (await col(ctx.db, 'lessons').doc(input.lessonId).get()).data[0];
+        await award(ctx, openid, {
+          rule: 'lesson',
+          key: EVENT_KEYS.lesson(input.lessonId, openid),
+          title: `学完「${lesson?.title ?? '一课'}」`,
+        });
+      }
     }
   }
   let p = credited > 0 ? credit.next : record.lessons[input.lessonId]!;
@@ -288,7 +300,7 @@ async function coursesStudied(ctx: Pick<HandlerContext, 'db'>, record: StudyMemb
 
 /** 学习档案 of a member: what their archive shows them and their secretary, and what their data export holds. */
 export async function studyArchive(ctx: Pick<HandlerContext, 'db' | 'now'>, openid: string): Promise<StudyArchiveView> {
-  const record = await recordOf(ctx, openid);
+  const [record, exams] = await Promise.all([recordOf(ctx, openid), examResults(ctx, openid)]);
   const { completed } = await coursesStudied(ctx, record);
   const year = inShanghai(ctx.now).format('YYYY');
   const since = dayKey(ctx.now.getTime() - 29 * 24 * 3600 * 1000);
@@ -299,5 +311,6 @@ export async function studyArchive(ctx: Pick<HandlerContext, 'db' | 'now'>, open
     coursesDone: completed.length,
     courses: completed.slice(0, 20),
     daysLast30: Object.entries(record.days).filter(([k, v]) => k >= since && v > 0).length,
+    exams,
   };
 }

@@ -9,6 +9,7 @@ import { createRuntime, quietLogger } from '../../local/runtime';
 import { seedDemo } from '../../local/seed';
 import { seedDemoPosts } from '../../local/seed-posts';
 import { seedDemoStudy } from '../../local/seed-study';
+import { seedDemoExam } from '../../local/seed-exam';
 import { startTimers } from '../../local/timers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -25,6 +26,7 @@ export async function startLocal(): Promise<{ base: string; runtime: ReturnType<
   await seedDemo(runtime.db, new Date());
   await seedDemoPosts(runtime, new Date());
   await seedDemoStudy(runtime, new Date());
+  await seedDemoExam(runtime, new Date());
   const timers = startTimers(runtime);
   const server = createGateway({ runtime, secret: loadSecret(dataDir), staticDir: join(ROOT, 'dist/h5') });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -71,7 +71,41 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
   });
   await ok(rt, 'question', 'ask', { activityId: lecture, text: '直播有回放吗？' }, member);
 
+  // An exam taken by the member (and one in progress by another), today's practice, a wrong answer, points.
+  const { addQuestions, createPaper, QUESTIONS, wrongAnswer } = await import('../helpers/exam');
+  const questionIds = await addQuestions(rt, [QUESTIONS.single, QUESTIONS.judge]);
+  const paperId = await createPaper(rt, new Date('2026-11-28T10:00:00Z'), questionIds);
+  const taken = await ok<{ id: string; questions: { id: string; type: string; options: string[]; blanks: number; stem: string }[] }>(
+    rt,
+    'exam',
+    'start',
+    { paperId },
+    member,
+  );
+  const wrong = Object.fromEntries(
+    taken.questions.map((q) => [q.id, wrongAnswer(q, q.type === 'judge' ? QUESTIONS.judge : QUESTIONS.single)]),
+  );
+  await ok(rt, 'exam', 'submit', { attemptId: taken.id, answers: wrong }, member);
+  const started = await ok<{ id: string }>(rt, 'exam', 'start', { paperId }, { openid: 'demo-member-01' });
+  await ok(rt, 'points', 'adjust', { memberId: 'm-demo-007', points: 3, reason: '协助组织志愿服务' }, SECRETARY);
+
   const calls: [string, string, object, { openid: string }][] = [
+    ['exam', 'home', {}, member],
+    ['exam', 'daily', {}, member],
+    ['exam', 'attempt', { attemptId: taken.id }, member],
+    ['exam', 'attempt', { attemptId: started.id }, { openid: 'demo-member-01' }],
+    ['exam', 'history', {}, member],
+    ['exam', 'wrongBook', {}, member],
+    ['exam', 'bank', { orgId: OWN }, SECRETARY],
+    ['exam', 'question', { questionId: questionIds[0]! }, SECRETARY],
+    ['exam', 'papers', { orgId: OWN }, SECRETARY],
+    ['exam', 'paper', { paperId }, SECRETARY],
+    ['exam', 'results', { paperId }, SECRETARY],
+    ['points', 'mine', {}, member],
+    ['points', 'history', {}, member],
+    ['points', 'ranking', { orgId: OWN, period: 'month' }, member],
+    ['points', 'ranking', { orgId: 'org-xh-committee', period: 'year' }, SECRETARY],
+    ['points', 'member', { memberId: 'm-demo-007' }, SECRETARY],
     ['question', 'list', { activityId: lecture }, SECRETARY],
     ['question', 'list', { activityId: lecture }, { openid: 'demo-member-01' }],
     ['study', 'library', {}, member],

@@ -8,6 +8,7 @@ import { ACCESS, type Access, type AudienceAccess, type RoleAccess } from '../..
 import { localCloudID } from '../../local/openapi';
 import { createActivity, MK } from '../helpers/activity';
 import { publishedPost } from '../helpers/post';
+import { addQuestions, createPaper, QUESTIONS } from '../helpers/exam';
 import { course } from '../helpers/study';
 import { demoRuntime } from '../helpers/runtime';
 
@@ -66,8 +67,12 @@ async function foreignDocs(rt: Rt): Promise<Record<string, string> & { orgs: str
     { orgId: MK, courseId: studied.courseId, audience: { kind: 'unit' }, dueAt: '2026-12-31T10:00:00.000Z' },
     MK_SECRETARY.openid,
   );
+  const questionIds = await addQuestions(rt, [QUESTIONS.judge], MK, MK_SECRETARY);
+  const paper = await createPaper(rt, new Date('2026-11-28T10:00:00Z'), questionIds, {}, MK, MK_SECRETARY);
   return {
     orgs: MK,
+    bank_questions: questionIds[0]!,
+    exam_papers: paper,
     activities: activity,
     posts: post,
     post_comments: comment['id'] as string,

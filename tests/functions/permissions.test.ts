@@ -4,6 +4,7 @@ import { PRIVACY_VERSION } from '../../typings/domain';
 import { clock, createActivity } from '../helpers/activity';
 import { callPost, draftPost, postInput, publishedPost } from '../helpers/post';
 import { articleLesson, course } from '../helpers/study';
+import { addQuestions, createPaper, paperInput, QUESTIONS } from '../helpers/exam';
 import { DEMO_PEOPLE, seedDemo } from '../../local/seed';
 import { READS } from '../helpers/actions';
 import { phoneOf, rosterFile } from '../helpers/excel';
@@ -217,6 +218,30 @@ const assignInput = (orgId: string) => (ids: { courseId: string }) => ({
 });
 const ownLeaders = row({ secretary: 'ok', admin: 'ok' });
 const otherLeaders = row({ otherSecretary: 'ok', admin: 'ok' });
+
+/** Two true/false questions in a unit's bank, written by the admin. */
+const bankIn = (orgId: string) => (rt: Runtime) =>
+  addQuestions(rt, [QUESTIONS.judge, { ...QUESTIONS.judge, stem: '党员有权参加党的有关会议。' }], orgId, ADMIN);
+const ADMIN = { openid: 'demo-admin' };
+const NO_QUESTION = 'qNoSuchOne1';
+const NO_PAPER = 'epNoSuchOne';
+const NO_ATTEMPT = 'aNoSuchOne1';
+/** An exam of a unit for its members, of true/false questions, set by the admin. */
+const paperIn = (orgId: string, build: (ids: { paperId: string; questionIds: string[] }) => object) => async (rt: Runtime, time: Clock) => {
+  const questionIds = await bankIn(orgId)(rt);
+  return build({ paperId: await createPaper(rt, time.now(), questionIds, {}, orgId, ADMIN), questionIds });
+};
+/** A paper the person (in the unit) has started: its id and a question of it. */
+const attemptIn = (orgId: string, build: (a: { attemptId: string; questionId: string }) => object) => async (rt: Runtime, time: Clock) => {
+  const { paperId } = (await paperIn(orgId, (ids) => ids)(rt, time)) as { paperId: string };
+  const taker = orgId === OWN ? 'demo-member-03' : 'demo-secretary-2';
+  const a = await setup<{ id: string; questions: { id: string }[] }>(rt, 'exam', 'start', { paperId }, taker);
+  return build({ attemptId: a.id, questionId: a.questions[0]!.id });
+};
+const paperFor = (orgId: string) => async (rt: Runtime, time: Clock) => ({
+  orgId,
+  paper: paperInput(time.now(), await bankIn(orgId)(rt)),
+});
 
 /**
  * Where a row acts: in the own branch (第一党支部, where member, committee and secretary hold their roles),
@@ -779,6 +804,95 @@ const MATRIX: Row[] = [
   ['study', 'stats', 'other', { orgId: OTHER }, otherLeaders],
   ['study', 'stats', 'parent', { orgId: PARENT }, row({ admin: 'ok' })],
   ['study', 'stats', 'missing', { orgId: MISSING }, row({})],
+  ['exam', 'home', 'self', {}, everyone],
+  // With questions in the 党委's bank: everyone in a branch draws today's paper (the newcomer has none to draw).
+  ['exam', 'daily', 'self', async (rt: Runtime) => (await bankIn(PARENT)(rt), {}), everyone],
+  ['exam', 'start', 'own', paperIn(OWN, ({ paperId }) => ({ paperId })), row({ member: 'ok', committee: 'ok', secretary: 'ok' })],
+  ['exam', 'start', 'other', paperIn(OTHER, ({ paperId }) => ({ paperId })), row({ otherSecretary: 'ok' })],
+  ['exam', 'start', 'missing', { paperId: NO_PAPER }, row({})],
+  // An attempt is its taker's alone: anyone else's is refused like one that does not exist.
+  ['exam', 'attempt', 'own', attemptIn(OWN, ({ attemptId }) => ({ attemptId })), row({ member: 'ok' }, 'NOT_FOUND')],
+  ['exam', 'attempt', 'other', attemptIn(OTHER, ({ attemptId }) => ({ attemptId })), row({ otherSecretary: 'ok' }, 'NOT_FOUND')],
+  ['exam', 'attempt', 'missing', { attemptId: NO_ATTEMPT }, row({}, 'NOT_FOUND')],
+  ['exam', 'answer', 'own', attemptIn(OWN, (a) => ({ ...a, answer: { choice: [0] } })), row({ member: 'ok' }, 'NOT_FOUND')],
+  ['exam', 'answer', 'other', attemptIn(OTHER, (a) => ({ ...a, answer: { choice: [0] } })), row({ otherSecretary: 'ok' }, 'NOT_FOUND')],
+  ['exam', 'answer', 'missing', { attemptId: NO_ATTEMPT, questionId: NO_QUESTION, answer: { choice: [0] } }, row({}, 'NOT_FOUND')],
+  ['exam', 'submit', 'own', attemptIn(OWN, ({ attemptId }) => ({ attemptId })), row({ member: 'ok' }, 'NOT_FOUND')],
+  ['exam', 'submit', 'other', attemptIn(OTHER, ({ attemptId }) => ({ attemptId })), row({ otherSecretary: 'ok' }, 'NOT_FOUND')],
+  ['exam', 'submit', 'missing', { attemptId: NO_ATTEMPT }, row({}, 'NOT_FOUND')],
+  ['exam', 'history', 'self', {}, everyone],
+  ['exam', 'wrongBook', 'self', {}, everyone],
+  // Nobody has a wrong answer yet: nothing to practise.
+  ['exam', 'practiceWrong', 'self', {}, row({}, 'NOT_FOUND')],
+  ['exam', 'bank', 'own', { orgId: OWN }, ownDrafters],
+  ['exam', 'bank', 'other', { orgId: OTHER }, otherLeaders],
+  ['exam', 'bank', 'parent', { orgId: PARENT }, row({ admin: 'ok' })],
+  ['exam', 'bank', 'missing', { orgId: MISSING }, row({})],
+  ['exam', 'question', 'own', async (rt: Runtime) => ({ questionId: (await bankIn(OWN)(rt))[0] }), ownDrafters],
+  ['exam', 'question', 'other', async (rt: Runtime) => ({ questionId: (await bankIn(OTHER)(rt))[0] }), otherLeaders],
+  ['exam', 'question', 'missing', { questionId: NO_QUESTION }, row({})],
+  ['exam', 'saveQuestion', 'own', { orgId: OWN, question: QUESTIONS.single }, ownDrafters],
+  ['exam', 'saveQuestion', 'other', { orgId: OTHER, question: QUESTIONS.single }, otherLeaders],
+  ['exam', 'saveQuestion', 'missing', { orgId: MISSING, question: QUESTIONS.single }, row({})],
+  ['exam', 'removeQuestion', 'own', async (rt: Runtime) => ({ questionId: (await bankIn(OWN)(rt))[0] }), ownDrafters],
+  ['exam', 'removeQuestion', 'other', async (rt: Runtime) => ({ questionId: (await bankIn(OTHER)(rt))[0] }), otherLeaders],
+  ['exam', 'removeQuestion', 'missing', { questionId: NO_QUESTION }, row({})],
+  ['exam', 'importTemplate', 'own', { orgId: OWN }, ownDrafters],
+  ['exam', 'importTemplate', 'other', { orgId: OTHER }, otherLeaders],
+  ['exam', 'importTemplate', 'missing', { orgId: MISSING }, row({})],
+  // The file is checked after the permission: an unknown file is NOT_FOUND for those allowed.
+  [
+    'exam',
+    'import',
+    'other',
+    { orgId: OTHER, fileID: 'cloud://local.zhibu/uploads/0123456789abcdef0123456789abcdef/none-file-0000001.xlsx' },
+    row({ otherSecretary: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+  ],
+  [
+    'exam',
+    'import',
+    'missing',
+    { orgId: MISSING, fileID: 'cloud://local.zhibu/uploads/0123456789abcdef0123456789abcdef/none-file-0000001.xlsx' },
+    row({}),
+  ],
+  ['exam', 'exportBank', 'own', { orgId: OWN }, ownDrafters],
+  ['exam', 'exportBank', 'other', { orgId: OTHER }, otherLeaders],
+  ['exam', 'exportBank', 'missing', { orgId: MISSING }, row({})],
+  ['exam', 'savePaper', 'own', paperFor(OWN), ownLeaders],
+  ['exam', 'savePaper', 'other', paperFor(OTHER), otherLeaders],
+  ['exam', 'savePaper', 'missing', async (rt: Runtime, time: Clock) => ({ ...(await paperFor(OWN)(rt, time)), orgId: MISSING }), row({})],
+  ['exam', 'papers', 'own', { orgId: OWN }, ownLeaders],
+  ['exam', 'papers', 'other', { orgId: OTHER }, otherLeaders],
+  ['exam', 'papers', 'missing', { orgId: MISSING }, row({})],
+  ['exam', 'paper', 'own', paperIn(OWN, ({ paperId }) => ({ paperId })), ownLeaders],
+  ['exam', 'paper', 'other', paperIn(OTHER, ({ paperId }) => ({ paperId })), otherLeaders],
+  ['exam', 'paper', 'missing', { paperId: NO_PAPER }, row({})],
+  ['exam', 'cancelPaper', 'own', paperIn(OWN, ({ paperId }) => ({ paperId })), ownLeaders],
+  ['exam', 'cancelPaper', 'other', paperIn(OTHER, ({ paperId }) => ({ paperId })), otherLeaders],
+  ['exam', 'cancelPaper', 'missing', { paperId: NO_PAPER }, row({})],
+  ['exam', 'results', 'own', paperIn(OWN, ({ paperId }) => ({ paperId })), ownLeaders],
+  ['exam', 'results', 'other', paperIn(OTHER, ({ paperId }) => ({ paperId })), otherLeaders],
+  ['exam', 'results', 'missing', { paperId: NO_PAPER }, row({})],
+  ['exam', 'remind', 'own', paperIn(OWN, ({ paperId }) => ({ paperId, memberId: OWN_MEMBER })), ownLeaders],
+  ['exam', 'remind', 'other', paperIn(OTHER, ({ paperId }) => ({ paperId, memberId: OTHER_MEMBER })), otherLeaders],
+  ['exam', 'remind', 'missing', { paperId: NO_PAPER, memberId: OWN_MEMBER }, row({})],
+  ['exam', 'exportResults', 'own', paperIn(OWN, ({ paperId }) => ({ paperId })), ownLeaders],
+  ['exam', 'exportResults', 'other', paperIn(OTHER, ({ paperId }) => ({ paperId })), otherLeaders],
+  ['exam', 'exportResults', 'missing', { paperId: NO_PAPER }, row({})],
+  ['points', 'mine', 'self', {}, everyone],
+  ['points', 'history', 'self', {}, everyone],
+  ['points', 'setHidden', 'self', { hidden: true }, everyone],
+  // A branch's ranking: its people and those who lead it (the 党委's admin); the 党委's: everyone under it.
+  ['points', 'ranking', 'own', { orgId: OWN, period: 'month' }, row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' })],
+  ['points', 'ranking', 'other', { orgId: OTHER, period: 'month' }, otherLeaders],
+  ['points', 'ranking', 'parent', { orgId: PARENT, period: 'year' }, row({ newcomer: 'FORBIDDEN' }, 'ok')],
+  ['points', 'ranking', 'missing', { orgId: MISSING, period: 'week' }, row({})],
+  ['points', 'member', 'own', { memberId: OWN_MEMBER }, ownLeaders],
+  ['points', 'member', 'other', { memberId: OTHER_MEMBER }, otherLeaders],
+  ['points', 'member', 'missing', { memberId: 'm-nobody' }, row({})],
+  ['points', 'adjust', 'own', { memberId: OWN_MEMBER, points: 3, reason: '协助组织志愿服务' }, ownLeaders],
+  ['points', 'adjust', 'other', { memberId: OTHER_MEMBER, points: -2, reason: '重复计分更正' }, otherLeaders],
+  ['points', 'adjust', 'missing', { memberId: 'm-nobody', points: 3, reason: '协助组织志愿服务' }, row({})],
   // Ids that do not exist, for the actions the rows above name only existing ones for.
   ['invite', 'revoke', 'missing', { inviteId: 'no-such-invite00' }, row({})],
   ['lifecycle', 'history', 'missing', { memberId: 'm-nobody' }, row({})],

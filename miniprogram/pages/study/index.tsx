@@ -15,6 +15,7 @@ import {
   type StudyTab,
   type StudyTag,
 } from '../../../typings/study';
+import type { ExamHome } from '../../../typings/exam';
 import emptyImage from '../../assets/empty/study.png';
 import { EmptyState } from '../../components/empty-state';
 import { ListState } from '../../components/list-state';
@@ -50,6 +51,45 @@ function Assigned({ a }: { a: AssignedCard }) {
   );
 }
 
+/** 学习考核 on the 学习 tab: today's practice and the exams waiting, one tap from each. */
+function Assessment({ home }: { home: ExamHome }) {
+  const waiting = home.papers.filter((p) => p.state === 'open' && !p.best?.passed);
+  return (
+    <View className='zb-card zb-stack study__exam' id='study-exam'>
+      <View className='zb-row'>
+        <Text className='study__exam-title zb-grow'>学习考核</Text>
+        <Text className='study__more' id='study-practice' onClick={() => go(pageUrl('practice'))}>
+          全部 ›
+        </Text>
+      </View>
+      {waiting.map((p) => (
+        <View key={p.id} className='zb-option' id={`study-paper-${p.id}`} onClick={() => go(pageUrl('exam', { paperId: p.id }))}>
+          <Text className='zb-option__title'>
+            {p.openAttemptId ? '继续作答：' : ''}
+            {p.title}
+          </Text>
+          <Text className='zb-muted'>{p.closeAt ? `${moment(p.closeAt)} 截止` : '随时可做'}</Text>
+        </View>
+      ))}
+      <View className='study__exam-actions'>
+        {home.daily.available && (
+          <Button
+            id='study-daily'
+            type={home.daily.done ? 'default' : 'primary'}
+            size='large'
+            onClick={() => go(pageUrl('exam', { daily: 1 }))}
+          >
+            {home.daily.done ? `今日已练 ${home.daily.score ?? 0} 分` : '每日一练'}
+          </Button>
+        )}
+        <Button id='study-points' size='large' onClick={() => go(pageUrl('points'))}>
+          我的积分
+        </Button>
+      </View>
+    </View>
+  );
+}
+
 /** 学习: where I left off and what I must study first, then the library by 最新 / 最热 / 精品, tag and title. */
 export default function StudyPage() {
   const pageClass = usePageClass('study');
@@ -58,6 +98,7 @@ export default function StudyPage() {
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
   const home = useApi(() => api.study.home({}), [], { refreshOnShow: true });
+  const exam = useApi(() => api.exam.home({}), [], { refreshOnShow: true });
   const me = useApi(() => session());
   const { items, cursor, busy, error, more, reload } = usePaged<StudyCard>(
     async (after) => {
@@ -94,6 +135,7 @@ export default function StudyPage() {
           ))}
         </View>
       )}
+      {exam.data && <Assessment home={exam.data} />}
       <View className='zb-card study__time' id='study-mine' onClick={() => go(pageUrl('myStudy'))}>
         <View className='zb-stack zb-grow'>
           <Text className='zb-muted'>今天 · 本周学习</Text>

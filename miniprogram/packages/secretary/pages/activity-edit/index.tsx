@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import {
@@ -14,7 +14,7 @@ import {
 import { inShanghai, shanghaiDay } from '../../../../../typings/time';
 import { ImageEditor } from '../../../../components/image-grid';
 import { EmptyState } from '../../../../components/empty-state';
-import { Field, Picked, problemSummary, type Problems } from '../../../../components/field';
+import { Field, problemSummary, type Problems } from '../../../../components/field';
 import { PageState } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { session } from '../../../../services/session';
@@ -23,6 +23,7 @@ import { useApi } from '../../../../services/useApi';
 import { askToSubscribe } from '../../../../services/wechat';
 import { AudiencePicker } from './audience';
 import { Choices } from './choices';
+import { instant, WhenField } from './when';
 import { LocationPicker, type Place } from './location';
 import './index.scss';
 import { pageUrl } from '../../../../../typings/pages';
@@ -37,37 +38,6 @@ const FIELD_LABEL: Record<FieldKey, string> = {
   audience: '参加范围',
   live: '直播',
 };
-
-/** A date and a clock time side by side in one field (the start, or the end). */
-function WhenField(p: {
-  id: string;
-  label: string;
-  /** The ids of the date and the time. */
-  ids: [string, string];
-  day: string;
-  time: string;
-  firstDay: string;
-  onDay: (day: string) => void;
-  onTime: (time: string) => void;
-  error?: string | null;
-  hint?: string;
-}) {
-  return (
-    <Field id={p.id} label={p.label} required error={p.error} hint={p.hint}>
-      <View className='zb-field__pair'>
-        <Picker mode='date' value={p.day} start={p.firstDay} onChange={(e) => p.onDay(e.detail.value)}>
-          <Picked id={p.ids[0]} value={p.day} />
-        </Picker>
-        <Picker mode='time' value={p.time} onChange={(e) => p.onTime(e.detail.value)}>
-          <Picked id={p.ids[1]} value={p.time} />
-        </Picker>
-      </View>
-    </Field>
-  );
-}
-
-/** A Beijing-time date and clock time as an instant. */
-const instant = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`).toISOString();
 
 /** 发起活动: the details members see, sign-up and its rules. */
 export default function ActivityEditPage() {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { pageUrl } from '../../../../../typings/pages';
 import { StateView } from '../../../../components/state-view';
 import { api, ApiError } from '../../../../services/api';
 import { useApi } from '../../../../services/useApi';
@@ -79,6 +80,18 @@ export default function MemberPage() {
 
             <BranchHistory branches={a.branches} />
             <StudyArchive study={a.study} />
+            {here && (
+              <CellGroup>
+                <View id='member-points'>
+                  <Cell
+                    title='积分明细与调整'
+                    extra='›'
+                    clickable
+                    onClick={() => void Taro.navigateTo({ url: pageUrl('memberPoints', { memberId }) })}
+                  />
+                </View>
+              </CellGroup>
+            )}
             {here && (
               <RoleForm
                 key={`${here.role}-${here.duty}`}

@@ -47,6 +47,14 @@ function toolGroups(home: BranchHome): { title: string; tools: Tool[] }[] {
         { id: 'stats', page: 'stats', title: '活动统计', extra: '三会一课' },
       ],
     },
+    {
+      title: '学习与考核',
+      tools: [
+        { id: 'assignments', page: 'assignments', title: '必学', extra: '布置 / 进度' },
+        { id: 'papers', page: 'papers', title: '考试与测验', extra: '发布 / 成绩' },
+        { id: 'bank', page: 'bank', title: '题库', extra: '录入 / 导入' },
+      ],
+    },
     { title: '记录', tools: [{ id: 'audit', page: 'audit', title: '审计日志', extra: '谁在何时做了什么' }] },
   ];
 }

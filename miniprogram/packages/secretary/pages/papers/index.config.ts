@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '考试与测验', enablePullDownRefresh: true });
