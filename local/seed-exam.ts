@@ -170,7 +170,7 @@ export async function seedDemoExam(runtime: Runtime, now: Date): Promise<number>
 }
 
 /** The answer to a demo question as shown to a member (right, or — for `wrong` — the first wrong option or a blank). */
-function demoAnswer(q: { stem: string; type: string; options: string[]; blanks: number }, wrong: boolean) {
+export function demoAnswer(q: { stem: string; type: string; options: string[]; blanks: number }, wrong: boolean) {
   const d = DEMO_QUESTIONS.find((x) => x.stem === q.stem)!;
   if (d.type === 'blank') return { blanks: d.blanks.map((b) => (wrong ? '' : b[0]!)) };
   if (d.type === 'judge') return { choice: [wrong ? 1 - d.answer[0]! : d.answer[0]!] };

@@ -2,6 +2,7 @@ import {
   ACTIVITY_TITLE,
   BRANCH_COURSE_TITLE,
   COURSE_TITLE,
+  EXAM_TITLE,
   LECTURE_QUESTION,
   APPLICANT_NAME,
   COMMITTEE,
@@ -76,6 +77,29 @@ function learner(): Visit[] {
     lesson(1, ['播放', '后退15秒', '00:45']),
     lesson(2, ['第三讲 看：三会一课', '上一课']),
     { route: 'packages/study/pages/mine/index', query: none, shows: () => ['本周', '最近学习'] },
+    { route: 'packages/study/pages/practice/index', query: none, shows: () => ['每日一练', '错题本', '我的积分和排行'] },
+    { route: 'packages/study/pages/points/index', query: none, shows: () => ['累计积分', '排行榜', '积分明细'] },
+    { route: 'packages/study/pages/wrong/index', query: none, shows: () => ['错题本里有'] },
+    { route: 'packages/study/pages/exam/index', query: () => ({ daily: '1' }), shows: () => ['每日一练'] },
+  ];
+}
+
+/** The member's own papers: the exam in progress (by its id and from its card), today's graded practice, the 错题本. */
+function examinee(): Visit[] {
+  return [
+    {
+      route: 'packages/study/pages/exam/index',
+      query: (w) => ({ attemptId: w.examAttemptId }),
+      shows: () => [EXAM_TITLE, '剩余', '第 1 / 6 题', '下一题'],
+    },
+    { route: 'packages/study/pages/exam/index', query: (w) => ({ paperId: w.examId }), shows: () => [EXAM_TITLE, '剩余', '答题卡'] },
+    {
+      route: 'packages/study/pages/exam/index',
+      query: (w) => ({ attemptId: w.dailyAttemptId }),
+      shows: () => ['答对 4 / 5 题', '正确答案', '解析'],
+    },
+    { route: 'packages/study/pages/wrong/index', query: none, shows: () => ['错题本里有 1 道题', '练习错题'] },
+    { route: 'packages/study/pages/practice/index', query: none, shows: () => [EXAM_TITLE, '继续作答', '今天已完成'] },
   ];
 }
 
@@ -116,6 +140,11 @@ function leaderTools(orgId: string, shows: Partial<Record<string, (w: World) => 
     tool('board', activity, ['出席', '名单']),
     tool('record', activity, ['会议内容', '归档']),
     tool('post-receipts', (w) => ({ id: w.postId }), ['已读', '未读']),
+    tool('bank', unit, ['新增题目', '下载导入模板']),
+    tool('question-edit', unit, ['题型', '题干', '保存']),
+    tool('papers', unit, ['发布考试', '管理题库']),
+    tool('paper-edit', () => ({ orgId, kind: 'exam' }), ['出题方式', '答题时限（分钟）', '参加范围']),
+    tool('member-points', (w) => ({ memberId: orgId === COMMITTEE ? w.adminMemberId : w.memberId }), ['调整积分', '最近的积分明细']),
   ];
 }
 
@@ -141,8 +170,8 @@ export const REACH: Record<PersonaKey, Visit[]> = {
     activityDetail: [ACTIVITY_TITLE, '我要报名', '签到'],
     postDetail: (w) => [w.postTitle, '我已阅知'],
     postDetailHides: ['阅读回执', '更正或撤回'],
-    study: ['必学', COURSE_TITLE, '继续学习'],
-  }).concat(learner()),
+    study: ['必学', COURSE_TITLE, '继续学习', '学习考核', EXAM_TITLE],
+  }).concat(learner(), examinee()),
   committee: [
     ...everyone({
       home: [RD_NAME, '组织委员'],
@@ -217,7 +246,19 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       audit: () => [ACTIVITY_TITLE],
       posts: () => [DRAFT_TITLE],
       stats: () => ['三会一课', '每月学习时长', COURSE_TITLE],
+      papers: () => [EXAM_TITLE, '党史专项测验', '已参加 0 / 13 人'],
+      'member-points': () => [MEMBER_NAME, '调整积分'],
     }),
+    {
+      route: 'packages/secretary/pages/paper-results/index',
+      query: (w) => ({ id: w.examId }),
+      shows: () => [EXAM_TITLE, '未参加', MEMBER_NAME, '作答中', '导出成绩（Excel）'],
+    },
+    {
+      route: 'packages/secretary/pages/paper-edit/index',
+      query: (w) => ({ id: w.examId }),
+      shows: () => [EXAM_TITLE, '已有党员开始作答', '保存修改'],
+    },
     { route: 'packages/secretary/pages/post-edit/index', query: (w) => ({ id: w.draftId }), shows: () => [DRAFT_TITLE] },
   ],
   admin: [
@@ -248,6 +289,13 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       invites: () => [COMMITTEE_NAME],
       org: () => [RD_NAME, '第二党支部（市场服务部）', '添加'],
       posts: () => [COMMITTEE_POST],
+      bank: () => ['新增题目', '共 12 题', '党的最高领导机关是'],
+      papers: () => ['还没有发布考试或测验'],
     }),
+    {
+      route: 'packages/secretary/pages/question-edit/index',
+      query: (w) => ({ orgId: COMMITTEE, id: w.questionId }),
+      shows: () => ['删除这道题', '保存'],
+    },
   ],
 };

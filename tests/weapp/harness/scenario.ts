@@ -1,5 +1,6 @@
 import { DEMO_ORGS, DEMO_PEOPLE } from '../../../local/seed';
 import { seedDemoPosts } from '../../../local/seed-posts';
+import { demoAnswer, seedDemoExam } from '../../../local/seed-exam';
 import { seedDemoStudy } from '../../../local/seed-study';
 import type { Runtime } from '../../../local/runtime';
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../../typings/api';
@@ -45,7 +46,15 @@ export interface World {
   branchLessonId: string;
   /** A 直播党课 on now, with a member's question. */
   lectureId: string;
+  /** The first branch's demo exam, which the member has started (an attempt in progress), and their graded 每日一练 (one wrong). */
+  examId: string;
+  examAttemptId: string;
+  dailyAttemptId: string;
+  /** A question of the 党委's demo bank. */
+  questionId: string;
 }
+
+export const EXAM_TITLE = '十二月党章党规知识考试';
 
 export const LECTURE_QUESTION = '学习笔记要写多少字？';
 
@@ -152,8 +161,22 @@ export async function createWorld(): Promise<World> {
     PERSONAS.secretary.openid,
   );
   await must(runtime, 'question', 'ask', { activityId: lecture.id, text: LECTURE_QUESTION }, PERSONAS.member.openid);
+  if ((await seedDemoExam(runtime, new Date(now))) === 0) throw new Error('scenario: the demo bank was not seeded');
+  const papers = await must(runtime, 'exam', 'papers', { orgId: RD }, PERSONAS.secretary.openid);
+  const exam = papers.papers.find((p) => p.title === EXAM_TITLE);
+  if (!exam) throw new Error('scenario: the demo exam is missing');
+  const daily = (await must(runtime, 'exam', 'daily', {}, PERSONAS.member.openid)).attempt;
+  if (!daily) throw new Error('scenario: the member has no 每日一练');
+  const answers = Object.fromEntries(daily.questions.map((q, i) => [q.id, demoAnswer(q, i === 0)]));
+  await must(runtime, 'exam', 'submit', { attemptId: daily.id, answers }, PERSONAS.member.openid);
+  const started = await must(runtime, 'exam', 'start', { paperId: exam.id }, PERSONAS.member.openid);
+  const bank = await must(runtime, 'exam', 'bank', { orgId: COMMITTEE }, PERSONAS.admin.openid);
   return {
     runtime,
+    examId: exam.id,
+    examAttemptId: started.id,
+    dailyAttemptId: daily.id,
+    questionId: bank.items[0]!.id,
     activityId: activity.id,
     postId: post.id,
     postTitle: post.title,
