@@ -74,8 +74,12 @@ export interface Ranking {
   /** The period's first day (YYYY-MM-DD). */
   since: string;
   rows: RankRow[];
-  /** The caller's place (also when outside the rows shown), or null with no points in the period. */
-  mine: RankRow | null;
-  /** Members ranked (those with points in the period). */
+  /**
+   * The caller's place (also when outside the rows shown), or null with no points in the period; its
+   * rank is null beyond the first 100 (a ranking never counts every member of a large unit).
+   */
+  mine: (Omit<RankRow, 'rank'> & { rank: number | null }) | null;
+  /** Members with points in the period, up to 100; `more` when there are more than that. */
   ranked: number;
+  more: boolean;
 }

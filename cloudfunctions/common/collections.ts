@@ -173,6 +173,8 @@ export const COLLECTIONS = [
       { name: 'open_deadline', keys: { status: 1, deadlineAt: 1 } },
     ],
   },
+  // `_id` is the attempt's: the questions as drawn, apart from the small document answers are saved to.
+  { name: 'exam_attempt_items', indexes: [] },
   { name: 'exam_wrongs', indexes: [] },
   // 积分: the append-only ledger (keyed by event), each member's totals, and ranking rows per unit.
   { name: 'points_ledger', indexes: [{ name: 'openid_at', keys: { openid: 1, at: -1 } }] },

@@ -17,6 +17,7 @@ import type {
   SignupStatus,
 } from '../../typings/domain';
 import type { Answer, AttemptKind, DrawRule, PaperKind, QuestionDraft } from '../../typings/exam';
+import type { Shape } from '../exam/grade';
 import type { LedgerRule, PointRule } from '../../typings/points';
 import type { LessonKind, StudyTag } from '../../typings/study';
 import type { CollectionName } from './collections';
@@ -538,6 +539,7 @@ export interface DocOf {
   exam_papers: PaperDoc;
   paper_audience: PaperAudienceDoc;
   exam_attempts: AttemptDoc;
+  exam_attempt_items: AttemptItemsDoc;
   exam_wrongs: WrongBookDoc;
   points_ledger: LedgerDoc;
   points_members: PointsMemberDoc;
@@ -741,8 +743,8 @@ export interface AttemptDoc {
   orgId: string | null;
   openid: string;
   title: string;
-  /** In the member's order. */
-  items: AttemptItem[];
+  /** Each question's type and number of options or blanks, by id, in the member's order: enough to check an answer (the questions themselves are in exam_attempt_items). */
+  shape: Record<string, Shape>;
   /** Saved as the member goes, by question id. */
   answers: Record<string, Answer>;
   /** The server's clock. */
@@ -753,23 +755,32 @@ export interface AttemptDoc {
   timedOut: boolean;
   score: number | null;
   rightCount: number;
-  /** By question id: the share of its score earned. */
-  earned: Record<string, number>;
   passMark: number | null;
   passed: boolean | null;
-  points: number;
+}
+
+/**
+ * `_id` is the attempt's: its questions as drawn (with the answers), kept apart from the attempt so that
+ * saving an answer or grading rewrites a small document; read when the paper is shown or graded.
+ */
+export interface AttemptItemsDoc {
+  _id: string;
+  items: AttemptItem[];
 }
 
 /** `_id` is the openid: a member's 错题本, by question id. */
 export interface WrongBookDoc {
   _id: string;
   items: Record<string, WrongEntry>;
+  /** The last graded paper taken in: when it was handed in, and the papers handed in at that instant. */
+  syncedAt: Date | null;
+  syncedIds: string[];
 }
 
 export interface WrongEntry {
   times: number;
+  /** Right answers in a row since the last wrong one (at EXAM_RULES.wrongClearStreak the question leaves the book). */
   streak: number;
-  addedAt: Date;
   lastWrongAt: Date;
   /** The last wrong answer, with choices as the editor's option indices. */
   mine: Answer | null;
@@ -793,6 +804,8 @@ export interface LedgerDoc {
   /** A correction: who made it, at which unit. */
   by: string | null;
   orgId: string | null;
+  /** What earned it, where one document is (the graded paper's id). */
+  ref: string | null;
 }
 
 /**

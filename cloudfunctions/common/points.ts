@@ -1,7 +1,7 @@
 import { POINT_RULES, STUDY_MINUTES_PER_POINT, type LedgerRule, type PointRule } from '../../typings/points';
 import { inShanghai } from '../../typings/time';
 import type { BaseContext } from './context';
-import { col, type LedgerDoc, type MembershipDoc, type PointsMemberDoc, type RankDoc, type Transaction } from './db';
+import { col, isDuplicate, type LedgerDoc, type MembershipDoc, type PointsMemberDoc, type RankDoc, type Transaction } from './db';
 import { logs } from './logs';
 
 /**
@@ -35,6 +35,8 @@ export interface PointEvent {
   title: string;
   /** Instead of the rule's points (每日一练 all right). */
   points?: number;
+  /** The document that earned it (a graded paper), kept on the entry. */
+  ref?: string;
 }
 
 export const emptyMember = (openid: string): PointsMemberDoc => ({
@@ -95,43 +97,47 @@ interface Entry {
   cap: number | null;
   by: string | null;
   orgId: string | null;
+  ref: string | null;
 }
 
 /** One ledger entry, the member's totals and their ranking rows, in one transaction. Answers the points granted (null: the key was used before). */
 async function write(ctx: Ctx, openid: string, e: Entry, units: MembershipDoc[]): Promise<number | null> {
   const p = periodsOf(ctx.now);
-  return ctx.db.runTransaction(async (t: Transaction) => {
-    const [existing, member] = await Promise.all([
-      t.collection('points_ledger').doc(e.key).get(),
-      t.collection('points_members').doc(openid).get(),
-    ]);
-    if (existing.data) return null;
-    const m = member.data ?? emptyMember(openid);
-    const today = m.day === p.day ? { ...m.today } : {};
-    const rule = e.rule === 'adjust' ? null : e.rule;
-    const used = rule ? (today[rule] ?? 0) : 0;
-    const granted = e.cap === null ? e.points : Math.max(0, Math.min(e.points, e.cap - used));
-    if (rule) today[rule] = used + granted;
-    const entry: Omit<LedgerDoc, '_id'> = {
-      openid,
-      rule: e.rule,
-      points: granted,
-      capped: granted < e.points,
-      day: p.day,
-      at: ctx.now,
-      title: e.title,
-      by: e.by,
-      orgId: e.orgId,
-    };
-    const next = rolled({ ...m, day: p.day, today }, ctx.now, granted);
-    const { _id: _omit, ...stored } = next;
-    await Promise.all([
-      t.collection('points_ledger').doc(e.key).set(entry),
-      t.collection('points_members').doc(openid).set(stored),
-      ...(granted === 0 ? [] : units.map((u) => t.collection('points_ranks').doc(rankId(u.orgId, openid)).set(rankRow(next, u)))),
-    ]);
-    return granted;
-  });
+  return ctx.db
+    .runTransaction(async (t: Transaction) => {
+      const member = await t.collection('points_members').doc(openid).get();
+      const m = member.data ?? emptyMember(openid);
+      const today = m.day === p.day ? { ...m.today } : {};
+      const rule = e.rule === 'adjust' ? null : e.rule;
+      const used = rule ? (today[rule] ?? 0) : 0;
+      const granted = e.cap === null ? e.points : Math.max(0, Math.min(e.points, e.cap - used));
+      if (rule) today[rule] = used + granted;
+      const entry: Omit<LedgerDoc, '_id'> = {
+        openid,
+        rule: e.rule,
+        points: granted,
+        capped: granted < e.points,
+        day: p.day,
+        at: ctx.now,
+        title: e.title,
+        by: e.by,
+        orgId: e.orgId,
+        ref: e.ref,
+      };
+      const next = rolled({ ...m, day: p.day, today }, ctx.now, granted);
+      const { _id: _omit, ...stored } = next;
+      // The entry is added under the event's key: a key used before fails the whole transaction, and nothing is written.
+      await t.collection('points_ledger').add({ _id: e.key, ...entry });
+      await Promise.all([
+        t.collection('points_members').doc(openid).set(stored),
+        ...(granted === 0 ? [] : units.map((u) => t.collection('points_ranks').doc(rankId(u.orgId, openid)).set(rankRow(next, u)))),
+      ]);
+      return granted;
+    })
+    .catch((err: unknown) => {
+      if (isDuplicate(err)) return null;
+      throw err;
+    });
 }
 
 const isConflict = (e: unknown) => (e as { code?: unknown })?.code === 'DATABASE_TRANSACTION_CONFLICT';
@@ -165,6 +171,7 @@ export async function award(ctx: Ctx, openid: string, event: PointEvent): Promis
       cap: rule.dailyCap,
       by: null,
       orgId: null,
+      ref: event.ref ?? null,
     });
     return granted ?? 0;
   } catch (e) {
@@ -183,6 +190,7 @@ export async function correct(ctx: Ctx, openid: string, c: { key: string; points
     cap: null,
     by: c.by,
     orgId: c.orgId,
+    ref: null,
   });
   return granted ?? 0;
 }
@@ -228,6 +236,7 @@ export async function revokeMeeting(ctx: Ctx, openid: string, activityId: string
       cap: null,
       by: null,
       orgId: null,
+      ref: null,
     });
   } catch (e) {
     logs.failed(ctx.log, 'points', 'revoke:meeting', e);

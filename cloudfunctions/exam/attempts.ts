@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ATTEMPT_KIND_LABEL, EXAM_RULES, type Answer, type AttemptView, type ExamHome, type PaperCard } from '../../typings/exam';
 import { DAILY_FULL_MARKS_POINTS } from '../../typings/points';
 import { keysOf } from '../activity/view';
@@ -7,9 +8,9 @@ import type { Handler, TimerHandler } from '../common/define';
 import { AppError } from '../common/errors';
 import { award, EVENT_KEYS, periodsOf } from '../common/points';
 import { orgNames } from '../org/view';
-import { checkAnswer, grade, gradedView, questionView, shuffled, toItem } from './grade';
+import { checkAnswer, grade, gradedView, questionView, shapeOf, shuffled, toItem } from './grade';
 import { bankUnits, drawByRules, poolOf } from './papers';
-import { recordWrongBook } from './wrong';
+import { syncBook } from './wrong';
 
 /**
  * Members' papers: drawn and stored by the server, answers saved as the member goes, graded only
@@ -17,6 +18,28 @@ import { recordWrongBook } from './wrong';
  */
 
 type Ctx = Pick<HandlerContext, 'db' | 'now' | 'log'>;
+
+/** An attempt with its questions as drawn (stored apart, see AttemptItemsDoc). */
+export type Paper = AttemptDoc & { items: AttemptItem[] };
+
+/** An attempt's questions, read when the paper is shown or graded. */
+export async function papered(ctx: Pick<HandlerContext, 'db'>, a: AttemptDoc): Promise<Paper> {
+  const doc = (await col(ctx.db, 'exam_attempt_items').doc(a._id).get()).data[0];
+  return { ...a, items: doc?.items ?? [] };
+}
+
+/** The questions of many attempts, 100 at a time. */
+export async function paperedMany(ctx: Pick<HandlerContext, 'db'>, attempts: AttemptDoc[]): Promise<Paper[]> {
+  const byId = new Map<string, AttemptItem[]>();
+  for (let i = 0; i < attempts.length; i += 100) {
+    const { data } = await col(ctx.db, 'exam_attempt_items')
+      .where({ _id: ctx.db.command.in(attempts.slice(i, i + 100).map((a) => a._id)) })
+      .limit(100)
+      .get();
+    for (const d of data) byId.set(d._id, d.items);
+  }
+  return attempts.map((a) => ({ ...a, items: byId.get(a._id) ?? [] }));
+}
 const iso = (d: Date | string) => new Date(d).toISOString();
 const NOT_YOURS = '试卷不存在';
 
@@ -33,8 +56,30 @@ async function memberBankUnits(ctx: Pick<HandlerContext, 'db'>, ms: MembershipDo
   return [...new Set(data.flatMap(bankUnits))];
 }
 
-/** What the member is shown: an open paper without answers, or a graded one with them. */
-export function attemptView(a: AttemptDoc, now: Date): AttemptView {
+/** Each question's share of its score earned in a graded paper: grading again gives what grading gave. */
+export const earnedOf = (a: Pick<Paper, 'items' | 'answers'>) => grade(a.items, a.answers).earned;
+
+/** The ledger key of the points a paper can earn (每日一练 of its day, an exam's first pass), if any. */
+function pointsKey(a: AttemptDoc): string | null {
+  if (a.kind === 'daily') return EVENT_KEYS.daily(a.openid, periodsOf(a.startedAt).day);
+  if (a.kind === 'exam' && a.paperId) return EVENT_KEYS.exam(a.paperId, a.openid);
+  return null;
+}
+
+/** The points a graded paper earned, from the ledger (the entry it made, if this paper made it). */
+async function pointsEarned(ctx: Pick<HandlerContext, 'db'>, a: AttemptDoc): Promise<number> {
+  const key = a.status === 'graded' ? pointsKey(a) : null;
+  if (!key) return 0;
+  const entry = (await col(ctx.db, 'points_ledger').doc(key).get()).data[0];
+  return entry?.ref === a._id ? entry.points : 0;
+}
+
+/** What the member is shown: an open paper without answers, or a graded one with them (and the points it earned). */
+export async function shown(ctx: Pick<HandlerContext, 'db' | 'now'>, a: Paper, points?: number): Promise<AttemptView> {
+  return attemptView(a, ctx.now, points ?? (await pointsEarned(ctx, a)));
+}
+
+export function attemptView(a: Paper, now: Date, points = 0): AttemptView {
   const base = { id: a._id, kind: a.kind, title: a.title, paperId: a.paperId, startedAt: iso(a.startedAt) };
   if (a.status === 'open') {
     return {
@@ -46,37 +91,39 @@ export function attemptView(a: AttemptDoc, now: Date): AttemptView {
       serverNow: now.toISOString(),
     };
   }
+  const earned = earnedOf(a);
   return {
     ...base,
     status: 'graded',
-    questions: a.items.map((i) => gradedView(i, a)),
+    questions: a.items.map((i) => gradedView(i, { answers: a.answers, earned })),
     score: a.score ?? 0,
     rightCount: a.rightCount,
     passMark: a.passMark,
     passed: a.passed,
     submittedAt: iso(a.submittedAt ?? a.startedAt),
     timedOut: a.timedOut,
-    points: a.points,
+    points,
   };
 }
 
 const timeIsUp = (a: AttemptDoc, now: Date) => a.deadlineAt !== null && now.getTime() >= new Date(a.deadlineAt).getTime();
 
 /** The points a graded paper earns: 每日一练 done in full (more for all right), an exam passed the first time. */
-async function pointsFor(ctx: Ctx, a: AttemptDoc & { score: number }): Promise<number> {
+async function pointsFor(ctx: Ctx, a: Paper & { score: number }): Promise<number> {
   if (a.kind === 'daily') {
     // A paper handed in blank earns nothing: points are for practising, not for opening it.
     if (a.items.some((i) => !a.answers[i.qid])) return 0;
     const day = periodsOf(a.startedAt).day;
     return award(ctx, a.openid, {
       rule: 'daily',
-      key: EVENT_KEYS.daily(a.openid, day),
+      key: pointsKey(a)!,
       title: `${day.slice(4, 6)}月${day.slice(6)}日每日一练 ${a.score} 分`,
+      ref: a._id,
       ...(a.score === 100 ? { points: DAILY_FULL_MARKS_POINTS } : {}),
     });
   }
   if (a.kind === 'exam' && a.passed) {
-    return award(ctx, a.openid, { rule: 'exam', key: EVENT_KEYS.exam(a.paperId!, a.openid), title: `考试「${a.title}」合格` });
+    return award(ctx, a.openid, { rule: 'exam', key: pointsKey(a)!, title: `考试「${a.title}」合格`, ref: a._id });
   }
   return 0;
 }
@@ -84,36 +131,37 @@ async function pointsFor(ctx: Ctx, a: AttemptDoc & { score: number }): Promise<n
 /**
  * Grades an open attempt with `answers` and marks it graded, if nobody else did first (one
  * conditional write: of any number of racing submissions and timers, one grades). The one that
- * graded it then updates the 错题本 and awards points. Answers the attempt as it now stands.
+ * graded it then awards the points (the 错题本 takes the paper in when it is next read). Answers the
+ * attempt as it now stands.
  */
 export async function finalize(
   ctx: Ctx,
-  a: AttemptDoc,
+  a: Paper,
   answers: Record<string, Answer>,
   timedOut: boolean,
-): Promise<{ attempt: AttemptDoc; graded: boolean }> {
+): Promise<{ attempt: Paper; graded: boolean; points: number }> {
   const g = grade(a.items, answers);
   const passed = a.passMark === null ? null : g.score >= a.passMark;
   const change = {
-    answers,
     status: 'graded' as const,
     submittedAt: ctx.now,
     timedOut,
     score: g.score,
     rightCount: g.rightCount,
-    earned: g.earned,
     passed,
   };
-  const { updated } = await col(ctx.db, 'exam_attempts').where({ _id: a._id, status: 'open' }).update(change);
+  // The saved answers are written again only when the submission brought new ones.
+  const fresh = Object.keys(answers).some((q) => answers[q] !== a.answers[q]);
+  const { updated } = await col(ctx.db, 'exam_attempts')
+    .where({ _id: a._id, status: 'open' })
+    .update(fresh ? { ...change, answers } : change);
   if (!updated) {
     const now = (await col(ctx.db, 'exam_attempts').doc(a._id).get()).data[0];
     if (!now) throw new AppError('NOT_FOUND', NOT_YOURS);
-    return { attempt: now, graded: false };
+    return { attempt: { ...now, items: a.items }, graded: false, points: 0 };
   }
-  const graded = { ...a, ...change };
-  const [points] = await Promise.all([pointsFor(ctx, graded), recordWrongBook(ctx, graded)]);
-  if (points) await col(ctx.db, 'exam_attempts').doc(a._id).update({ points });
-  return { attempt: { ...graded, points }, graded: true };
+  const graded = { ...a, ...change, answers };
+  return { attempt: graded, graded: true, points: await pointsFor(ctx, graded) };
 }
 
 /** The caller's attempt, graded first if its time ran out. Another's is refused like a missing one. */
@@ -123,26 +171,37 @@ async function mine(ctx: CallerContext, attemptId: string): Promise<AttemptDoc> 
   return a;
 }
 
-async function current(ctx: CallerContext, a: AttemptDoc): Promise<AttemptDoc> {
+async function current(ctx: CallerContext, a: Paper): Promise<Paper> {
   return a.status === 'open' && timeIsUp(a, ctx.now) ? (await finalize(ctx, a, a.answers, true)).attempt : a;
 }
 
-/** A new attempt, unless its slot is taken (a second start at the same moment): then the one that was. */
-export async function create(ctx: CallerContext, doc: Omit<AttemptDoc, '_id'>): Promise<AttemptDoc> {
+const newAttemptId = () => `at${randomBytes(12).toString('hex')}`;
+
+/**
+ * A new attempt: its questions first, then the attempt (so an attempt never lacks them); unless its
+ * slot is taken (a second start at the same moment): then the one that was, and the copy goes.
+ */
+export async function create(ctx: CallerContext, paper: Omit<Paper, '_id' | 'shape'>): Promise<Paper> {
+  const { items, ...rest } = paper;
+  const id = newAttemptId();
+  const doc: AttemptDoc = { ...rest, _id: id, shape: Object.fromEntries(items.map((i) => [i.qid, shapeOf(i)])) };
+  await col(ctx.db, 'exam_attempt_items').add({ _id: id, items });
   try {
-    const { id } = await col(ctx.db, 'exam_attempts').add(doc);
-    return { ...doc, _id: id };
+    await col(ctx.db, 'exam_attempts').add(doc);
+    return { ...doc, items };
   } catch (e) {
     if (!isDuplicate(e)) throw e;
+    await col(ctx.db, 'exam_attempt_items').doc(id).remove();
     const { data } = await col(ctx.db, 'exam_attempts').where({ slot: doc.slot }).limit(1).get();
     if (!data[0]) throw e;
-    return data[0];
+    return papered(ctx, data[0]);
   }
 }
 
+/** A fresh attempt's grading fields. */
 export const blankAttempt = (
   kind: AttemptDoc['kind'],
-): Pick<AttemptDoc, 'kind' | 'answers' | 'status' | 'submittedAt' | 'timedOut' | 'score' | 'rightCount' | 'earned' | 'points'> => ({
+): Pick<AttemptDoc, 'kind' | 'answers' | 'status' | 'submittedAt' | 'timedOut' | 'score' | 'rightCount'> => ({
   kind,
   answers: {},
   status: 'open',
@@ -150,8 +209,6 @@ export const blankAttempt = (
   timedOut: false,
   score: null,
   rightCount: 0,
-  earned: {},
-  points: 0,
 });
 
 /** Bank questions by id, in the order given (removed ones left out). */
@@ -175,7 +232,7 @@ export const daily: Handler<'exam', 'daily'> = async (_input, ctx) => {
   const { openid } = ctx.caller;
   const slot = dailySlot(openid, ctx.now);
   const { data } = await col(ctx.db, 'exam_attempts').where({ slot }).limit(1).get();
-  if (data[0]) return { attempt: attemptView(await current(ctx, data[0]), ctx.now) };
+  if (data[0]) return { attempt: await shown(ctx, await current(ctx, await papered(ctx, data[0]))) };
   const units = await memberBankUnits(ctx, await memberships(ctx, openid));
   const pool = units.length ? await poolOf(ctx, units) : [];
   if (!pool.length) return { attempt: null };
@@ -252,7 +309,7 @@ export const start: Handler<'exam', 'start'> = async (_input, ctx) => {
   const tries = await attemptsAt(ctx, openid, [p._id]);
   const open = tries.find((a) => a.status === 'open');
   if (open) {
-    const a = await current(ctx, open);
+    const a = await current(ctx, await papered(ctx, open));
     if (a.status === 'open') return attemptView(a, ctx.now);
   }
   const t = ctx.now.getTime();
@@ -271,6 +328,7 @@ export const start: Handler<'exam', 'start'> = async (_input, ctx) => {
   if (!picked.length) throw new AppError('CONFLICT', '试卷的题目已被删除，请联系出题的组织');
   const limitEnds = p.limitMinutes ? t + p.limitMinutes * 60_000 : Infinity;
   const ends = Math.min(limitEnds, p.closeAt ? new Date(p.closeAt).getTime() : Infinity);
+  const items = itemsFor(slot, shuffled(`${slot}:order`, picked));
   const a = await create(ctx, {
     ...blankAttempt(p.kind),
     slot,
@@ -278,7 +336,7 @@ export const start: Handler<'exam', 'start'> = async (_input, ctx) => {
     orgId: p.orgId,
     openid,
     title: p.title,
-    items: itemsFor(slot, shuffled(`${slot}:order`, picked)),
+    items,
     startedAt: ctx.now,
     deadlineAt: Number.isFinite(ends) ? new Date(ends) : null,
     passMark: p.passMark,
@@ -292,17 +350,16 @@ export const start: Handler<'exam', 'start'> = async (_input, ctx) => {
 // ---------------------------------------------------------------- answering
 
 export const attempt: Handler<'exam', 'attempt'> = async (input, ctx) =>
-  attemptView(await current(ctx, await mine(ctx, input.attemptId)), ctx.now);
+  shown(ctx, await current(ctx, await papered(ctx, await mine(ctx, input.attemptId))));
 
 /** Refuses answers to a paper that is no longer open, and answers to questions that are not in it. */
 function checkOpen(a: AttemptDoc, now: Date, answers: Record<string, Answer>): void {
   if (a.status !== 'open') throw new AppError('SUBMITTED');
   if (timeIsUp(a, now)) throw new AppError('TIME_UP');
-  const items = new Map(a.items.map((i) => [i.qid, i]));
   for (const [qid, answer] of Object.entries(answers)) {
-    const item = items.get(qid);
-    if (!item) throw new AppError('INVALID_INPUT', '题目不在本试卷中');
-    checkAnswer(item, answer);
+    const shape = Object.prototype.hasOwnProperty.call(a.shape, qid) ? a.shape[qid] : undefined;
+    if (!shape) throw new AppError('INVALID_INPUT', '题目不在本试卷中');
+    checkAnswer(shape, answer);
   }
 }
 
@@ -319,10 +376,10 @@ export const answer: Handler<'exam', 'answer'> = async (input, ctx) => {
 export const submit: Handler<'exam', 'submit'> = async (input, ctx) => {
   const a = await mine(ctx, input.attemptId);
   checkOpen(a, ctx.now, input.answers);
-  const { attempt: done, graded } = await finalize(ctx, a, { ...a.answers, ...input.answers }, false);
+  const { attempt: done, graded, points } = await finalize(ctx, await papered(ctx, a), { ...a.answers, ...input.answers }, false);
   // Another submission (or the timer) graded it between the read and the write: this one changed nothing.
   if (!graded) throw new AppError('SUBMITTED');
-  const view = attemptView(done, ctx.now);
+  const view = attemptView(done, ctx.now, points);
   if (view.status !== 'graded') throw new AppError('INTERNAL');
   return view;
 };
@@ -402,7 +459,7 @@ export const home: Handler<'exam', 'home'> = async (_input, ctx): Promise<ExamHo
       .where({ slot: dailySlot(openid, ctx.now) })
       .limit(1)
       .get(),
-    col(ctx.db, 'exam_wrongs').doc(openid).get(),
+    syncBook(ctx, openid),
     memberBankUnits(ctx, ms),
   ]);
   const d = today.data[0];
@@ -418,7 +475,7 @@ export const home: Handler<'exam', 'home'> = async (_input, ctx): Promise<ExamHo
   return {
     daily: { available, attemptId: d?._id ?? null, done, score: done ? (d!.score ?? null) : null },
     papers: cards,
-    wrongCount: Object.keys(wrong.data[0]?.items ?? {}).length,
+    wrongCount: Object.keys(wrong).length,
   };
 };
 
@@ -432,7 +489,7 @@ export const expire: TimerHandler = async (ctx) => {
       .where({ status: 'open', deadlineAt: _.lte(ctx.now) })
       .limit(100)
       .get();
-    for (const a of data) await finalize(ctx, a, a.answers, true);
+    for (const a of await paperedMany(ctx, data)) await finalize(ctx, a, a.answers, true);
     if (data.length < 100) return;
   }
 };

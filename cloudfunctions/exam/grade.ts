@@ -67,19 +67,30 @@ const original = (item: AttemptItem, shown: number) => (item.type === 'judge' ? 
 /** Blanks compare without spaces, case or full-width forms: "１９２１" and " 1921 " are both 1921. */
 export const normalizeBlank = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
+/** What checking an answer needs of a question: its type, and how many options (or blanks) it has. */
+export interface Shape {
+  type: AttemptItem['type'];
+  n: number;
+}
+
+export const shapeOf = (item: AttemptItem): Shape => ({
+  type: item.type,
+  n: item.type === 'blank' ? item.blanks.length : item.type === 'judge' ? 2 : item.options.length,
+});
+
 /** Refuses an answer that does not fit its question (wrong kind, an option that is not there, the wrong number of blanks). */
-export function checkAnswer(item: AttemptItem, answer: Answer): void {
+export function checkAnswer(q: AttemptItem | Shape, answer: Answer): void {
+  const { type, n } = 'n' in q ? q : shapeOf(q);
   const bad = (message: string) => new AppError('INVALID_INPUT', message);
-  if (item.type === 'blank') {
+  if (type === 'blank') {
     if (!answer.blanks || answer.choice) throw bad('填空题请填写空格');
-    if (answer.blanks.length !== item.blanks.length) throw bad(`这道题有 ${item.blanks.length} 个空`);
+    if (answer.blanks.length !== n) throw bad(`这道题有 ${n} 个空`);
     return;
   }
   if (!answer.choice || answer.blanks) throw bad('选择题请选择选项');
-  const count = item.type === 'judge' ? 2 : item.options.length;
-  if (answer.choice.some((i) => i >= count)) throw bad('选项不存在');
+  if (answer.choice.some((i) => i >= n)) throw bad('选项不存在');
   if (new Set(answer.choice).size !== answer.choice.length) throw bad('选项重复');
-  if (item.type !== 'multiple' && answer.choice.length > 1) throw bad('这道题只能选一个答案');
+  if (type !== 'multiple' && answer.choice.length > 1) throw bad('这道题只能选一个答案');
 }
 
 /** The share of a question's score an answer earns: multiple choice earns half when some right options and no wrong one were chosen. */
@@ -123,7 +134,7 @@ export function grade(items: AttemptItem[], answers: Record<string, Answer>) {
 }
 
 /** A graded question for the member, after submission. */
-export function gradedView(item: AttemptItem, attempt: Pick<AttemptDoc, 'answers' | 'earned'>): GradedQuestion {
+export function gradedView(item: AttemptItem, attempt: Pick<AttemptDoc, 'answers'> & { earned: Record<string, number> }): GradedQuestion {
   const earned = attempt.earned[item.qid] ?? 0;
   return {
     ...questionView(item),

@@ -10,7 +10,7 @@ import { AppError } from '../common/errors';
 import { send, type Outgoing } from '../common/outbox';
 import { publishWorkbook } from '../common/sheets';
 import { orgNames } from '../org/view';
-import { finalize } from './attempts';
+import { earnedOf, finalize, paperedMany, type Paper } from './attempts';
 import { editorCard } from './papers';
 
 type Ctx = Pick<HandlerContext, 'db' | 'now' | 'log'>;
@@ -24,15 +24,17 @@ const BUCKETS = [
 ];
 
 /** Every attempt at a paper, those whose time ran out graded first (as the member would find them). */
-async function attemptsOf(ctx: Ctx, p: PaperDoc): Promise<AttemptDoc[]> {
+async function attemptsOf(ctx: Ctx, p: PaperDoc): Promise<Paper[]> {
   const out: AttemptDoc[] = [];
   for (let skip = 0; ; skip += 1000) {
     const { data } = await col(ctx.db, 'exam_attempts').where({ paperId: p._id }).orderBy('_id', 'asc').skip(skip).limit(1000).get();
     out.push(...data);
     if (data.length < 1000) break;
   }
+  // Their questions: for grading those whose time ran out, and each question's correct rate.
+  const papers = await paperedMany(ctx, out);
   return Promise.all(
-    out.map(async (a) =>
+    papers.map(async (a) =>
       a.status === 'open' && a.deadlineAt && ctx.now.getTime() >= new Date(a.deadlineAt).getTime()
         ? (await finalize(ctx, a, a.answers, true)).attempt
         : a,
@@ -75,13 +77,14 @@ async function resultsOf(ctx: Ctx, p: PaperDoc): Promise<PaperResults> {
   const takers = rows.filter((r) => r.best);
   const scores = takers.map((r) => r.best!.score ?? 0);
   // Each question's correct rate over every graded attempt it was in (drawn papers differ per member).
-  const stats = new Map<string, { stem: string; type: AttemptDoc['items'][number]['type']; answered: number; right: number }>();
+  const stats = new Map<string, { stem: string; type: Paper['items'][number]['type']; answered: number; right: number }>();
   for (const a of attempts) {
     if (a.status !== 'graded') continue;
+    const earned = earnedOf(a);
     for (const item of a.items) {
       const s = stats.get(item.qid) ?? { stem: item.stem, type: item.type, answered: 0, right: 0 };
       s.answered += 1;
-      if ((a.earned[item.qid] ?? 0) === 1) s.right += 1;
+      if ((earned[item.qid] ?? 0) === 1) s.right += 1;
       stats.set(item.qid, s);
     }
   }

@@ -14,6 +14,11 @@ import { orgNames } from '../org/view';
 
 const PAGE = 30;
 const SHOWN = 50;
+/**
+ * A ranking reads the top LIST of the unit (one indexed read, whatever the unit's size); the caller's
+ * place is exact within it, and "beyond the first LIST" after: no count over every member.
+ */
+const LIST = 100;
 
 /** A ledger entry as its member (or their leaders) see it: its key carries an openid, so the id is a digest of it. */
 export const entryView = (d: LedgerDoc): LedgerEntry => ({
@@ -118,31 +123,25 @@ export const ranking: Handler<'points', 'ranking'> = async (input, ctx) => {
   const key = periodsOf(ctx.now)[k];
   // Members see those who have not hidden themselves; the unit's leaders see everyone (hidden ones marked).
   const seen = leads ? {} : { vis: 1 };
-  const [{ data: top }, { data: own }, { total: ranked }] = await Promise.all([
+  const [{ data: top }, { data: own }] = await Promise.all([
     col(ctx.db, 'points_ranks')
       .where({ orgId, [k]: key, ...seen })
       .orderBy(p, 'desc')
-      .limit(SHOWN + 10)
+      .limit(LIST + 10)
       .get(),
     col(ctx.db, 'points_ranks').where({ openid, orgId }).limit(50).get(),
-    col(ctx.db, 'points_ranks')
-      .where({ orgId, [k]: key, ...seen })
-      .count(),
   ]);
   // Someone in two units of the subtree is ranked once, by their best row.
   const rows: RankDoc[] = [];
   for (const r of top) if (!rows.some((x) => x.openid === r.openid)) rows.push(r);
-  const shown = rows.slice(0, SHOWN);
+  const more = rows.length > LIST;
+  const listed = rows.slice(0, LIST);
+  const shown = listed.slice(0, SHOWN);
   const minePoints = Math.max(0, ...own.map((r) => pointsIn(r, input.period, ctx.now)));
   const myRow = own.find((r) => pointsIn(r, input.period, ctx.now) === minePoints);
-  const ahead =
-    minePoints > 0
-      ? (
-          await col(ctx.db, 'points_ranks')
-            .where({ orgId, [k]: key, [p]: _.gt(minePoints), ...seen })
-            .count()
-        ).total
-      : 0;
+  // Those listed with more points, plus one: exact while it falls within the list (or the list is everyone).
+  const place = listed.filter((r) => r[p] > minePoints).length + 1;
+  const myPlace = place <= listed.length || !more ? place : null;
   const members = new Map(
     (
       await col(ctx.db, 'memberships')
@@ -175,8 +174,9 @@ export const ranking: Handler<'points', 'ranking'> = async (input, ctx) => {
     // The period's first day: a week is keyed by its Monday, a month YYYY-MM, a year YYYY.
     since: key.length === 4 ? `${key}-01-01` : key.length === 7 ? `${key}-01` : key,
     rows: out,
-    mine: myRow && minePoints > 0 ? { ...toRow(myRow, ahead + 1), points: minePoints } : null,
-    ranked,
+    mine: myRow && minePoints > 0 ? { ...toRow(myRow, 0), rank: myPlace, points: minePoints } : null,
+    ranked: listed.length,
+    more,
   };
 };
 

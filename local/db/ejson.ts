@@ -12,11 +12,51 @@ const WHOLE_SECOND_DATE = /"\$date":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z"/g;
  * inside strings are escaped.
  */
 export function toStored(doc: object): string {
-  return EJSON.stringify(doc, { relaxed: true }).replace(WHOLE_SECOND_DATE, '"$date":"$1.000Z"');
+  return fastStringify(doc) ?? EJSON.stringify(doc, { relaxed: true }).replace(WHOLE_SECOND_DATE, '"$date":"$1.000Z"');
 }
 
+/** Not plain JSON (a non-finite number, a RegExp, a BSON value): bson's EJSON writes it. */
+class NeedsEjson extends Error {}
+
+/**
+ * The same text as relaxed EJSON for a document of plain JSON values and dates (nearly all of them),
+ * by JSON.stringify, several times faster than bson's EJSON; anything else is left to EJSON.
+ */
+function fastStringify(doc: object): string | undefined {
+  try {
+    return JSON.stringify(doc, function (this: Record<string, unknown>, key: string, value: unknown) {
+      const raw = this[key];
+      if (raw instanceof Date) {
+        if (!storableDate(raw)) throw new NeedsEjson();
+        return { $date: raw.toISOString() };
+      }
+      if (typeof value === 'number' && !Number.isFinite(value)) throw new NeedsEjson();
+      if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && !isPlainObject(raw)) throw new NeedsEjson();
+      return value;
+    });
+  } catch (e) {
+    if (e instanceof NeedsEjson) return undefined;
+    throw e;
+  }
+}
+
+/** Dates EJSON writes as an ISO string in relaxed mode (years 1970-9999); others become `$numberLong`. */
+const storableDate = (d: Date) => d.getTime() >= 0 && d.getTime() < 253402300800000;
+
+/** A `"$…":` key other than `$date` anywhere in the text: a value only bson's EJSON reads back. */
+const OTHER_EJSON = /"\$(?!date")[A-Za-z]+":/;
+
 export function fromStored(text: string): Doc {
-  return EJSON.parse(text, { relaxed: true }) as Doc;
+  if (OTHER_EJSON.test(text)) return EJSON.parse(text, { relaxed: true }) as Doc;
+  return JSON.parse(text, (_key, value: unknown) =>
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    typeof (value as { $date?: unknown }).$date === 'string' &&
+    Object.keys(value).length === 1
+      ? new Date((value as { $date: string }).$date)
+      : value,
+  ) as Doc;
 }
 
 /** Parses an EJSON string sent by the SDK (canonical, `relaxed: false`). */

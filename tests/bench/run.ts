@@ -12,12 +12,29 @@ import { Engine } from '../../local/db/engine';
 import { localDatabase } from '../../local/db/request';
 import { createRuntime, quietLogger } from '../../local/runtime';
 import { seedDemo } from '../../local/seed';
+import { award } from '../../cloudfunctions/common/points';
 import { addMembers, createActivity } from '../helpers/activity';
+import { addQuestions } from '../helpers/exam';
 import { phoneOf, rosterFile } from '../helpers/excel';
 import { uploaded } from '../helpers/runtime';
 import { audioLesson, course } from '../helpers/study';
 
 const ROOT = join(__dirname, '..', '..');
+
+/** With BENCH_PROFILE=<file>: a CPU profile of one phase of a bench (open it in Chrome's DevTools). */
+async function startProfile(): Promise<() => Promise<void>> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(process.env['BENCH_PROFILE']!, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
 const emit = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -734,6 +751,198 @@ async function courseList(dir: string): Promise<void> {
 
 const round2 = (n: number) => round(n, 2);
 
+/** Ten bank questions of the first branch: single choices whose right answer is the option 正确答案. */
+async function benchBank(runtime: Rt): Promise<string[]> {
+  return addQuestions(
+    runtime,
+    Array.from({ length: 10 }, (_, i) => ({
+      type: 'single' as const,
+      stem: `压力测试第${i + 1}题`,
+      options: ['正确答案', '干扰项一', '干扰项二', '干扰项三'],
+      answer: [0],
+      blanks: [],
+      explanation: '压力测试',
+      tags: ['党史' as const],
+      difficulty: 2 as const,
+    })),
+  );
+}
+
+/**
+ * 300 members take the same exam: each starts it and saves ten answers (all of them at once, 3,000
+ * saves in one burst), member i getting i % 11 of them right; then all 300 hand in at the same moment.
+ * Every saved answer must be in the graded paper (lost_answers), every score what its answers earn
+ * (graded_exact), and the exam's points awarded once each to those who passed.
+ */
+async function examSubmit(dir: string): Promise<void> {
+  const runtime = createRuntime({ dataDir: join(dir, 'exam'), log: quietLogger });
+  await seedDemo(runtime.db, new Date());
+  const openids = await addMembers(runtime, 'org-xh-branch-rd', 300, 'exam');
+  const questionIds = await benchBank(runtime);
+  const rightCount = (i: number) => i % 11;
+  type Open = { id: string; questions: { id: string; options: string[] }[] };
+  /** One sitting of a new exam by everyone: start, save every answer at once, hand in at once. */
+  const sitting = async (title: string, passMark: number, profile = false) => {
+    const paper = await runtime.invoke(
+      'exam',
+      {
+        action: 'savePaper',
+        data: {
+          orgId: 'org-xh-branch-rd',
+          paper: {
+            kind: 'exam',
+            title,
+            mode: 'fixed',
+            questionIds,
+            closeAt: new Date(Date.now() + 3600_000).toISOString(),
+            limitMinutes: 30,
+            attempts: 1,
+            passMark,
+            audience: { kind: 'unit' },
+          },
+        },
+      },
+      { openid: 'demo-secretary' },
+    );
+    if (!paper.ok) throw new Error(`savePaper: ${paper.message}`);
+    const paperId = (paper.data as { paperId: string }).paperId;
+    const attempts: Open[] = [];
+    for (const openid of openids) {
+      const r = await runtime.invoke('exam', { action: 'start', data: { paperId } }, { openid });
+      if (!r.ok) throw new Error(`start: ${r.message}`);
+      attempts.push(r.data as Open);
+    }
+    const saves = await burst(
+      attempts.flatMap((a, i) =>
+        a.questions.map((q, j) => () => {
+          const choice = q.options.indexOf(j < rightCount(i) ? '正确答案' : '干扰项一');
+          return runtime.invoke(
+            'exam',
+            { action: 'answer', data: { attemptId: a.id, questionId: q.id, answer: { choice: [choice] } } },
+            { openid: openids[i]! },
+          );
+        }),
+      ),
+    );
+    const before = runtime.engine.requestCount;
+    const profiling = profile && process.env['BENCH_PROFILE'] ? await startProfile() : null;
+    const submits = await burst(
+      attempts.map((a, i) => () => runtime.invoke('exam', { action: 'submit', data: { attemptId: a.id } }, { openid: openids[i]! })),
+    );
+    if (profiling) await profiling();
+    const requests = runtime.engine.requestCount - before;
+    const graded = await Promise.all(
+      attempts.map(
+        async (a) =>
+          (await runtime.db.collection('exam_attempts').doc(a.id).get()).data[0] as {
+            answers: Record<string, unknown>;
+            score: number;
+            status: string;
+          },
+      ),
+    );
+    return {
+      paperId,
+      saves,
+      submits,
+      requests,
+      lost: graded.reduce((n, g) => n + (10 - Object.keys(g.answers).length), 0),
+      exact: graded.every((g, i) => g.status === 'graded' && g.score === rightCount(i) * 10),
+      passed: graded.filter((g) => g.score >= passMark).length,
+    };
+  };
+  // Cold, warm, then measured (see signupRace). The warm-ups' pass mark of 100 keeps the measured
+  // sitting's points from the daily cap for most members: it awards the exam's points as a first pass.
+  const cold = await sitting('压力测试考试一', 100);
+  await sitting('压力测试考试二', 100);
+  const measured = await sitting('压力测试考试三', 60, true);
+  const base = await pingBaseline(runtime, openids);
+  const { data: entries } = await runtime.db
+    .collection('points_ledger')
+    .where({ rule: 'exam', _id: runtime.db.RegExp({ regexp: `^exam:${measured.paperId}:` }) })
+    .limit(1000)
+    .get();
+  runtime.close();
+  emit({
+    bench: 'exam_submit',
+    members: openids.length,
+    save_errors: measured.saves.results.filter((r) => !r.ok).length,
+    save_ms_p99: round2(percentile(measured.saves.ms, 99)),
+    submit_errors: measured.submits.results.filter((r) => !r.ok).length,
+    ms_p50: round2(percentile(measured.submits.ms, 50)),
+    ms_p99: round2(percentile(measured.submits.ms, 99)),
+    cold_process_ms_p99: round2(percentile(cold.submits.ms, 99)),
+    db_requests_per_submit: round2(measured.requests / openids.length),
+    lost_answers: measured.lost + cold.lost,
+    graded_exact: measured.exact && cold.exact,
+    points_awarded_once: entries.length === measured.passed,
+    baseline_ping_ms_p99: round2(percentile(base, 99)),
+    ratio_p99_vs_ping: round2(percentile(measured.submits.ms, 99) / percentile(base, 99)),
+    target_p99_ms: 300,
+  });
+}
+
+/**
+ * A branch's ranking read by its members: one branch with 10,000 members who have points, one with
+ * 100, the points awarded through the ledger as events would award them. Same calls, same run.
+ */
+async function ranking(dir: string): Promise<void> {
+  const runtime = createRuntime({ dataDir: join(dir, 'ranking'), log: quietLogger });
+  await seedDemo(runtime.db, new Date());
+  const big = await addMembers(runtime, 'org-xh-branch-rd', 10_000, 'rank');
+  const small = await addMembers(runtime, 'org-xh-branch-mk', 100, 'rank');
+  const ctx = { db: runtime.platform.db(), now: new Date(), log: quietLogger };
+  const everyone = [...big, ...small];
+  for (let i = 0; i < everyone.length; i += 200) {
+    await Promise.all(
+      everyone
+        .slice(i, i + 200)
+        .map((openid, j) =>
+          award(ctx, openid, { rule: 'meeting', key: `meeting:bench:${openid}`, title: '压力测试', points: 1 + ((i + j) % 10) }),
+        ),
+    );
+  }
+  const { total: ledger } = await runtime.db.collection('points_ledger').count();
+  const read = async (orgId: string, who: string[]) => {
+    const ms: number[] = [];
+    for (let i = 0; i < 200; i += 1) {
+      const t = process.hrtime.bigint();
+      const r = await runtime.invoke(
+        'points',
+        { action: 'ranking', data: { orgId, period: 'week' } },
+        { openid: who[(i * 37) % who.length]! },
+      );
+      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+      if (!r.ok) throw new Error(`ranking: ${r.message}`);
+    }
+    return ms.sort((a, b) => a - b);
+  };
+  // Warm up, then measure alternately.
+  await read('org-xh-branch-mk', small);
+  await read('org-xh-branch-rd', big);
+  const smallMs = await read('org-xh-branch-mk', small);
+  const bigMs = await read('org-xh-branch-rd', big);
+  const check = await runtime.invoke(
+    'points',
+    { action: 'ranking', data: { orgId: 'org-xh-branch-rd', period: 'week' } },
+    { openid: big[0]! },
+  );
+  if (!check.ok) throw new Error(`ranking: ${check.message}`);
+  runtime.close();
+  emit({
+    bench: 'ranking',
+    ledger_entries: ledger,
+    members: { big: big.length, small: small.length },
+    listed_big: (check.data as { ranked: number; more: boolean }).ranked,
+    more_than_listed_big: (check.data as { ranked: number; more: boolean }).more,
+    ms_p50_100: round2(percentile(smallMs, 50)),
+    ms_p50_10000: round2(percentile(bigMs, 50)),
+    ms_p99_10000: round2(percentile(bigMs, 99)),
+    ratio_p50: round2(percentile(bigMs, 50) / percentile(smallMs, 50)),
+    target_ratio: 2,
+  });
+}
+
 /** `npm run bench` runs all; `npm run bench -- checkin_burst signup_race` runs those named. */
 const BENCHES: [string[], (dir: string) => Promise<void>][] = [
   [['member_import'], memberImport],
@@ -747,6 +956,8 @@ const BENCHES: [string[], (dir: string) => Promise<void>][] = [
   [['todo_list'], todoList],
   [['study_heartbeat'], studyHeartbeat],
   [['course_list'], courseList],
+  [['exam_submit'], examSubmit],
+  [['ranking'], ranking],
 ];
 
 async function main(): Promise<void> {

@@ -13,6 +13,9 @@ const PLACEHOLDERS: World = {
   assignmentId: '{assignment}',
   branchCourseId: '{branchCourse}',
   branchLessonId: '{branchLesson}',
+  examId: '{exam}',
+  examAttemptId: '{examAttempt}',
+  dailyAttemptId: '{dailyAttempt}',
 };
 let world: World = { ...PLACEHOLDERS, activityId: '' };
 

@@ -1,3 +1,5 @@
+import { demoAnswer } from '../../local/seed-exam';
+
 /**
  * The pages to look at and measure, per persona: the readable test measures each one and
  * `npm run screenshots` photographs each one, in normal and in care mode. A page added to the app is
@@ -17,6 +19,10 @@ export interface World {
   /** A course of the first branch, which its secretary edits. */
   branchCourseId: string;
   branchLessonId: string;
+  /** The branch's demo exam, the member's attempt at it (in progress) and their graded 每日一练. */
+  examId: string;
+  examAttemptId: string;
+  dailyAttemptId: string;
 }
 
 export type Persona = 'member' | 'committee' | 'secretary' | 'admin' | 'newcomer';
@@ -61,6 +67,17 @@ function details(w: World): Visit[] {
       name: `packages-study-pages-lesson-${i + 1}`,
     })),
     visit('packages/study/pages/mine/index'),
+    visit('packages/study/pages/practice/index'),
+    visit('packages/study/pages/points/index'),
+    visit('packages/study/pages/wrong/index'),
+  ];
+}
+
+/** The member's own papers: the exam in progress and today's graded practice. */
+function examinee(w: World): Visit[] {
+  return [
+    { ...visit(`packages/study/pages/exam/index?attemptId=${w.examAttemptId}`), name: 'packages-study-pages-exam-answering' },
+    { ...visit(`packages/study/pages/exam/index?attemptId=${w.dailyAttemptId}`), name: 'packages-study-pages-exam-graded' },
   ];
 }
 
@@ -70,6 +87,12 @@ function tools(orgId: string, w: World): Visit[] {
     ...ACTIVITY_TOOLS.map((p) => visit(`packages/secretary/pages/${p}/index?id=${w.activityId}`)),
     visit(`packages/secretary/pages/assignment-progress/index?id=${w.assignmentId}`),
     visit(`packages/secretary/pages/lesson-edit/index?courseId=${w.branchCourseId}&lessonId=${w.branchLessonId}`),
+    visit(`packages/secretary/pages/bank/index?orgId=${orgId}`),
+    visit(`packages/secretary/pages/question-edit/index?orgId=${orgId}`),
+    visit(`packages/secretary/pages/papers/index?orgId=${orgId}`),
+    visit(`packages/secretary/pages/paper-edit/index?orgId=${orgId}&kind=exam`),
+    visit(`packages/secretary/pages/paper-results/index?id=${w.examId}`),
+    visit(`packages/secretary/pages/member-points/index?memberId=m-demo-005`),
   ];
 }
 
@@ -86,7 +109,7 @@ export const OPENID: Record<Persona, string> = {
 export function visits(w: World): Record<Persona, Visit[]> {
   const member = [...TABS, ...OWN].map(visit);
   return {
-    member: [...member, ...details(w)],
+    member: [...member, ...details(w), ...examinee(w)],
     committee: [...member, ...details(w), visit(`packages/secretary/pages/posts/index?orgId=${RD}`)],
     secretary: [...member, ...details(w), ...tools(RD, w)],
     admin: [
@@ -132,7 +155,22 @@ export async function makeWorld(
   const library = (await call('demo-secretary', 'study', 'library', { tag: '身边榜样' }))['items'] as { id: string }[];
   if (!library[0]) throw new Error('the demo has no branch course');
   const branchCourse = await call('demo-secretary', 'study', 'course', { courseId: library[0].id });
+  // The demo exam (local/seed-exam.ts), started by the member; their 每日一练 handed in with one wrong answer.
+  const papers = (await call('demo-secretary', 'exam', 'papers', { orgId: RD }))['papers'] as { id: string; kind: string }[];
+  const exam = papers.find((p) => p.kind === 'exam');
+  if (!exam) throw new Error('the demo has no exam');
+  const daily = (await call('demo-member-01', 'exam', 'daily', {}))['attempt'] as {
+    id: string;
+    questions: { id: string; stem: string; type: string; options: string[]; blanks: number }[];
+  } | null;
+  if (!daily) throw new Error('the demo bank has no questions for the member');
+  const answers = Object.fromEntries(daily.questions.map((q, i) => [q.id, demoAnswer(q, i === 0)]));
+  await call('demo-member-01', 'exam', 'submit', { attemptId: daily.id, answers });
+  const started = await call('demo-member-01', 'exam', 'start', { paperId: exam.id });
   return {
+    examId: exam.id,
+    examAttemptId: String(started['id']),
+    dailyAttemptId: daily.id,
     activityId: String(activity['id']),
     postId: posts[0].id,
     courseId: assigned[0].courseId,

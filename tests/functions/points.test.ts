@@ -3,7 +3,7 @@ import { quietLogger } from '../../local/runtime';
 import { POINT_RULES } from '../../typings/points';
 import type { LedgerEntry, MyPoints, Ranking } from '../../typings/points';
 import type { BeatResult } from '../../typings/study';
-import { clock, createActivity, RD, SECRETARY } from '../helpers/activity';
+import { addMembers, clock, createActivity, RD, SECRETARY } from '../helpers/activity';
 import { publishedPost } from '../helpers/post';
 import { demoRuntime, ok, snapshot } from '../helpers/runtime';
 import { articleLesson, course } from '../helpers/study';
@@ -182,6 +182,23 @@ describe('rankings', () => {
     expect(own.mine).toMatchObject({ rank: 1, points: expected.get(people[2]!), me: true });
     // Member 1's own place among those they see.
     expect(seen.mine).toMatchObject({ me: true, points: expected.get(people[0]!), rank: seen.rows.findIndex((r) => r.me) + 1 });
+  });
+
+  it('in a unit of more than 100 with points, a place within the first 100 is exact and one beyond says so', async () => {
+    const rt = await demoRuntime();
+    const people = await addMembers(rt, RD, 105, 'many');
+    // Member i earns 1 + i points (spread over rules and days would be the same; one entry each here).
+    for (const [i, openid] of people.entries()) {
+      expect(
+        await award(ctxOf(rt), openid, { rule: 'meeting', key: `meeting:many:${openid}`, title: '主题党日', points: 1 + (i % 10) }),
+      ).toBeGreaterThan(0);
+      if (i >= 10) await award(ctxOf(rt), openid, { rule: 'exam', key: `exam:many:${openid}`, title: '考试', points: Math.min(20, i) });
+    }
+    const top = await ok<Ranking>(rt, 'points', 'ranking', { orgId: RD, period: 'year' }, { openid: people[104]! });
+    expect(top).toMatchObject({ ranked: 100, more: true });
+    expect(top.mine!.rank).toBe(top.rows.filter((r) => r.points > top.mine!.points).length + 1);
+    const bottom = await ok<Ranking>(rt, 'points', 'ranking', { orgId: RD, period: 'year' }, { openid: people[0]! });
+    expect(bottom.mine).toMatchObject({ points: 1, rank: null, me: true });
   });
 
   it('a member sees the rankings of their own units and those above, not another branch’s', async () => {

@@ -16,7 +16,7 @@ import './index.scss';
 function Row({ r }: { r: RankRow }) {
   return (
     <View className={`points__rank-row${r.me ? ' points__rank-row--me' : ''}`} id={r.me ? 'rank-me' : undefined}>
-      <Text className={`points__place${r.rank <= 3 ? ' points__place--top' : ''}`}>{r.rank}</Text>
+      <Text className={`points__place${r.rank > 0 && r.rank <= 3 ? ' points__place--top' : ''}`}>{r.rank > 0 ? r.rank : '-'}</Text>
       <View className='zb-stack zb-grow points__who'>
         <Text>
           {r.name}
@@ -70,7 +70,9 @@ export default function PointsPage() {
             </View>
             {ranking.data?.mine && (
               <Text className='zb-section-title' id='points-my-rank'>
-                {RANK_PERIOD_LABEL[period]}在{ranking.data.orgName}排第 {ranking.data.mine.rank} 名（共 {ranking.data.ranked} 人有积分）
+                {RANK_PERIOD_LABEL[period]}在{ranking.data.orgName}
+                {ranking.data.mine.rank ? `排第 ${ranking.data.mine.rank} 名` : '在前 100 名之外'}（
+                {ranking.data.more ? '超过 100' : `共 ${ranking.data.ranked}`} 人有积分）
               </Text>
             )}
             <View className='points__tabs'>
@@ -118,12 +120,6 @@ export default function PointsPage() {
                       </Button>
                     ))}
                   </View>
-                  {ranking.data && (
-                    <Text className='zb-muted' id='rank-mine'>
-                      {ranking.data.mine ? `我排第 ${ranking.data.mine.rank} 名，${ranking.data.mine.points} 分` : '这段时间我还没有积分'} ·
-                      共 {ranking.data.ranked} 人有积分
-                    </Text>
-                  )}
                 </View>
                 {m.units.length === 0 && (
                   <View className='zb-card'>
@@ -136,7 +132,9 @@ export default function PointsPage() {
                     {ranking.data.rows.map((r) => (
                       <Row key={`${r.rank}-${r.name}-${r.orgName}`} r={r} />
                     ))}
-                    {ranking.data.mine && !ranking.data.rows.some((r) => r.me) && <Row r={ranking.data.mine} />}
+                    {ranking.data.mine && !ranking.data.rows.some((r) => r.me) && (
+                      <Row r={{ ...ranking.data.mine, rank: ranking.data.mine.rank ?? 0 }} />
+                    )}
                   </View>
                 )}
                 <View className='zb-card zb-stack'>
