@@ -131,25 +131,29 @@ export const ranking: Handler<'points', 'ranking'> = async (input, ctx) => {
       .get(),
     col(ctx.db, 'points_ranks').where({ openid, orgId }).limit(50).get(),
   ]);
-  // Someone in two units of the subtree is ranked once, by their best row.
-  const rows: RankDoc[] = [];
-  for (const r of top) if (!rows.some((x) => x.openid === r.openid)) rows.push(r);
-  const more = rows.length > LIST;
-  const listed = rows.slice(0, LIST);
-  const shown = listed.slice(0, SHOWN);
-  const minePoints = Math.max(0, ...own.map((r) => pointsIn(r, input.period, ctx.now)));
-  const myRow = own.find((r) => pointsIn(r, input.period, ctx.now) === minePoints);
-  // Those listed with more points, plus one: exact while it falls within the list (or the list is everyone).
-  const place = listed.filter((r) => r[p] > minePoints).length + 1;
-  const myPlace = place <= listed.length || !more ? place : null;
+  // Who the rows are: rows of memberships that ended (a member who left or moved) are not ranked here.
   const members = new Map(
     (
       await col(ctx.db, 'memberships')
-        .where({ _id: _.in([...shown.map((r) => r.memberId), ...(myRow ? [myRow.memberId] : [])]) })
-        .limit(100)
+        .where({ _id: _.in([...new Set([...top.map((r) => r.memberId), ...own.map((r) => r.memberId)])]) })
+        .limit(200)
         .get()
-    ).data.map((m) => [m._id, m]),
+    ).data
+      .filter((m) => m.status === 'active')
+      .map((m) => [m._id, m]),
   );
+  // Someone in two units of the subtree is ranked once, by their best row.
+  const rows: RankDoc[] = [];
+  for (const r of top) if (members.has(r.memberId) && !rows.some((x) => x.openid === r.openid)) rows.push(r);
+  const more = rows.length > LIST;
+  const listed = rows.slice(0, LIST);
+  const shown = listed.slice(0, SHOWN);
+  const current = own.filter((r) => members.has(r.memberId));
+  const minePoints = Math.max(0, ...current.map((r) => pointsIn(r, input.period, ctx.now)));
+  const myRow = current.find((r) => pointsIn(r, input.period, ctx.now) === minePoints);
+  // Those listed with more points, plus one: exact while it falls within the list (or the list is everyone).
+  const place = listed.filter((r) => r[p] > minePoints).length + 1;
+  const myPlace = place <= listed.length || !more ? place : null;
   const names = await orgNames(
     ctx.db,
     [...members.values()].map((m) => m.orgId),

@@ -201,6 +201,27 @@ describe('rankings', () => {
     expect(bottom.mine).toMatchObject({ points: 1, rank: null, me: true });
   });
 
+  it('a member who transferred out leaves the old branch’s ranking and ranks in the new one from their next points', async () => {
+    const rt = await demoRuntime();
+    const mover = { openid: 'demo-member-04' };
+    await award(ctxOf(rt), mover.openid, { rule: 'meeting', key: 'meeting:before-move', title: '主题党日' });
+    const before = await ok<Ranking>(rt, 'points', 'ranking', { orgId: RD, period: 'year' }, SECRETARY);
+    expect(before.rows.map((r) => r.points)).toEqual([POINT_RULES.meeting.points]);
+    const { id } = await ok<{ id: string }>(
+      rt,
+      'transfer',
+      'request',
+      { fromOrgId: RD, toOrgId: 'org-xh-branch-mk', reason: '工作调动' },
+      mover,
+    );
+    await ok(rt, 'transfer', 'review', { transferId: id, approve: true }, SECRETARY);
+    await ok(rt, 'transfer', 'review', { transferId: id, approve: true }, { openid: 'demo-secretary-2' });
+    expect((await ok<Ranking>(rt, 'points', 'ranking', { orgId: RD, period: 'year' }, SECRETARY)).rows).toEqual([]);
+    await award(ctxOf(rt), mover.openid, { rule: 'read', key: 'read:after-move', title: '通知' });
+    const there = await ok<Ranking>(rt, 'points', 'ranking', { orgId: 'org-xh-branch-mk', period: 'year' }, mover);
+    expect(there.mine).toMatchObject({ rank: 1, points: POINT_RULES.meeting.points + POINT_RULES.read.points });
+  });
+
   it('a member sees the rankings of their own units and those above, not another branch’s', async () => {
     const rt = await demoRuntime();
     expect(await rt.invoke('points', { action: 'ranking', data: { orgId: 'org-xh-branch-mk', period: 'month' } }, MEMBER)).toMatchObject({
