@@ -1,3 +1,4 @@
+import { TEMPLATE_EXAMPLES } from '../cloudfunctions/exam/bank';
 import type { QuestionDraft } from '../typings/exam';
 import type { Runtime } from './runtime';
 
@@ -29,14 +30,9 @@ const single = (
   difficulty,
 });
 
+/** The template's four examples (see cloudfunctions/exam/bank.ts), then more of each type. */
 export const DEMO_QUESTIONS: QuestionDraft[] = [
-  single(
-    '党的最高领导机关是',
-    ['党的全国代表大会和它所产生的中央委员会', '中央政治局', '中央书记处', '中央军事委员会'],
-    0,
-    '见《中国共产党章程》第十条。',
-    ['理论'],
-  ),
+  ...TEMPLATE_EXAMPLES,
   single('党支部党员大会一般每季度召开', ['一次', '两次', '三次', '每月一次'], 0, '党支部党员大会一般每季度召开 1 次。', ['业务']),
   single('党小组会一般每月召开', ['一次', '两次', '每季度一次', '每半年一次'], 0, '党小组会一般每月召开 1 次。', ['业务']),
   single('中国共产党第一次全国代表大会召开的年份是', ['1919 年', '1921 年', '1927 年', '1949 年'], 1, '一大于 1921 年 7 月召开。', [
@@ -55,16 +51,6 @@ export const DEMO_QUESTIONS: QuestionDraft[] = [
   ]),
   {
     type: 'multiple',
-    stem: '“三会一课”中的“三会”包括',
-    options: ['支部党员大会', '支部委员会', '党小组会', '民主生活会'],
-    answer: [0, 1, 2],
-    blanks: [],
-    explanation: '“三会”指支部党员大会、支部委员会和党小组会，“一课”指党课。',
-    tags: ['业务'],
-    difficulty: 2,
-  },
-  {
-    type: 'multiple',
     stem: '党员的义务包括',
     options: ['认真学习', '密切联系群众', '遵守党的纪律', '只对上级负责'],
     answer: [0, 1, 2],
@@ -72,16 +58,6 @@ export const DEMO_QUESTIONS: QuestionDraft[] = [
     explanation: '见《中国共产党章程》第三条（节选）。',
     tags: ['理论'],
     difficulty: 2,
-  },
-  {
-    type: 'judge',
-    stem: '预备党员的预备期为一年。',
-    options: [],
-    answer: [0],
-    blanks: [],
-    explanation: '见《中国共产党章程》第七条。',
-    tags: ['理论'],
-    difficulty: 1,
   },
   {
     type: 'judge',
@@ -95,16 +71,6 @@ export const DEMO_QUESTIONS: QuestionDraft[] = [
   },
   {
     type: 'blank',
-    stem: '中国共产党第一次全国代表大会于____年在____召开。',
-    options: [],
-    answer: [],
-    blanks: [['1921'], ['上海', '上海市']],
-    explanation: '一大于 1921 年在上海召开，后转移到浙江嘉兴南湖继续举行。',
-    tags: ['党史'],
-    difficulty: 1,
-  },
-  {
-    type: 'blank',
     stem: '党的根本宗旨是全心全意为____服务。',
     options: [],
     answer: [],
@@ -114,6 +80,9 @@ export const DEMO_QUESTIONS: QuestionDraft[] = [
     difficulty: 1,
   },
 ];
+
+/** The demo exam's questions: the template's four, a single choice and a fill-in. */
+const EXAM_STEMS = [...TEMPLATE_EXAMPLES.map((q) => q.stem), '党支部党员大会一般每季度召开', '党的根本宗旨是全心全意为____服务。'];
 
 /** The demo bank, an exam open for a week and a 党史 quiz; answers how many questions were added (0 when already there). */
 export async function seedDemoExam(runtime: Runtime, now: Date): Promise<number> {
@@ -138,7 +107,7 @@ export async function seedDemoExam(runtime: Runtime, now: Date): Promise<number>
         title: '十二月党章党规知识考试',
         intro: '演示考试：题目来自党委题库。',
         mode: 'fixed',
-        questionIds: [ids[0], ids[1], ids[6], ids[8], ids[10], ids[11]],
+        questionIds: EXAM_STEMS.map((stem) => ids[DEMO_QUESTIONS.findIndex((q) => q.stem === stem)]),
         closeAt,
         limitMinutes: 15,
         attempts: 2,

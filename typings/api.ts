@@ -84,6 +84,17 @@ import {
 } from './exam';
 import { RANK_PERIODS, type LedgerEntry, type MyPoints, type Ranking } from './points';
 
+/** Options by position (an editor's right answers, a member's choices). */
+const optionIndices = z
+  .array(
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(EXAM_RULES.maxOptions - 1),
+  )
+  .max(EXAM_RULES.maxOptions);
+
 /** A question as its editor writes it; checked as a whole (questionProblems) so the form and an import say the same. */
 export const questionInput = z
   .strictObject({
@@ -93,16 +104,7 @@ export const questionInput = z
       .array(z.string().trim().min(1, '选项不能为空').max(100, '选项最多 100 个字'))
       .max(EXAM_RULES.maxOptions, `最多 ${EXAM_RULES.maxOptions} 个选项`)
       .default([]),
-    answer: z
-      .array(
-        z
-          .number()
-          .int()
-          .min(0)
-          .max(EXAM_RULES.maxOptions - 1),
-      )
-      .max(EXAM_RULES.maxOptions)
-      .default([]),
+    answer: optionIndices.default([]),
     blanks: z
       .array(z.array(z.string().trim().min(1, '答案不能为空').max(50, '答案最多 50 个字')).max(10, '每空最多 10 个答案'))
       .max(EXAM_RULES.maxBlanks)
@@ -125,16 +127,7 @@ export const questionInput = z
 /** A member's answer to one question: choices by their shown position, or the text of each blank. */
 const answerInput = z
   .strictObject({
-    choice: z
-      .array(
-        z
-          .number()
-          .int()
-          .min(0)
-          .max(EXAM_RULES.maxOptions - 1),
-      )
-      .max(EXAM_RULES.maxOptions)
-      .optional(),
+    choice: optionIndices.optional(),
     blanks: z.array(z.string().trim().max(50, '每空最多 50 个字')).max(EXAM_RULES.maxBlanks).optional(),
   })
   .refine((a) => (a.choice === undefined) !== (a.blanks === undefined), '答案应是选项或填空之一');

@@ -812,12 +812,16 @@ export interface LedgerDoc {
  * `_id` is the openid: the member's total, today's points per rule (for the caps), this week's, month's
  * and year's points (keyed by period, as on RankDoc) and their ranking choice.
  */
-export interface PointsMemberDoc {
+export interface PointsMemberDoc extends PeriodPoints {
   _id: string;
   total: number;
   day: string;
   today: Partial<Record<PointRule, number>>;
   hidden: boolean;
+}
+
+/** Points of the current week (keyed by its Monday), month and year, each with the key of its period. */
+export interface PeriodPoints {
   wk: string;
   wp: number;
   mk: string;
@@ -831,16 +835,10 @@ export interface PointsMemberDoc {
  * written with each award, so a unit's ranking is one indexed read however many members there are.
  * `vis` is 0 when the member hid themselves from other members' rankings.
  */
-export interface RankDoc {
+export interface RankDoc extends PeriodPoints {
   _id: string;
   orgId: string;
   openid: string;
   memberId: string;
   vis: 0 | 1;
-  wk: string;
-  wp: number;
-  mk: string;
-  mp: number;
-  yk: string;
-  yp: number;
 }

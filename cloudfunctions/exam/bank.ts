@@ -181,7 +181,8 @@ function bankSheet(book: ExcelJS.Workbook): ExcelJS.Worksheet {
   return sheet;
 }
 
-const EXAMPLES: QuestionDraft[] = [
+/** The template's example rows, one of each type (the demo bank starts with them too). */
+export const TEMPLATE_EXAMPLES: QuestionDraft[] = [
   {
     type: 'single',
     stem: '中国共产党的最高领导机关是',
@@ -227,7 +228,7 @@ const EXAMPLES: QuestionDraft[] = [
 export const importTemplate: Handler<'exam', 'importTemplate'> = async (_input, ctx) => {
   const book = new ExcelJS.Workbook();
   const sheet = bankSheet(book);
-  for (const q of EXAMPLES) sheet.addRow(sheetRow(q));
+  for (const q of TEMPLATE_EXAMPLES) sheet.addRow(sheetRow(q));
   const help = book.addWorksheet('填写说明');
   for (const line of [
     '题型：单选题、多选题、判断题、填空题。',

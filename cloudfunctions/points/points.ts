@@ -5,7 +5,7 @@ import { shanghaiDay } from '../../typings/time';
 import { audit } from '../common/audit';
 import { rolesAt } from '../common/authz';
 import type { HandlerContext } from '../common/context';
-import { col, type LedgerDoc, type MembershipDoc, type RankDoc } from '../common/db';
+import { col, type LedgerDoc, type MembershipDoc, type PeriodPoints, type RankDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { decodeCursor, encodeCursor } from '../common/cursor';
@@ -38,7 +38,7 @@ const FIELDS = { week: ['wk', 'wp'], month: ['mk', 'mp'], year: ['yk', 'yp'] } a
 >;
 
 /** A member's (or a ranking row's) points in the current period: none if the last were earned in an earlier one. */
-const pointsIn = (row: Pick<RankDoc, 'wk' | 'wp' | 'mk' | 'mp' | 'yk' | 'yp'> | undefined, period: RankPeriod, now: Date): number => {
+const pointsIn = (row: PeriodPoints | undefined, period: RankPeriod, now: Date): number => {
   if (!row) return 0;
   const [k, p] = FIELDS[period];
   return row[k] === periodsOf(now)[k] ? row[p] : 0;

@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Field } from '../../../../components/field';
+import { LedgerEntries } from '../../../../components/ledger-entries';
 import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { usePageClass } from '../../../../services/care';
 import { confirmDestructive } from '../../../../services/confirm';
-import { moment } from '../../../../services/format';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import { Choices } from '../activity-edit/choices';
@@ -79,25 +79,9 @@ export default function MemberPointsPage() {
               {adjusting.error && <Text className='zb-error'>{adjusting.error}</Text>}
             </View>
             <Text className='zb-section-title'>最近的积分明细</Text>
-            <View className='zb-card zb-stack' id='member-points-history'>
+            <View className='zb-card' id='member-points-history'>
               {m.items.length === 0 && <Text className='zb-muted'>还没有积分记录</Text>}
-              {m.items.map((e) => (
-                <View key={e.id} className='zb-row'>
-                  <View className='zb-stack zb-grow'>
-                    <Text>
-                      {e.label} · {e.title}
-                    </Text>
-                    <Text className='zb-muted'>
-                      {moment(e.at)}
-                      {e.capped ? ' · 已达当日上限' : ''}
-                    </Text>
-                  </View>
-                  <Text className={e.points < 0 ? 'zb-error' : ''}>
-                    {e.points > 0 ? '+' : ''}
-                    {e.points}
-                  </Text>
-                </View>
-              ))}
+              <LedgerEntries items={m.items} />
             </View>
           </View>
         )}

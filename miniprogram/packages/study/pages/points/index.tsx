@@ -6,10 +6,10 @@ import { RANK_PERIOD_LABEL, RANK_PERIODS, type RankPeriod, type RankRow } from '
 import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { usePageClass } from '../../../../services/care';
-import { moment } from '../../../../services/format';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import { usePaged } from '../../../../services/usePaged';
+import { LedgerEntries } from '../../../../components/ledger-entries';
 import { LoadMore } from '../../../../components/load-more';
 import './index.scss';
 
@@ -180,23 +180,7 @@ export default function PointsPage() {
                 )}
                 {history.items && history.items.length > 0 && (
                   <View className='zb-card points__list'>
-                    {history.items.map((e) => (
-                      <View key={e.id} className='points__entry'>
-                        <View className='zb-stack zb-grow'>
-                          <Text>
-                            {e.label} · {e.title}
-                          </Text>
-                          <Text className='zb-muted'>
-                            {moment(e.at)}
-                            {e.capped ? ' · 已达今日上限' : ''}
-                          </Text>
-                        </View>
-                        <Text className={e.points < 0 ? 'points__minus' : 'points__plus'}>
-                          {e.points > 0 ? '+' : ''}
-                          {e.points}
-                        </Text>
-                      </View>
-                    ))}
+                    <LedgerEntries items={history.items} />
                   </View>
                 )}
                 <LoadMore cursor={history.cursor} busy={history.busy} onMore={() => void history.more()} />
