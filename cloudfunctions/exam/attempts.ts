@@ -164,13 +164,14 @@ export async function finalize(
   return { attempt: graded, graded: true, points: await pointsFor(ctx, graded) };
 }
 
-/** The caller's attempt, graded first if its time ran out. Another's is refused like a missing one. */
+/** The caller's attempt; another's is refused like a missing one. */
 async function mine(ctx: CallerContext, attemptId: string): Promise<AttemptDoc> {
   const a = (await col(ctx.db, 'exam_attempts').doc(attemptId).get()).data[0];
   if (!a || a.openid !== ctx.caller.openid) throw new AppError('NOT_FOUND', NOT_YOURS);
   return a;
 }
 
+/** The attempt as the member should find it: graded first if its time ran out. */
 async function current(ctx: CallerContext, a: Paper): Promise<Paper> {
   return a.status === 'open' && timeIsUp(a, ctx.now) ? (await finalize(ctx, a, a.answers, true)).attempt : a;
 }
