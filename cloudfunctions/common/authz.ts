@@ -56,6 +56,11 @@ export async function rolesAt(db: Db, openid: string, unit: OrgDoc): Promise<Rol
   return [...roles];
 }
 
+/** The person's active memberships (their units, as the audience and ranking checks count them). */
+export async function activeMemberships(db: Db, openid: string): Promise<MembershipDoc[]> {
+  return (await col(db, 'memberships').where({ openid, status: 'active' }).limit(50).get()).data;
+}
+
 const DENIED = '你没有权限访问该组织';
 
 /**

@@ -1,5 +1,6 @@
 import { POINT_RULES, STUDY_MINUTES_PER_POINT, type LedgerRule, type PointRule } from '../../typings/points';
 import { inShanghai } from '../../typings/time';
+import { activeMemberships } from './authz';
 import type { BaseContext } from './context';
 import { col, isDuplicate, type LedgerDoc, type MembershipDoc, type PointsMemberDoc, type RankDoc, type Transaction } from './db';
 import { logs } from './logs';
@@ -82,12 +83,6 @@ export const rankRow = (m: PointsMemberDoc, unit: Pick<MembershipDoc, '_id' | 'o
   yp: m.yp,
 });
 
-/** The member's active memberships: the units their points rank in. */
-async function unitsOf(ctx: Ctx, openid: string): Promise<MembershipDoc[]> {
-  const { data } = await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(20).get();
-  return data;
-}
-
 interface Entry {
   key: string;
   rule: LedgerRule;
@@ -144,7 +139,8 @@ const isConflict = (e: unknown) => (e as { code?: unknown })?.code === 'DATABASE
 
 /** Writes an entry, trying again (after a short random pause) while other awards of the same member hold its documents. */
 async function writeWithRetries(ctx: Ctx, openid: string, e: Entry): Promise<number | null> {
-  const units = await unitsOf(ctx, openid);
+  // The member's units: their points rank in each.
+  const units = await activeMemberships(ctx.db, openid);
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await write(ctx, openid, e, units);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ATTEMPT_KIND_LABEL, EXAM_RULES, type Answer, type AttemptView, type ExamHome, type PaperCard } from '../../typings/exam';
 import { DAILY_FULL_MARKS_POINTS } from '../../typings/points';
 import { keysOf } from '../activity/view';
+import { activeMemberships } from '../common/authz';
 import type { CallerContext, HandlerContext } from '../common/context';
 import { col, isDuplicate, type AttemptDoc, type AttemptItem, type BankQuestionDoc, type MembershipDoc, type PaperDoc } from '../common/db';
 import type { Handler, TimerHandler } from '../common/define';
@@ -42,9 +43,6 @@ export async function paperedMany(ctx: Pick<HandlerContext, 'db'>, attempts: Att
 }
 const iso = (d: Date | string) => new Date(d).toISOString();
 const NOT_YOURS = '试卷不存在';
-
-const memberships = async (ctx: Pick<HandlerContext, 'db'>, openid: string): Promise<MembershipDoc[]> =>
-  (await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(50).get()).data;
 
 /** The banks a member draws from: those of their units and of the units above them. */
 async function memberBankUnits(ctx: Pick<HandlerContext, 'db'>, ms: MembershipDoc[]): Promise<string[]> {
@@ -106,7 +104,8 @@ export function attemptView(a: Paper, now: Date, points = 0): AttemptView {
   };
 }
 
-const timeIsUp = (a: AttemptDoc, now: Date) => a.deadlineAt !== null && now.getTime() >= new Date(a.deadlineAt).getTime();
+const timeIsUp = (a: Pick<AttemptDoc, 'deadlineAt'>, now: Date) =>
+  a.deadlineAt !== null && now.getTime() >= new Date(a.deadlineAt).getTime();
 
 /** The points a graded paper earns: 每日一练 done in full (more for all right), an exam passed the first time. */
 async function pointsFor(ctx: Ctx, a: Paper & { score: number }): Promise<number> {
@@ -234,7 +233,7 @@ export const daily: Handler<'exam', 'daily'> = async (_input, ctx) => {
   const slot = dailySlot(openid, ctx.now);
   const { data } = await col(ctx.db, 'exam_attempts').where({ slot }).limit(1).get();
   if (data[0]) return { attempt: await shown(ctx, await current(ctx, await papered(ctx, data[0]))) };
-  const units = await memberBankUnits(ctx, await memberships(ctx, openid));
+  const units = await memberBankUnits(ctx, await activeMemberships(ctx.db, openid));
   const pool = units.length ? await poolOf(ctx, units) : [];
   if (!pool.length) return { attempt: null };
   const picked = shuffled(slot, pool).slice(0, EXAM_RULES.dailyCount);
@@ -276,13 +275,16 @@ async function attemptsAt(ctx: Pick<HandlerContext, 'db'>, openid: string, paper
   return data.sort((x, y) => new Date(x.startedAt).getTime() - new Date(y.startedAt).getTime());
 }
 
+/** What a paper's card reads of the member's attempts at it. */
+export type Try = Pick<AttemptDoc, '_id' | 'status' | 'deadlineAt' | 'score'>;
+
 /** Where a paper stands for the member: whether they can start (or continue) it, and their best. */
-function cardOf(p: PaperDoc, orgName: string, tries: AttemptDoc[], now: Date): PaperCard {
+export function cardOf(p: PaperDoc, orgName: string, tries: Try[], now: Date): PaperCard {
   const graded = tries.filter((a) => a.status === 'graded' || timeIsUp(a, now));
   const open = tries.find((a) => a.status === 'open' && !timeIsUp(a, now));
   const best = tries
     .filter((a) => a.status === 'graded')
-    .reduce<AttemptDoc | null>((b, a) => (!b || (a.score ?? 0) > (b.score ?? 0) ? a : b), null);
+    .reduce<Try | null>((b, a) => (!b || (a.score ?? 0) > (b.score ?? 0) ? a : b), null);
   const t = now.getTime();
   const closed = (p.closeAt && t >= new Date(p.closeAt).getTime()) || (p.attempts !== null && graded.length >= p.attempts && !open);
   return {
@@ -453,7 +455,7 @@ export async function paperCards(ctx: Pick<HandlerContext, 'db' | 'now'>, openid
 
 export const home: Handler<'exam', 'home'> = async (_input, ctx): Promise<ExamHome> => {
   const { openid } = ctx.caller;
-  const ms = await memberships(ctx, openid);
+  const ms = await activeMemberships(ctx.db, openid);
   const [cards, today, wrong, units] = await Promise.all([
     paperCards(ctx, openid, ms),
     col(ctx.db, 'exam_attempts')

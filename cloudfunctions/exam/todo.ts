@@ -4,7 +4,7 @@ import { inShanghai } from '../../typings/time';
 import { keysOf } from '../activity/view';
 import type { TodoProvider } from '../branch/todo';
 import { col } from '../common/db';
-import { dailySlot } from './attempts';
+import { cardOf, dailySlot } from './attempts';
 import { bankUnits } from './papers';
 
 const DAY = 24 * 3600 * 1000;
@@ -45,7 +45,7 @@ export const practiceTodo: TodoProvider = async (ctx, scope) => {
     ids.length
       ? col(ctx.db, 'exam_attempts')
           .where({ openid: scope.openid, paperId: _.in(ids) })
-          .field({ paperId: true, status: true, passed: true, deadlineAt: true })
+          .field({ paperId: true, status: true, deadlineAt: true, score: true })
           .limit(1000)
           .get()
       : Promise.resolve({ data: [] }),
@@ -68,14 +68,18 @@ export const practiceTodo: TodoProvider = async (ctx, scope) => {
     });
   }
   for (const p of papers) {
-    if (p.cancelledAt || (p.openAt && new Date(p.openAt).getTime() > now)) continue;
-    const mine = tries.filter((a) => a.paperId === p._id);
-    if (mine.some((a) => a.passed)) continue;
-    const used = mine.filter((a) => a.status === 'graded').length;
-    const open = mine.find((a) => a.status === 'open' && (!a.deadlineAt || new Date(a.deadlineAt).getTime() > now));
-    if (!open && p.attempts !== null && used >= p.attempts) continue;
+    if (p.cancelledAt) continue;
+    // Where it stands for the caller, as the 学习考核 page shows it (attempts used, one in progress, the best).
+    const card = cardOf(
+      p,
+      '',
+      tries.filter((a) => a.paperId === p._id),
+      scope.now,
+    );
+    const open = card.openAttemptId !== null;
+    if (card.state !== 'open' || card.best?.passed) continue;
     // A quiz taken once is done; an exam not yet passed stays, while attempts remain.
-    if (p.kind === 'quiz' && used > 0 && !open) continue;
+    if (p.kind === 'quiz' && card.attemptsUsed > 0 && !open) continue;
     const label = ATTEMPT_KIND_LABEL[p.kind];
     items.push({
       id: `exam~${p._id}`,

@@ -3,7 +3,7 @@ import { LEDGER_LABEL, POINT_RULE_NAMES, POINT_RULES, type LedgerEntry, type Ran
 import { LEADER_ROLES } from '../../typings/domain';
 import { shanghaiDay } from '../../typings/time';
 import { audit } from '../common/audit';
-import { rolesAt } from '../common/authz';
+import { activeMemberships, rolesAt } from '../common/authz';
 import type { HandlerContext } from '../common/context';
 import { col, type LedgerDoc, type MembershipDoc, type PeriodPoints, type RankDoc } from '../common/db';
 import type { Handler } from '../common/define';
@@ -44,9 +44,6 @@ const pointsIn = (row: PeriodPoints | undefined, period: RankPeriod, now: Date):
   return row[k] === periodsOf(now)[k] ? row[p] : 0;
 };
 
-const activeMemberships = async (ctx: Pick<HandlerContext, 'db'>, openid: string): Promise<MembershipDoc[]> =>
-  (await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(50).get()).data;
-
 /** The units whose rankings a member sees: their own units, then the units above them (nearest first). */
 async function visibleUnits(ctx: Pick<HandlerContext, 'db'>, ms: MembershipDoc[]): Promise<{ id: string; name: string }[]> {
   if (!ms.length) return [];
@@ -62,7 +59,7 @@ async function visibleUnits(ctx: Pick<HandlerContext, 'db'>, ms: MembershipDoc[]
 
 export const mine: Handler<'points', 'mine'> = async (_input, ctx) => {
   const { openid } = ctx.caller;
-  const [member, ms] = await Promise.all([col(ctx.db, 'points_members').doc(openid).get(), activeMemberships(ctx, openid)]);
+  const [member, ms] = await Promise.all([col(ctx.db, 'points_members').doc(openid).get(), activeMemberships(ctx.db, openid)]);
   const m = member.data[0];
   const today = m && m.day === periodsOf(ctx.now).day ? m.today : {};
   return {
@@ -112,7 +109,7 @@ export const ranking: Handler<'points', 'ranking'> = async (input, ctx) => {
   const { openid } = ctx.caller;
   const _ = ctx.db.command;
   const org = (await col(ctx.db, 'orgs').doc(input.orgId).get()).data[0];
-  const [ms, roles] = await Promise.all([activeMemberships(ctx, openid), org ? rolesAt(ctx.db, openid, org) : Promise.resolve([])]);
+  const [ms, roles] = await Promise.all([activeMemberships(ctx.db, openid), org ? rolesAt(ctx.db, openid, org) : Promise.resolve([])]);
   const leads = roles.some((r) => LEADER_ROLES.includes(r));
   const units = await visibleUnits(ctx, ms);
   if (!org || (!leads && !units.some((u) => u.id === org._id))) throw new AppError('FORBIDDEN', '只能查看本组织和上级组织的排行');

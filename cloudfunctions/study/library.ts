@@ -1,3 +1,4 @@
+import { activeMemberships } from '../common/authz';
 import { STUDY_POST_KINDS } from '../../typings/domain';
 import type { AssignedCard, StudyCard, StudyHome } from '../../typings/study';
 import type { HandlerContext } from '../common/context';
@@ -10,9 +11,7 @@ import { bodyView, fileUrls, isLive } from '../post/view';
 import { lessonsOf, recordOf } from './beat';
 import { coveredShare, dayKey, lessonCard, secondsSince, stateOn, weekStart } from './progress';
 
-async function membershipsOf(ctx: HandlerContext, openid: string): Promise<MembershipDoc[]> {
-  return (await col(ctx.db, 'memberships').where({ openid, status: 'active' }).limit(50).get()).data;
-}
+const membershipsOf = (ctx: HandlerContext, openid: string): Promise<MembershipDoc[]> => activeMemberships(ctx.db, openid);
 
 /** The keys a member's 必学 rows are found by: their units, and themselves as invited. */
 export const assigneeKeys = (memberships: MembershipDoc[]) => [
