@@ -25,6 +25,7 @@ import { study } from './study';
 import { system } from './system';
 import { transfer } from './transfer';
 import { user } from './user';
+import { voice } from './voice';
 
 export interface Deployable {
   name: FunctionName;
@@ -57,6 +58,7 @@ export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = {
   study,
   exam,
   points,
+  voice,
   system,
 };
 

@@ -1,5 +1,5 @@
 import { DEV_SIGNIN_PAGE } from './pages/dev/signin/route';
-import { MEMBER_PAGES, SECRETARY_PAGES, SECRETARY_ROOT, STUDY_PAGES, STUDY_ROOT, TAB_PAGES, type TabPage } from '../typings/pages';
+import { MEMBER_PAGES, SUBPACKAGES, TAB_PAGES, type TabPage } from '../typings/pages';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 
@@ -17,10 +17,8 @@ export default defineAppConfig({
   pages: [...TABS.map((t) => t.pagePath), ...Object.values(MEMBER_PAGES), ...(isH5 ? [DEV_SIGNIN_PAGE] : [])],
   // Secretary tools load only when a secretary opens them, keeping the main package small.
   // Courses and lessons, likewise: the 学习 tab is in the main package, what it opens is not.
-  subPackages: [
-    { root: SECRETARY_ROOT, pages: Object.values(SECRETARY_PAGES) },
-    { root: STUDY_ROOT, pages: Object.values(STUDY_PAGES) },
-  ],
+  // 心声 (letters, surveys, votes, 风采) likewise.
+  subPackages: SUBPACKAGES.map((p) => ({ root: p.root, pages: Object.values(p.pages) })),
   // Audio lessons keep playing with the screen off or the app in the background (getBackgroundAudioManager).
   requiredBackgroundModes: ['audio'],
   window: {

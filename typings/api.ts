@@ -83,6 +83,27 @@ import {
   type WrongItem,
 } from './exam';
 import { RANK_PERIODS, type LedgerEntry, type MyPoints, type Ranking } from './points';
+import {
+  LETTER_CATEGORIES,
+  SURVEY_QUESTION_TYPES,
+  VOICE_RULES,
+  surveyProblems,
+  type CandidateView,
+  type HonourView,
+  type LetterCard,
+  type LetterState,
+  type LetterView,
+  type Showcase,
+  type SurveyDraft,
+  type SurveyEditorCard,
+  type SurveyPending,
+  type SurveyResults,
+  type SurveyView,
+  type VoiceHome,
+  type VoteDraft,
+  type VoteEditorCard,
+  type VoteView,
+} from './voice';
 
 /** Options by position (an editor's right answers, a member's choices). */
 const optionIndices = z
@@ -385,6 +406,77 @@ export const paperInput = z
       if (!p.attempts) issue('考试要规定可作答次数');
     }
   });
+
+/** A survey as its unit writes it; checked as a whole (surveyProblems) so the form and the server say the same. */
+export const surveyInput = z
+  .strictObject({
+    title: z.string().trim().min(2, '标题至少 2 个字').max(40, '标题最多 40 个字'),
+    intro: z.string().trim().max(500, '说明最多 500 个字').default(''),
+    anonymous: z.boolean(),
+    questions: z
+      .array(
+        z.strictObject({
+          id: z.string().regex(/^q[0-9]{1,3}$/, '无效的题目编号'),
+          type: z.enum(SURVEY_QUESTION_TYPES),
+          title: z.string().trim().max(100, '题目最多 100 个字'),
+          required: z.boolean().default(true),
+          options: z
+            .array(z.string().trim().min(1, '选项不能为空').max(40, '选项最多 40 个字'))
+            .max(VOICE_RULES.surveyMaxOptions, `最多 ${VOICE_RULES.surveyMaxOptions} 个选项`)
+            .default([]),
+          scaleMax: z.union([z.literal(5), z.literal(10)]).default(5),
+          scaleLabels: z
+            .tuple([z.string().trim().max(10, '最多 10 个字'), z.string().trim().max(10, '最多 10 个字')])
+            .default(['很不满意', '非常满意']),
+        }),
+      )
+      .max(VOICE_RULES.surveyMaxQuestions, `最多 ${VOICE_RULES.surveyMaxQuestions} 个问题`),
+    openAt: isoInstant.nullable().default(null),
+    closeAt: isoInstant.nullable().default(null),
+    audience: activityInput.shape.audience,
+  })
+  .superRefine((s, c) => {
+    for (const message of surveyProblems(s)) c.addIssue({ code: 'custom', message });
+    if (s.openAt && s.closeAt && Date.parse(s.openAt) >= Date.parse(s.closeAt))
+      c.addIssue({ code: 'custom', message: '结束时间应晚于开始时间' });
+  });
+
+/** One survey answer: choices by option index, a scale value, or text. The server checks it against the question. */
+const surveyAnswerInput = z.strictObject({
+  choice: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(VOICE_RULES.surveyMaxOptions - 1),
+    )
+    .max(VOICE_RULES.surveyMaxOptions)
+    .optional(),
+  scale: z.number().int().min(1).max(10).optional(),
+  text: z.string().trim().max(500, '每题最多 500 个字').optional(),
+});
+
+/** An evaluation vote (评先评优) as its unit writes it. */
+export const voteInput = z
+  .strictObject({
+    title: z.string().trim().min(2, '标题至少 2 个字').max(40, '标题最多 40 个字'),
+    intro: z.string().trim().max(500, '说明最多 500 个字').default(''),
+    seats: z.number().int().min(1, '名额至少 1 个').max(20, '名额最多 20 个'),
+    maxChoices: z.number().int().min(1, '每人至少投 1 票').max(20, '每人最多投 20 票'),
+    anonymous: z.boolean().default(true),
+    memberNominations: z.boolean().default(false),
+    openAt: isoInstant.nullable().default(null),
+    closeAt: isoInstant,
+    audience: activityInput.shape.audience,
+  })
+  .superRefine((v, c) => {
+    if (v.openAt && Date.parse(v.openAt) >= Date.parse(v.closeAt)) c.addIssue({ code: 'custom', message: '结束时间应晚于开始时间' });
+  });
+
+/** A candidate of a vote: `<voteId>~<memberId>`. */
+const candidateId = z.string().regex(/^[0-9A-Za-z_-]{1,64}~[0-9A-Za-z_-]{1,64}$/, '无效的候选人');
+const deedText = z.string().trim().min(10, '事迹至少 10 个字').max(500, '事迹最多 500 个字');
 
 export const contract = {
   user: {
@@ -807,6 +899,121 @@ export const contract = {
     remind: action<{ reminded: boolean }>()(z.strictObject({ paperId: docId, memberId: docId })),
     /** The results as an Excel workbook (a short-lived URL). */
     exportResults: action<{ url: string }>()(z.strictObject({ paperId: docId })),
+  },
+  voice: {
+    /** 心声: the caller's open surveys and votes, unread replies to their letters, and for leaders the letters waiting. */
+    home: action<VoiceHome>()(z.strictObject({})),
+    /** Writes to one of the caller's branches, signed or anonymous; the text passes the content check. */
+    sendLetter: action<{ letterId: string }>()(
+      z.strictObject({
+        orgId: docId,
+        category: z.enum(LETTER_CATEGORIES),
+        text: z.string().trim().min(5, '内容至少 5 个字').max(1000, '内容最多 1000 个字'),
+        images: z
+          .array(z.string().max(500).regex(UPLOADED_IMAGE, '图片无效，请重新上传'))
+          .max(VOICE_RULES.letterMaxImages, `最多 ${VOICE_RULES.letterMaxImages} 张图片`)
+          .default([]),
+        anonymous: z.boolean(),
+      }),
+    ),
+    /** 我的留言: the caller's letters (signed and anonymous), newest first. */
+    myLetters: action<{ letters: LetterCard[] }>()(z.strictObject({})),
+    /** One of the caller's letters with its replies (marks the replies read). Anyone else's is "not found". */
+    myLetter: action<LetterView>()(z.strictObject({ letterId: docId })),
+    /** 书记信箱: the unit's letters, those waiting first. */
+    inbox: action<{ letters: LetterCard[]; waiting: number }>()(
+      z.strictObject({ orgId: docId, state: z.enum(['new', 'processing', 'replied']).optional() }),
+    ),
+    /** One letter to the unit, for its secretary and 支委. */
+    letter: action<LetterView>()(z.strictObject({ letterId: docId })),
+    /** Replies to a letter (the writer sees it under 我的留言); marks it 已答复 unless `state` says 处理中. Audited. */
+    reply: action<LetterView>()(
+      z.strictObject({
+        letterId: docId,
+        text: z.string().trim().min(2, '回复至少 2 个字').max(1000, '回复最多 1000 个字'),
+        state: z.enum(['processing', 'replied']).default('replied'),
+      }),
+    ),
+    /** Marks a letter 处理中 (or back to 待处理). */
+    setLetterState: action<{ state: LetterState }>()(z.strictObject({ letterId: docId, state: z.enum(['new', 'processing']) })),
+
+    /** A unit's surveys, newest first. */
+    surveys: action<{ surveys: SurveyEditorCard[] }>()(z.strictObject({ orgId: docId })),
+    /** Creates a survey, or changes one nobody has answered yet (afterwards only its title, intro and close). Audited. */
+    saveSurvey: action<{ surveyId: string }>()(z.strictObject({ orgId: docId, surveyId: docId.optional(), survey: surveyInput })),
+    /** A survey as its unit wrote it, for editing. */
+    surveyDraft: action<
+      SurveyDraft & { id: string; orgId: string; audience: z.output<typeof activityInput.shape.audience>; locked: boolean }
+    >()(z.strictObject({ surveyId: docId })),
+    /** Withdraws a survey (no more answers) or closes it now. Audited. */
+    closeSurvey: action<{ closed: true }>()(z.strictObject({ surveyId: docId, cancel: z.boolean().default(false) })),
+    /** A survey of the caller's audience, to answer. */
+    survey: action<SurveyView>()(z.strictObject({ surveyId: docId })),
+    /** Answers a survey, once. Anonymous answers are stored with nothing that points at the caller. */
+    answerSurvey: action<{ answered: true }>()(
+      z.strictObject({
+        surveyId: docId,
+        answers: z
+          .record(z.string().regex(/^q[0-9]{1,3}$/), surveyAnswerInput)
+          .refine((r) => Object.keys(r).length <= VOICE_RULES.surveyMaxQuestions, '答案太多'),
+      }),
+    ),
+    /** Counts and shares (kept as answers arrive), free text in random order; an anonymous survey's only from 5 answers. */
+    surveyResults: action<SurveyResults>()(z.strictObject({ surveyId: docId })),
+    /** Who in the survey's audience has not answered yet, with today's reminders. */
+    surveyPending: action<SurveyPending>()(z.strictObject({ surveyId: docId })),
+    /** The answers as an Excel workbook (anonymous: no names, random order; from 5 answers). */
+    exportSurvey: action<{ url: string }>()(z.strictObject({ surveyId: docId })),
+    /** Reminds one member who has not answered (subscribe message); at most once a day per member. */
+    remindSurvey: action<{ reminded: boolean }>()(z.strictObject({ surveyId: docId, memberId: docId })),
+
+    /** A unit's votes (评先评优), newest first. */
+    votes: action<{ votes: VoteEditorCard[] }>()(z.strictObject({ orgId: docId })),
+    /** Creates a vote, or changes one before its first ballot (afterwards only its title, intro and close). Audited. */
+    saveVote: action<{ voteId: string }>()(z.strictObject({ orgId: docId, voteId: docId.optional(), vote: voteInput })),
+    /** A vote as its unit wrote it, with every candidate and nomination, for the organisers. */
+    voteDraft: action<
+      VoteDraft & {
+        id: string;
+        orgId: string;
+        audience: z.output<typeof activityInput.shape.audience>;
+        locked: boolean;
+        state: VoteView['state'];
+        candidates: CandidateView[];
+      }
+    >()(z.strictObject({ voteId: docId })),
+    /** Withdraws a vote. Audited. */
+    cancelVote: action<{ cancelled: true }>()(z.strictObject({ voteId: docId })),
+    /** The organisers name a candidate (a member of the vote's audience) with their 事迹. */
+    nominate: action<CandidateView>()(z.strictObject({ voteId: docId, memberId: docId, deed: deedText })),
+    /** Approves or rejects a member's nomination, or removes a candidate before the first ballot. */
+    reviewCandidate: action<CandidateView | { removed: true }>()(
+      z.strictObject({ voteId: docId, candidateId, decision: z.enum(['approve', 'reject', 'remove']) }),
+    ),
+    /** A vote of the caller's audience: the ballot while it is open, the results once it has closed. */
+    vote: action<VoteView>()(z.strictObject({ voteId: docId })),
+    /** A member proposes a candidate with their 事迹 (when the vote allows it); the secretary approves. */
+    propose: action<CandidateView>()(z.strictObject({ voteId: docId, memberId: docId, deed: deedText })),
+    /** The members the caller may nominate (the vote's audience). */
+    nominees: action<{ members: { memberId: string; name: string; orgName: string }[] }>()(z.strictObject({ voteId: docId })),
+    /** Casts the caller's one ballot: up to the vote's number of choices, among its candidates. */
+    cast: action<{ cast: true }>()(z.strictObject({ voteId: docId, candidateIds: z.array(candidateId).min(1, '请至少选择一位').max(20) })),
+    /** After the close: records the winners as honours in their archives (by default the top ranks up to the seats). Audited. */
+    finalizeVote: action<{ honours: number }>()(z.strictObject({ voteId: docId, candidateIds: z.array(candidateId).min(1).max(20) })),
+
+    /** 优秀党员风采: the honours of a unit's members (and, for an upper unit, of those below) and its 先锋风采 stories. */
+    showcase: action<Showcase>()(z.strictObject({ orgId: docId })),
+    /** Records an honour a unit gave outside a vote (e.g. from the 党委). Audited. */
+    addHonour: action<HonourView>()(
+      z.strictObject({
+        memberId: docId,
+        title: z.string().trim().min(2, '荣誉名称至少 2 个字').max(40, '荣誉名称最多 40 个字'),
+        year: z.number().int().min(1949).max(2100),
+        deed: deedText,
+      }),
+    ),
+    /** Removes an honour recorded by mistake. Audited. */
+    removeHonour: action<{ removed: true }>()(z.strictObject({ honourId: docId })),
   },
   points: {
     /** The caller's points: total, this week/month/year, today against each rule's cap. */

@@ -1,4 +1,5 @@
 /** Domain types shared by the mini program and the cloud functions. */
+import type { HonourView } from './voice';
 import type { PageName } from './pages';
 import type { StudyArchiveView, StudyTag } from './study';
 
@@ -161,7 +162,10 @@ export type TodoKind =
   | 'reviewTransfers'
   | 'studyDue'
   | 'practice'
-  | 'exam';
+  | 'exam'
+  | 'survey'
+  | 'vote'
+  | 'letters';
 
 export interface TodoList {
   items: TodoItem[];
@@ -197,6 +201,8 @@ export interface ArchiveView {
   branches: ArchiveBranchView[];
   /** 学习档案: time studied (measured by the server), lessons and courses completed. */
   study: StudyArchiveView;
+  /** 荣誉: from evaluation votes (评先评优) and those the unit recorded, newest first. */
+  honours: HonourView[];
 }
 
 export type MembershipStatus = 'active' | 'left' | 'transferred';

@@ -55,6 +55,16 @@ export const SECRETARY_PAGES = {
   paperEdit: 'pages/paper-edit/index',
   paperResults: 'pages/paper-results/index',
   memberPoints: 'pages/member-points/index',
+  /** 书记信箱: the unit's letters, and one letter with its replies. */
+  letters: 'pages/letters/index',
+  letterReply: 'pages/letter-reply/index',
+  surveys: 'pages/surveys/index',
+  surveyEdit: 'pages/survey-edit/index',
+  surveyResults: 'pages/survey-results/index',
+  votes: 'pages/votes/index',
+  voteEdit: 'pages/vote-edit/index',
+  /** A vote's candidates and nominations, its turnout, and after the close its results and winners. */
+  voteManage: 'pages/vote-manage/index',
 } as const;
 
 /** The study subpackage: courses, lessons and one's study record (not tab pages, so out of the main package). */
@@ -71,10 +81,34 @@ export const STUDY_PAGES = {
   points: 'pages/points/index',
 } as const;
 
+/** The 心声 subpackage: letters to the branch, surveys, votes and the 优秀党员风采 showcase. */
+export const VOICE_ROOT = 'packages/voice';
+export const VOICE_PAGES = {
+  /** 心声: write to the branch, 我的留言, open surveys and votes, 风采. */
+  voice: 'pages/index/index',
+  letterWrite: 'pages/write/index',
+  myLetter: 'pages/letter/index',
+  survey: 'pages/survey/index',
+  vote: 'pages/vote/index',
+  /** `orgId`: a unit's honoured members and 先锋风采 stories. */
+  showcase: 'pages/showcase/index',
+} as const;
+
 export type TabPage = keyof typeof TAB_PAGES;
 export type SecretaryPage = keyof typeof SECRETARY_PAGES;
 export type StudyPage = keyof typeof STUDY_PAGES;
-export type PageName = TabPage | keyof typeof MEMBER_PAGES | SecretaryPage | StudyPage;
+export type VoicePage = keyof typeof VOICE_PAGES;
+export type PageName = TabPage | keyof typeof MEMBER_PAGES | SecretaryPage | StudyPage | VoicePage;
+
+/** The subpackages, each loaded when one of its pages is first opened. */
+export const SUBPACKAGES = [
+  { root: SECRETARY_ROOT, pages: SECRETARY_PAGES },
+  { root: STUDY_ROOT, pages: STUDY_PAGES },
+  { root: VOICE_ROOT, pages: VOICE_PAGES },
+] as const;
+
+/** Every page's name. */
+export const PAGE_NAMES = [TAB_PAGES, MEMBER_PAGES, ...SUBPACKAGES.map((s) => s.pages)].flatMap((t) => Object.keys(t)) as PageName[];
 
 // The h5-only dev sign-in page is not here: nothing of it may reach the weapp build or the functions (miniprogram/pages/dev/signin/route.ts).
 const MAIN: Record<string, string> = { ...TAB_PAGES, ...MEMBER_PAGES };
@@ -84,6 +118,7 @@ export function pagePath(name: PageName): string {
   const main = MAIN[name];
   if (main) return main;
   if (name in STUDY_PAGES) return `${STUDY_ROOT}/${STUDY_PAGES[name as StudyPage]}`;
+  if (name in VOICE_PAGES) return `${VOICE_ROOT}/${VOICE_PAGES[name as VoicePage]}`;
   return `${SECRETARY_ROOT}/${SECRETARY_PAGES[name as SecretaryPage]}`;
 }
 
@@ -110,4 +145,5 @@ export function pageUrl(name: PageName, query: PageQuery = {}): string {
 export const LINKABLE_PAGES: readonly string[] = [
   ...[...Object.values(TAB_PAGES), ...Object.values(MEMBER_PAGES)].map((p) => `/${p}`),
   ...Object.values(STUDY_PAGES).map((p) => `/${STUDY_ROOT}/${p}`),
+  ...Object.values(VOICE_PAGES).map((p) => `/${VOICE_ROOT}/${p}`),
 ];

@@ -11,6 +11,7 @@ export const POINT_RULES = {
   daily: { label: '每日一练', points: 2, dailyCap: 5, note: '完成当天的每日一练，全部答对得 5 分' },
   exam: { label: '考试合格', points: 10, dailyCap: 20, note: '每场考试第一次合格时' },
   meeting: { label: '参加组织生活', points: 5, dailyCap: 10, note: '在三会一课、主题党日等活动签到' },
+  voice: { label: '参与调查评选', points: 2, dailyCap: 6, note: '填写一份调查问卷或在评先评优中投票（与所填所选无关）' },
 } as const;
 
 export type PointRule = keyof typeof POINT_RULES;

@@ -4,6 +4,7 @@ import { type HandlerContext } from '../common/context';
 import { fileUrls } from '../common/files';
 import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
 import { studyArchive } from '../study/beat';
+import { honoursOf } from '../voice/honours';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { orgNames } from '../org/view';
@@ -83,6 +84,7 @@ export async function view(ctx: HandlerContext, openid: string): Promise<Archive
     photoUrl: doc?.photoFileID ? await photoUrl(ctx, doc.photoFileID) : null,
     branches: await branchesOf(ctx, openid),
     study: await studyArchive(ctx, openid),
+    honours: await honoursOf(ctx, openid),
   };
 }
 

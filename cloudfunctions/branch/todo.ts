@@ -6,6 +6,7 @@ import type { HandlerContext } from '../common/context';
 import { col, readId, type ActivityDoc, type MembershipDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { practiceTodo } from '../exam/todo';
+import { voiceTodo } from '../voice/home';
 import { recordOf } from '../study/beat';
 import { assignedCards, assignmentsFor } from '../study/library';
 
@@ -290,6 +291,7 @@ export const PROVIDERS: TodoProvider[] = [
   transfersToReview,
   studyDue,
   practiceTodo,
+  voiceTodo,
 ];
 
 /** Urgent first, then by when they are due (those without a time last), then as the providers gave them. */

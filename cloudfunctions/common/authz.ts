@@ -1,7 +1,17 @@
 import type { Db } from '@cloudbase/database';
 import type { Role } from '../../typings/domain';
 import type { CollectionName } from './collections';
-import { col, type ActivityDoc, type DocOf, type MembershipDoc, type OrgDoc, type PaperDoc, type PostDoc } from './db';
+import {
+  col,
+  type ActivityDoc,
+  type DocOf,
+  type MembershipDoc,
+  type OrgDoc,
+  type PaperDoc,
+  type PostDoc,
+  type SurveyDoc,
+  type VoteDoc,
+} from './db';
 import { AppError } from './errors';
 import type { AudienceAccess, RoleAccess } from './permissions';
 
@@ -26,7 +36,15 @@ type RoleGrant<X extends RoleAccess> = {
   roles: Role[];
 } & (X extends { via: infer V extends CollectionName } ? { doc: DocOf[V] } : { doc?: undefined });
 
-type AudienceDoc<X extends AudienceAccess> = X extends { of: 'posts' } ? PostDoc : X extends { of: 'exam_papers' } ? PaperDoc : ActivityDoc;
+type AudienceDoc<X extends AudienceAccess> = X extends { of: 'posts' }
+  ? PostDoc
+  : X extends { of: 'exam_papers' }
+    ? PaperDoc
+    : X extends { of: 'surveys' }
+      ? SurveyDoc
+      : X extends { of: 'votes' }
+        ? VoteDoc
+        : ActivityDoc;
 
 /** An audience entry: the activity or post; the caller's membership in its audience, or (with `leaders`) leadership instead. */
 type AudienceGrant<X extends AudienceAccess> = X extends { leaders: readonly Role[] }
@@ -92,6 +110,8 @@ const NOT_INVITED = {
   activities: '你不在该活动的参加范围内',
   posts: '该内容仅对所在组织的党员开放',
   exam_papers: '你不在该考试的参加范围内',
+  surveys: '你不在该调查的参加范围内',
+  votes: '你不在该评选的参加范围内',
 } as const;
 
 /** What audience access reads of an activity or a post. */

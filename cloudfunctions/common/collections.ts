@@ -188,6 +188,46 @@ export const COLLECTIONS = [
       { name: 'openid', keys: { openid: 1 } },
     ],
   },
+  // 心声 (see typings/voice.ts). Anonymous letters, answers and ballots hold no openid, member id or time finer than a day.
+  {
+    name: 'letters',
+    indexes: [
+      { name: 'org_stage_day', keys: { orgId: 1, stage: 1, day: -1 } },
+      { name: 'owner', keys: { ownerKey: 1 } },
+      { name: 'openid', keys: { openid: 1 } },
+    ],
+  },
+  { name: 'surveys', indexes: [{ name: 'org_created', keys: { orgId: 1, createdAt: -1 } }] },
+  // `<surveyId>~<openid>`: who has answered (never what), written apart from the answer.
+  { name: 'survey_takers', indexes: [{ name: 'survey', keys: { surveyId: 1 } }] },
+  // Random ids: an answer, and each free-text answer again on its own (read in id order, which is random order).
+  { name: 'survey_answers', indexes: [{ name: 'survey', keys: { surveyId: 1 } }] },
+  { name: 'survey_texts', indexes: [{ name: 'survey_question', keys: { surveyId: 1, qid: 1 } }] },
+  // `_id` is the survey's: counts kept as answers arrive, so results never scan the answers.
+  { name: 'survey_tallies', indexes: [] },
+  { name: 'votes', indexes: [{ name: 'org_created', keys: { orgId: 1, createdAt: -1 } }] },
+  // `<voteId>~<memberId>`, with the running count of votes.
+  {
+    name: 'vote_candidates',
+    indexes: [
+      { name: 'vote_status', keys: { voteId: 1, status: 1 } },
+      { name: 'org_status', keys: { orgId: 1, status: 1 } },
+    ],
+  },
+  // `<voteId>~<openid>`: who has voted (never for whom), written apart from the ballot.
+  { name: 'vote_voters', indexes: [{ name: 'vote', keys: { voteId: 1 } }] },
+  { name: 'vote_ballots', indexes: [{ name: 'vote', keys: { voteId: 1 } }] },
+  // One row per survey or vote and audience key, with what the to-do list and 心声 show of it.
+  {
+    name: 'voice_audience',
+    indexes: [
+      { name: 'key_close', keys: { key: 1, closeAt: 1 } },
+      { name: 'ref', keys: { refId: 1 } },
+    ],
+  },
+  // 荣誉: each member's honours; `units` (the member's unit, those above it, the awarding unit) says which 风采 pages show
+  // it — an array, which the local engine does not index (as `orgs.path`): a few honours a year per unit.
+  { name: 'honours', indexes: [{ name: 'openid', keys: { openid: 1 } }] },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

@@ -20,6 +20,7 @@ import type { Answer, AttemptKind, DrawRule, PaperKind, QuestionDraft } from '..
 import type { Shape } from '../exam/grade';
 import type { LedgerRule, PointRule } from '../../typings/points';
 import type { LessonKind, StudyTag } from '../../typings/study';
+import type { CandidateStatus, LetterCategory, LetterState, SurveyAnswer, SurveyQuestion } from '../../typings/voice';
 import type { CollectionName } from './collections';
 import type { ExportDoc } from './files';
 import type { OutboxDoc } from './outbox';
@@ -544,6 +545,18 @@ export interface DocOf {
   points_ledger: LedgerDoc;
   points_members: PointsMemberDoc;
   points_ranks: RankDoc;
+  letters: LetterDoc;
+  surveys: SurveyDoc;
+  survey_takers: SurveyTakerDoc;
+  survey_answers: SurveyAnswerDoc;
+  survey_texts: SurveyTextDoc;
+  survey_tallies: SurveyTallyDoc;
+  votes: VoteDoc;
+  vote_candidates: CandidateDoc;
+  vote_voters: VoterDoc;
+  vote_ballots: BallotDoc;
+  voice_audience: VoiceAudienceDoc;
+  honours: HonourDoc;
 }
 
 // Every declared collection has a document type, and nothing else does.
@@ -841,4 +854,171 @@ export interface RankDoc extends PeriodPoints {
   openid: string;
   memberId: string;
   vis: 0 | 1;
+}
+
+/**
+ * A letter to a unit (书记信箱). Signed: the writer's openid, member id and name. Anonymous: none of
+ * them, only `ownerKey` (a keyed hash of the writer's openid, see voice/anon.ts), which the writer's own
+ * calls can compute and nobody without the server's secret can. Either way only the day it was written.
+ */
+export interface LetterDoc {
+  _id: string;
+  orgId: string;
+  category: LetterCategory;
+  text: string;
+  images: string[];
+  anonymous: boolean;
+  ownerKey: string | null;
+  openid: string | null;
+  memberId: string | null;
+  name: string | null;
+  /** The Beijing day, YYYY-MM-DD. */
+  day: string;
+  state: LetterState;
+  /** 0 new, 1 processing, 2 replied: the inbox's order. */
+  stage: number;
+  replies: { text: string; by: string; at: Date }[];
+  /** A reply the writer has not opened yet. */
+  unread: boolean;
+}
+
+export interface SurveyDoc {
+  _id: string;
+  orgId: string;
+  title: string;
+  intro: string;
+  anonymous: boolean;
+  questions: SurveyQuestion[];
+  openAt: Date | null;
+  closeAt: Date | null;
+  audience: Audience;
+  audienceOrgIds: string[];
+  memberIds: string[];
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  cancelledAt: Date | null;
+  /** Set by the first answer: from then on the questions are fixed. */
+  answeredAt: Date | null;
+}
+
+/** `<surveyId>~<openid>`: the caller took part. Says nothing of what they answered, and has no time. */
+export interface SurveyTakerDoc {
+  _id: string;
+  surveyId: string;
+  openid: string;
+}
+
+/** An answer, under a random id. Anonymous: nothing but the survey and the answers. Named: who. */
+export interface SurveyAnswerDoc {
+  _id: string;
+  surveyId: string;
+  answers: Record<string, SurveyAnswer>;
+  memberId: string | null;
+  name: string | null;
+}
+
+/** A free-text answer again on its own, under a random id: the results read a random sample in id order. */
+export interface SurveyTextDoc {
+  _id: string;
+  surveyId: string;
+  qid: string;
+  text: string;
+  name: string | null;
+}
+
+/** `_id` is the survey's: `n` answers; per question, how many answered and each option's or value's count (`o<index>`, `v<value>`). */
+export interface SurveyTallyDoc {
+  _id: string;
+  n: number;
+  q: Record<string, { a: number; sum?: number } & Record<string, number>>;
+}
+
+/** An evaluation vote (评先评优). `turnout` counts ballots as they are cast. */
+export interface VoteDoc {
+  _id: string;
+  orgId: string;
+  title: string;
+  intro: string;
+  seats: number;
+  maxChoices: number;
+  anonymous: boolean;
+  memberNominations: boolean;
+  openAt: Date | null;
+  closeAt: Date;
+  audience: Audience;
+  audienceOrgIds: string[];
+  memberIds: string[];
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  cancelledAt: Date | null;
+  turnout: number;
+  finalizedAt: Date | null;
+  winners: string[];
+}
+
+/** `<voteId>~<memberId>`: a candidate, with the running count of votes (shown only once the vote closes). */
+export interface CandidateDoc {
+  _id: string;
+  voteId: string;
+  orgId: string;
+  memberId: string;
+  name: string;
+  orgName: string;
+  deed: string;
+  status: CandidateStatus;
+  /** Null: the organisers; otherwise the proposing member's name. */
+  proposedBy: string | null;
+  proposerOpenid: string | null;
+  votes: number;
+  createdAt: Date;
+}
+
+/** `<voteId>~<openid>`: the caller has voted. No time, nothing of the ballot. */
+export interface VoterDoc {
+  _id: string;
+  voteId: string;
+  openid: string;
+}
+
+/** A ballot under a random id: the candidates chosen; a named vote's ballot also who cast it. */
+export interface BallotDoc {
+  _id: string;
+  voteId: string;
+  choices: string[];
+  memberId: string | null;
+  name: string | null;
+}
+
+/** `<refId>~<key>`: a survey or vote for an audience key, with what a member's lists show of it. */
+export interface VoiceAudienceDoc {
+  _id: string;
+  kind: 'survey' | 'vote';
+  refId: string;
+  key: string;
+  title: string;
+  anonymous: boolean;
+  openAt: Date | null;
+  /** Far in the future without a close (like the paper rows). */
+  closeAt: Date;
+}
+
+/** An honour (荣誉) in a member's archive: from a vote, or recorded by the unit. */
+export interface HonourDoc {
+  _id: string;
+  /** The awarding unit. */
+  orgId: string;
+  memberId: string;
+  openid: string;
+  name: string;
+  orgName: string;
+  /** The member's unit and the units above it, and the awarding unit: the showcases it appears on. */
+  units: string[];
+  title: string;
+  year: number;
+  deed: string;
+  source: 'vote' | 'manual';
+  refId: string | null;
+  at: Date;
 }

@@ -30,7 +30,7 @@ export interface RoleAccess {
  */
 export interface AudienceAccess {
   audienceOf: string;
-  of?: 'activities' | 'posts' | 'exam_papers';
+  of?: 'activities' | 'posts' | 'exam_papers' | 'surveys' | 'votes';
   leaders?: readonly Role[];
 }
 
@@ -230,6 +230,44 @@ export const ACCESS = {
     setHidden: 'signedIn',
     member: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },
     adjust: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },
+  },
+  voice: {
+    // The caller's own: the handlers read the caller's memberships and letters (by their openid or keyed hash).
+    home: 'signedIn',
+    // A branch the caller belongs to: the handler checks it against their memberships.
+    sendLetter: 'signedIn',
+    myLetters: 'signedIn',
+    // Only the caller's own letter: anyone else's is refused like a missing one.
+    myLetter: 'signedIn',
+    inbox: { roles: DRAFTERS, unitField: 'orgId' },
+    letter: { roles: DRAFTERS, unitField: 'letterId', via: 'letters' },
+    reply: { roles: DRAFTERS, unitField: 'letterId', via: 'letters' },
+    setLetterState: { roles: DRAFTERS, unitField: 'letterId', via: 'letters' },
+    surveys: { roles: LEADERS, unitField: 'orgId' },
+    saveSurvey: { roles: LEADERS, unitField: 'orgId' },
+    surveyDraft: { roles: LEADERS, unitField: 'surveyId', via: 'surveys' },
+    closeSurvey: { roles: LEADERS, unitField: 'surveyId', via: 'surveys' },
+    survey: { audienceOf: 'surveyId', of: 'surveys' },
+    answerSurvey: { audienceOf: 'surveyId', of: 'surveys' },
+    surveyResults: { roles: LEADERS, unitField: 'surveyId', via: 'surveys' },
+    exportSurvey: { roles: LEADERS, unitField: 'surveyId', via: 'surveys' },
+    surveyPending: { roles: LEADERS, unitField: 'surveyId', via: 'surveys' },
+    remindSurvey: { roles: LEADERS, unitField: 'surveyId', via: 'surveys' },
+    votes: { roles: LEADERS, unitField: 'orgId' },
+    saveVote: { roles: LEADERS, unitField: 'orgId' },
+    voteDraft: { roles: LEADERS, unitField: 'voteId', via: 'votes' },
+    cancelVote: { roles: LEADERS, unitField: 'voteId', via: 'votes' },
+    nominate: { roles: LEADERS, unitField: 'voteId', via: 'votes' },
+    reviewCandidate: { roles: LEADERS, unitField: 'voteId', via: 'votes' },
+    vote: { audienceOf: 'voteId', of: 'votes', leaders: LEADERS },
+    propose: { audienceOf: 'voteId', of: 'votes' },
+    nominees: { audienceOf: 'voteId', of: 'votes', leaders: LEADERS },
+    cast: { audienceOf: 'voteId', of: 'votes' },
+    finalizeVote: { roles: LEADERS, unitField: 'voteId', via: 'votes' },
+    // A unit the caller belongs to, or one above or below theirs: the handler checks it against their memberships.
+    showcase: 'signedIn',
+    addHonour: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },
+    removeHonour: { roles: LEADERS, unitField: 'honourId', via: 'honours' },
   },
   system: { ping: 'anyone' },
 } as const satisfies { [F in FunctionName]: { [A in ActionName<F>]: Access } };

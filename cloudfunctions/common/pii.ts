@@ -17,6 +17,8 @@ export interface SecretKeys extends PiiKeys {
   checkin: Buffer;
   /** Names each uploader's folder under uploads/ (see files.ts). */
   uploads: Buffer;
+  /** Lets a writer find their own anonymous letters, and nothing else (see voice/anon.ts). */
+  anon: Buffer;
 }
 
 export type PiiKind = 'phone' | 'idCard';
@@ -31,6 +33,7 @@ export function deriveKeys(master: Buffer): SecretKeys {
     invite: key('zhibu/invite/v1'),
     checkin: key('zhibu/checkin/v1'),
     uploads: key('zhibu/uploads/v1'),
+    anon: key('zhibu/anon/v1'),
   };
 }
 

@@ -200,6 +200,9 @@ export const EVENT_KEYS = {
   daily: (openid: string, day: string) => `daily:${openid}:${day}`,
   exam: (paperId: string, openid: string) => `exam:${paperId}:${openid}`,
   meeting: (activityId: string, openid: string) => `meeting:${activityId}:${openid}`,
+  /** Taking part, never what was answered or chosen: the ledger knows only that the member took part, as the participation record does. */
+  survey: (surveyId: string, openid: string) => `survey:${surveyId}:${openid}`,
+  vote: (voteId: string, openid: string) => `vote:${voteId}:${openid}`,
   /** A check-in a leader took back: its points are taken back, once. */
   meetingUndone: (activityId: string, openid: string) => `meeting-undone:${activityId}:${openid}`,
 } as const;

@@ -130,16 +130,11 @@ it('care mode is switched in 我的, enlarges every page and simplifies the home
 it('the h5 build routes every page of typings/pages.ts (a stale build cache once left a new page out)', async () => {
   const { readFileSync, readdirSync } = await import('node:fs');
   const { join } = await import('node:path');
-  const { pagePath, TAB_PAGES, MEMBER_PAGES, SECRETARY_PAGES, STUDY_PAGES } = await import('../../typings/pages');
+  const { pagePath, PAGE_NAMES } = await import('../../typings/pages');
   const dir = join(__dirname, '..', '..', 'dist', 'h5', 'js');
   const app = readdirSync(dir).find((f) => /^app\.[0-9a-f]+\.js$/.test(f));
   expect(app).toBeDefined();
   const code = readFileSync(join(dir, app!), 'utf8');
-  const names = [
-    ...Object.keys(TAB_PAGES),
-    ...Object.keys(MEMBER_PAGES),
-    ...Object.keys(SECRETARY_PAGES),
-    ...Object.keys(STUDY_PAGES),
-  ] as Parameters<typeof pagePath>[0][];
+  const names = PAGE_NAMES;
   expect(names.filter((n) => !code.includes(`"path":"${pagePath(n)}"`))).toEqual([]);
 });

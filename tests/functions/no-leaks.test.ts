@@ -88,6 +88,29 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
   await ok(rt, 'exam', 'submit', { attemptId: taken.id, answers: wrong }, member);
   const started = await ok<{ id: string }>(rt, 'exam', 'start', { paperId }, { openid: 'demo-member-01' });
   await ok(rt, 'points', 'adjust', { memberId: 'm-demo-007', points: 3, reason: '协助组织志愿服务' }, SECRETARY);
+  // 心声: a signed letter answered, a named survey and a vote the member took part in, a member's nomination, an honour.
+  const voiceHelpers = await import('../helpers/voice');
+  const letter = await ok<{ letterId: string }>(
+    rt,
+    'voice',
+    'sendLetter',
+    { orgId: OWN, category: 'help', text: '家中老人生病，想请支部帮忙联系医院。', anonymous: false },
+    member,
+  );
+  await ok(rt, 'voice', 'reply', { letterId: letter.letterId, text: '已联系，请保持电话畅通。' }, SECRETARY);
+  const now = new Date('2026-11-28T10:00:00Z');
+  const surveyId = await voiceHelpers.createSurvey(rt, now, { anonymous: false });
+  await ok(
+    rt,
+    'voice',
+    'answerSurvey',
+    { surveyId, answers: { q1: { choice: [0] }, q3: { scale: 5 }, q4: { text: '多组织学习' } } },
+    member,
+  );
+  const { voteId, candidates } = await voiceHelpers.createVote(rt, now, { anonymous: false });
+  await ok(rt, 'voice', 'cast', { voteId, candidateIds: [candidates[0]!] }, member);
+  await ok(rt, 'voice', 'propose', { voteId, memberId: 'm-demo-010', deed: voiceHelpers.DEED }, member);
+  await ok(rt, 'voice', 'addHonour', { memberId: 'm-demo-007', title: '优秀共产党员', year: 2025, deed: voiceHelpers.DEED }, SECRETARY);
 
   const calls: [string, string, object, { openid: string }][] = [
     ['exam', 'home', {}, member],
@@ -104,6 +127,22 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
     ['points', 'mine', {}, member],
     ['points', 'history', {}, member],
     ['points', 'ranking', { orgId: OWN, period: 'month' }, member],
+    ['voice', 'home', {}, member],
+    ['voice', 'home', {}, SECRETARY],
+    ['voice', 'myLetters', {}, member],
+    ['voice', 'myLetter', { letterId: letter.letterId }, member],
+    ['voice', 'inbox', { orgId: OWN }, SECRETARY],
+    ['voice', 'letter', { letterId: letter.letterId }, SECRETARY],
+    ['voice', 'surveys', { orgId: OWN }, SECRETARY],
+    ['voice', 'surveyDraft', { surveyId }, SECRETARY],
+    ['voice', 'survey', { surveyId }, member],
+    ['voice', 'surveyResults', { surveyId }, SECRETARY],
+    ['voice', 'surveyPending', { surveyId }, SECRETARY],
+    ['voice', 'votes', { orgId: OWN }, SECRETARY],
+    ['voice', 'voteDraft', { voteId }, SECRETARY],
+    ['voice', 'vote', { voteId }, member],
+    ['voice', 'nominees', { voteId }, member],
+    ['voice', 'showcase', { orgId: OWN }, member],
     ['points', 'ranking', { orgId: 'org-xh-committee', period: 'year' }, SECRETARY],
     ['points', 'member', { memberId: 'm-demo-007' }, SECRETARY],
     ['question', 'list', { activityId: lecture }, SECRETARY],

@@ -3,6 +3,7 @@
  * whether the unit (or the document naming it) exists or not. Work is counted as database requests
  * at the engine, which is what made the refusal of a real foreign id measurably slower.
  */
+import { DEED, surveyInput, voteInput } from '../helpers/voice';
 import { authorize, authorizeAudience } from '../../cloudfunctions/common/authz';
 import { ACCESS, type Access, type AudienceAccess, type RoleAccess } from '../../cloudfunctions/common/permissions';
 import { localCloudID } from '../../local/openapi';
@@ -69,8 +70,29 @@ async function foreignDocs(rt: Rt): Promise<Record<string, string> & { orgs: str
   );
   const questionIds = await addQuestions(rt, [QUESTIONS.judge], MK, MK_SECRETARY);
   const paper = await createPaper(rt, new Date('2026-11-28T10:00:00Z'), questionIds, {}, MK, MK_SECRETARY);
+  const letter = await must(
+    rt,
+    'voice',
+    'sendLetter',
+    { orgId: MK, category: 'help', text: '想请支部帮忙。', anonymous: true },
+    'demo-member-12',
+  );
+  const now = new Date('2026-11-28T10:00:00Z');
+  const survey = await must(rt, 'voice', 'saveSurvey', { orgId: MK, survey: surveyInput(now) }, MK_SECRETARY.openid);
+  const vote = await must(rt, 'voice', 'saveVote', { orgId: MK, vote: voteInput(now) }, MK_SECRETARY.openid);
+  const honour = await must(
+    rt,
+    'voice',
+    'addHonour',
+    { memberId: 'm-demo-016', title: '优秀共产党员', year: 2025, deed: DEED },
+    MK_SECRETARY.openid,
+  );
   return {
     orgs: MK,
+    letters: letter['letterId'] as string,
+    surveys: survey['surveyId'] as string,
+    votes: vote['voteId'] as string,
+    honours: honour['id'] as string,
     bank_questions: questionIds[0]!,
     exam_papers: paper,
     activities: activity,

@@ -5,6 +5,7 @@ import { clock, createActivity } from '../helpers/activity';
 import { callPost, draftPost, postInput, publishedPost } from '../helpers/post';
 import { articleLesson, course } from '../helpers/study';
 import { addQuestions, createPaper, paperInput, QUESTIONS } from '../helpers/exam';
+import { DEED, surveyInput, voteInput } from '../helpers/voice';
 import { DEMO_PEOPLE, seedDemo } from '../../local/seed';
 import { READS } from '../helpers/actions';
 import { phoneOf, rosterFile } from '../helpers/excel';
@@ -242,6 +243,49 @@ const paperFor = (orgId: string) => async (rt: Runtime, time: Clock) => ({
   orgId,
   paper: paperInput(time.now(), await bankIn(orgId)(rt)),
 });
+
+const NO_LETTER = 'ltNoSuchOne';
+const NO_SURVEY = 'svNoSuchOne';
+const NO_VOTE = 'vtNoSuchOne';
+/** The member of each branch the 心声 rows act on (writes, is nominated), and the unit's other members. */
+const writerIn = (orgId: string) => (orgId === OWN ? 'demo-member-03' : 'demo-member-12');
+const anotherIn = (orgId: string) => (orgId === OWN ? 'm-demo-008' : 'm-demo-017');
+/** An anonymous letter to a branch from one of its members. */
+const letterIn = (orgId: string) => async (rt: Runtime) => {
+  const text = '建议支部活动安排在周末上午。';
+  const { letterId } = await setup<{ letterId: string }>(
+    rt,
+    'voice',
+    'sendLetter',
+    { orgId, category: 'suggestion', text, anonymous: true },
+    writerIn(orgId),
+  );
+  return { letterId };
+};
+/** A named survey of a unit, set by the admin (named, so it can be exported before five answers). */
+const surveyIn = (orgId: string, build: (surveyId: string) => object) => async (rt: Runtime, time: Clock) => {
+  const survey = surveyInput(time.now(), { anonymous: false });
+  return build((await setup<{ surveyId: string }>(rt, 'voice', 'saveSurvey', { orgId, survey }, 'demo-admin')).surveyId);
+};
+const SURVEY_ANSWERS = { q1: { choice: [0] }, q3: { scale: 4 } };
+/** A vote of a unit, set by the admin, with the unit's member as candidate; `closed` moves the clock past its close. */
+const voteIn =
+  (orgId: string, build: (ids: { voteId: string; candidateId: string }) => object, closed = false) =>
+  async (rt: Runtime, time: Clock) => {
+    const { voteId } = await setup<{ voteId: string }>(rt, 'voice', 'saveVote', { orgId, vote: voteInput(time.now()) }, 'demo-admin');
+    const memberId = orgId === OWN ? OWN_MEMBER : OTHER_MEMBER;
+    const { id } = await setup<{ id: string }>(rt, 'voice', 'nominate', { voteId, memberId, deed: DEED }, 'demo-admin');
+    if (closed) time.advance(8 * 24 * 3600_000);
+    return build({ voteId, candidateId: id });
+  };
+const honourIn = (orgId: string) => async (rt: Runtime) => {
+  const memberId = orgId === OWN ? OWN_MEMBER : OTHER_MEMBER;
+  const honour = { memberId, title: '优秀共产党员', year: 2025, deed: DEED };
+  return { honourId: (await setup<{ id: string }>(rt, 'voice', 'addHonour', honour, 'demo-admin')).id };
+};
+const honourFor = (memberId: string) => ({ memberId, title: '优秀共产党员', year: 2025, deed: DEED });
+const ownMembers = row({ member: 'ok', committee: 'ok', secretary: 'ok' });
+const otherMembers = row({ otherSecretary: 'ok' });
 
 /**
  * Where a row acts: in the own branch (第一党支部, where member, committee and secretary hold their roles),
@@ -893,6 +937,103 @@ const MATRIX: Row[] = [
   ['points', 'adjust', 'own', { memberId: OWN_MEMBER, points: 3, reason: '协助组织志愿服务' }, ownLeaders],
   ['points', 'adjust', 'other', { memberId: OTHER_MEMBER, points: -2, reason: '重复计分更正' }, otherLeaders],
   ['points', 'adjust', 'missing', { memberId: 'm-nobody', points: 3, reason: '协助组织志愿服务' }, row({})],
+  ['voice', 'home', 'self', {}, everyone],
+  ['voice', 'sendLetter', 'own', { orgId: OWN, category: 'help', text: '家中有困难，想请支部帮忙。', anonymous: true }, ownMembers],
+  ['voice', 'sendLetter', 'other', { orgId: OTHER, category: 'help', text: '家中有困难，想请支部帮忙。', anonymous: false }, otherMembers],
+  ['voice', 'sendLetter', 'missing', { orgId: MISSING, category: 'help', text: '家中有困难，想请支部帮忙。', anonymous: true }, row({})],
+  ['voice', 'myLetters', 'self', {}, everyone],
+  // Only the writer finds their letter (anonymous: by the keyed hash of who they are); to anyone else it does not exist.
+  ['voice', 'myLetter', 'own', letterIn(OWN), row({ member: 'ok' }, 'NOT_FOUND')],
+  ['voice', 'myLetter', 'other', letterIn(OTHER), row({}, 'NOT_FOUND')],
+  ['voice', 'myLetter', 'missing', { letterId: NO_LETTER }, row({}, 'NOT_FOUND')],
+  ['voice', 'inbox', 'own', { orgId: OWN }, ownDrafters],
+  ['voice', 'inbox', 'other', { orgId: OTHER }, otherLeaders],
+  ['voice', 'inbox', 'missing', { orgId: MISSING }, row({})],
+  ['voice', 'letter', 'own', letterIn(OWN), ownDrafters],
+  ['voice', 'letter', 'other', letterIn(OTHER), otherLeaders],
+  ['voice', 'letter', 'missing', { letterId: NO_LETTER }, row({})],
+  ['voice', 'reply', 'own', async (rt: Runtime) => ({ ...(await letterIn(OWN)(rt)), text: '收到，支部会研究。' }), ownDrafters],
+  ['voice', 'reply', 'other', async (rt: Runtime) => ({ ...(await letterIn(OTHER)(rt)), text: '收到，支部会研究。' }), otherLeaders],
+  ['voice', 'reply', 'missing', { letterId: NO_LETTER, text: '收到，支部会研究。' }, row({})],
+  ['voice', 'setLetterState', 'own', async (rt: Runtime) => ({ ...(await letterIn(OWN)(rt)), state: 'processing' }), ownDrafters],
+  ['voice', 'setLetterState', 'other', async (rt: Runtime) => ({ ...(await letterIn(OTHER)(rt)), state: 'processing' }), otherLeaders],
+  ['voice', 'setLetterState', 'missing', { letterId: NO_LETTER, state: 'processing' }, row({})],
+  ['voice', 'surveys', 'own', { orgId: OWN }, ownLeaders],
+  ['voice', 'surveys', 'other', { orgId: OTHER }, otherLeaders],
+  ['voice', 'surveys', 'missing', { orgId: MISSING }, row({})],
+  ['voice', 'saveSurvey', 'own', async (_rt: Runtime, time: Clock) => ({ orgId: OWN, survey: surveyInput(time.now()) }), ownLeaders],
+  ['voice', 'saveSurvey', 'other', async (_rt: Runtime, time: Clock) => ({ orgId: OTHER, survey: surveyInput(time.now()) }), otherLeaders],
+  ['voice', 'saveSurvey', 'missing', async (_rt: Runtime, time: Clock) => ({ orgId: MISSING, survey: surveyInput(time.now()) }), row({})],
+  ...(['surveyDraft', 'closeSurvey', 'surveyResults', 'surveyPending', 'exportSurvey'] as const).flatMap((action): Row[] => [
+    ['voice', action, 'own', surveyIn(OWN, (surveyId) => ({ surveyId })), ownLeaders],
+    ['voice', action, 'other', surveyIn(OTHER, (surveyId) => ({ surveyId })), otherLeaders],
+    ['voice', action, 'missing', { surveyId: NO_SURVEY }, row({})],
+  ]),
+  ['voice', 'remindSurvey', 'own', surveyIn(OWN, (surveyId) => ({ surveyId, memberId: OWN_MEMBER })), ownLeaders],
+  ['voice', 'remindSurvey', 'other', surveyIn(OTHER, (surveyId) => ({ surveyId, memberId: OTHER_MEMBER })), otherLeaders],
+  ['voice', 'remindSurvey', 'missing', { surveyId: NO_SURVEY, memberId: OWN_MEMBER }, row({})],
+  ['voice', 'survey', 'own', surveyIn(OWN, (surveyId) => ({ surveyId })), ownMembers],
+  ['voice', 'survey', 'other', surveyIn(OTHER, (surveyId) => ({ surveyId })), otherMembers],
+  ['voice', 'survey', 'missing', { surveyId: NO_SURVEY }, row({})],
+  ['voice', 'answerSurvey', 'own', surveyIn(OWN, (surveyId) => ({ surveyId, answers: SURVEY_ANSWERS })), ownMembers],
+  ['voice', 'answerSurvey', 'other', surveyIn(OTHER, (surveyId) => ({ surveyId, answers: SURVEY_ANSWERS })), otherMembers],
+  ['voice', 'answerSurvey', 'missing', { surveyId: NO_SURVEY, answers: SURVEY_ANSWERS }, row({})],
+  ['voice', 'votes', 'own', { orgId: OWN }, ownLeaders],
+  ['voice', 'votes', 'other', { orgId: OTHER }, otherLeaders],
+  ['voice', 'votes', 'missing', { orgId: MISSING }, row({})],
+  ['voice', 'saveVote', 'own', async (_rt: Runtime, time: Clock) => ({ orgId: OWN, vote: voteInput(time.now()) }), ownLeaders],
+  ['voice', 'saveVote', 'other', async (_rt: Runtime, time: Clock) => ({ orgId: OTHER, vote: voteInput(time.now()) }), otherLeaders],
+  ['voice', 'saveVote', 'missing', async (_rt: Runtime, time: Clock) => ({ orgId: MISSING, vote: voteInput(time.now()) }), row({})],
+  ...(['voteDraft', 'cancelVote'] as const).flatMap((action): Row[] => [
+    ['voice', action, 'own', voteIn(OWN, ({ voteId }) => ({ voteId })), ownLeaders],
+    ['voice', action, 'other', voteIn(OTHER, ({ voteId }) => ({ voteId })), otherLeaders],
+    ['voice', action, 'missing', { voteId: NO_VOTE }, row({})],
+  ]),
+  ['voice', 'nominate', 'own', voteIn(OWN, ({ voteId }) => ({ voteId, memberId: anotherIn(OWN), deed: DEED })), ownLeaders],
+  ['voice', 'nominate', 'other', voteIn(OTHER, ({ voteId }) => ({ voteId, memberId: anotherIn(OTHER), deed: DEED })), otherLeaders],
+  ['voice', 'nominate', 'missing', { voteId: NO_VOTE, memberId: OWN_MEMBER, deed: DEED }, row({})],
+  ['voice', 'reviewCandidate', 'own', voteIn(OWN, (ids) => ({ ...ids, decision: 'remove' })), ownLeaders],
+  ['voice', 'reviewCandidate', 'other', voteIn(OTHER, (ids) => ({ ...ids, decision: 'remove' })), otherLeaders],
+  ['voice', 'reviewCandidate', 'missing', { voteId: NO_VOTE, candidateId: `${NO_VOTE}~${OWN_MEMBER}`, decision: 'remove' }, row({})],
+  // Its audience, and the unit's leaders (who see the ballot and, after the close, the results).
+  ['voice', 'vote', 'own', voteIn(OWN, ({ voteId }) => ({ voteId })), row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' })],
+  ['voice', 'vote', 'other', voteIn(OTHER, ({ voteId }) => ({ voteId })), otherLeaders],
+  ['voice', 'vote', 'missing', { voteId: NO_VOTE }, row({})],
+  [
+    'voice',
+    'nominees',
+    'own',
+    voteIn(OWN, ({ voteId }) => ({ voteId })),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }),
+  ],
+  ['voice', 'nominees', 'other', voteIn(OTHER, ({ voteId }) => ({ voteId })), otherLeaders],
+  ['voice', 'nominees', 'missing', { voteId: NO_VOTE }, row({})],
+  ['voice', 'propose', 'own', voteIn(OWN, ({ voteId }) => ({ voteId, memberId: anotherIn(OWN), deed: DEED })), ownMembers],
+  ['voice', 'propose', 'other', voteIn(OTHER, ({ voteId }) => ({ voteId, memberId: anotherIn(OTHER), deed: DEED })), otherMembers],
+  ['voice', 'propose', 'missing', { voteId: NO_VOTE, memberId: OWN_MEMBER, deed: DEED }, row({})],
+  ['voice', 'cast', 'own', voteIn(OWN, ({ voteId, candidateId }) => ({ voteId, candidateIds: [candidateId] })), ownMembers],
+  ['voice', 'cast', 'other', voteIn(OTHER, ({ voteId, candidateId }) => ({ voteId, candidateIds: [candidateId] })), otherMembers],
+  ['voice', 'cast', 'missing', { voteId: NO_VOTE, candidateIds: [`${NO_VOTE}~${OWN_MEMBER}`] }, row({})],
+  ['voice', 'finalizeVote', 'own', voteIn(OWN, ({ voteId, candidateId }) => ({ voteId, candidateIds: [candidateId] }), true), ownLeaders],
+  [
+    'voice',
+    'finalizeVote',
+    'other',
+    voteIn(OTHER, ({ voteId, candidateId }) => ({ voteId, candidateIds: [candidateId] }), true),
+    otherLeaders,
+  ],
+  ['voice', 'finalizeVote', 'missing', { voteId: NO_VOTE, candidateIds: [`${NO_VOTE}~${OWN_MEMBER}`] }, row({})],
+  // A unit's people, those of the units below it and above it: the admin (above both branches) sees both.
+  ['voice', 'showcase', 'own', { orgId: OWN }, row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' })],
+  ['voice', 'showcase', 'other', { orgId: OTHER }, otherLeaders],
+  ['voice', 'showcase', 'parent', { orgId: PARENT }, row({ newcomer: 'FORBIDDEN' }, 'ok')],
+  ['voice', 'showcase', 'missing', { orgId: MISSING }, row({})],
+  ['voice', 'addHonour', 'own', honourFor(OWN_MEMBER), ownLeaders],
+  ['voice', 'addHonour', 'other', honourFor(OTHER_MEMBER), otherLeaders],
+  ['voice', 'addHonour', 'missing', honourFor('m-nobody'), row({})],
+  ['voice', 'removeHonour', 'own', honourIn(OWN), ownLeaders],
+  ['voice', 'removeHonour', 'other', honourIn(OTHER), otherLeaders],
+  ['voice', 'removeHonour', 'missing', { honourId: 'hnNoSuchOne' }, row({})],
   // Ids that do not exist, for the actions the rows above name only existing ones for.
   ['invite', 'revoke', 'missing', { inviteId: 'no-such-invite00' }, row({})],
   ['lifecycle', 'history', 'missing', { memberId: 'm-nobody' }, row({})],

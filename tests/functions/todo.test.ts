@@ -1,3 +1,4 @@
+import { createSurvey } from '../helpers/voice';
 import type { TodoItem } from '../../typings/domain';
 import { clock, createActivity, RD, SECRETARY } from '../helpers/activity';
 import { addQuestions, createPaper, QUESTIONS } from '../helpers/exam';
@@ -123,7 +124,7 @@ describe('the home to-do list', () => {
     expect(await todo(rt, MEMBER)).toEqual([]);
   });
 
-  it('costs at most 15 database requests for a secretary with something of every kind to do (10, one for 必学 with none due, four for 学习考核 with no paper open)', async () => {
+  it('costs at most 18 database requests for a secretary with something of every kind to do (10, one for 必学 with none due, four for 学习考核 with no paper open, three for 心声)', async () => {
     const c = clock('2026-12-08T01:00:00Z');
     const rt = await demoRuntime(c.now);
     await createActivity(rt, { title: '报名中的活动' });
@@ -138,12 +139,17 @@ describe('the home to-do list', () => {
     await ok(rt, 'join', 'apply', { orgId: RD, name: '吴思远', via: 'search' }, { openid: 'wx-todo-applicant' });
     const draft = await ok<{ id: string }>(rt, 'post', 'create', { orgId: RD, ...postInput() }, COMMITTEE);
     await ok(rt, 'post', 'submit', { postId: draft.id }, COMMITTEE);
+    await createSurvey(rt, c.now());
+    await ok(rt, 'voice', 'sendLetter', { orgId: RD, category: 'opinion', text: '会议通知能否提前一周发？', anonymous: true }, MEMBER);
     c.set('2026-12-08T05:50:00Z');
     const before = rt.engine.requestCount;
     const items = await todo(rt, SECRETARY);
     const requests = rt.engine.requestCount - before;
-    expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['meeting', 'signup', 'mustRead', 'reviewJoins', 'reviewPosts']));
+    expect(new Set(items.map((i) => i.kind))).toEqual(
+      new Set(['meeting', 'signup', 'mustRead', 'reviewJoins', 'reviewPosts', 'survey', 'letters']),
+    );
     // 学习考核's four: the papers of the caller's audience, today's practice, the caller's units and their banks' size.
-    expect(requests).toBeLessThanOrEqual(15);
+    // 心声's three: the surveys and votes of the caller's audience, which of them the caller took part in, the letters waiting.
+    expect(requests).toBeLessThanOrEqual(18);
   });
 });

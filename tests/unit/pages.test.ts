@@ -2,10 +2,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { contract } from '../../typings/api';
 import { DEV_SIGNIN_PAGE } from '../../miniprogram/pages/dev/signin/route';
-import { MEMBER_PAGES, pageLink, pagePath, pageUrl, SECRETARY_PAGES, STUDY_PAGES, TAB_PAGES, type PageName } from '../../typings/pages';
+import { PAGE_NAMES, pageLink, pagePath, pageUrl, TAB_PAGES, type PageName } from '../../typings/pages';
 
 const ROOT = join(__dirname, '../../miniprogram');
-const NAMES = [TAB_PAGES, MEMBER_PAGES, SECRETARY_PAGES, STUDY_PAGES].flatMap((t) => Object.keys(t)) as PageName[];
+const NAMES: PageName[] = PAGE_NAMES;
 
 /** Every page component on disk: an index.tsx under a pages/ folder. */
 function pageFiles(dir: string): string[] {

@@ -92,6 +92,21 @@ function Shortcuts({ home }: { home: BranchHome }) {
   );
 }
 
+/** 心声 (letters to the branch, surveys, votes) and the branch's 优秀党员风采, for everyone in it. */
+function Voice({ orgId }: { orgId: string }) {
+  return (
+    <View id='home-voice' className='home__more-tools'>
+      <Cell title='心声' extra='给支部写信、问卷、评选 ›' clickable onClick={() => void Taro.navigateTo({ url: pageUrl('voice') })} />
+      <Cell
+        title='优秀党员风采'
+        extra='身边的榜样 ›'
+        clickable
+        onClick={() => void Taro.navigateTo({ url: pageUrl('showcase', { orgId }) })}
+      />
+    </View>
+  );
+}
+
 /** The rest of the leaders' tools, on a page of their own. */
 function MoreTools({ orgId }: { orgId: string }) {
   return (
@@ -257,6 +272,8 @@ export default function HomePage() {
             </View>
 
             <TodoList />
+
+            <Voice orgId={data.branch.id} />
 
             {data.pendingJoinRequests !== null && (
               <>

@@ -55,6 +55,14 @@ function toolGroups(home: BranchHome): { title: string; tools: Tool[] }[] {
         { id: 'bank', page: 'bank', title: '题库', extra: '录入 / 导入' },
       ],
     },
+    {
+      title: '党员心声',
+      tools: [
+        { id: 'letters', page: 'letters', title: '书记信箱', extra: '来信 / 答复' },
+        { id: 'surveys', page: 'surveys', title: '调查问卷', extra: '匿名 / 实名' },
+        { id: 'votes', page: 'votes', title: '评先评优', extra: '评选 / 荣誉' },
+      ],
+    },
     { title: '记录', tools: [{ id: 'audit', page: 'audit', title: '审计日志', extra: '谁在何时做了什么' }] },
   ];
 }

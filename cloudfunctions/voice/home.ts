@@ -1,0 +1,145 @@
+import { DRAFTER_ROLES, type TodoItem } from '../../typings/domain';
+import { inShanghai } from '../../typings/time';
+import type { VoiceHome } from '../../typings/voice';
+import { keysOf } from '../activity/view';
+import type { TodoProvider } from '../branch/todo';
+import { activeMemberships } from '../common/authz';
+import type { HandlerContext } from '../common/context';
+import { col, type MembershipDoc, type VoiceAudienceDoc } from '../common/db';
+import type { Handler } from '../common/define';
+import { orgNames } from '../org/view';
+import { ownerKey } from './anon';
+import { stateOf } from './audience';
+import { takerId } from './surveys';
+import { voterId } from './votes';
+
+const DAY = 24 * 3600 * 1000;
+/** How long a closed survey or vote stays on 心声 (a vote's results are read after it closes). */
+const RECENT_MS = 30 * DAY;
+const FAR = new Date('9000-01-01T00:00:00.000Z');
+
+/**
+ * The surveys and votes of the caller's audience closing after `since`, one per id, and which of them
+ * the caller has taken part in: two rounds of requests, however many there are.
+ */
+async function mineOpen(ctx: Pick<HandlerContext, 'db'>, openid: string, memberships: MembershipDoc[], since: Date) {
+  if (!memberships.length) return { rows: [] as VoiceAudienceDoc[], done: new Set<string>() };
+  const _ = ctx.db.command;
+  const { data } = await col(ctx.db, 'voice_audience')
+    .where({ key: _.in(keysOf(memberships)), closeAt: _.gt(since) })
+    .limit(200)
+    .get();
+  const rows = [...new Map(data.map((r) => [r.refId, r])).values()];
+  const surveys = rows.filter((r) => r.kind === 'survey').map((r) => takerId(r.refId, openid));
+  const votes = rows.filter((r) => r.kind === 'vote').map((r) => voterId(r.refId, openid));
+  const [taken, voted] = await Promise.all([
+    surveys.length
+      ? col(ctx.db, 'survey_takers')
+          .where({ _id: _.in(surveys) })
+          .field({ surveyId: true })
+          .limit(200)
+          .get()
+      : { data: [] },
+    votes.length
+      ? col(ctx.db, 'vote_voters')
+          .where({ _id: _.in(votes) })
+          .field({ voteId: true })
+          .limit(200)
+          .get()
+      : { data: [] },
+  ]);
+  return { rows, done: new Set([...taken.data.map((t) => t.surveyId), ...voted.data.map((v) => v.voteId)]) };
+}
+
+const stateOfRow = (r: VoiceAudienceDoc, now: Date) =>
+  stateOf({ openAt: r.openAt, closeAt: r.closeAt.getTime() > FAR.getTime() ? null : r.closeAt, cancelledAt: null }, now);
+const closeIso = (r: VoiceAudienceDoc) => (new Date(r.closeAt).getTime() > FAR.getTime() ? null : new Date(r.closeAt).toISOString());
+
+export const home: Handler<'voice', 'home'> = async (_input, ctx) => {
+  const { openid } = ctx.caller;
+  const memberships = await activeMemberships(ctx.db, openid);
+  const drafting = [...new Set(memberships.filter((m) => DRAFTER_ROLES.includes(m.role)).map((m) => m.orgId))];
+  const _ = ctx.db.command;
+  const [names, { rows, done }, unread, waiting] = await Promise.all([
+    orgNames(
+      ctx.db,
+      memberships.map((m) => m.orgId),
+    ),
+    mineOpen(ctx, openid, memberships, new Date(ctx.now.getTime() - RECENT_MS)),
+    col(ctx.db, 'letters')
+      .where(_.and([{ unread: true }, _.or([{ openid }, { ownerKey: ownerKey(ctx.keys(), openid) }])]))
+      .count(),
+    drafting.length
+      ? col(ctx.db, 'letters')
+          .where({ orgId: _.in(drafting), stage: 0 })
+          .count()
+      : null,
+  ]);
+  const byClose = (a: VoiceAudienceDoc, b: VoiceAudienceDoc) => new Date(a.closeAt).getTime() - new Date(b.closeAt).getTime();
+  const open = (r: VoiceAudienceDoc) => stateOfRow(r, ctx.now) !== 'closed';
+  return {
+    units: [...new Set(memberships.map((m) => m.orgId))].map((orgId) => ({ orgId, name: names.get(orgId) ?? '' })),
+    surveys: rows
+      .filter((r) => r.kind === 'survey')
+      .sort((a, b) => Number(open(b)) - Number(open(a)) || byClose(a, b))
+      .map((r) => ({
+        id: r.refId,
+        title: r.title,
+        closeAt: closeIso(r),
+        answered: done.has(r.refId),
+        anonymous: r.anonymous,
+        state: stateOfRow(r, ctx.now),
+      })),
+    votes: rows
+      .filter((r) => r.kind === 'vote')
+      .sort((a, b) => Number(open(b)) - Number(open(a)) || byClose(a, b))
+      .map((r) => ({ id: r.refId, title: r.title, closeAt: closeIso(r)!, voted: done.has(r.refId), state: stateOfRow(r, ctx.now) })),
+    unreadReplies: unread.total,
+    lettersWaiting: waiting ? waiting.total : null,
+  } satisfies VoiceHome;
+};
+
+const when = (d: Date | string) => inShanghai(d).format('M月D日 HH:mm');
+
+/**
+ * The to-do list's 心声: surveys and votes open for the caller and not yet taken part in, and for a
+ * unit's secretary and 支委 the letters waiting there. At most four requests, in two rounds.
+ */
+export const voiceTodo: TodoProvider = async (ctx, scope) => {
+  const drafting = [...new Set(scope.memberships.filter((m) => DRAFTER_ROLES.includes(m.role)).map((m) => m.orgId))];
+  const _ = ctx.db.command;
+  const [{ rows, done }, waiting] = await Promise.all([
+    mineOpen(ctx, scope.openid, scope.memberships, scope.now),
+    drafting.length
+      ? col(ctx.db, 'letters')
+          .where({ orgId: _.in(drafting), stage: 0 })
+          .count()
+      : null,
+  ]);
+  const items: TodoItem[] = rows
+    .filter((r) => stateOfRow(r, scope.now) === 'open' && !done.has(r.refId))
+    .map((r) => {
+      const closeAt = closeIso(r);
+      return {
+        id: `${r.kind}~${r.refId}`,
+        kind: r.kind,
+        title: r.kind === 'survey' ? `调查「${r.title}」` : `评选「${r.title}」`,
+        detail: `${closeAt ? `${when(closeAt)} 截止` : '随时可填'} · ${r.kind === 'survey' ? '请填写问卷' : '请投票'}`,
+        dueAt: closeAt,
+        link: { page: r.kind, query: { id: r.refId } },
+        urgent: closeAt !== null && Date.parse(closeAt) - scope.now.getTime() < DAY,
+      };
+    });
+  if (waiting && waiting.total > 0) {
+    items.push({
+      id: 'letters',
+      kind: 'letters',
+      title: `书记信箱有 ${waiting.total} 封来信待处理`,
+      detail: '党员的建议、意见和求助，请及时答复',
+      dueAt: null,
+      link: { page: 'letters', query: { orgId: drafting[0]! } },
+      urgent: false,
+    });
+  }
+  return items;
+};

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '书记信箱', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '给支部写信' });
