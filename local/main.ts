@@ -6,6 +6,7 @@ import { seedDemo } from './seed';
 import { seedDemoPosts } from './seed-posts';
 import { seedDemoStudy } from './seed-study';
 import { seedDemoExam } from './seed-exam';
+import { seedDemoVoice } from './seed-voice';
 import { startTimers } from './timers';
 
 async function main(): Promise<void> {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     if (courses) console.log(`已发布演示课程 ${courses} 门 (published ${courses} demo courses)`);
     const questions = await seedDemoExam(runtime, new Date());
     if (questions) console.log(`已建演示题库 ${questions} 题 (seeded ${questions} demo questions)`);
+    if (await seedDemoVoice(runtime, new Date())) console.log('已建演示心声：来信、问卷、评选 (seeded demo letters, a survey and a vote)');
   }
   const timers = startTimers(runtime);
   const server = createGateway({ runtime, secret: loadSecret(config.dataDir), staticDir: config.staticDir });

@@ -203,7 +203,7 @@ export interface VoteView extends VoteDraft {
   state: VoteState;
   voted: boolean;
   candidates: CandidateView[];
-  /** Once closed: ballots cast, the audience, winners recorded. */
+  /** Once closed (to the organisers, all along): ballots cast and the audience; and whether the winners are recorded. */
   turnout: number | null;
   audienceSize: number | null;
   finalized: boolean;

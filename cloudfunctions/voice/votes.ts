@@ -262,7 +262,7 @@ export const vote: Handler<'voice', 'vote'> = async (_input, ctx) => {
     col(ctx.db, 'vote_voters').doc(voterId(v._id, ctx.caller.openid)).get(),
     orgNames(ctx.db, [v.orgId]),
     col(ctx.db, 'vote_candidates').where({ voteId: v._id, proposerOpenid: ctx.caller.openid, status: 'pending' }).count(),
-    closed ? audienceCount(ctx, v) : Promise.resolve(null),
+    closed || ctx.grant.leads ? audienceCount(ctx, v) : Promise.resolve(null),
   ]);
   return {
     id: v._id,
@@ -278,7 +278,8 @@ export const vote: Handler<'voice', 'vote'> = async (_input, ctx) => {
     state: stateOf(v, ctx.now),
     voted: voted.data.length > 0,
     candidates: candidateViews(v, list, ctx.now),
-    turnout: closed ? v.turnout : null,
+    // Members learn the turnout with the results; the organisers follow it while the vote runs (never the tallies).
+    turnout: closed || ctx.grant.leads ? v.turnout : null,
     audienceSize,
     finalized: Boolean(v.finalizedAt),
     myNominations: mine.total,

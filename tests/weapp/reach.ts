@@ -11,6 +11,9 @@ import {
   MEMBER_NAME,
   RD,
   RD_NAME,
+  DEMO_SURVEY_TITLE,
+  DEMO_VOTE_TITLE,
+  MEMBER_LETTER,
   type PersonaKey,
   type World,
 } from './harness/scenario';
@@ -103,6 +106,23 @@ function examinee(): Visit[] {
   ];
 }
 
+/** 心声 as a member of the first branch reaches it from home: the page, writing, their letter, the survey, the vote, 风采. */
+function voiceMember(p: { hub: string[]; letter?: boolean }): Visit[] {
+  const voice = (page: string, query: (w: World) => Record<string, string>, shows: string[]): Visit => ({
+    route: `packages/voice/pages/${page}/index`,
+    query,
+    shows: () => shows,
+  });
+  return [
+    voice('index', none, ['调查问卷', DEMO_SURVEY_TITLE, DEMO_VOTE_TITLE, '给支部写信', '优秀党员风采', ...p.hub]),
+    voice('write', none, ['类别', '署名方式', '匿名发送', '仍可能让人猜出你是谁']),
+    voice('survey', (w) => ({ id: w.surveyId }), [DEMO_SURVEY_TITLE, '匿名调查', '提交问卷', '评分 1-5']),
+    voice('vote', (w) => ({ id: w.voteId }), [DEMO_VOTE_TITLE, '无记名投票', '候选人（3 位）', '提名候选人']),
+    voice('showcase', () => ({ orgId: RD }), [RD_NAME, '2025 年', '优秀共产党员', '分享到支部群']),
+    ...(p.letter ? [voice('letter', (w) => ({ id: w.memberLetterId }), ['支部的回复', '我写的信', MEMBER_LETTER])] : []),
+  ];
+}
+
 /** A leader's tools (the 更多管理 page their home links to, and the pages those lead to) for unit `orgId`. */
 function leaderTools(orgId: string, shows: Partial<Record<string, (w: World) => string[]>>): Visit[] {
   const tool = (page: string, query: (w: World) => Record<string, string>, fallback: string[]): Visit => ({
@@ -145,6 +165,11 @@ function leaderTools(orgId: string, shows: Partial<Record<string, (w: World) => 
     tool('papers', unit, ['发布考试', '管理题库']),
     tool('paper-edit', () => ({ orgId, kind: 'exam' }), ['出题方式', '答题时限（分钟）', '参加范围']),
     tool('member-points', (w) => ({ memberId: orgId === COMMITTEE ? w.adminMemberId : w.memberId }), ['调整积分', '最近的积分明细']),
+    tool('letters', unit, ['全部', '待处理']),
+    tool('surveys', unit, ['发起调查']),
+    tool('survey-edit', unit, ['匿名方式', '问题（1 道）', '发布调查']),
+    tool('votes', unit, ['发起评选', '优秀党员风采']),
+    tool('vote-edit', unit, ['名额', '投票方式', '候选人提名']),
   ];
 }
 
@@ -159,7 +184,14 @@ export const REACH: Record<PersonaKey, Visit[]> = {
     transfer: ['你还没有加入党支部，无需转接'],
     activityDetail: ['你不在该活动的参加范围内'],
     postDetail: () => ['无法查看这条内容', '找到我的支部'],
-  }),
+  }).concat([
+    // A 风采 card shared into a group reaches people outside the branch too: they are told whose it is.
+    {
+      route: 'packages/voice/pages/showcase/index',
+      query: () => ({ orgId: RD }),
+      shows: () => ['只能查看本组织及上下级组织的优秀党员风采'],
+    },
+  ]),
   member: everyone({
     home: [RD_NAME, '我的待办', ACTIVITY_TITLE, '名党员'],
     post: [COMMITTEE_POST],
@@ -171,7 +203,7 @@ export const REACH: Record<PersonaKey, Visit[]> = {
     postDetail: (w) => [w.postTitle, '我已阅知'],
     postDetailHides: ['阅读回执', '更正或撤回'],
     study: ['必学', COURSE_TITLE, '继续学习', '学习考核', EXAM_TITLE],
-  }).concat(learner(), examinee()),
+  }).concat(learner(), examinee(), voiceMember({ hub: ['待填写', '我的留言'], letter: true })),
   committee: [
     ...everyone({
       home: [RD_NAME, '组织委员'],
@@ -187,6 +219,14 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       study: ['必学', COURSE_TITLE],
     }),
     ...learner(),
+    // 支委 read and answer the branch's letters too (书记信箱 on their 心声 page).
+    ...voiceMember({ hub: ['书记信箱', '封待处理'] }),
+    { route: 'packages/secretary/pages/letters/index', query: () => ({ orgId: RD }), shows: () => ['封待处理', '匿名', '已答复'] },
+    {
+      route: 'packages/secretary/pages/letter-reply/index',
+      query: (w) => ({ id: w.memberLetterId }),
+      shows: () => ['匿名来信', MEMBER_LETTER, '回复并标记已答复'],
+    },
     // 支委 write posts: the 通知 tab's 写稿与审核 leads to the unit's drafts and the editor.
     { route: 'packages/secretary/pages/posts/index', query: () => ({ orgId: RD }), shows: () => [DRAFT_TITLE] },
     { route: 'packages/secretary/pages/post-edit/index', query: () => ({ orgId: RD }), shows: () => ['正文', '发送范围'] },
@@ -248,7 +288,32 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       stats: () => ['三会一课', '每月学习时长', COURSE_TITLE],
       papers: () => [EXAM_TITLE, '党史专项测验', '已参加 0 / 13 人'],
       'member-points': () => [MEMBER_NAME, '调整积分'],
+      letters: () => ['封待处理', '匿名', '已答复'],
+      surveys: () => [DEMO_SURVEY_TITLE, '已填写 6 / 13 人'],
+      votes: () => [DEMO_VOTE_TITLE, '已投票 4 / 13 人'],
     }),
+    ...voiceMember({ hub: ['书记信箱'] }),
+    {
+      route: 'packages/secretary/pages/letter-reply/index',
+      query: (w) => ({ id: w.inboxLetterId }),
+      shows: () => ['回复记录', '已批准请假'],
+    },
+    {
+      route: 'packages/secretary/pages/survey-results/index',
+      query: (w) => ({ id: w.surveyId }),
+      shows: () => [DEMO_SURVEY_TITLE, '已收到 6 份', '满意', '还没有填写', '导出 Excel'],
+    },
+    {
+      route: 'packages/secretary/pages/survey-edit/index',
+      query: (w) => ({ id: w.surveyId }),
+      shows: () => ['已有党员作答', DEMO_SURVEY_TITLE],
+    },
+    {
+      route: 'packages/secretary/pages/vote-manage/index',
+      query: (w) => ({ id: w.voteId }),
+      shows: () => [DEMO_VOTE_TITLE, '投票 4 人', '候选人（3）'],
+    },
+    { route: 'packages/secretary/pages/vote-edit/index', query: (w) => ({ id: w.voteId }), shows: () => ['已有党员投票', DEMO_VOTE_TITLE] },
     {
       route: 'packages/secretary/pages/paper-results/index',
       query: (w) => ({ id: w.examId }),
@@ -292,6 +357,14 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       bank: () => ['新增题目', '共 12 题', '党的最高领导机关是'],
       papers: () => ['还没有发布考试或测验'],
     }),
+    // 心声 of the 党委: nothing asked of its own members yet; its 风采 gathers the branches' honours.
+    { route: 'packages/voice/pages/index/index', query: none, shows: () => ['目前没有需要填写的问卷', '书记信箱', COMMITTEE_NAME] },
+    { route: 'packages/voice/pages/write/index', query: none, shows: () => [`写给：${COMMITTEE_NAME}`, '匿名发送'] },
+    {
+      route: 'packages/voice/pages/showcase/index',
+      query: () => ({ orgId: COMMITTEE }),
+      shows: () => [COMMITTEE_NAME, '优秀共产党员', RD_NAME],
+    },
     {
       route: 'packages/secretary/pages/question-edit/index',
       query: (w) => ({ orgId: COMMITTEE, id: w.questionId }),

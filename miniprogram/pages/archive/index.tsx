@@ -9,6 +9,7 @@ import { PartyTimeline } from '../../components/party-timeline';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { Field, Picked } from '../../components/field';
 import { StudyArchive } from '../../components/study-archive';
+import { Honours } from '../../components/honours';
 import { StateView } from '../../components/state-view';
 import { api, ApiError } from '../../services/api';
 import { pickImages, upload } from '../../services/files';
@@ -294,6 +295,7 @@ export default function ArchivePage() {
             {timeline.data && <PartyTimeline timeline={timeline.data} />}
             {history.data && <ActivityHistory items={history.data.items} />}
             <StudyArchive study={data.study} />
+            <Honours honours={data.honours} />
             <BranchHistory branches={data.branches} />
 
             <Text className='zb-section-title'>我的信息权利</Text>

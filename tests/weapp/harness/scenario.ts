@@ -2,6 +2,7 @@ import { DEMO_ORGS, DEMO_PEOPLE } from '../../../local/seed';
 import { seedDemoPosts } from '../../../local/seed-posts';
 import { demoAnswer, seedDemoExam } from '../../../local/seed-exam';
 import { seedDemoStudy } from '../../../local/seed-study';
+import { DEMO_SURVEY_TITLE, DEMO_VOTE_TITLE, seedDemoVoice } from '../../../local/seed-voice';
 import type { Runtime } from '../../../local/runtime';
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../../typings/api';
 import { consented, demoRuntime } from '../../helpers/runtime';
@@ -52,7 +53,15 @@ export interface World {
   dailyAttemptId: string;
   /** A question of the 党委's demo bank. */
   questionId: string;
+  /** 心声 (local/seed-voice.ts): the branch's survey and vote, the member's own anonymous letter, a letter in the branch's inbox. */
+  surveyId: string;
+  voteId: string;
+  memberLetterId: string;
+  inboxLetterId: string;
 }
+
+export { DEMO_SURVEY_TITLE, DEMO_VOTE_TITLE };
+export const MEMBER_LETTER = '建议支部把学习资料也做成大字版，方便老党员阅读。';
 
 export const EXAM_TITLE = '十二月党章党规知识考试';
 
@@ -171,12 +180,27 @@ export async function createWorld(): Promise<World> {
   await must(runtime, 'exam', 'submit', { attemptId: daily.id, answers }, PERSONAS.member.openid);
   const started = await must(runtime, 'exam', 'start', { paperId: exam.id }, PERSONAS.member.openid);
   const bank = await must(runtime, 'exam', 'bank', { orgId: COMMITTEE }, PERSONAS.admin.openid);
+  if ((await seedDemoVoice(runtime, new Date(now))) === 0) throw new Error('scenario: the demo 心声 was not seeded');
+  const { surveys } = await must(runtime, 'voice', 'surveys', { orgId: RD }, PERSONAS.secretary.openid);
+  const { votes } = await must(runtime, 'voice', 'votes', { orgId: RD }, PERSONAS.secretary.openid);
+  const letter = await must(
+    runtime,
+    'voice',
+    'sendLetter',
+    { orgId: RD, category: 'suggestion', text: MEMBER_LETTER, anonymous: true },
+    PERSONAS.member.openid,
+  );
+  const inbox = await must(runtime, 'voice', 'inbox', { orgId: RD }, PERSONAS.secretary.openid);
   return {
     runtime,
     examId: exam.id,
     examAttemptId: started.id,
     dailyAttemptId: daily.id,
     questionId: bank.items[0]!.id,
+    surveyId: surveys[0]!.id,
+    voteId: votes[0]!.id,
+    memberLetterId: letter.letterId,
+    inboxLetterId: inbox.letters.find((l) => l.id !== letter.letterId && l.replyCount > 0)!.id,
     activityId: activity.id,
     postId: post.id,
     postTitle: post.title,

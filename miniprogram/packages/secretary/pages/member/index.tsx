@@ -7,6 +7,8 @@ import { StateView } from '../../../../components/state-view';
 import { api, ApiError } from '../../../../services/api';
 import { useApi } from '../../../../services/useApi';
 import { StudyArchive } from '../../../../components/study-archive';
+import { Honours } from '../../../../components/honours';
+import { HonourForm } from '../../components/HonourForm';
 import { BranchHistory } from '../../../../components/branch-history';
 import { PartyTimeline } from '../../../../components/party-timeline';
 import { TransferForm } from '../../../../components/transfer-form';
@@ -80,6 +82,7 @@ export default function MemberPage() {
 
             <BranchHistory branches={a.branches} />
             <StudyArchive study={a.study} />
+            <Honours honours={a.honours}>{here && <HonourForm memberId={memberId} onDone={() => void reload()} />}</Honours>
             {here && (
               <CellGroup>
                 <View id='member-points'>

@@ -62,26 +62,29 @@ function QuestionEditor({
           </Button>
         )}
       </View>
-      <Input
-        id={`${id}-title`}
-        value={q.title}
-        onChange={(title) => onChange({ ...q, title })}
-        maxLength={100}
-        placeholder='题目'
-        disabled={locked}
-      />
+      <View className='zb-field__box'>
+        <Input
+          id={`${id}-title`}
+          value={q.title}
+          onChange={(title) => onChange({ ...q, title })}
+          maxLength={100}
+          placeholder='题目'
+          disabled={locked}
+        />
+      </View>
       {choice &&
         q.options.map((o, i) => (
           <View key={i} className='zb-row'>
-            <Input
-              id={`${id}-o${i}`}
-              className='zb-grow'
-              value={o}
-              onChange={(v) => onChange({ ...q, options: q.options.map((x, j) => (j === i ? v : x)) })}
-              maxLength={40}
-              placeholder={`选项 ${i + 1}`}
-              disabled={locked}
-            />
+            <View className='zb-field__box zb-grow'>
+              <Input
+                id={`${id}-o${i}`}
+                value={o}
+                onChange={(v) => onChange({ ...q, options: q.options.map((x, j) => (j === i ? v : x)) })}
+                maxLength={40}
+                placeholder={`选项 ${i + 1}`}
+                disabled={locked}
+              />
+            </View>
             {!locked && q.options.length > 2 && (
               <Button size='small' fill='none' onClick={() => onChange({ ...q, options: q.options.filter((_x, j) => j !== i) })}>
                 删除

@@ -32,7 +32,9 @@ function Nominate({ voteId, onDone }: { voteId: string; onDone: () => void }) {
   return (
     <View className='zb-card zb-stack' id='vote-nominate'>
       <Text className='zb-title'>提名候选人</Text>
-      <Input id='vote-nominate-search' value={q} onChange={setQ} placeholder='输入姓名查找' />
+      <View className='zb-field__box'>
+        <Input id='vote-nominate-search' value={q} onChange={setQ} placeholder='输入姓名查找' />
+      </View>
       {shown.map((m) => (
         <View
           key={m.memberId}
@@ -131,13 +133,13 @@ export default function VoteManagePage() {
               <Text className='zb-muted'>
                 名额 {d.seats} · 每人最多选 {d.maxChoices} 位 · {d.anonymous ? '无记名' : '记名'} · {moment(d.closeAt)} 截止
               </Text>
-              {closed && v && (
+              {v && (
                 <Text id='vote-turnout'>
                   投票 {v.turnout} 人 / 应投 {v.audienceSize} 人
                   {v.audienceSize ? `（参与率 ${percent((v.turnout ?? 0) / v.audienceSize)}）` : ''}
                 </Text>
               )}
-              {!closed && <Text className='zb-muted'>投票进行中，票数在截止后公布。</Text>}
+              {!closed && <Text className='zb-muted'>投票进行中，各人得票在截止后公布。</Text>}
             </View>
             {closed && (
               <View className='zb-card zb-stack' id='vote-results'>

@@ -49,7 +49,9 @@ export default function VoicePage() {
               <View key={s.id} className='zb-card zb-stack' id={`voice-survey-${s.id}`} onClick={() => go(pageUrl('survey', { id: s.id }))}>
                 <View className='zb-row'>
                   <Text className='zb-tag'>{s.anonymous ? '匿名' : '实名'}</Text>
-                  <Text className={s.answered ? 'voice__done' : 'zb-muted'}>{s.answered ? '已填写' : SURVEY_STATE_LABEL[s.state]}</Text>
+                  <Text className={s.answered ? 'voice__done' : s.state === 'open' ? 'voice__badge' : 'zb-muted'}>
+                    {s.answered ? '已填写' : s.state === 'open' ? '待填写' : SURVEY_STATE_LABEL[s.state]}
+                  </Text>
                 </View>
                 <Text className='zb-title'>{s.title}</Text>
                 {s.closeAt && <Text className='zb-muted'>{moment(s.closeAt)} 截止</Text>}
@@ -63,8 +65,14 @@ export default function VoicePage() {
             )}
             {h.votes.map((v) => (
               <View key={v.id} className='zb-card zb-stack' id={`voice-vote-${v.id}`} onClick={() => go(pageUrl('vote', { id: v.id }))}>
-                <Text className={v.voted ? 'voice__done' : 'zb-muted'}>
-                  {v.state === 'closed' ? '已结束，查看结果' : v.voted ? '已投票' : SURVEY_STATE_LABEL[v.state]}
+                <Text className={v.voted ? 'voice__done' : v.state === 'open' ? 'voice__badge' : 'zb-muted'}>
+                  {v.state === 'closed'
+                    ? '已结束，查看结果'
+                    : v.voted
+                      ? '已投票'
+                      : v.state === 'open'
+                        ? '待投票'
+                        : SURVEY_STATE_LABEL[v.state]}
                 </Text>
                 <Text className='zb-title'>{v.title}</Text>
                 <Text className='zb-muted'>{moment(v.closeAt)} 截止</Text>

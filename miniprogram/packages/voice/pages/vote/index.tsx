@@ -64,7 +64,9 @@ function Propose({ voteId, onDone }: { voteId: string; onDone: () => void }) {
   return (
     <View className='zb-card zb-stack' id='vote-propose'>
       <Text className='zb-title'>提名候选人</Text>
-      <Input id='vote-propose-search' value={q} onChange={setQ} placeholder='输入姓名查找' />
+      <View className='zb-field__box'>
+        <Input id='vote-propose-search' value={q} onChange={setQ} placeholder='输入姓名查找' />
+      </View>
       {shown.map((m) => (
         <View
           key={m.memberId}

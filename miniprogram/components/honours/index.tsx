@@ -1,0 +1,28 @@
+import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import type { HonourView } from '../../../typings/voice';
+
+/** 荣誉: a member's honours, newest first, each with its 事迹 (from 评先评优, or recorded by the unit). */
+export function Honours({ honours, children }: { honours: HonourView[]; children?: ReactNode }) {
+  if (honours.length === 0 && !children) return null;
+  return (
+    <>
+      <Text className='zb-section-title'>荣誉</Text>
+      <View className='zb-card zb-stack' id='archive-honours'>
+        {honours.length === 0 && <Text className='zb-muted'>还没有记录荣誉。</Text>}
+        {honours.map((h) => (
+          <View key={h.id} className='zb-stack' id={`archive-honour-${h.id}`}>
+            <Text className='zb-title'>
+              {h.year} 年 · {h.title}
+            </Text>
+            <Text className='zb-muted'>
+              {h.orgName} · {h.source === 'vote' ? '评先评优当选' : '组织表彰'}
+            </Text>
+            <Text>{h.deed}</Text>
+          </View>
+        ))}
+        {children}
+      </View>
+    </>
+  );
+}
