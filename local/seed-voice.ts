@@ -19,6 +19,7 @@ const membership = (i: number) => `m-demo-${String(i + 4).padStart(3, '0')}`;
 
 export const DEMO_SURVEY_TITLE = '2026年度支部工作满意度调查';
 export const DEMO_VOTE_TITLE = '2026年度优秀共产党员';
+export const DEMO_TOPIC_TITLE = '你对支部工作有什么心里话？';
 
 const DEEDS = [
   '带领研发小组攻克关键技术难题，主动承担支部宣传工作，常年参加社区志愿服务。',
@@ -121,6 +122,52 @@ export async function seedDemoVoice(runtime: Runtime, now: Date): Promise<number
   for (const [k, i] of [4, 6, 7, 9].entries()) {
     await call(runtime, 'voice', 'cast', { voteId, candidateIds: [candidates[k % 3]!, candidates[(k + 1) % 3]!] }, member(i));
   }
+  // 讲坛: a question for the 访谈会, with replies; one pinned.
+  const { topicId } = await call<{ topicId: string }>(
+    runtime,
+    'voice',
+    'saveTopic',
+    {
+      orgId: RD,
+      topic: {
+        kind: 'interview',
+        title: DEMO_TOPIC_TITLE,
+        body: '支部将在月底召开党员访谈会，请大家先在这里说说心里话。',
+        audience: { kind: 'unit' },
+      },
+    },
+    SECRETARY,
+  );
+  const replies = [
+    '希望支部活动多结合研发一线的实际，少一些形式。',
+    '建议老党员和青年党员结对，互相学习。',
+    '组织生活时间固定下来，方便大家提前安排。',
+  ];
+  const first = await call<{ id: string }>(runtime, 'voice', 'replyTopic', { topicId, text: replies[0]! }, member(3));
+  for (const [k, text] of replies.slice(1).entries()) await call(runtime, 'voice', 'replyTopic', { topicId, text }, member(5 + k));
+  await call(runtime, 'voice', 'likeReply', { topicId, replyId: first.id, like: true }, member(4));
+  await call(runtime, 'voice', 'moderateReply', { replyId: first.id, pinned: true }, SECRETARY);
+
+  // 民主评议: this year's, at 党员互评, with a few self-assessments written and a few members who have rated.
+  const year = Number(now.toISOString().slice(0, 4));
+  const { appraisalId } = await call<{ appraisalId: string }>(runtime, 'voice', 'startAppraisal', { orgId: RD, year }, SECRETARY);
+  await call(runtime, 'voice', 'openStep', { appraisalId, step: 'self' }, SECRETARY);
+  for (const i of [2, 3, 4, 5]) {
+    await call(
+      runtime,
+      'voice',
+      'writeSelf',
+      { appraisalId, text: '一年来认真学习党的理论，按时参加组织生活，较好完成本职工作；不足是联系群众还不够主动，今后要改进。' },
+      member(i),
+    );
+  }
+  await call(runtime, 'voice', 'openStep', { appraisalId, step: 'peer' }, SECRETARY);
+  for (const i of [2, 3, 4]) {
+    const view = await call<{ peers: { memberId: string }[] }>(runtime, 'voice', 'appraisal', { appraisalId }, member(i));
+    const ratings = Object.fromEntries(view.peers.map((p, k) => [p.memberId, k % 4 === 0 ? 'excellent' : 'qualified']));
+    await call(runtime, 'voice', 'rate', { appraisalId, ratings }, member(i));
+  }
+
   // Last year's honours, recorded by the branch.
   for (const [k, i] of [6, 10].entries()) {
     await call(

@@ -84,6 +84,15 @@ import {
 } from './exam';
 import { RANK_PERIODS, type LedgerEntry, type MyPoints, type Ranking } from './points';
 import {
+  APPRAISAL_GRADES,
+  APPRAISAL_STEPS,
+  TOPIC_KINDS,
+  type AppraisalBoard,
+  type AppraisalCard,
+  type AppraisalView,
+  type TopicCard,
+  type TopicReplyView,
+  type TopicView,
   LETTER_CATEGORIES,
   SURVEY_QUESTION_TYPES,
   VOICE_RULES,
@@ -1000,6 +1009,66 @@ export const contract = {
     cast: action<{ cast: true }>()(z.strictObject({ voteId: docId, candidateIds: z.array(candidateId).min(1, '请至少选择一位').max(20) })),
     /** After the close: records the winners as honours in their archives (by default the top ranks up to the seats). Audited. */
     finalizeVote: action<{ honours: number }>()(z.strictObject({ voteId: docId, candidateIds: z.array(candidateId).min(1).max(20) })),
+
+    /** 讲坛: a unit's topics, newest first, for its organisers. */
+    topics: action<{ topics: TopicCard[] }>()(z.strictObject({ orgId: docId })),
+    /** Opens a topic for discussion (or changes its words); optionally tied to a meeting, whose record can carry it. */
+    saveTopic: action<{ topicId: string }>()(
+      z.strictObject({
+        orgId: docId,
+        topicId: docId.optional(),
+        topic: z.strictObject({
+          kind: z.enum(TOPIC_KINDS),
+          title: z.string().trim().min(2, '题目至少 2 个字').max(60, '题目最多 60 个字'),
+          body: z.string().trim().max(2000, '说明最多 2000 个字').default(''),
+          activityId: docId.nullable().default(null),
+          audience: activityInput.shape.audience,
+        }),
+      }),
+    ),
+    /** A topic with its replies (pinned first, then newest), for its audience and organisers. */
+    topic: action<TopicView>()(z.strictObject({ topicId: docId })),
+    /** Replies under the caller's name; the text passes the content check. */
+    replyTopic: action<TopicReplyView>()(
+      z.strictObject({ topicId: docId, text: z.string().trim().min(2, '回复至少 2 个字').max(1000, '回复最多 1000 个字') }),
+    ),
+    /** Likes a reply (or takes the like back), once per member. */
+    likeReply: action<{ likes: number; liked: boolean }>()(z.strictObject({ topicId: docId, replyId: docId, like: z.boolean() })),
+    /** The organisers pin or hide a reply. Hiding is audited. */
+    moderateReply: action<TopicReplyView>()(
+      z.strictObject({ replyId: docId, pinned: z.boolean().optional(), hidden: z.boolean().optional() }),
+    ),
+    /** Closes a topic: no more replies; the discussion stays. Audited. */
+    closeTopic: action<{ closed: true }>()(z.strictObject({ topicId: docId })),
+    /** The discussion as an Excel workbook, for the meeting record (a short-lived URL). */
+    exportTopic: action<{ url: string }>()(z.strictObject({ topicId: docId })),
+
+    /** 民主评议党员: a branch's appraisals, newest first. */
+    appraisals: action<{ appraisals: AppraisalCard[] }>()(z.strictObject({ orgId: docId })),
+    /** Starts the year's appraisal of a branch's members (at the 学习培训 step); once per branch and year. Audited. */
+    startAppraisal: action<{ appraisalId: string }>()(z.strictObject({ orgId: docId, year: z.number().int().min(2000).max(2100) })),
+    /** Opens the next step (only in order); 结果公示 for a number of days. Audited. */
+    openStep: action<{ step: (typeof APPRAISAL_STEPS)[number] }>()(
+      z.strictObject({
+        appraisalId: docId,
+        step: z.enum(APPRAISAL_STEPS),
+        publicizeDays: z.number().int().min(1, '公示至少 1 天').max(30, '公示最多 30 天').default(5),
+      }),
+    ),
+    /** The appraisal as a member of the branch sees it: the step, their own part, the 公示 while it lasts. */
+    appraisal: action<AppraisalView>()(z.strictObject({ appraisalId: docId })),
+    /** The caller's self-assessment (个人自评), while that step is open. */
+    writeSelf: action<{ saved: true }>()(
+      z.strictObject({ appraisalId: docId, text: z.string().trim().min(20, '自评至少 20 个字').max(2000, '自评最多 2000 个字') }),
+    ),
+    /** The caller rates every other member (党员互评), once, anonymously: only the counts are kept. */
+    rate: action<{ rated: true }>()(z.strictObject({ appraisalId: docId, ratings: z.record(docId, z.enum(APPRAISAL_GRADES)) })),
+    /** The branch committee's board: self-assessments, rating distributions, grades. */
+    appraisalBoard: action<AppraisalBoard>()(z.strictObject({ appraisalId: docId })),
+    /** The committee records a member's grade (组织评定); it goes into the member's archive. Audited. */
+    decide: action<{ memberId: string; grade: (typeof APPRAISAL_GRADES)[number] }>()(
+      z.strictObject({ appraisalId: docId, memberId: docId, grade: z.enum(APPRAISAL_GRADES) }),
+    ),
 
     /** 优秀党员风采: the honours of a unit's members (and, for an upper unit, of those below) and its 先锋风采 stories. */
     showcase: action<Showcase>()(z.strictObject({ orgId: docId })),

@@ -1,5 +1,5 @@
 /** Domain types shared by the mini program and the cloud functions. */
-import type { HonourView } from './voice';
+import type { AppraisalGrade, HonourView } from './voice';
 import type { PageName } from './pages';
 import type { StudyArchiveView, StudyTag } from './study';
 
@@ -165,7 +165,8 @@ export type TodoKind =
   | 'exam'
   | 'survey'
   | 'vote'
-  | 'letters';
+  | 'letters'
+  | 'appraisal';
 
 export interface TodoList {
   items: TodoItem[];
@@ -203,6 +204,8 @@ export interface ArchiveView {
   study: StudyArchiveView;
   /** 荣誉: from evaluation votes (评先评优) and those the unit recorded, newest first. */
   honours: HonourView[];
+  /** 民主评议: the grade of each year's appraisal, once published. */
+  appraisals: { year: number; grade: AppraisalGrade; orgName: string }[];
 }
 
 export type MembershipStatus = 'active' | 'left' | 'transferred';

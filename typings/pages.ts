@@ -65,6 +65,11 @@ export const SECRETARY_PAGES = {
   voteEdit: 'pages/vote-edit/index',
   /** A vote's candidates and nominations, its turnout, and after the close its results and winners. */
   voteManage: 'pages/vote-manage/index',
+  topics: 'pages/topics/index',
+  topicEdit: 'pages/topic-edit/index',
+  /** 民主评议: the unit's appraisals, and one appraisal's board (steps, distributions, grades). */
+  appraisals: 'pages/appraisals/index',
+  appraisalBoard: 'pages/appraisal-board/index',
 } as const;
 
 /** The study subpackage: courses, lessons and one's study record (not tab pages, so out of the main package). */
@@ -92,6 +97,10 @@ export const VOICE_PAGES = {
   vote: 'pages/vote/index',
   /** `orgId`: a unit's honoured members and 先锋风采 stories. */
   showcase: 'pages/showcase/index',
+  /** 讲坛: a topic and its replies. */
+  topic: 'pages/topic/index',
+  /** 民主评议: the step, the member's self-assessment and ratings, the 公示. */
+  appraisal: 'pages/appraisal/index',
 } as const;
 
 export type TabPage = keyof typeof TAB_PAGES;

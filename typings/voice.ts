@@ -251,6 +251,9 @@ export interface Showcase {
 export interface VoiceHome {
   /** The branches the caller can write to. */
   units: { orgId: string; name: string }[];
+  topics: TopicCard[];
+  /** The caller's branches' appraisals in progress (or in 公示). */
+  appraisals: { id: string; title: string; step: AppraisalStep }[];
   surveys: { id: string; title: string; closeAt: string | null; answered: boolean; anonymous: boolean; state: SurveyState }[];
   votes: { id: string; title: string; closeAt: string; voted: boolean; state: VoteState }[];
   unreadReplies: number;
@@ -270,4 +273,118 @@ export function surveyProblems(s: Pick<SurveyDraft, 'questions'>): string[] {
   });
   if (new Set(s.questions.map((q) => q.id)).size !== s.questions.length) out.push('题目编号重复');
   return out;
+}
+
+/** 讲坛: what a topic is for (a question for a 访谈会, a lesson or meeting to discuss, a topic in the news). */
+export const TOPIC_KINDS = ['interview', 'lesson', 'meeting', 'news'] as const;
+export type TopicKind = (typeof TOPIC_KINDS)[number];
+export const TOPIC_KIND_LABEL: Record<TopicKind, string> = {
+  interview: '访谈会',
+  lesson: '学习讨论',
+  meeting: '会议议题',
+  news: '时事热点',
+};
+
+export interface TopicReplyView {
+  id: string;
+  memberId: string;
+  name: string;
+  text: string;
+  at: string;
+  likes: number;
+  liked: boolean;
+  pinned: boolean;
+  /** Only organisers see hidden replies (marked); members do not see them at all. */
+  hidden: boolean;
+  mine: boolean;
+}
+
+export interface TopicCard {
+  id: string;
+  kind: TopicKind;
+  title: string;
+  orgName: string;
+  replies: number;
+  closed: boolean;
+  createdAt: string;
+}
+
+export interface TopicView extends TopicCard {
+  body: string;
+  /** The meeting it belongs to, if any (its record can carry the discussion). */
+  activityId: string | null;
+  activityTitle: string | null;
+  /** The caller organises it: pins, hides, closes, exports. */
+  organiser: boolean;
+  /** The caller is in its audience: may reply and like. */
+  member: boolean;
+  items: TopicReplyView[];
+}
+
+/** 民主评议党员: the steps, in order, each opened by the secretary. */
+export const APPRAISAL_STEPS = ['study', 'self', 'peer', 'decide', 'publicize', 'done'] as const;
+export type AppraisalStep = (typeof APPRAISAL_STEPS)[number];
+export const APPRAISAL_STEP_LABEL: Record<AppraisalStep, string> = {
+  study: '学习培训',
+  self: '个人自评',
+  peer: '党员互评',
+  decide: '组织评定',
+  publicize: '结果公示',
+  done: '已结束',
+};
+
+export const APPRAISAL_GRADES = ['excellent', 'qualified', 'basic', 'unqualified'] as const;
+export type AppraisalGrade = (typeof APPRAISAL_GRADES)[number];
+export const APPRAISAL_GRADE_LABEL: Record<AppraisalGrade, string> = {
+  excellent: '优秀',
+  qualified: '合格',
+  basic: '基本合格',
+  unqualified: '不合格',
+};
+
+/** What a member sees of their branch's appraisal: where it stands and what is theirs to do. */
+export interface AppraisalView {
+  id: string;
+  orgName: string;
+  year: number;
+  title: string;
+  step: AppraisalStep;
+  /** The caller is one of those appraised (a member of the branch when it began). */
+  appraised: boolean;
+  mySelf: string | null;
+  rated: boolean;
+  /** Peer step: the others to rate. */
+  peers: { memberId: string; name: string; self: string | null }[];
+  /** 公示: each member's grade, until `publicizeUntil`. */
+  outcome: { memberId: string; name: string; grade: AppraisalGrade | null }[] | null;
+  publicizeUntil: string | null;
+}
+
+/** The branch committee's view: each member's self-assessment, the distribution of the anonymous ratings, the grade. */
+export interface AppraisalBoard {
+  id: string;
+  orgId: string;
+  year: number;
+  title: string;
+  step: AppraisalStep;
+  raters: number;
+  /** The caller may open the next step (the secretaries; 支委 see the board and record grades). */
+  leads: boolean;
+  members: {
+    memberId: string;
+    name: string;
+    self: string | null;
+    counts: Record<AppraisalGrade, number>;
+    grade: AppraisalGrade | null;
+  }[];
+  publicizeUntil: string | null;
+}
+
+export interface AppraisalCard {
+  id: string;
+  year: number;
+  title: string;
+  step: AppraisalStep;
+  members: number;
+  raters: number;
 }

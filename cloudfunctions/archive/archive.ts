@@ -4,6 +4,7 @@ import { type HandlerContext } from '../common/context';
 import { fileUrls } from '../common/files';
 import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
 import { studyArchive } from '../study/beat';
+import { appraisalsOf } from '../voice/appraisals';
 import { honoursOf } from '../voice/honours';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
@@ -85,6 +86,7 @@ export async function view(ctx: HandlerContext, openid: string): Promise<Archive
     branches: await branchesOf(ctx, openid),
     study: await studyArchive(ctx, openid),
     honours: await honoursOf(ctx, openid),
+    appraisals: await appraisalsOf(ctx, openid),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   type PaperDoc,
   type PostDoc,
   type SurveyDoc,
+  type TopicDoc,
   type VoteDoc,
 } from './db';
 import { AppError } from './errors';
@@ -44,7 +45,9 @@ type AudienceDoc<X extends AudienceAccess> = X extends { of: 'posts' }
       ? SurveyDoc
       : X extends { of: 'votes' }
         ? VoteDoc
-        : ActivityDoc;
+        : X extends { of: 'topics' }
+          ? TopicDoc
+          : ActivityDoc;
 
 /** An audience entry: the activity or post; the caller's membership in its audience, or (with `leaders`) leadership instead. */
 type AudienceGrant<X extends AudienceAccess> = X extends { leaders: readonly Role[] }
@@ -112,6 +115,7 @@ const NOT_INVITED = {
   exam_papers: '你不在该考试的参加范围内',
   surveys: '你不在该调查的参加范围内',
   votes: '你不在该评选的参加范围内',
+  topics: '你不在该讨论的参与范围内',
 } as const;
 
 /** What audience access reads of an activity or a post. */

@@ -225,6 +225,22 @@ export const COLLECTIONS = [
       { name: 'ref', keys: { refId: 1 } },
     ],
   },
+  // 讲坛: topics, replies under members' names, `<replyId>~<openid>` likes.
+  { name: 'topics', indexes: [{ name: 'org_created', keys: { orgId: 1, createdAt: -1 } }] },
+  { name: 'topic_replies', indexes: [{ name: 'topic_at', keys: { topicId: 1, at: -1 } }] },
+  { name: 'topic_likes', indexes: [{ name: 'reply', keys: { replyId: 1 } }] },
+  // 民主评议: `ap-<orgId>-<year>`; `<appraisalId>~<memberId>` each member's self-assessment, rating counts and grade;
+  // `<appraisalId>~<openid>` who has rated. The ratings themselves are kept only as counts (a ballot rating everyone but
+  // its writer would name its writer).
+  { name: 'appraisals', indexes: [{ name: 'org_year', keys: { orgId: 1, year: -1 } }] },
+  {
+    name: 'appraisal_members',
+    indexes: [
+      { name: 'appraisal', keys: { appraisalId: 1 } },
+      { name: 'openid', keys: { openid: 1 } },
+    ],
+  },
+  { name: 'appraisal_raters', indexes: [{ name: 'appraisal', keys: { appraisalId: 1 } }] },
   // 荣誉: each member's honours; `units` (the member's unit, those above it, the awarding unit) says which 风采 pages show
   // it — an array, which the local engine does not index (as `orgs.path`): a few honours a year per unit.
   { name: 'honours', indexes: [{ name: 'openid', keys: { openid: 1 } }] },

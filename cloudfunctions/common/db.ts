@@ -20,7 +20,16 @@ import type { Answer, AttemptKind, DrawRule, PaperKind, QuestionDraft } from '..
 import type { Shape } from '../exam/grade';
 import type { LedgerRule, PointRule } from '../../typings/points';
 import type { LessonKind, StudyTag } from '../../typings/study';
-import type { CandidateStatus, LetterCategory, LetterState, SurveyAnswer, SurveyQuestion } from '../../typings/voice';
+import type {
+  AppraisalGrade,
+  AppraisalStep,
+  CandidateStatus,
+  LetterCategory,
+  LetterState,
+  SurveyAnswer,
+  SurveyQuestion,
+  TopicKind,
+} from '../../typings/voice';
 import type { CollectionName } from './collections';
 import type { ExportDoc } from './files';
 import type { OutboxDoc } from './outbox';
@@ -557,6 +566,12 @@ export interface DocOf {
   vote_ballots: BallotDoc;
   voice_audience: VoiceAudienceDoc;
   honours: HonourDoc;
+  topics: TopicDoc;
+  topic_replies: TopicReplyDoc;
+  topic_likes: TopicLikeDoc;
+  appraisals: AppraisalDoc;
+  appraisal_members: AppraisalMemberDoc;
+  appraisal_raters: AppraisalRaterDoc;
 }
 
 // Every declared collection has a document type, and nothing else does.
@@ -991,10 +1006,10 @@ export interface BallotDoc {
   name: string | null;
 }
 
-/** `<refId>~<key>`: a survey or vote for an audience key, with what a member's lists show of it. */
+/** `<refId>~<key>`: a survey, vote or topic for an audience key, with what a member's lists show of it. */
 export interface VoiceAudienceDoc {
   _id: string;
-  kind: 'survey' | 'vote';
+  kind: 'survey' | 'vote' | 'topic';
   refId: string;
   key: string;
   title: string;
@@ -1021,4 +1036,87 @@ export interface HonourDoc {
   source: 'vote' | 'manual';
   refId: string | null;
   at: Date;
+}
+
+/** 讲坛: a topic a unit opens for discussion (optionally of a meeting). */
+export interface TopicDoc {
+  _id: string;
+  orgId: string;
+  kind: TopicKind;
+  title: string;
+  body: string;
+  activityId: string | null;
+  audience: Audience;
+  audienceOrgIds: string[];
+  memberIds: string[];
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+  /** Replies not hidden, kept as they come. */
+  replies: number;
+}
+
+/** A reply under the member's name. */
+export interface TopicReplyDoc {
+  _id: string;
+  topicId: string;
+  /** The topic's unit (the permission table finds the organisers through it). */
+  orgId: string;
+  openid: string;
+  memberId: string;
+  name: string;
+  text: string;
+  at: Date;
+  likes: number;
+  pinned: boolean;
+  hidden: boolean;
+}
+
+/** `<replyId>~<openid>`: one like per member. */
+export interface TopicLikeDoc {
+  _id: string;
+  replyId: string;
+  openid: string;
+  at: Date;
+}
+
+/** `ap-<orgId>-<year>`: a branch's 民主评议 of a year, at one step. */
+export interface AppraisalDoc {
+  _id: string;
+  orgId: string;
+  year: number;
+  title: string;
+  step: AppraisalStep;
+  /** When each step was opened. */
+  opened: Partial<Record<AppraisalStep, Date>>;
+  publicizeUntil: Date | null;
+  /** Members who have rated (the participation records count the same). */
+  raters: number;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/** `<appraisalId>~<memberId>`: one appraised member — their self-assessment, the counts of others' ratings, the grade. */
+export interface AppraisalMemberDoc {
+  _id: string;
+  appraisalId: string;
+  orgId: string;
+  memberId: string;
+  openid: string;
+  name: string;
+  nameKey: string;
+  year: number;
+  self: string | null;
+  counts: Record<AppraisalGrade, number>;
+  grade: AppraisalGrade | null;
+  /** The grade shows in the archive once the result is published (公示). */
+  published: boolean;
+}
+
+/** `<appraisalId>~<openid>`: the member has rated (never how). No time. */
+export interface AppraisalRaterDoc {
+  _id: string;
+  appraisalId: string;
+  openid: string;
 }

@@ -30,7 +30,7 @@ export interface RoleAccess {
  */
 export interface AudienceAccess {
   audienceOf: string;
-  of?: 'activities' | 'posts' | 'exam_papers' | 'surveys' | 'votes';
+  of?: 'activities' | 'posts' | 'exam_papers' | 'surveys' | 'votes' | 'topics';
   leaders?: readonly Role[];
 }
 
@@ -264,6 +264,25 @@ export const ACCESS = {
     nominees: { audienceOf: 'voteId', of: 'votes', leaders: LEADERS },
     cast: { audienceOf: 'voteId', of: 'votes' },
     finalizeVote: { roles: LEADERS, unitField: 'voteId', via: 'votes' },
+    topics: { roles: LEADERS, unitField: 'orgId' },
+    saveTopic: { roles: LEADERS, unitField: 'orgId' },
+    topic: { audienceOf: 'topicId', of: 'topics', leaders: LEADERS },
+    replyTopic: { audienceOf: 'topicId', of: 'topics' },
+    // The handler checks the reply is the topic's.
+    likeReply: { audienceOf: 'topicId', of: 'topics' },
+    moderateReply: { roles: LEADERS, unitField: 'replyId', via: 'topic_replies' },
+    closeTopic: { roles: LEADERS, unitField: 'topicId', via: 'topics' },
+    exportTopic: { roles: LEADERS, unitField: 'topicId', via: 'topics' },
+    appraisals: { roles: LEADERS, unitField: 'orgId' },
+    startAppraisal: { roles: LEADERS, unitField: 'orgId' },
+    openStep: { roles: LEADERS, unitField: 'appraisalId', via: 'appraisals' },
+    // Anyone of the branch (and the units' admins above); the handler says whether the caller is one of those appraised.
+    appraisal: { roles: ANY_ROLE, unitField: 'appraisalId', via: 'appraisals' },
+    writeSelf: { roles: ANY_ROLE, unitField: 'appraisalId', via: 'appraisals' },
+    rate: { roles: ANY_ROLE, unitField: 'appraisalId', via: 'appraisals' },
+    // The branch committee (支委会): 支委 see the ratings and record grades with the secretaries.
+    appraisalBoard: { roles: DRAFTERS, unitField: 'appraisalId', via: 'appraisals' },
+    decide: { roles: DRAFTERS, unitField: 'appraisalId', via: 'appraisals' },
     // A unit the caller belongs to, or one above or below theirs: the handler checks it against their memberships.
     showcase: 'signedIn',
     addHonour: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },

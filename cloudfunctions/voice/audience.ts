@@ -1,6 +1,6 @@
 import { audienceKeys } from '../activity/view';
 import type { HandlerContext } from '../common/context';
-import { col, type SurveyDoc, type VoteDoc } from '../common/db';
+import { col, type SurveyDoc, type VoiceAudienceDoc } from '../common/db';
 
 /** A survey or vote without a close stays in members' lists: its rows sort as closing far in the future. */
 const NEVER = new Date('9999-12-31T00:00:00.000Z');
@@ -15,11 +15,11 @@ export function stateOf(d: { openAt: Date | null; closeAt: Date | null; cancelle
   return 'open';
 }
 
-/** Writes a survey's or vote's audience rows afresh (what members' 心声 lists and to-do lists read). */
+/** Writes a survey's, vote's or topic's audience rows afresh (what members' 心声 lists and to-do lists read). */
 export async function writeAudience(
   ctx: Pick<HandlerContext, 'db'>,
-  kind: 'survey' | 'vote',
-  d: Pick<SurveyDoc | VoteDoc, '_id' | 'title' | 'anonymous' | 'openAt' | 'closeAt' | 'audienceOrgIds' | 'memberIds'>,
+  kind: VoiceAudienceDoc['kind'],
+  d: Pick<SurveyDoc, '_id' | 'title' | 'anonymous' | 'openAt' | 'closeAt' | 'audienceOrgIds' | 'memberIds'>,
 ): Promise<void> {
   await col(ctx.db, 'voice_audience').where({ refId: d._id }).remove();
   await col(ctx.db, 'voice_audience').add(

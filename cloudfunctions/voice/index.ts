@@ -1,4 +1,5 @@
 import { defineFunction } from '../common/define';
+import { appraisal, appraisalBoard, appraisals, decide, openStep, rate, startAppraisal, writeSelf } from './appraisals';
 import { home } from './home';
 import { addHonour, removeHonour, showcase } from './honours';
 import { inbox, letter, myLetter, myLetters, reply, sendLetter, setLetterState } from './letters';
@@ -14,6 +15,7 @@ import {
   surveyResults,
   surveys,
 } from './surveys';
+import { closeTopic, exportTopic, likeReply, moderateReply, replyTopic, saveTopic, topic, topics } from './topics';
 import { cancelVote, cast, finalizeVote, nominate, nominees, propose, reviewCandidate, saveVote, vote, voteDraft, votes } from './votes';
 
 export const voice = defineFunction('voice', {
@@ -47,6 +49,22 @@ export const voice = defineFunction('voice', {
     nominees,
     cast,
     finalizeVote,
+    topics,
+    saveTopic,
+    topic,
+    replyTopic,
+    likeReply,
+    moderateReply,
+    closeTopic,
+    exportTopic,
+    appraisals,
+    startAppraisal,
+    openStep,
+    appraisal,
+    writeSelf,
+    rate,
+    appraisalBoard,
+    decide,
     showcase,
     addHonour,
     removeHonour,

@@ -943,6 +943,219 @@ async function ranking(dir: string): Promise<void> {
   });
 }
 
+/** Calls that must succeed (the bench's own setup). */
+async function must<T>(runtime: Rt, fn: string, action: string, data: object, openid: string): Promise<T> {
+  const r = await runtime.invoke(fn, { action, data }, { openid });
+  if (!r.ok) throw new Error(`${fn}.${action}: ${r.code} ${r.message}`);
+  return r.data as T;
+}
+
+/** Which of the ten candidates voter `i` picks (one to three of them, spread unevenly so the tallies differ). */
+const picksOf = (i: number, ids: string[]) => [...new Set([ids[i % 10]!, ids[(i * 7) % 10]!, ids[(i * i) % 7]!])].slice(0, 1 + (i % 3));
+
+/**
+ * 评先评优: 500 members vote in one vote within one minute — each arriving at a random moment of the
+ * minute (as members of a group chat open the card), one in ten tapping 投票 twice at once. Measured on
+ * the third vote of the process (the first cold, the second to warm up), then the same 500 all at the
+ * same instant on a fourth, the worst case. Tallies are checked against the ballots meant.
+ */
+async function voteBurst(dir: string): Promise<void> {
+  const runtime = createRuntime({ dataDir: join(dir, 'vote'), log: quietLogger });
+  await seedDemo(runtime.db, new Date());
+  const openids = await addMembers(runtime, 'org-xh-branch-rd', 500, 'vote');
+  const secretary = 'demo-secretary';
+  const newVote = async () => {
+    const { voteId } = await must<{ voteId: string }>(
+      runtime,
+      'voice',
+      'saveVote',
+      {
+        orgId: 'org-xh-branch-rd',
+        vote: {
+          title: '压力测试评选',
+          seats: 3,
+          maxChoices: 3,
+          closeAt: new Date(Date.now() + 3600_000).toISOString(),
+          audience: { kind: 'unit' },
+        },
+      },
+      secretary,
+    );
+    const ids: string[] = [];
+    for (let m = 5; m < 15; m += 1) {
+      const memberId = `m-demo-${String(m).padStart(3, '0')}`;
+      ids.push(
+        (
+          await must<{ id: string }>(
+            runtime,
+            'voice',
+            'nominate',
+            { voteId, memberId, deed: '压力测试候选人的主要事迹，至少十个字。' },
+            secretary,
+          )
+        ).id,
+      );
+    }
+    return { voteId, ids };
+  };
+  const cast = (voteId: string, ids: string[], i: number) => async () => {
+    const t = process.hrtime.bigint();
+    const r = await runtime.invoke('voice', { action: 'cast', data: { voteId, candidateIds: picksOf(i, ids) } }, { openid: openids[i]! });
+    return { ok: r.ok, code: r.ok ? null : r.code, ms: Number(process.hrtime.bigint() - t) / 1e6 };
+  };
+  /** Every voter (one in ten twice at once), each starting at its offset into the window. */
+  const vote = async (windowMs: number) => {
+    const { voteId, ids } = await newVote();
+    const calls = openids.flatMap((_o, i) => {
+      const at = windowMs ? Math.random() * windowMs : 0;
+      const one = cast(voteId, ids, i);
+      const times = i % 10 === 0 ? 2 : 1;
+      return Array.from(
+        { length: times },
+        () => new Promise<Awaited<ReturnType<typeof one>>>((res) => setTimeout(() => void one().then(res), at)),
+      );
+    });
+    const results = await Promise.all(calls);
+    const { data } = await runtime.db.collection('vote_candidates').where({ voteId }).limit(100).get();
+    const got = new Map((data as { _id: string; votes: number }[]).map((c) => [c._id, c.votes]));
+    const meant = new Map<string, number>();
+    openids.forEach((_o, i) => picksOf(i, ids).forEach((c) => meant.set(c, (meant.get(c) ?? 0) + 1)));
+    const { total: ballots } = await runtime.db.collection('vote_ballots').where({ voteId }).count();
+    const { data: doc } = await runtime.db.collection('votes').doc(voteId).get();
+    return {
+      ms: results
+        .filter((r) => r.ok)
+        .map((r) => r.ms)
+        .sort((a, b) => a - b),
+      accepted: results.filter((r) => r.ok).length,
+      refusedDoubles: results.filter((r) => r.code === 'CONFLICT').length,
+      errors: results.filter((r) => !r.ok && r.code !== 'CONFLICT').length,
+      ballots,
+      turnout: (doc[0] as { turnout: number }).turnout,
+      exact: ids.every((id) => got.get(id) === (meant.get(id) ?? 0)),
+    };
+  };
+  const cold = await vote(0);
+  await vote(0);
+  const base = await pingBaseline(runtime, openids);
+  const spread = await vote(60_000);
+  const burst = await vote(0);
+  runtime.close();
+  emit({
+    bench: 'vote_burst',
+    voters: openids.length,
+    window_s: 60,
+    ballots: spread.ballots,
+    turnout: spread.turnout,
+    duplicates: spread.accepted - openids.length,
+    doubles_refused: spread.refusedDoubles,
+    errors: spread.errors + burst.errors + cold.errors,
+    tallies_exact: spread.exact && burst.exact && cold.exact,
+    ms_p50: round(percentile(spread.ms, 50), 1),
+    ms_p99: round(percentile(spread.ms, 99), 1),
+    target_p99_ms: 300,
+    all_at_once_ms_p99: round(percentile(burst.ms, 99), 1),
+    all_at_once_duplicates: burst.accepted - openids.length,
+    cold_process_all_at_once_ms_p99: round(percentile(cold.ms, 99), 1),
+    baseline_ping_ms_p99: round(percentile(base, 99), 1),
+  });
+}
+
+/**
+ * An anonymous survey's results read by its organisers: one with 10,000 answers, one with 100, the
+ * answers given through the answer action as members give them. Counts are kept as answers arrive, so
+ * reading results should not grow with the answers. Same calls, same run.
+ */
+async function surveyResults(dir: string): Promise<void> {
+  const runtime = createRuntime({ dataDir: join(dir, 'survey'), log: quietLogger });
+  await seedDemo(runtime.db, new Date());
+  const big = await addMembers(runtime, 'org-xh-branch-rd', 10_000, 'survey');
+  const small = await addMembers(runtime, 'org-xh-branch-mk', 100, 'survey');
+  const survey = async (orgId: string, secretary: string) =>
+    (
+      await must<{ surveyId: string }>(
+        runtime,
+        'voice',
+        'saveSurvey',
+        {
+          orgId,
+          survey: {
+            title: '压力测试调查',
+            anonymous: true,
+            questions: [
+              { id: 'q1', type: 'single', title: '总体评价', options: ['满意', '基本满意', '不满意'] },
+              { id: 'q2', type: 'multiple', title: '希望的活动', options: ['志愿服务', '红色教育', '读书分享', '技能培训'] },
+              { id: 'q3', type: 'scale', title: '评分' },
+              { id: 'q4', type: 'text', title: '建议', required: false },
+            ],
+            closeAt: new Date(Date.now() + 3600_000).toISOString(),
+            audience: { kind: 'unit' },
+          },
+        },
+        secretary,
+      )
+    ).surveyId;
+  const bigId = await survey('org-xh-branch-rd', 'demo-secretary');
+  const smallId = await survey('org-xh-branch-mk', 'demo-secretary-2');
+  const answerAll = async (surveyId: string, who: string[]) => {
+    for (let i = 0; i < who.length; i += 200) {
+      await Promise.all(
+        who.slice(i, i + 200).map((openid, j) =>
+          must(
+            runtime,
+            'voice',
+            'answerSurvey',
+            {
+              surveyId,
+              answers: {
+                q1: { choice: [(i + j) % 3] },
+                q2: { choice: [(i + j) % 4, 3].filter((v, k, a) => a.indexOf(v) === k) },
+                q3: { scale: 1 + ((i + j) % 5) },
+                ...((i + j) % 4 === 0 ? { q4: { text: `第${i + j}条建议：多组织学习交流` } } : {}),
+              },
+            },
+            openid,
+          ),
+        ),
+      );
+    }
+  };
+  await answerAll(bigId, big);
+  await answerAll(smallId, small);
+  const read = async (surveyId: string, secretary: string) => {
+    const ms: number[] = [];
+    for (let i = 0; i < 200; i += 1) {
+      const t = process.hrtime.bigint();
+      const r = await runtime.invoke('voice', { action: 'surveyResults', data: { surveyId } }, { openid: secretary });
+      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+      if (!r.ok) throw new Error(`surveyResults: ${r.message}`);
+    }
+    return ms.sort((a, b) => a - b);
+  };
+  await read(smallId, 'demo-secretary-2');
+  await read(bigId, 'demo-secretary');
+  const smallMs = await read(smallId, 'demo-secretary-2');
+  const bigMs = await read(bigId, 'demo-secretary');
+  const check = await must<{ card: { answers: number }; questions: { answered: number }[] }>(
+    runtime,
+    'voice',
+    'surveyResults',
+    { surveyId: bigId },
+    'demo-secretary',
+  );
+  runtime.close();
+  emit({
+    bench: 'survey_results',
+    answers: { big: check.card.answers, small: small.length },
+    counted_exact: check.card.answers === big.length && check.questions[0]!.answered === big.length,
+    ms_p50_100: round2(percentile(smallMs, 50)),
+    ms_p50_10000: round2(percentile(bigMs, 50)),
+    ms_p99_10000: round2(percentile(bigMs, 99)),
+    ratio_p50: round2(percentile(bigMs, 50) / percentile(smallMs, 50)),
+    target_ratio: 2,
+  });
+}
+
 /** `npm run bench` runs all; `npm run bench -- checkin_burst signup_race` runs those named. */
 const BENCHES: [string[], (dir: string) => Promise<void>][] = [
   [['member_import'], memberImport],
@@ -958,6 +1171,8 @@ const BENCHES: [string[], (dir: string) => Promise<void>][] = [
   [['course_list'], courseList],
   [['exam_submit'], examSubmit],
   [['ranking'], ranking],
+  [['vote_burst'], voteBurst],
+  [['survey_results'], surveyResults],
 ];
 
 async function main(): Promise<void> {

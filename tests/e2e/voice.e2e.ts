@@ -22,7 +22,7 @@ it('a member writes to the branch anonymously, the secretary answers without see
   const text = '建议把支部学习资料也做成大字版，方便老党员阅读。';
   const member = await phonePage(browser);
   await signInAs(member, MEMBER, '#home-todo');
-  await member.locator('#home-voice').getByText('心声').click();
+  await member.locator('#home-voice-open').click();
   await member.waitForSelector('#voice-write');
   await member.locator('#voice-write').click();
   await member.waitForSelector('#letter-form');
@@ -151,7 +151,7 @@ it('an award vote closes, the secretary confirms the winner, who then appears in
 
   const member = await phonePage(browser);
   await signInAs(member, MEMBER, '#home-todo');
-  await member.locator('#home-voice').getByText('优秀党员风采').click();
+  await member.locator('#home-showcase').click();
   await member.waitForSelector(`#honour-${MEMBER_MEMBERSHIP}`);
   expect(await member.locator(`#honour-${MEMBER_MEMBERSHIP}`).first().innerText()).toMatch(/第四季度优秀党员[\s\S]*主动承担新党员培养/);
   await screenshot(member, 'voice-showcase');

@@ -111,6 +111,9 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
   await ok(rt, 'voice', 'cast', { voteId, candidateIds: [candidates[0]!] }, member);
   await ok(rt, 'voice', 'propose', { voteId, memberId: 'm-demo-010', deed: voiceHelpers.DEED }, member);
   await ok(rt, 'voice', 'addHonour', { memberId: 'm-demo-007', title: '优秀共产党员', year: 2025, deed: voiceHelpers.DEED }, SECRETARY);
+  const topicId = await voiceHelpers.createTopic(rt);
+  await ok(rt, 'voice', 'replyTopic', { topicId, text: '结合岗位学以致用。' }, member);
+  const appraisalId = await voiceHelpers.appraisalAt(rt, 'peer');
 
   const calls: [string, string, object, { openid: string }][] = [
     ['exam', 'home', {}, member],
@@ -143,6 +146,12 @@ it('no list response leaks an openid or an unmasked phone or ID number', async (
     ['voice', 'vote', { voteId }, member],
     ['voice', 'nominees', { voteId }, member],
     ['voice', 'showcase', { orgId: OWN }, member],
+    ['voice', 'topics', { orgId: OWN }, SECRETARY],
+    ['voice', 'topic', { topicId }, member],
+    ['voice', 'topic', { topicId }, SECRETARY],
+    ['voice', 'appraisals', { orgId: OWN }, SECRETARY],
+    ['voice', 'appraisal', { appraisalId }, member],
+    ['voice', 'appraisalBoard', { appraisalId }, SECRETARY],
     ['points', 'ranking', { orgId: 'org-xh-committee', period: 'year' }, SECRETARY],
     ['points', 'member', { memberId: 'm-demo-007' }, SECRETARY],
     ['question', 'list', { activityId: lecture }, SECRETARY],

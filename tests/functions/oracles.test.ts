@@ -87,12 +87,24 @@ async function foreignDocs(rt: Rt): Promise<Record<string, string> & { orgs: str
     { memberId: 'm-demo-016', title: '优秀共产党员', year: 2025, deed: DEED },
     MK_SECRETARY.openid,
   );
+  const topic = await must(
+    rt,
+    'voice',
+    'saveTopic',
+    { orgId: MK, topic: { kind: 'lesson', title: '谈谈学习体会', audience: { kind: 'unit' } } },
+    MK_SECRETARY.openid,
+  );
+  const reply = await must(rt, 'voice', 'replyTopic', { topicId: topic['topicId'], text: '学以致用。' }, 'demo-member-12');
+  const appraisal = await must(rt, 'voice', 'startAppraisal', { orgId: MK, year: 2026 }, MK_SECRETARY.openid);
   return {
     orgs: MK,
     letters: letter['letterId'] as string,
     surveys: survey['surveyId'] as string,
     votes: vote['voteId'] as string,
     honours: honour['id'] as string,
+    topics: topic['topicId'] as string,
+    topic_replies: reply['id'] as string,
+    appraisals: appraisal['appraisalId'] as string,
     bank_questions: questionIds[0]!,
     exam_papers: paper,
     activities: activity,

@@ -284,6 +284,35 @@ const honourIn = (orgId: string) => async (rt: Runtime) => {
   return { honourId: (await setup<{ id: string }>(rt, 'voice', 'addHonour', honour, 'demo-admin')).id };
 };
 const honourFor = (memberId: string) => ({ memberId, title: '优秀共产党员', year: 2025, deed: DEED });
+/** A topic of a unit for its members, opened by the admin; with `reply`, a member of the unit has replied. */
+const topicIn =
+  (orgId: string, build: (ids: { topicId: string; replyId: string }) => object, reply = false) =>
+  async (rt: Runtime) => {
+    const topic = { kind: 'lesson', title: '如何把全会精神落实到岗位上？', audience: { kind: 'unit' } };
+    const { topicId } = await setup<{ topicId: string }>(rt, 'voice', 'saveTopic', { orgId, topic }, 'demo-admin');
+    const replyId = reply
+      ? (await setup<{ id: string }>(rt, 'voice', 'replyTopic', { topicId, text: '结合岗位学以致用。' }, writerIn(orgId))).id
+      : '';
+    return build({ topicId, replyId });
+  };
+/** The year's appraisal of a unit, started by the admin and moved on to `step`. */
+const appraisalIn =
+  (orgId: string, step: 'study' | 'self' | 'peer' | 'decide', build: (appraisalId: string) => object) => async (rt: Runtime) => {
+    const { appraisalId } = await setup<{ appraisalId: string }>(rt, 'voice', 'startAppraisal', { orgId, year: 2026 }, 'demo-admin');
+    const steps = ['self', 'peer', 'decide'] as const;
+    for (const s of steps.slice(0, steps.indexOf(step as (typeof steps)[number]) + 1)) {
+      await setup(rt, 'voice', 'openStep', { appraisalId, step: s }, 'demo-admin');
+    }
+    return build(appraisalId);
+  };
+const SELF_TEXT = '一年来认真学习党的理论，按时参加组织生活，带头完成本职工作。';
+/** Every other appraised member of the unit rated 合格 by the caller (the matrix's member, or the other secretary). */
+const ratingsIn = (orgId: string) => async (rt: Runtime) =>
+  appraisalIn(orgId, 'peer', (appraisalId) => ({ appraisalId }))(rt).then(async (input) => {
+    const { appraisalId } = input as { appraisalId: string };
+    const { data } = await rt.db.collection('appraisal_members').where({ appraisalId }).limit(100).get();
+    return { appraisalId, ratings: Object.fromEntries((data as { memberId: string }[]).map((m) => [m.memberId, 'qualified'])) };
+  });
 const ownMembers = row({ member: 'ok', committee: 'ok', secretary: 'ok' });
 const otherMembers = row({ otherSecretary: 'ok' });
 
@@ -1023,6 +1052,93 @@ const MATRIX: Row[] = [
     otherLeaders,
   ],
   ['voice', 'finalizeVote', 'missing', { voteId: NO_VOTE, candidateIds: [`${NO_VOTE}~${OWN_MEMBER}`] }, row({})],
+  ['voice', 'topics', 'own', { orgId: OWN }, ownLeaders],
+  ['voice', 'topics', 'other', { orgId: OTHER }, otherLeaders],
+  ['voice', 'topics', 'missing', { orgId: MISSING }, row({})],
+  ...(['own', 'other', 'missing'] as const).map((scope): Row => [
+    'voice',
+    'saveTopic',
+    scope,
+    {
+      orgId: { own: OWN, other: OTHER, missing: MISSING }[scope],
+      topic: { kind: 'news', title: '谈谈对新规的理解', audience: { kind: 'unit' } },
+    },
+    { own: ownLeaders, other: otherLeaders, missing: row({}) }[scope],
+  ]),
+  [
+    'voice',
+    'topic',
+    'own',
+    topicIn(OWN, ({ topicId }) => ({ topicId })),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }),
+  ],
+  ['voice', 'topic', 'other', topicIn(OTHER, ({ topicId }) => ({ topicId })), otherLeaders],
+  ['voice', 'topic', 'missing', { topicId: 'tpNoSuchOne' }, row({})],
+  ['voice', 'replyTopic', 'own', topicIn(OWN, ({ topicId }) => ({ topicId, text: '我来谈谈体会。' })), ownMembers],
+  ['voice', 'replyTopic', 'other', topicIn(OTHER, ({ topicId }) => ({ topicId, text: '我来谈谈体会。' })), otherMembers],
+  ['voice', 'replyTopic', 'missing', { topicId: 'tpNoSuchOne', text: '我来谈谈体会。' }, row({})],
+  ['voice', 'likeReply', 'own', topicIn(OWN, (ids) => ({ ...ids, like: true }), true), ownMembers],
+  ['voice', 'likeReply', 'other', topicIn(OTHER, (ids) => ({ ...ids, like: true }), true), otherMembers],
+  ['voice', 'likeReply', 'missing', { topicId: 'tpNoSuchOne', replyId: 'trNoSuchOne', like: true }, row({})],
+  ['voice', 'moderateReply', 'own', topicIn(OWN, ({ replyId }) => ({ replyId, hidden: true }), true), ownLeaders],
+  ['voice', 'moderateReply', 'other', topicIn(OTHER, ({ replyId }) => ({ replyId, hidden: true }), true), otherLeaders],
+  ['voice', 'moderateReply', 'missing', { replyId: 'trNoSuchOne', hidden: true }, row({})],
+  ...(['closeTopic', 'exportTopic'] as const).flatMap((action): Row[] => [
+    ['voice', action, 'own', topicIn(OWN, ({ topicId }) => ({ topicId })), ownLeaders],
+    ['voice', action, 'other', topicIn(OTHER, ({ topicId }) => ({ topicId })), otherLeaders],
+    ['voice', action, 'missing', { topicId: 'tpNoSuchOne' }, row({})],
+  ]),
+  ['voice', 'appraisals', 'own', { orgId: OWN }, ownLeaders],
+  ['voice', 'appraisals', 'other', { orgId: OTHER }, otherLeaders],
+  ['voice', 'appraisals', 'missing', { orgId: MISSING }, row({})],
+  ['voice', 'startAppraisal', 'own', { orgId: OWN, year: 2026 }, ownLeaders],
+  ['voice', 'startAppraisal', 'other', { orgId: OTHER, year: 2026 }, otherLeaders],
+  ['voice', 'startAppraisal', 'missing', { orgId: MISSING, year: 2026 }, row({})],
+  ['voice', 'openStep', 'own', appraisalIn(OWN, 'study', (appraisalId) => ({ appraisalId, step: 'self' })), ownLeaders],
+  ['voice', 'openStep', 'other', appraisalIn(OTHER, 'study', (appraisalId) => ({ appraisalId, step: 'self' })), otherLeaders],
+  ['voice', 'openStep', 'missing', { appraisalId: 'ap-nowhere-2026', step: 'self' }, row({})],
+  // Anyone of the branch; the admin above it too (as a unit's admin, not one of those appraised).
+  [
+    'voice',
+    'appraisal',
+    'own',
+    appraisalIn(OWN, 'study', (appraisalId) => ({ appraisalId })),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }),
+  ],
+  ['voice', 'appraisal', 'other', appraisalIn(OTHER, 'study', (appraisalId) => ({ appraisalId })), otherLeaders],
+  ['voice', 'appraisal', 'missing', { appraisalId: 'ap-nowhere-2026' }, row({})],
+  // The admin may look, but is not one of those appraised: refused by the handler.
+  [
+    'voice',
+    'writeSelf',
+    'own',
+    appraisalIn(OWN, 'self', (appraisalId) => ({ appraisalId, text: SELF_TEXT })),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok' }),
+  ],
+  ['voice', 'writeSelf', 'other', appraisalIn(OTHER, 'self', (appraisalId) => ({ appraisalId, text: SELF_TEXT })), otherMembers],
+  ['voice', 'writeSelf', 'missing', { appraisalId: 'ap-nowhere-2026', text: SELF_TEXT }, row({})],
+  // Each caller rates "everyone" in the input, themselves included: refused as not the list to rate (INVALID_INPUT).
+  ['voice', 'rate', 'own', ratingsIn(OWN), row({ member: 'INVALID_INPUT', committee: 'INVALID_INPUT', secretary: 'INVALID_INPUT' })],
+  ['voice', 'rate', 'other', ratingsIn(OTHER), row({ otherSecretary: 'INVALID_INPUT' })],
+  ['voice', 'rate', 'missing', { appraisalId: 'ap-nowhere-2026', ratings: {} }, row({})],
+  ['voice', 'appraisalBoard', 'own', appraisalIn(OWN, 'study', (appraisalId) => ({ appraisalId })), ownDrafters],
+  ['voice', 'appraisalBoard', 'other', appraisalIn(OTHER, 'study', (appraisalId) => ({ appraisalId })), otherLeaders],
+  ['voice', 'appraisalBoard', 'missing', { appraisalId: 'ap-nowhere-2026' }, row({})],
+  [
+    'voice',
+    'decide',
+    'own',
+    appraisalIn(OWN, 'decide', (appraisalId) => ({ appraisalId, memberId: OWN_MEMBER, grade: 'qualified' })),
+    ownDrafters,
+  ],
+  [
+    'voice',
+    'decide',
+    'other',
+    appraisalIn(OTHER, 'decide', (appraisalId) => ({ appraisalId, memberId: OTHER_MEMBER, grade: 'qualified' })),
+    otherLeaders,
+  ],
+  ['voice', 'decide', 'missing', { appraisalId: 'ap-nowhere-2026', memberId: OWN_MEMBER, grade: 'qualified' }, row({})],
   // A unit's people, those of the units below it and above it: the admin (above both branches) sees both.
   ['voice', 'showcase', 'own', { orgId: OWN }, row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' })],
   ['voice', 'showcase', 'other', { orgId: OTHER }, otherLeaders],

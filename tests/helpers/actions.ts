@@ -97,4 +97,9 @@ export const READS = new Set([
   'voice.vote',
   'voice.voteDraft',
   'voice.votes',
+  'voice.topics',
+  'voice.topic',
+  'voice.appraisals',
+  'voice.appraisal',
+  'voice.appraisalBoard',
 ]) as ReadonlySet<string>;

@@ -109,3 +109,25 @@ export async function joins(
   }
   return out;
 }
+
+/** A topic of 第一支部 for its members, opened by the secretary. */
+export async function createTopic(rt: Runtime, overrides: Record<string, unknown> = {}): Promise<string> {
+  const topic = {
+    kind: 'lesson',
+    title: '如何把全会精神落实到岗位上？',
+    body: '结合本职工作谈谈体会。',
+    audience: { kind: 'unit' },
+    ...overrides,
+  };
+  return (await ok<{ topicId: string }>(rt, 'voice', 'saveTopic', { orgId: RD, topic }, SECRETARY)).topicId;
+}
+
+/** The year's appraisal of 第一支部, started by its secretary and moved on to `step`. */
+export async function appraisalAt(rt: Runtime, step: 'study' | 'self' | 'peer' | 'decide', year = 2026): Promise<string> {
+  const { appraisalId } = await ok<{ appraisalId: string }>(rt, 'voice', 'startAppraisal', { orgId: RD, year }, SECRETARY);
+  for (const s of ['self', 'peer', 'decide'] as const) {
+    if (step === 'study' || (step === 'self' && s !== 'self') || (step === 'peer' && s === 'decide')) break;
+    await ok(rt, 'voice', 'openStep', { appraisalId, step: s }, SECRETARY);
+  }
+  return appraisalId;
+}

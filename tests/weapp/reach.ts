@@ -12,6 +12,7 @@ import {
   RD,
   RD_NAME,
   DEMO_SURVEY_TITLE,
+  DEMO_TOPIC_TITLE,
   DEMO_VOTE_TITLE,
   MEMBER_LETTER,
   type PersonaKey,
@@ -114,11 +115,26 @@ function voiceMember(p: { hub: string[]; letter?: boolean }): Visit[] {
     shows: () => shows,
   });
   return [
-    voice('index', none, ['调查问卷', DEMO_SURVEY_TITLE, DEMO_VOTE_TITLE, '给支部写信', '优秀党员风采', ...p.hub]),
+    voice('index', none, [
+      '调查问卷',
+      DEMO_SURVEY_TITLE,
+      DEMO_VOTE_TITLE,
+      '讲坛',
+      DEMO_TOPIC_TITLE,
+      '民主评议 · 党员互评',
+      '给支部写信',
+      ...p.hub,
+    ]),
     voice('write', none, ['类别', '署名方式', '匿名发送', '仍可能让人猜出你是谁']),
     voice('survey', (w) => ({ id: w.surveyId }), [DEMO_SURVEY_TITLE, '匿名调查', '提交问卷', '评分 1-5']),
     voice('vote', (w) => ({ id: w.voteId }), [DEMO_VOTE_TITLE, '无记名投票', '候选人（3 位）', '提名候选人']),
     voice('showcase', () => ({ orgId: RD }), [RD_NAME, '2025 年', '优秀共产党员', '分享到支部群']),
+    voice('topic', (w) => ({ id: w.topicId }), [DEMO_TOPIC_TITLE, '访谈会', '置顶', '发表']),
+    {
+      route: 'packages/voice/pages/appraisal/index',
+      query: (w) => ({ id: w.appraisalId }),
+      shows: (w) => [w.appraisalTitle, '党员互评（进行中）', '匿名互评', '还有'],
+    },
     ...(p.letter ? [voice('letter', (w) => ({ id: w.memberLetterId }), ['支部的回复', '我写的信', MEMBER_LETTER])] : []),
   ];
 }
@@ -170,6 +186,9 @@ function leaderTools(orgId: string, shows: Partial<Record<string, (w: World) => 
     tool('survey-edit', unit, ['匿名方式', '问题（1 道）', '发布调查']),
     tool('votes', unit, ['发起评选', '优秀党员风采']),
     tool('vote-edit', unit, ['名额', '投票方式', '候选人提名']),
+    tool('topics', unit, ['发起讨论']),
+    tool('topic-edit', unit, ['讨论的问题', '参与范围', '发起讨论']),
+    tool('appraisals', unit, ['学习培训 → 个人自评', '开始']),
   ];
 }
 
@@ -291,8 +310,15 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       letters: () => ['封待处理', '匿名', '已答复'],
       surveys: () => [DEMO_SURVEY_TITLE, '已填写 6 / 13 人'],
       votes: () => [DEMO_VOTE_TITLE, '已投票 4 / 13 人'],
+      topics: () => [DEMO_TOPIC_TITLE, '3 条回复'],
+      appraisals: (w) => [w.appraisalTitle, '党员互评', '已互评 3 人'],
     }),
     ...voiceMember({ hub: ['书记信箱'] }),
+    {
+      route: 'packages/secretary/pages/appraisal-board/index',
+      query: (w) => ({ id: w.appraisalId }),
+      shows: (w) => [w.appraisalTitle, '当前阶段：党员互评', '已互评 3 人', '进入“组织评定”', '自评：'],
+    },
     {
       route: 'packages/secretary/pages/letter-reply/index',
       query: (w) => ({ id: w.inboxLetterId }),

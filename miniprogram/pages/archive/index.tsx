@@ -295,7 +295,7 @@ export default function ArchivePage() {
             {timeline.data && <PartyTimeline timeline={timeline.data} />}
             {history.data && <ActivityHistory items={history.data.items} />}
             <StudyArchive study={data.study} />
-            <Honours honours={data.honours} />
+            <Honours honours={data.honours} appraisals={data.appraisals} />
             <BranchHistory branches={data.branches} />
 
             <Text className='zb-section-title'>我的信息权利</Text>

@@ -96,13 +96,17 @@ function Shortcuts({ home }: { home: BranchHome }) {
 function Voice({ orgId }: { orgId: string }) {
   return (
     <View id='home-voice' className='home__more-tools'>
-      <Cell title='心声' extra='给支部写信、问卷、评选 ›' clickable onClick={() => void Taro.navigateTo({ url: pageUrl('voice') })} />
-      <Cell
-        title='优秀党员风采'
-        extra='身边的榜样 ›'
-        clickable
-        onClick={() => void Taro.navigateTo({ url: pageUrl('showcase', { orgId }) })}
-      />
+      <View id='home-voice-open'>
+        <Cell title='心声' extra='给支部写信、问卷、评选 ›' clickable onClick={() => void Taro.navigateTo({ url: pageUrl('voice') })} />
+      </View>
+      <View id='home-showcase'>
+        <Cell
+          title='优秀党员风采'
+          extra='身边的榜样 ›'
+          clickable
+          onClick={() => void Taro.navigateTo({ url: pageUrl('showcase', { orgId }) })}
+        />
+      </View>
     </View>
   );
 }

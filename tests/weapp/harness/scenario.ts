@@ -2,7 +2,7 @@ import { DEMO_ORGS, DEMO_PEOPLE } from '../../../local/seed';
 import { seedDemoPosts } from '../../../local/seed-posts';
 import { demoAnswer, seedDemoExam } from '../../../local/seed-exam';
 import { seedDemoStudy } from '../../../local/seed-study';
-import { DEMO_SURVEY_TITLE, DEMO_VOTE_TITLE, seedDemoVoice } from '../../../local/seed-voice';
+import { DEMO_SURVEY_TITLE, DEMO_TOPIC_TITLE, DEMO_VOTE_TITLE, seedDemoVoice } from '../../../local/seed-voice';
 import type { Runtime } from '../../../local/runtime';
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../../typings/api';
 import { consented, demoRuntime } from '../../helpers/runtime';
@@ -58,9 +58,13 @@ export interface World {
   voteId: string;
   memberLetterId: string;
   inboxLetterId: string;
+  /** The branch's 讲坛 topic and this year's 民主评议 (at 党员互评). */
+  topicId: string;
+  appraisalId: string;
+  appraisalTitle: string;
 }
 
-export { DEMO_SURVEY_TITLE, DEMO_VOTE_TITLE };
+export { DEMO_SURVEY_TITLE, DEMO_TOPIC_TITLE, DEMO_VOTE_TITLE };
 export const MEMBER_LETTER = '建议支部把学习资料也做成大字版，方便老党员阅读。';
 
 export const EXAM_TITLE = '十二月党章党规知识考试';
@@ -191,6 +195,8 @@ export async function createWorld(): Promise<World> {
     PERSONAS.member.openid,
   );
   const inbox = await must(runtime, 'voice', 'inbox', { orgId: RD }, PERSONAS.secretary.openid);
+  const { topics } = await must(runtime, 'voice', 'topics', { orgId: RD }, PERSONAS.secretary.openid);
+  const { appraisals } = await must(runtime, 'voice', 'appraisals', { orgId: RD }, PERSONAS.secretary.openid);
   return {
     runtime,
     examId: exam.id,
@@ -200,6 +206,9 @@ export async function createWorld(): Promise<World> {
     surveyId: surveys[0]!.id,
     voteId: votes[0]!.id,
     memberLetterId: letter.letterId,
+    topicId: topics[0]!.id,
+    appraisalId: appraisals[0]!.id,
+    appraisalTitle: appraisals[0]!.title,
     inboxLetterId: inbox.letters.find((l) => l.id !== letter.letterId && l.replyCount > 0)!.id,
     activityId: activity.id,
     postId: post.id,

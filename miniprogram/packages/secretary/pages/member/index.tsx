@@ -82,7 +82,9 @@ export default function MemberPage() {
 
             <BranchHistory branches={a.branches} />
             <StudyArchive study={a.study} />
-            <Honours honours={a.honours}>{here && <HonourForm memberId={memberId} onDone={() => void reload()} />}</Honours>
+            <Honours honours={a.honours} appraisals={a.appraisals}>
+              {here && <HonourForm memberId={memberId} onDone={() => void reload()} />}
+            </Honours>
             {here && (
               <CellGroup>
                 <View id='member-points'>

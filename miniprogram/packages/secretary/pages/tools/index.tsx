@@ -61,6 +61,8 @@ function toolGroups(home: BranchHome): { title: string; tools: Tool[] }[] {
         { id: 'letters', page: 'letters', title: '书记信箱', extra: '来信 / 答复' },
         { id: 'surveys', page: 'surveys', title: '调查问卷', extra: '匿名 / 实名' },
         { id: 'votes', page: 'votes', title: '评先评优', extra: '评选 / 荣誉' },
+        { id: 'topics', page: 'topics', title: '讲坛', extra: '话题讨论' },
+        { id: 'appraisals', page: 'appraisals', title: '民主评议党员', extra: '年度评议' },
       ],
     },
     { title: '记录', tools: [{ id: 'audit', page: 'audit', title: '审计日志', extra: '谁在何时做了什么' }] },

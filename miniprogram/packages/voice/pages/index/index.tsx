@@ -2,7 +2,13 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { pageUrl } from '../../../../../typings/pages';
-import { LETTER_CATEGORY_LABEL, LETTER_STATE_LABEL, SURVEY_STATE_LABEL } from '../../../../../typings/voice';
+import {
+  APPRAISAL_STEP_LABEL,
+  LETTER_CATEGORY_LABEL,
+  LETTER_STATE_LABEL,
+  SURVEY_STATE_LABEL,
+  TOPIC_KIND_LABEL,
+} from '../../../../../typings/voice';
 import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { usePageClass } from '../../../../services/care';
@@ -39,6 +45,17 @@ export default function VoicePage() {
                 </Text>
               </View>
             )}
+            {h.appraisals.map((a) => (
+              <View
+                key={a.id}
+                className='zb-card zb-stack'
+                id={`voice-appraisal-${a.id}`}
+                onClick={() => go(pageUrl('appraisal', { id: a.id }))}
+              >
+                <Text className='voice__badge'>民主评议 · {APPRAISAL_STEP_LABEL[a.step]}</Text>
+                <Text className='zb-title'>{a.title}</Text>
+              </View>
+            ))}
             <Text className='zb-section-title'>调查问卷</Text>
             {h.surveys.length === 0 && (
               <View className='zb-card'>
@@ -76,6 +93,18 @@ export default function VoicePage() {
                 </Text>
                 <Text className='zb-title'>{v.title}</Text>
                 <Text className='zb-muted'>{moment(v.closeAt)} 截止</Text>
+              </View>
+            ))}
+            {h.topics.length > 0 && <Text className='zb-section-title'>讲坛</Text>}
+            {h.topics.map((t) => (
+              <View key={t.id} className='zb-card zb-stack' id={`voice-topic-${t.id}`} onClick={() => go(pageUrl('topic', { id: t.id }))}>
+                <View className='zb-row'>
+                  <Text className='zb-tag'>{TOPIC_KIND_LABEL[t.kind]}</Text>
+                  <Text className='zb-muted'>
+                    {t.closed ? '已结束' : '讨论中'} · {t.replies} 条回复
+                  </Text>
+                </View>
+                <Text className='zb-title'>{t.title}</Text>
               </View>
             ))}
             <Text className='zb-section-title'>写给支部</Text>
