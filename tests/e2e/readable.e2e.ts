@@ -16,6 +16,11 @@ const PLACEHOLDERS: World = {
   examId: '{exam}',
   examAttemptId: '{examAttempt}',
   dailyAttemptId: '{dailyAttempt}',
+  surveyId: '{survey}',
+  voteId: '{vote}',
+  topicId: '{topic}',
+  appraisalId: '{appraisal}',
+  letterId: '{letter}',
 };
 let world: World = { ...PLACEHOLDERS, activityId: '' };
 

@@ -23,6 +23,12 @@ export interface World {
   examId: string;
   examAttemptId: string;
   dailyAttemptId: string;
+  /** 心声 (local/seed-voice.ts): the branch's survey, vote, topic and appraisal; a letter the member wrote. */
+  surveyId: string;
+  voteId: string;
+  topicId: string;
+  appraisalId: string;
+  letterId: string;
 }
 
 export type Persona = 'member' | 'committee' | 'secretary' | 'admin' | 'newcomer';
@@ -52,6 +58,14 @@ const UNIT_TOOLS = [
   'transfers',
   'import',
   'assignments',
+  'letters',
+  'surveys',
+  'survey-edit',
+  'votes',
+  'vote-edit',
+  'topics',
+  'topic-edit',
+  'appraisals',
 ];
 const ACTIVITY_TOOLS = ['board', 'record', 'checkin-screen'];
 
@@ -70,6 +84,19 @@ function details(w: World): Visit[] {
     visit('packages/study/pages/practice/index'),
     visit('packages/study/pages/points/index'),
     visit('packages/study/pages/wrong/index'),
+  ];
+}
+
+/** 心声 as a member of the first branch reaches it. */
+function voice(w: World): Visit[] {
+  return [
+    visit('packages/voice/pages/index/index'),
+    visit('packages/voice/pages/write/index'),
+    visit(`packages/voice/pages/survey/index?id=${w.surveyId}`),
+    visit(`packages/voice/pages/vote/index?id=${w.voteId}`),
+    visit(`packages/voice/pages/topic/index?id=${w.topicId}`),
+    visit(`packages/voice/pages/appraisal/index?id=${w.appraisalId}`),
+    visit(`packages/voice/pages/showcase/index?orgId=${RD}`),
   ];
 }
 
@@ -93,6 +120,10 @@ function tools(orgId: string, w: World): Visit[] {
     visit(`packages/secretary/pages/paper-edit/index?orgId=${orgId}&kind=exam`),
     visit(`packages/secretary/pages/paper-results/index?id=${w.examId}`),
     visit(`packages/secretary/pages/member-points/index?memberId=m-demo-005`),
+    visit(`packages/secretary/pages/letter-reply/index?id=${w.letterId}`),
+    visit(`packages/secretary/pages/survey-results/index?id=${w.surveyId}`),
+    visit(`packages/secretary/pages/vote-manage/index?id=${w.voteId}`),
+    visit(`packages/secretary/pages/appraisal-board/index?id=${w.appraisalId}`),
   ];
 }
 
@@ -109,9 +140,15 @@ export const OPENID: Record<Persona, string> = {
 export function visits(w: World): Record<Persona, Visit[]> {
   const member = [...TABS, ...OWN].map(visit);
   return {
-    member: [...member, ...details(w), ...examinee(w)],
-    committee: [...member, ...details(w), visit(`packages/secretary/pages/posts/index?orgId=${RD}`)],
-    secretary: [...member, ...details(w), ...tools(RD, w)],
+    member: [...member, ...details(w), ...examinee(w), ...voice(w), visit(`packages/voice/pages/letter/index?id=${w.letterId}`)],
+    committee: [
+      ...member,
+      ...details(w),
+      ...voice(w),
+      visit(`packages/secretary/pages/posts/index?orgId=${RD}`),
+      visit(`packages/secretary/pages/letters/index?orgId=${RD}`),
+    ],
+    secretary: [...member, ...details(w), ...voice(w), ...tools(RD, w)],
     admin: [
       ...TABS.map(visit),
       visit(`packages/secretary/pages/tools/index?orgId=${COMMITTEE}`),
@@ -167,7 +204,24 @@ export async function makeWorld(
   const answers = Object.fromEntries(daily.questions.map((q, i) => [q.id, demoAnswer(q, i === 0)]));
   await call('demo-member-01', 'exam', 'submit', { attemptId: daily.id, answers });
   const started = await call('demo-member-01', 'exam', 'start', { paperId: exam.id });
+  // 心声 (local/seed-voice.ts), and a letter of the member's.
+  const first = async (action: string, key: string) => {
+    const list = (await call('demo-secretary', 'voice', action, { orgId: RD }))[key] as { id: string }[];
+    if (!list[0]) throw new Error(`the demo has no ${key}`);
+    return list[0].id;
+  };
+  const letter = await call('demo-member-01', 'voice', 'sendLetter', {
+    orgId: RD,
+    category: 'suggestion',
+    text: '建议支部把学习资料也做成大字版。',
+    anonymous: true,
+  });
   return {
+    surveyId: await first('surveys', 'surveys'),
+    voteId: await first('votes', 'votes'),
+    topicId: await first('topics', 'topics'),
+    appraisalId: await first('appraisals', 'appraisals'),
+    letterId: String(letter['letterId']),
     examId: exam.id,
     examAttemptId: String(started['id']),
     dailyAttemptId: daily.id,
