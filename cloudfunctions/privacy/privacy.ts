@@ -3,6 +3,7 @@ import { auditOwn } from '../common/audit';
 import type { CallerContext, HandlerContext } from '../common/context';
 import { col, type ArchiveDoc, type ConsentDoc, type UserDoc } from '../common/db';
 import { pointsOf } from '../points/points';
+import { eraseLettersOf, voiceOf } from '../voice/mine';
 import { studyArchive } from '../study/beat';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
@@ -83,6 +84,7 @@ export const exportMine: Handler<'privacy', 'exportMine'> = async (_input, ctx) 
     joinRequests: requests.data.map(({ openid: _x, ...r }) => r),
     study: await studyArchive(ctx, openid),
     points: await pointsOf(ctx, openid),
+    voice: await voiceOf(ctx, openid),
   };
   // It holds the full phone and ID number: kept only briefly, and erased with the person.
   const url = await publishExport(ctx, { ext: 'json', content: Buffer.from(JSON.stringify(data, null, 2)), subject: openid });
@@ -103,6 +105,8 @@ export const deleteMine: Handler<'privacy', 'deleteMine'> = async (_input, ctx) 
   if (photo) await ctx.storage.deleteFile({ fileList: [photo] }).catch(() => undefined);
   // Their data exports (full phone and ID) go too, not only when they expire.
   await eraseExportsOf(ctx, openid);
+  // Their letters to the branch, anonymous ones included (found through the keyed hash only their own call can make).
+  await eraseLettersOf(ctx, openid);
   const user = await userOf(ctx, openid);
   if (user)
     await col(ctx.db, 'users').doc(user._id).update({ nickname: '已注销用户', consentVersion: _.remove(), consentedAt: _.remove() });

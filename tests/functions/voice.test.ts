@@ -2,7 +2,7 @@ import type { ArchiveView, TodoList } from '../../typings/domain';
 import type { LetterCard, LetterView, Showcase, SurveyPending, SurveyResults, VoiceHome, VoteView } from '../../typings/voice';
 import { VOICE_RULES } from '../../typings/voice';
 import { clock } from '../helpers/activity';
-import { demoRuntime, JPEG, ok, snapshot, uploaded } from '../helpers/runtime';
+import { consented, demoRuntime, JPEG, ok, readStored, snapshot, uploaded } from '../helpers/runtime';
 import { COMMITTEE, createSurvey, createVote, DEED, joins, RD, rdMember, rdMembership, SECRETARY, surveyInput } from '../helpers/voice';
 
 type Rt = Awaited<ReturnType<typeof demoRuntime>>;
@@ -103,6 +103,34 @@ describe('书记信箱: an anonymous letter reaches the branch and its replies r
     for (let i = 0; i < VOICE_RULES.lettersPerDay; i += 1)
       await ok(rt, 'voice', 'sendLetter', { ...base, text: `第${i}封：${base.text}` }, MEMBER);
     expect(await rt.invoke('voice', { action: 'sendLetter', data: base }, MEMBER)).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+  });
+});
+
+describe("书记信箱 and the writer's rights over their data", () => {
+  it('exports the writer their own anonymous letter with its reply, and erases it with their personal data', async () => {
+    const c = clock('2026-12-03T02:00:00Z');
+    const rt = await demoRuntime(c.now);
+    await consented(rt, MEMBER.openid);
+    const text = '建议为老党员提供上门送学服务，方便行动不便的同志。';
+    const { letterId } = await ok<{ letterId: string }>(
+      rt,
+      'voice',
+      'sendLetter',
+      { orgId: RD, category: 'suggestion', text, anonymous: true },
+      MEMBER,
+    );
+    await ok(rt, 'voice', 'reply', { letterId, text: '已安排，下周开始。' }, SECRETARY);
+    const { url } = await ok<{ url: string }>(rt, 'privacy', 'exportMine', {}, MEMBER);
+    const file = JSON.parse((await readStored(rt, url)).toString('utf8')) as {
+      voice: { letters: { text: string; replies: { text: string }[] }[] };
+    };
+    expect(file.voice.letters.map((l) => [l.text, l.replies.map((r) => r.text)])).toEqual([[text, ['已安排，下周开始。']]]);
+    // Another member's export holds nothing of it.
+    await consented(rt, OTHER.openid);
+    const theirs = await ok<{ url: string }>(rt, 'privacy', 'exportMine', {}, OTHER);
+    expect((await readStored(rt, theirs.url)).toString('utf8')).not.toContain(text);
+    await ok(rt, 'privacy', 'deleteMine', { confirm: '删除我的个人信息' }, MEMBER);
+    expect((await rt.db.collection('letters').doc(letterId).get()).data).toEqual([]);
   });
 });
 
