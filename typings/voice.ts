@@ -127,6 +127,7 @@ export interface SurveyEditorCard {
   openAt: string | null;
   closeAt: string | null;
   answers: number;
+  /** Active members of the audience when the survey was last saved. */
   audienceSize: number;
   audienceLabel: string;
 }

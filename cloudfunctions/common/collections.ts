@@ -202,7 +202,7 @@ export const COLLECTIONS = [
   { name: 'survey_takers', indexes: [{ name: 'survey', keys: { surveyId: 1 } }] },
   // Random ids: an answer, and each free-text answer again on its own (read in id order, which is random order).
   { name: 'survey_answers', indexes: [{ name: 'survey', keys: { surveyId: 1 } }] },
-  { name: 'survey_texts', indexes: [{ name: 'survey_question', keys: { surveyId: 1, qid: 1 } }] },
+  { name: 'survey_texts', indexes: [{ name: 'survey_question', keys: { surveyId: 1, qid: 1, r: 1 } }] },
   // `_id` is the survey's: counts kept as answers arrive, so results never scan the answers.
   { name: 'survey_tallies', indexes: [] },
   { name: 'votes', indexes: [{ name: 'org_created', keys: { orgId: 1, createdAt: -1 } }] },

@@ -915,6 +915,8 @@ export interface SurveyDoc {
   cancelledAt: Date | null;
   /** Set by the first answer: from then on the questions are fixed. */
   answeredAt: Date | null;
+  /** Active members of the audience when it was last saved (counting them on every view would read them all). */
+  audienceSize: number;
 }
 
 /** `<surveyId>~<openid>`: the caller took part. Says nothing of what they answered, and has no time. */
@@ -933,13 +935,18 @@ export interface SurveyAnswerDoc {
   name: string | null;
 }
 
-/** A free-text answer again on its own, under a random id: the results read a random sample in id order. */
+/**
+ * A free-text answer again on its own, under a random id, with a random place `r` in [0, 1): the results
+ * read a window of them in `r` order from a random start — a random sample in random order, without
+ * sorting them all.
+ */
 export interface SurveyTextDoc {
   _id: string;
   surveyId: string;
   qid: string;
   text: string;
   name: string | null;
+  r: number;
 }
 
 /** `_id` is the survey's: `n` answers; per question, how many answered and each option's or value's count (`o<index>`, `v<value>`). */

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import type { SecretKeys } from '../common/pii';
 
 /**
@@ -13,3 +13,6 @@ export function ownerKey(keys: Pick<SecretKeys, 'anon'>, openid: string): string
 
 /** A random id: anonymous documents carry no sequence, time or person in their names. */
 export const randomId = (prefix: string) => `${prefix}${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`;
+
+/** A uniformly random place in [0, 1) from the platform's cryptographic generator (for random samples). */
+export const randomPlace = () => randomInt(2 ** 47) / 2 ** 47;

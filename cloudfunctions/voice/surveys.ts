@@ -12,7 +12,7 @@ import { send, type Outgoing } from '../common/outbox';
 import { award, EVENT_KEYS } from '../common/points';
 import { publishWorkbook } from '../common/sheets';
 import { orgNames } from '../org/view';
-import { randomId } from './anon';
+import { randomId, randomPlace } from './anon';
 import { inAudience, iso, stateOf, writeAudience } from './audience';
 
 type Ctx = Pick<HandlerContext, 'db' | 'now'>;
@@ -34,7 +34,7 @@ async function answersOf(ctx: Ctx, surveyId: string): Promise<number> {
 }
 
 async function editorCard(ctx: Ctx, s: SurveyDoc): Promise<SurveyEditorCard> {
-  const [answers, audienceSize] = await Promise.all([answersOf(ctx, s._id), audienceCount(ctx, s)]);
+  const answers = await answersOf(ctx, s._id);
   return {
     id: s._id,
     title: s.title,
@@ -43,7 +43,7 @@ async function editorCard(ctx: Ctx, s: SurveyDoc): Promise<SurveyEditorCard> {
     openAt: iso(s.openAt),
     closeAt: iso(s.closeAt),
     answers,
-    audienceSize,
+    audienceSize: s.audienceSize,
     audienceLabel: audienceLabel(s),
   };
 }
@@ -71,6 +71,7 @@ export const saveSurvey: Handler<'voice', 'saveSurvey'> = async (input, ctx) => 
     if (!same) throw new AppError('CONFLICT', '已有党员作答：题目、匿名方式、参与范围和开始时间不能再改');
   }
   const { orgIds, memberIds } = await expandAudience(ctx, org, s.audience);
+  const audienceSize = await audienceCount(ctx, { audienceOrgIds: orgIds, memberIds });
   const id = existing?._id ?? randomId('sv');
   const doc: SurveyDoc = {
     _id: id,
@@ -94,6 +95,7 @@ export const saveSurvey: Handler<'voice', 'saveSurvey'> = async (input, ctx) => 
     updatedAt: ctx.now,
     cancelledAt: null,
     answeredAt: existing?.answeredAt ?? null,
+    audienceSize,
   };
   const { _id, ...fields } = doc;
   await col(ctx.db, 'surveys').doc(_id).set(fields);
@@ -243,7 +245,7 @@ export const answerSurvey: Handler<'voice', 'answerSurvey'> = async (input, ctx)
     throw e;
   }
   const texts = Object.entries(answers).flatMap(([qid, a]) =>
-    a.text ? [{ _id: randomId('st'), surveyId: s._id, qid, text: a.text, name }] : [],
+    a.text ? [{ _id: randomId('st'), surveyId: s._id, qid, text: a.text, name, r: randomPlace() }] : [],
   );
   await Promise.all([
     col(ctx.db, 'survey_tallies').doc(s._id).update(tallyUpdate(ctx, answers)),
@@ -265,16 +267,17 @@ export const surveyResults: Handler<'voice', 'surveyResults'> = async (_input, c
     ? null
     : `匿名调查满 ${VOICE_RULES.resultsMinAnswers} 份答卷后才显示结果（现有 ${t.n} 份），以免从少量答卷推断出是谁填写的。`;
   const textQs = s.questions.filter((q) => q.type === 'text');
+  const _ = ctx.db.command;
   const samples = shown
     ? await Promise.all(
         textQs.map(async (q) => {
-          // Random ids: reading in id order is reading in random order, whatever the order they came in.
-          const { data } = await col(ctx.db, 'survey_texts')
-            .where({ surveyId: s._id, qid: q.id })
-            .orderBy('_id', 'asc')
-            .limit(VOICE_RULES.textsShown)
-            .get();
-          return [q.id, data] as const;
+          // A window in the texts' random order from a random start (wrapping round): a random sample, whatever the order they came in.
+          const start = randomPlace();
+          const window = (r: object, limit: number) =>
+            col(ctx.db, 'survey_texts').where({ surveyId: s._id, qid: q.id, r }).orderBy('r', 'asc').limit(limit).get();
+          const { data } = await window(_.gte(start), VOICE_RULES.textsShown);
+          const more = data.length < VOICE_RULES.textsShown ? (await window(_.lt(start), VOICE_RULES.textsShown - data.length)).data : [];
+          return [q.id, [...data, ...more]] as const;
         }),
       )
     : [];
