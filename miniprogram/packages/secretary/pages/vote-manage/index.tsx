@@ -46,14 +46,16 @@ function Nominate({ voteId, onDone }: { voteId: string; onDone: () => void }) {
           <Text className='zb-muted'>{m.orgName}</Text>
         </View>
       ))}
-      <TextArea
-        id='vote-nominate-deed'
-        value={deed}
-        onChange={setDeed}
-        maxLength={500}
-        showCount
-        placeholder='主要事迹（至少 10 个字），党员投票时会看到'
-      />
+      <View className='zb-field__box'>
+        <TextArea
+          id='vote-nominate-deed'
+          value={deed}
+          onChange={setDeed}
+          maxLength={500}
+          showCount
+          placeholder='主要事迹（至少 10 个字），党员投票时会看到'
+        />
+      </View>
       {saving.error && <Text className='zb-error'>{saving.error}</Text>}
       <Button
         id='vote-nominate-submit'

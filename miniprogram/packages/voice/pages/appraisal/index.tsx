@@ -44,7 +44,9 @@ function SelfForm({ a, onDone }: { a: AppraisalView; onDone: () => void }) {
     <View className='zb-card zb-stack' id='appraisal-self'>
       <Text className='zb-title'>个人自评</Text>
       <Text className='zb-muted'>对照党员标准，写一年来的学习、工作、作风和不足（署名，互评时其他党员可以看到）。</Text>
-      <TextArea id='appraisal-self-text' value={text} onChange={setText} maxLength={2000} showCount placeholder='至少 20 个字' />
+      <View className='zb-field__box'>
+        <TextArea id='appraisal-self-text' value={text} onChange={setText} maxLength={2000} showCount placeholder='至少 20 个字' />
+      </View>
       {saving.error && <Text className='zb-error'>{saving.error}</Text>}
       <Button id='appraisal-self-save' type='primary' size='large' block loading={saving.busy} disabled={short} onClick={() => void save()}>
         {a.mySelf ? '修改自评' : '提交自评'}

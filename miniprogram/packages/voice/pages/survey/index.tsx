@@ -71,13 +71,15 @@ function Question({
         </View>
       )}
       {q.type === 'text' && (
-        <TextArea
-          id={`${id}-text`}
-          value={value?.text ?? ''}
-          onChange={(t) => onChange({ text: t })}
-          maxLength={500}
-          placeholder='请填写'
-        />
+        <View className='zb-field__box'>
+          <TextArea
+            id={`${id}-text`}
+            value={value?.text ?? ''}
+            onChange={(t) => onChange({ text: t })}
+            maxLength={500}
+            placeholder='请填写'
+          />
+        </View>
       )}
       {missing && <Text className='zb-error'>此题必答</Text>}
     </View>

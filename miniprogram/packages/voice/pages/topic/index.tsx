@@ -78,14 +78,16 @@ export default function TopicPage() {
             </View>
             {!t.closed && t.member && (
               <View className='zb-card zb-stack' id='topic-reply-form'>
-                <TextArea
-                  id='topic-text'
-                  value={text}
-                  onChange={setText}
-                  maxLength={1000}
-                  showCount
-                  placeholder='说说你的想法（署名发表）'
-                />
+                <View className='zb-field__box'>
+                  <TextArea
+                    id='topic-text'
+                    value={text}
+                    onChange={setText}
+                    maxLength={1000}
+                    showCount
+                    placeholder='说说你的想法（署名发表）'
+                  />
+                </View>
                 {tried && text.trim().length < 2 && <Text className='zb-error'>请写下你的想法</Text>}
                 {acting.error && <Text className='zb-error'>{acting.error}</Text>}
                 <Button id='topic-send' type='primary' size='large' block loading={acting.busy} onClick={() => void send()}>
@@ -114,7 +116,6 @@ export default function TopicPage() {
                   <Text className='zb-muted zb-grow'>{moment(r.at)}</Text>
                   <Button
                     id={`like-${r.id}`}
-                    size='small'
                     className={r.liked ? 'zb-choice zb-choice--on' : 'zb-choice'}
                     disabled={!t.member}
                     onClick={() => void like(r)}

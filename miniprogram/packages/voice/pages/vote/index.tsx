@@ -78,14 +78,16 @@ function Propose({ voteId, onDone }: { voteId: string; onDone: () => void }) {
           <Text className='zb-muted'>{m.orgName}</Text>
         </View>
       ))}
-      <TextArea
-        id='vote-propose-deed'
-        value={deed}
-        onChange={setDeed}
-        maxLength={500}
-        showCount
-        placeholder='推荐理由和主要事迹（至少 10 个字）'
-      />
+      <View className='zb-field__box'>
+        <TextArea
+          id='vote-propose-deed'
+          value={deed}
+          onChange={setDeed}
+          maxLength={500}
+          showCount
+          placeholder='推荐理由和主要事迹（至少 10 个字）'
+        />
+      </View>
       {saving.error && <Text className='zb-error'>{saving.error}</Text>}
       <Button
         id='vote-propose-submit'
