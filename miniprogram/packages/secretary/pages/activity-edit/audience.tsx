@@ -5,7 +5,7 @@ import { COMMITTEE_ROLES, ORG_TYPE_LABEL, type Audience, type AudienceOptions } 
 import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { useApi } from '../../../../services/useApi';
-import { Choices } from './choices';
+import { Choices } from '../../../../components/choices';
 
 /** 参加范围: the unit, some units below it, all of them, or invited members (e.g. the 支委 for a 支委会). */
 export function AudiencePicker({

@@ -22,7 +22,7 @@ import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import { askToSubscribe } from '../../../../services/wechat';
 import { AudiencePicker } from './audience';
-import { Choices } from './choices';
+import { Choices } from '../../../../components/choices';
 import { instant, WhenField } from './when';
 import { LocationPicker, type Place } from './location';
 import './index.scss';

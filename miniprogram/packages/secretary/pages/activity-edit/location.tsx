@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { pickSpot } from '../../../../services/location';
-import { Choices } from './choices';
+import { Choices } from '../../../../components/choices';
 
 export type Place = { latitude: number; longitude: number; radius: number };
 

@@ -10,7 +10,7 @@ import { openSpreadsheet } from '../../../../services/files';
 import { moment } from '../../../../services/format';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
-import { Choices } from '../activity-edit/choices';
+import { Choices } from '../../../../components/choices';
 import './index.scss';
 
 type Filter = StudyState | 'all';

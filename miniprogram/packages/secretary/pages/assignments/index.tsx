@@ -14,7 +14,7 @@ import { moment } from '../../../../services/format';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import { AudiencePicker } from '../activity-edit/audience';
-import { Choices } from '../activity-edit/choices';
+import { Choices } from '../../../../components/choices';
 
 function Assignment({ a }: { a: AssignmentView }) {
   return (

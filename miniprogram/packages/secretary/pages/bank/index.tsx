@@ -13,7 +13,7 @@ import { usePageClass } from '../../../../services/care';
 import { openSpreadsheet, pickXlsx, upload } from '../../../../services/files';
 import { useAction } from '../../../../services/useAction';
 import { usePaged } from '../../../../services/usePaged';
-import { Choices } from '../activity-edit/choices';
+import { Choices } from '../../../../components/choices';
 
 /** The right answer of a bank question, as the list shows it (options in the editor's order). */
 const keyOf = (q: QuestionRow) =>

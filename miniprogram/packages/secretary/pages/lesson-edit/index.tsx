@@ -12,7 +12,7 @@ import { pickDocuments, pickMedia, upload } from '../../../../services/files';
 import { clockTime } from '../../../../services/study';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
-import { Choices } from '../activity-edit/choices';
+import { Choices } from '../../../../components/choices';
 import { BodyEditor } from '../post-edit/body';
 
 interface Picked {

@@ -7,7 +7,7 @@ import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { usePageClass } from '../../../../services/care';
 import { useApi } from '../../../../services/useApi';
-import { Choices } from '../activity-edit/choices';
+import { Choices } from '../../../../components/choices';
 
 /** 书记信箱: the unit's letters, those waiting first; an anonymous letter shows no name, because none is kept. */
 export default function LettersPage() {

@@ -10,7 +10,7 @@ import { usePageClass } from '../../../../services/care';
 import { confirmDestructive } from '../../../../services/confirm';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
-import { Choices } from '../activity-edit/choices';
+import { Choices } from '../../../../components/choices';
 
 /** A member's points for their leaders: every entry, and a correction with its reason (audited). */
 export default function MemberPointsPage() {

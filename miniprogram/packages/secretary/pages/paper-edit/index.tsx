@@ -23,7 +23,7 @@ import { usePageClass } from '../../../../services/care';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import { AudiencePicker } from '../activity-edit/audience';
-import { Choices } from '../activity-edit/choices';
+import { Choices } from '../../../../components/choices';
 import { instant, WhenField } from '../activity-edit/when';
 
 const numberOrNull = (s: string) => (s.trim() === '' ? null : Math.round(Number(s)));

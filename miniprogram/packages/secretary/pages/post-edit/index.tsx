@@ -30,7 +30,7 @@ import { session } from '../../../../services/session';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import { AudiencePicker } from '../activity-edit/audience';
-import { Choices } from '../activity-edit/choices';
+import { Choices } from '../../../../components/choices';
 import './index.scss';
 import { pageUrl } from '../../../../../typings/pages';
 import { usePageClass } from '../../../../services/care';

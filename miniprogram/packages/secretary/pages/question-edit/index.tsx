@@ -22,7 +22,7 @@ import { usePageClass } from '../../../../services/care';
 import { confirmDestructive } from '../../../../services/confirm';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
-import { Choices } from '../activity-edit/choices';
+import { Choices } from '../../../../components/choices';
 import './index.scss';
 
 const EMPTY: QuestionDraft = {

@@ -21,7 +21,7 @@ import { confirmDestructive } from '../../../../services/confirm';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import { AudiencePicker } from '../activity-edit/audience';
-import { Choices } from '../activity-edit/choices';
+import { Choices } from '../../../../components/choices';
 import { instant, WhenField } from '../activity-edit/when';
 
 const newQuestion = (type: SurveyQuestionType, n: number): SurveyQuestion => ({

@@ -12,7 +12,7 @@ import { moment } from '../../../../services/format';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import { AudiencePicker } from '../activity-edit/audience';
-import { Choices } from '../activity-edit/choices';
+import { Choices } from '../../../../components/choices';
 
 /** A topic for discussion: what kind, the question, optionally the meeting it belongs to, and for whom. */
 export default function TopicEditPage() {

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { pageUrl } from '../../../../../typings/pages';
 import { CANDIDATE_STATUS_LABEL, SURVEY_STATE_LABEL, type CandidateView } from '../../../../../typings/voice';
+import { NomineeForm } from '../../../../components/nominee-form';
 import { percent, ShareBars } from '../../../../components/share-bars';
 import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
@@ -12,65 +13,6 @@ import { confirmDestructive } from '../../../../services/confirm';
 import { moment } from '../../../../services/format';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
-
-/** The organisers name a candidate: a member of the vote's audience, with their 事迹. */
-function Nominate({ voteId, onDone }: { voteId: string; onDone: () => void }) {
-  const people = useApi(() => api.voice.nominees({ voteId }), [voteId]);
-  const [q, setQ] = useState('');
-  const [picked, setPicked] = useState<string | null>(null);
-  const [deed, setDeed] = useState('');
-  const saving = useAction();
-  const shown = (people.data?.members ?? []).filter((m) => !q.trim() || m.name.includes(q.trim())).slice(0, 20);
-  async function submit() {
-    if (!picked || deed.trim().length < 10) return;
-    if (await saving.run(() => api.voice.nominate({ voteId, memberId: picked, deed: deed.trim() }), '已加入候选人')) {
-      setPicked(null);
-      setDeed('');
-      onDone();
-    }
-  }
-  return (
-    <View className='zb-card zb-stack' id='vote-nominate'>
-      <Text className='zb-title'>提名候选人</Text>
-      <View className='zb-field__box'>
-        <Input id='vote-nominate-search' value={q} onChange={setQ} placeholder='输入姓名查找' />
-      </View>
-      {shown.map((m) => (
-        <View
-          key={m.memberId}
-          id={`vote-nominate-${m.memberId}`}
-          className={`zb-option${picked === m.memberId ? ' zb-option--on' : ''}`}
-          onClick={() => setPicked(m.memberId)}
-        >
-          <Text className='zb-option__title'>{m.name}</Text>
-          <Text className='zb-muted'>{m.orgName}</Text>
-        </View>
-      ))}
-      <View className='zb-field__box'>
-        <TextArea
-          id='vote-nominate-deed'
-          value={deed}
-          onChange={setDeed}
-          maxLength={500}
-          showCount
-          placeholder='主要事迹（至少 10 个字），党员投票时会看到'
-        />
-      </View>
-      {saving.error && <Text className='zb-error'>{saving.error}</Text>}
-      <Button
-        id='vote-nominate-submit'
-        type='primary'
-        size='large'
-        block
-        loading={saving.busy}
-        disabled={!picked || deed.trim().length < 10}
-        onClick={() => void submit()}
-      >
-        加入候选人
-      </Button>
-    </View>
-  );
-}
 
 /** A vote's candidates and nominations while it runs; after the close its results, and confirming the winners into their archives. */
 export default function VoteManagePage() {
@@ -233,7 +175,7 @@ export default function VoteManagePage() {
             )}
             {!closed && d.state !== 'cancelled' && (
               <View>
-                <Nominate voteId={id} onDone={reload} />
+                <NomineeForm id='vote-nominate' voteId={id} mode='nominate' onDone={reload} />
                 <View className='zb-actions'>
                   <Button id='vote-edit' size='large' block onClick={() => void Taro.navigateTo({ url: pageUrl('voteEdit', { id }) })}>
                     修改评选

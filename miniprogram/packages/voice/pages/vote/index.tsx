@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { SURVEY_STATE_LABEL, type VoteView } from '../../../../../typings/voice';
+import { NomineeForm } from '../../../../components/nominee-form';
 import { percent, ShareBars } from '../../../../components/share-bars';
 import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
@@ -39,12 +40,6 @@ function Results({ v }: { v: VoteView }) {
 /** A member proposes a candidate (when the vote allows it): whom, and why, for the secretary to approve. */
 function Propose({ voteId, onDone }: { voteId: string; onDone: () => void }) {
   const [open, setOpen] = useState(false);
-  const [q, setQ] = useState('');
-  const [picked, setPicked] = useState<string | null>(null);
-  const [deed, setDeed] = useState('');
-  const people = useApi(async () => (open ? api.voice.nominees({ voteId }) : null), [open, voteId]);
-  const saving = useAction();
-  const shown = (people.data?.members ?? []).filter((m) => !q.trim() || m.name.includes(q.trim())).slice(0, 20);
   if (!open) {
     return (
       <View className='zb-actions'>
@@ -54,53 +49,16 @@ function Propose({ voteId, onDone }: { voteId: string; onDone: () => void }) {
       </View>
     );
   }
-  async function submit() {
-    if (!picked || deed.trim().length < 10) return;
-    if (await saving.run(() => api.voice.propose({ voteId, memberId: picked, deed: deed.trim() }), '已提名，等待支部审核')) {
-      setOpen(false);
-      onDone();
-    }
-  }
   return (
-    <View className='zb-card zb-stack' id='vote-propose'>
-      <Text className='zb-title'>提名候选人</Text>
-      <View className='zb-field__box'>
-        <Input id='vote-propose-search' value={q} onChange={setQ} placeholder='输入姓名查找' />
-      </View>
-      {shown.map((m) => (
-        <View
-          key={m.memberId}
-          id={`vote-propose-${m.memberId}`}
-          className={`zb-option${picked === m.memberId ? ' zb-option--on' : ''}`}
-          onClick={() => setPicked(m.memberId)}
-        >
-          <Text className='zb-option__title'>{m.name}</Text>
-          <Text className='zb-muted'>{m.orgName}</Text>
-        </View>
-      ))}
-      <View className='zb-field__box'>
-        <TextArea
-          id='vote-propose-deed'
-          value={deed}
-          onChange={setDeed}
-          maxLength={500}
-          showCount
-          placeholder='推荐理由和主要事迹（至少 10 个字）'
-        />
-      </View>
-      {saving.error && <Text className='zb-error'>{saving.error}</Text>}
-      <Button
-        id='vote-propose-submit'
-        type='primary'
-        size='large'
-        block
-        loading={saving.busy}
-        disabled={!picked || deed.trim().length < 10}
-        onClick={() => void submit()}
-      >
-        提交提名
-      </Button>
-    </View>
+    <NomineeForm
+      id='vote-propose'
+      voteId={voteId}
+      mode='propose'
+      onDone={() => {
+        setOpen(false);
+        onDone();
+      }}
+    />
   );
 }
 

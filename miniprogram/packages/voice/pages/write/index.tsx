@@ -11,6 +11,7 @@ import {
   VOICE_RULES,
   type LetterCategory,
 } from '../../../../../typings/voice';
+import { Choices } from '../../../../components/choices';
 import { Field } from '../../../../components/field';
 import { ImageEditor } from '../../../../components/image-grid';
 import { StateView } from '../../../../components/state-view';
@@ -19,29 +20,6 @@ import { usePageClass } from '../../../../services/care';
 import { useAction } from '../../../../services/useAction';
 import { useApi } from '../../../../services/useApi';
 import '../voice.scss';
-
-/** Large buttons, one per option, the chosen one in red. */
-function Choices<T extends string>({
-  id,
-  options,
-  value,
-  onChange,
-}: {
-  id: string;
-  options: [T, string][];
-  value: T;
-  onChange: (v: T) => void;
-}) {
-  return (
-    <View className='zb-choices' id={id}>
-      {options.map(([v, label]) => (
-        <Button key={v} id={`${id}-${v}`} className={value === v ? 'zb-choice zb-choice--on' : 'zb-choice'} onClick={() => onChange(v)}>
-          {label}
-        </Button>
-      ))}
-    </View>
-  );
-}
 
 /** 书记信箱: a letter to the member's branch, signed or anonymous — and what anonymous means, said before sending. */
 export default function WritePage() {
