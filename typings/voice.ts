@@ -153,6 +153,8 @@ export interface SurveyResults {
   shown: boolean;
   withheldReason: string | null;
   questions: SurveyQuestionResult[];
+  /** Named surveys only: who answered what, one line per question (the first 200; all of them in the export). Null when anonymous. */
+  responses: { name: string; answers: string[] }[] | null;
 }
 
 /** Who in the audience has not answered yet, for reminders (participation is not the answer, anonymous or not). */

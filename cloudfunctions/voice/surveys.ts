@@ -256,6 +256,14 @@ export const answerSurvey: Handler<'voice', 'answerSurvey'> = async (input, ctx)
   return { answered: true };
 };
 
+/** An answer in words: the chosen options, the rating, or the text. */
+const answerText = (q: SurveyDoc['questions'][number], a: SurveyAnswer | undefined) => {
+  if (!a) return '';
+  if (a.choice) return a.choice.map((c) => q.options[c] ?? '').join('；');
+  if (a.scale !== undefined) return a.scale;
+  return a.text ?? '';
+};
+
 const share = (count: number, of: number) => (of ? Math.round((count / of) * 1000) / 1000 : 0);
 
 export const surveyResults: Handler<'voice', 'surveyResults'> = async (_input, ctx) => {
@@ -302,7 +310,14 @@ export const surveyResults: Handler<'voice', 'surveyResults'> = async (_input, c
         };
       })
     : [];
-  return { card, shown, withheldReason, questions };
+  // A named survey's answers by person: what it is for. An anonymous one has no person to show.
+  const { data: named } = s.anonymous ? { data: [] } : await col(ctx.db, 'survey_answers').where({ surveyId: s._id }).limit(200).get();
+  const responses = s.anonymous
+    ? null
+    : named
+        .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''))
+        .map((a) => ({ name: a.name ?? '', answers: s.questions.map((q) => String(answerText(q, a.answers[q.id]))) }));
+  return { card, shown, withheldReason, questions, responses };
 };
 
 /** Who in the audience has not answered yet (participation only: it says nothing of any answer). */
@@ -378,13 +393,6 @@ export const remindSurvey: Handler<'voice', 'remindSurvey'> = async (input, ctx)
   if (taken.data.length) throw new AppError('CONFLICT', '这位党员已经填写了');
   if (before.data.length) throw new AppError('RATE_LIMITED', '今天已经提醒过这位党员了，明天可以再提醒');
   return { reminded: (await send(ctx, [reminder(s, m, day)])) > 0 };
-};
-
-const answerText = (q: SurveyDoc['questions'][number], a: SurveyAnswer | undefined) => {
-  if (!a) return '';
-  if (a.choice) return a.choice.map((c) => q.options[c] ?? '').join('；');
-  if (a.scale !== undefined) return a.scale;
-  return a.text ?? '';
 };
 
 export const exportSurvey: Handler<'voice', 'exportSurvey'> = async (_input, ctx) => {

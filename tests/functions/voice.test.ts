@@ -178,6 +178,7 @@ describe('匿名调查: anonymity the data proves, one answer each, results only
     expect(q3!.average).toBe(3);
     expect(q4!.textCount).toBe(5);
     expect(q4!.texts.map((t) => t.name)).toEqual([null, null, null, null, null]);
+    expect(r.responses).toBeNull();
     expect(q4!.texts.map((t) => t.text).sort()).toEqual([1, 2, 3, 4, 5].map((i) => answersFor(i).q4.text).sort());
   });
 
@@ -229,6 +230,7 @@ describe('匿名调查: anonymity the data proves, one answer each, results only
     expect(r.shown).toBe(true);
     const me = await person(rt, MEMBER.openid);
     expect(r.questions[3]!.texts).toEqual([{ text: answersFor(1).q4.text, name: me.name }]);
+    expect(r.responses).toEqual([{ name: me.name, answers: ['基本满意', '志愿服务；读书分享', '2', answersFor(1).q4.text] }]);
     const pending = await ok<SurveyPending>(rt, 'voice', 'surveyPending', { surveyId }, SECRETARY);
     expect(pending.answered).toBe(1);
     expect(pending.members.map((m) => m.memberId)).not.toContain(rdMembership(1));

@@ -89,6 +89,21 @@ export default function SurveyResultsPage() {
             {r.questions.map((q, i) => (
               <QuestionResult key={q.id} q={q} n={i + 1} />
             ))}
+            {r.responses && r.responses.length > 0 && (
+              <View>
+                <Text className='zb-section-title'>答卷明细（实名）</Text>
+                {r.responses.map((x, i) => (
+                  <View key={i} className='zb-card zb-stack' id={`response-${i}`}>
+                    <Text className='zb-title'>{x.name}</Text>
+                    {x.answers.map((a, k) => (
+                      <Text key={k} className={a ? '' : 'zb-muted'}>
+                        {k + 1}. {a || '（未答）'}
+                      </Text>
+                    ))}
+                  </View>
+                ))}
+              </View>
+            )}
             <View className='zb-actions'>
               {acting.error && <Text className='zb-error'>{acting.error}</Text>}
               {r.shown && (
