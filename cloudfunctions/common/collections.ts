@@ -226,7 +226,13 @@ export const COLLECTIONS = [
     ],
   },
   // 讲坛: topics, replies under members' names, `<replyId>~<openid>` likes.
-  { name: 'topics', indexes: [{ name: 'org_created', keys: { orgId: 1, createdAt: -1 } }] },
+  {
+    name: 'topics',
+    indexes: [
+      { name: 'org_created', keys: { orgId: 1, createdAt: -1 } },
+      { name: 'activity', keys: { activityId: 1 } },
+    ],
+  },
   { name: 'topic_replies', indexes: [{ name: 'topic_at', keys: { topicId: 1, at: -1 } }] },
   { name: 'topic_likes', indexes: [{ name: 'reply', keys: { replyId: 1 } }] },
   // 民主评议: `ap-<orgId>-<year>`; `<appraisalId>~<memberId>` each member's self-assessment, rating counts and grade;

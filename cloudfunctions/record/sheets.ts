@@ -7,10 +7,11 @@ import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { publishWorkbook } from '../common/sheets';
 import { boardOf } from '../checkin/board';
+import { addDiscussionSheet, topicsOfActivity } from '../voice/topics';
 
 const when = (d: Date | string) => inShanghai(d).format('YYYY-MM-DD HH:mm');
 
-/** One activity: 签到表 (who, how and when) and 会议记录. */
+/** One activity: 签到表 (who, how and when), 会议记录, and the discussions of its 讲坛 topics. */
 export const exportRecord: Handler<'record', 'export'> = async (_input, ctx) => {
   const a = ctx.grant.doc;
   const [board, record] = await Promise.all([
@@ -52,6 +53,8 @@ export const exportRecord: Handler<'record', 'export'> = async (_input, ctx) => 
   for (const r of rows) minutes.addRow(r);
   minutes.getColumn(1).width = 12;
   minutes.getColumn(2).width = 80;
+  // 讲坛 topics of this meeting: each discussion as a sheet of the record.
+  for (const [i, t] of (await topicsOfActivity(ctx, a._id)).entries()) await addDiscussionSheet(ctx, book, t, `讨论记录${i + 1}`);
   const url = await publishWorkbook(ctx, book);
   await audit(ctx, {
     orgId: a.orgId,

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { inShanghai } from '../../typings/time';
 import { TOPIC_KIND_LABEL, type TopicCard, type TopicReplyView } from '../../typings/voice';
 import { audit } from '../common/audit';
+import type { HandlerContext } from '../common/context';
 import { expandAudience } from '../common/audience';
 import { col, isDuplicate, type TopicDoc, type TopicReplyDoc } from '../common/db';
 import type { Handler } from '../common/define';
@@ -216,12 +217,16 @@ export const closeTopic: Handler<'voice', 'closeTopic'> = async (_input, ctx) =>
   return { closed: true };
 };
 
-export const exportTopic: Handler<'voice', 'exportTopic'> = async (_input, ctx) => {
-  const t = ctx.grant.doc;
+/** A topic's discussion as a worksheet (the replies not hidden, oldest first): its own export, and a sheet of its meeting's record. */
+export async function addDiscussionSheet(
+  ctx: Pick<HandlerContext, 'db'>,
+  book: ExcelJS.Workbook,
+  t: TopicDoc,
+  name = '讨论记录',
+): Promise<void> {
   const { data } = await col(ctx.db, 'topic_replies').where({ topicId: t._id, hidden: false }).orderBy('at', 'asc').limit(1000).get();
   const activity = t.activityId ? (await col(ctx.db, 'activities').doc(t.activityId).get()).data[0] : undefined;
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('讨论记录');
+  const sheet = book.addWorksheet(name);
   sheet.addRow([`${TOPIC_KIND_LABEL[t.kind]}：${t.title}`]);
   if (activity) sheet.addRow([`所属活动：${activity.title}（${inShanghai(activity.startAt).format('YYYY-MM-DD HH:mm')}）`]);
   if (t.body) sheet.addRow([t.body]);
@@ -231,5 +236,16 @@ export const exportTopic: Handler<'voice', 'exportTopic'> = async (_input, ctx) 
   for (const r of data) sheet.addRow([r.name, inShanghai(r.at).format('YYYY-MM-DD HH:mm'), r.text, r.likes, r.pinned ? '是' : '']);
   sheet.getColumn(3).width = 60;
   sheet.getColumn(2).width = 18;
+}
+
+/** The topics tied to a meeting, oldest first: their discussions go into the meeting record's export. */
+export async function topicsOfActivity(ctx: Pick<HandlerContext, 'db'>, activityId: string): Promise<TopicDoc[]> {
+  const { data } = await col(ctx.db, 'topics').where({ activityId }).limit(20).get();
+  return data.sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
+}
+
+export const exportTopic: Handler<'voice', 'exportTopic'> = async (_input, ctx) => {
+  const book = new ExcelJS.Workbook();
+  await addDiscussionSheet(ctx, book, ctx.grant.doc);
   return { url: await publishWorkbook(ctx, book) };
 };

@@ -1,6 +1,6 @@
 import type { ArchiveView, TodoList } from '../../typings/domain';
 import type { AppraisalBoard, AppraisalView, TopicView, VoiceHome } from '../../typings/voice';
-import { clock } from '../helpers/activity';
+import { clock, createActivity } from '../helpers/activity';
 import { readWorkbook } from '../helpers/excel';
 import { demoRuntime, ok, snapshot } from '../helpers/runtime';
 import { appraisalAt, COMMITTEE, createTopic, rdMember, rdMembership, SECRETARY, stringsIn } from '../helpers/voice';
@@ -42,10 +42,16 @@ describe('讲坛: members discuss a topic under their names; the organiser pins,
     expect((await ok<TopicView>(rt, 'voice', 'topic', { topicId }, MEMBER)).items[0]!.likes).toBe(1);
   });
 
-  it('a closed topic takes no more replies, and its export carries the discussion for the meeting record', async () => {
+  it('a closed topic takes no more replies, and its discussion is exported alone and as a sheet of its meeting record', async () => {
     const c = clock('2026-12-03T02:00:00Z');
     const rt = await demoRuntime(c.now);
-    const topicId = await createTopic(rt, { kind: 'meeting' });
+    const activityId = await createActivity(rt, {
+      type: 'general_meeting',
+      title: '十二月支部党员大会',
+      signupRequired: false,
+      signupDeadline: null,
+    });
+    const topicId = await createTopic(rt, { kind: 'meeting', activityId });
     await ok(rt, 'voice', 'replyTopic', { topicId, text: '建议每季度开展一次集中学习。' }, MEMBER);
     await ok(rt, 'voice', 'closeTopic', { topicId }, SECRETARY);
     const before = await snapshot(rt);
@@ -58,6 +64,9 @@ describe('讲坛: members discuss a topic under their names; the organiser pins,
     const rows = await readWorkbook(rt, url, '讨论记录');
     expect(stringsIn(rows).join('|')).toContain('建议每季度开展一次集中学习。');
     expect(stringsIn(rows).join('|')).toContain('发言人');
+    expect(stringsIn(rows).join('|')).toContain('所属活动：十二月支部党员大会');
+    const record = await ok<{ url: string }>(rt, 'record', 'export', { activityId }, SECRETARY);
+    expect(stringsIn(await readWorkbook(rt, record.url, '讨论记录1')).join('|')).toContain('建议每季度开展一次集中学习。');
     const home = await ok<VoiceHome>(rt, 'voice', 'home', {}, MEMBER);
     expect(home.topics.map((t) => [t.id, t.closed])).toEqual([[topicId, true]]);
     expect((await ok<VoiceHome>(rt, 'voice', 'home', {}, OUTSIDER)).topics).toEqual([]);
