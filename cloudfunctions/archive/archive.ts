@@ -72,6 +72,13 @@ export async function view(ctx: HandlerContext, openid: string): Promise<Archive
   const doc = await archiveOf(ctx, openid);
   const phone = sensitive(ctx, doc, 'phone');
   const idCard = sensitive(ctx, doc, 'idCard');
+  // The record's sections read different collections: side by side.
+  const [branches, study, honours, appraisals] = await Promise.all([
+    branchesOf(ctx, openid),
+    studyArchive(ctx, openid),
+    honoursOf(ctx, openid),
+    appraisalsOf(ctx, openid),
+  ]);
   return {
     name: doc?.name ?? null,
     gender: doc?.gender ?? null,
@@ -83,10 +90,10 @@ export async function view(ctx: HandlerContext, openid: string): Promise<Archive
     idCardMasked: idCard ? mask('idCard', idCard) : null,
     updatedAt: doc ? new Date(doc.updatedAt).toISOString() : null,
     photoUrl: doc?.photoFileID ? await photoUrl(ctx, doc.photoFileID) : null,
-    branches: await branchesOf(ctx, openid),
-    study: await studyArchive(ctx, openid),
-    honours: await honoursOf(ctx, openid),
-    appraisals: await appraisalsOf(ctx, openid),
+    branches,
+    study,
+    honours,
+    appraisals,
   };
 }
 

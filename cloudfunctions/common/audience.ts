@@ -47,17 +47,30 @@ const AUDIENCE_LABEL = {
 export const audienceLabel = (d: { audience: Audience; memberIds: string[] }) =>
   d.audience.kind === 'members' ? `${AUDIENCE_LABEL.members} ${d.memberIds.length} 人` : AUDIENCE_LABEL[d.audience.kind];
 
-/** The active members an audience stands for now: of its units, or the invited ones still active. */
-export async function audienceMembers(
-  ctx: Pick<HandlerContext, 'db'>,
-  d: { audienceOrgIds: string[]; memberIds: string[] },
-): Promise<MembershipDoc[]> {
+/** An expanded audience: its units, or its invited members (then the units do not count). */
+type Expanded = { audienceOrgIds: string[]; memberIds: string[] };
+
+/** The condition on memberships that picks an audience's active members. */
+function audienceWhere(ctx: Pick<HandlerContext, 'db'>, d: Expanded) {
   const _ = ctx.db.command;
+  return d.memberIds.length ? { _id: _.in(d.memberIds), status: 'active' } : { orgId: _.in(d.audienceOrgIds), status: 'active' };
+}
+
+/** Whether a membership is one of an audience's active members (the same rule as audienceWhere, for one member in hand). */
+export const inAudience = (d: Expanded, m: Pick<MembershipDoc, '_id' | 'orgId' | 'status'>) =>
+  m.status === 'active' && (d.memberIds.length ? d.memberIds.includes(m._id) : d.audienceOrgIds.includes(m.orgId));
+
+/** The active members an audience stands for now: of its units, or the invited ones still active. */
+export async function audienceMembers(ctx: Pick<HandlerContext, 'db'>, d: Expanded): Promise<MembershipDoc[]> {
   const out: MembershipDoc[] = [];
   for (let skip = 0; ; skip += 1000) {
-    const where = d.memberIds.length ? { _id: _.in(d.memberIds), status: 'active' } : { orgId: _.in(d.audienceOrgIds), status: 'active' };
-    const { data } = await col(ctx.db, 'memberships').where(where).orderBy('_id', 'asc').skip(skip).limit(1000).get();
+    const { data } = await col(ctx.db, 'memberships').where(audienceWhere(ctx, d)).orderBy('_id', 'asc').skip(skip).limit(1000).get();
     out.push(...data);
     if (data.length < 1000) return out;
   }
+}
+
+/** How many they are, counted rather than read. */
+export async function audienceCount(ctx: Pick<HandlerContext, 'db'>, d: Expanded): Promise<number> {
+  return (await col(ctx.db, 'memberships').where(audienceWhere(ctx, d)).count()).total;
 }

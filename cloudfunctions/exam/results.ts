@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { ATTEMPT_KIND_LABEL, QUESTION_TYPE_LABEL, type PaperResults } from '../../typings/exam';
 import { pageLink } from '../../typings/pages';
 import { inShanghai, shanghaiDay } from '../../typings/time';
-import { audienceMembers } from '../common/audience';
+import { audienceMembers, inAudience } from '../common/audience';
 import type { HandlerContext } from '../common/context';
 import { col, type AttemptDoc, type MembershipDoc, type PaperDoc } from '../common/db';
 import type { Handler } from '../common/define';
@@ -142,8 +142,7 @@ export const remind: Handler<'exam', 'remind'> = async (input, ctx) => {
   if (p.cancelledAt) throw new AppError('CONFLICT', '试卷已撤回');
   if (p.closeAt && ctx.now.getTime() >= new Date(p.closeAt).getTime()) throw new AppError('CLOSED', '已经截止，不能再提醒');
   const m = (await col(ctx.db, 'memberships').doc(input.memberId).get()).data[0];
-  const inAudience = m?.status === 'active' && (p.memberIds.length ? p.memberIds.includes(m._id) : p.audienceOrgIds.includes(m.orgId));
-  if (!m || !inAudience) throw new AppError('NOT_FOUND', '这位党员不在参加范围内');
+  if (!m || !inAudience(p, m)) throw new AppError('NOT_FOUND', '这位党员不在参加范围内');
   const { total } = await col(ctx.db, 'exam_attempts').where({ openid: m.openid, paperId: p._id, status: 'graded' }).count();
   if (total > 0) throw new AppError('CONFLICT', '这位党员已经交卷了');
   const day = shanghaiDay(ctx.now);

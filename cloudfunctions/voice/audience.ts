@@ -36,8 +36,4 @@ export async function writeAudience(
   );
 }
 
-/** Whether an active membership is in a survey's or vote's audience. */
-export const inAudience = (d: Pick<SurveyDoc, 'audienceOrgIds' | 'memberIds'>, m: { _id: string; orgId: string; status: string }) =>
-  m.status === 'active' && (d.memberIds.length ? d.memberIds.includes(m._id) : d.audienceOrgIds.includes(m.orgId));
-
 export const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);

@@ -8,8 +8,8 @@ import type { HandlerContext } from '../common/context';
 import { col, type AppraisalDoc, type MembershipDoc, type VoiceAudienceDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { orgNames } from '../org/view';
-import { ownerKey } from './anon';
 import { raterId } from './appraisals';
+import { writtenBy } from './letters';
 import { stateOf } from './audience';
 import { takerId } from './surveys';
 import { topicCard } from './topics';
@@ -64,6 +64,16 @@ async function appraisalsFor(ctx: Pick<HandlerContext, 'db'>, memberships: Membe
   return data;
 }
 
+/** Where the caller reads the unit's letters (its secretary or 支委), and how many wait there: one request, none for members. */
+async function lettersWaiting(ctx: Pick<HandlerContext, 'db'>, memberships: MembershipDoc[]) {
+  const units = [...new Set(memberships.filter((m) => DRAFTER_ROLES.includes(m.role)).map((m) => m.orgId))];
+  if (!units.length) return null;
+  const { total } = await col(ctx.db, 'letters')
+    .where({ orgId: ctx.db.command.in(units), stage: 0 })
+    .count();
+  return { units, total };
+}
+
 const stateOfRow = (r: VoiceAudienceDoc, now: Date) =>
   stateOf({ openAt: r.openAt, closeAt: r.closeAt.getTime() > FAR.getTime() ? null : r.closeAt, cancelledAt: null }, now);
 const closeIso = (r: VoiceAudienceDoc) => (new Date(r.closeAt).getTime() > FAR.getTime() ? null : new Date(r.closeAt).toISOString());
@@ -71,7 +81,6 @@ const closeIso = (r: VoiceAudienceDoc) => (new Date(r.closeAt).getTime() > FAR.g
 export const home: Handler<'voice', 'home'> = async (_input, ctx) => {
   const { openid } = ctx.caller;
   const memberships = await activeMemberships(ctx.db, openid);
-  const drafting = [...new Set(memberships.filter((m) => DRAFTER_ROLES.includes(m.role)).map((m) => m.orgId))];
   const _ = ctx.db.command;
   const [names, { rows, done }, unread, waiting, appraisals] = await Promise.all([
     orgNames(
@@ -80,13 +89,9 @@ export const home: Handler<'voice', 'home'> = async (_input, ctx) => {
     ),
     mineOpen(ctx, openid, memberships, new Date(ctx.now.getTime() - RECENT_MS)),
     col(ctx.db, 'letters')
-      .where(_.and([{ unread: true }, _.or([{ openid }, { ownerKey: ownerKey(ctx.keys(), openid) }])]))
+      .where(_.and([{ unread: true }, writtenBy(ctx, openid)]))
       .count(),
-    drafting.length
-      ? col(ctx.db, 'letters')
-          .where({ orgId: _.in(drafting), stage: 0 })
-          .count()
-      : null,
+    lettersWaiting(ctx, memberships),
     appraisalsFor(ctx, memberships, ['study', 'self', 'peer', 'decide', 'publicize']),
   ]);
   const topicIds = rows.filter((r) => r.kind === 'topic').map((r) => r.refId);
@@ -176,15 +181,9 @@ async function appraisalItems(ctx: Pick<HandlerContext, 'db'>, openid: string, a
  * waiting there. At most six requests, in two rounds.
  */
 export const voiceTodo: TodoProvider = async (ctx, scope) => {
-  const drafting = [...new Set(scope.memberships.filter((m) => DRAFTER_ROLES.includes(m.role)).map((m) => m.orgId))];
-  const _ = ctx.db.command;
   const [{ rows, done }, waiting, appraisals] = await Promise.all([
     mineOpen(ctx, scope.openid, scope.memberships, scope.now),
-    drafting.length
-      ? col(ctx.db, 'letters')
-          .where({ orgId: _.in(drafting), stage: 0 })
-          .count()
-      : null,
+    lettersWaiting(ctx, scope.memberships),
     appraisalsFor(ctx, scope.memberships, ['study', 'self', 'peer']),
   ]);
   const items: TodoItem[] = rows
@@ -210,7 +209,7 @@ export const voiceTodo: TodoProvider = async (ctx, scope) => {
       title: `书记信箱有 ${waiting.total} 封来信待处理`,
       detail: '党员的建议、意见和求助，请及时答复',
       dueAt: null,
-      link: { page: 'letters', query: { orgId: drafting[0]! } },
+      link: { page: 'letters', query: { orgId: waiting.units[0]! } },
       urgent: false,
     });
   }

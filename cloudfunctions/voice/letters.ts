@@ -38,10 +38,9 @@ async function viewOf(ctx: HandlerContext, l: LetterDoc, forWriter: boolean): Pr
   return { ...card, images, replies: l.replies.map((r) => ({ text: r.text, by: r.by, at: new Date(r.at).toISOString() })) };
 }
 
-/** The caller's letters: signed ones by their openid, anonymous ones by their keyed hash. */
-function mineWhere(ctx: HandlerContext & { caller: { openid: string } }) {
-  const _ = ctx.db.command;
-  return _.or([{ openid: ctx.caller.openid }, { ownerKey: ownerKey(ctx.keys(), ctx.caller.openid) }]);
+/** A person's letters: signed ones by their openid, anonymous ones by their keyed hash (which only the server can make). */
+export function writtenBy(ctx: Pick<HandlerContext, 'db' | 'keys'>, openid: string) {
+  return ctx.db.command.or([{ openid }, { ownerKey: ownerKey(ctx.keys(), openid) }]);
 }
 
 export const sendLetter: Handler<'voice', 'sendLetter'> = async (input, ctx) => {
@@ -79,7 +78,7 @@ export const sendLetter: Handler<'voice', 'sendLetter'> = async (input, ctx) => 
 };
 
 export const myLetters: Handler<'voice', 'myLetters'> = async (_input, ctx) => {
-  const { data } = await col(ctx.db, 'letters').where(mineWhere(ctx)).orderBy('day', 'desc').limit(100).get();
+  const { data } = await col(ctx.db, 'letters').where(writtenBy(ctx, ctx.caller.openid)).orderBy('day', 'desc').limit(100).get();
   const names = await orgNames(
     ctx.db,
     data.map((l) => l.orgId),
@@ -89,7 +88,7 @@ export const myLetters: Handler<'voice', 'myLetters'> = async (_input, ctx) => {
 
 export const myLetter: Handler<'voice', 'myLetter'> = async (input, ctx) => {
   const { data } = await col(ctx.db, 'letters')
-    .where(ctx.db.command.and([{ _id: input.letterId }, mineWhere(ctx)]))
+    .where(ctx.db.command.and([{ _id: input.letterId }, writtenBy(ctx, ctx.caller.openid)]))
     .limit(1)
     .get();
   const l = data[0];

@@ -1,18 +1,14 @@
 import type { HandlerContext } from '../common/context';
 import { col } from '../common/db';
-import { ownerKey } from './anon';
 import { appraisalsOf } from './appraisals';
 import { honoursOf } from './honours';
+import { writtenBy } from './letters';
 
 type Ctx = Pick<HandlerContext, 'db' | 'keys' | 'storage' | 'log'>;
 
 /** The person's letters, signed and anonymous (the latter found only through their keyed hash). */
 async function lettersOf(ctx: Ctx, openid: string) {
-  const _ = ctx.db.command;
-  const { data } = await col(ctx.db, 'letters')
-    .where(_.or([{ openid }, { ownerKey: ownerKey(ctx.keys(), openid) }]))
-    .limit(1000)
-    .get();
+  const { data } = await col(ctx.db, 'letters').where(writtenBy(ctx, openid)).limit(1000).get();
   return data;
 }
 

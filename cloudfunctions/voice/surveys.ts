@@ -3,7 +3,7 @@ import { pageLink } from '../../typings/pages';
 import { inShanghai, shanghaiDay } from '../../typings/time';
 import { SURVEY_STATE_LABEL, VOICE_RULES, type SurveyAnswer, type SurveyEditorCard, type SurveyQuestionResult } from '../../typings/voice';
 import { audit } from '../common/audit';
-import { audienceLabel, audienceMembers, expandAudience } from '../common/audience';
+import { audienceCount, audienceLabel, audienceMembers, expandAudience, inAudience } from '../common/audience';
 import type { HandlerContext } from '../common/context';
 import { col, isDuplicate, type MembershipDoc, type SurveyDoc, type SurveyTallyDoc } from '../common/db';
 import type { Handler } from '../common/define';
@@ -13,28 +13,19 @@ import { award, EVENT_KEYS } from '../common/points';
 import { publishWorkbook } from '../common/sheets';
 import { orgNames } from '../org/view';
 import { randomId, randomPlace } from './anon';
-import { inAudience, iso, stateOf, writeAudience } from './audience';
+import { iso, stateOf, writeAudience } from './audience';
 
 type Ctx = Pick<HandlerContext, 'db' | 'now'>;
 export const takerId = (surveyId: string, openid: string) => `${surveyId}~${openid}`;
 const reminderId = (surveyId: string, openid: string, day: string) => `surveyReminder~${surveyId}~${day}~${openid}`;
 
-/** Active members in the audience, counted (not read): a results page never reads the whole audience. */
-export async function audienceCount(
-  ctx: Pick<HandlerContext, 'db'>,
-  d: { audienceOrgIds: string[]; memberIds: string[] },
-): Promise<number> {
-  const _ = ctx.db.command;
-  const where = d.memberIds.length ? { _id: _.in(d.memberIds), status: 'active' } : { orgId: _.in(d.audienceOrgIds), status: 'active' };
-  return (await col(ctx.db, 'memberships').where(where).count()).total;
-}
-
 async function answersOf(ctx: Ctx, surveyId: string): Promise<number> {
   return (await col(ctx.db, 'survey_tallies').doc(surveyId).get()).data[0]?.n ?? 0;
 }
 
-async function editorCard(ctx: Ctx, s: SurveyDoc): Promise<SurveyEditorCard> {
-  const answers = await answersOf(ctx, s._id);
+/** A survey in the organisers' list; `answers` when the tally is already at hand. */
+async function editorCard(ctx: Ctx, s: SurveyDoc, answers?: number): Promise<SurveyEditorCard> {
+  answers ??= await answersOf(ctx, s._id);
   return {
     id: s._id,
     title: s.title,
@@ -268,8 +259,8 @@ const share = (count: number, of: number) => (of ? Math.round((count / of) * 100
 
 export const surveyResults: Handler<'voice', 'surveyResults'> = async (_input, ctx) => {
   const s = ctx.grant.doc;
-  const [card, tally] = await Promise.all([editorCard(ctx, s), col(ctx.db, 'survey_tallies').doc(s._id).get()]);
-  const t: SurveyTallyDoc = tally.data[0] ?? { _id: s._id, n: 0, q: {} };
+  const t: SurveyTallyDoc = (await col(ctx.db, 'survey_tallies').doc(s._id).get()).data[0] ?? { _id: s._id, n: 0, q: {} };
+  const card = await editorCard(ctx, s, t.n);
   const shown = !s.anonymous || t.n >= VOICE_RULES.resultsMinAnswers;
   const withheldReason = shown
     ? null

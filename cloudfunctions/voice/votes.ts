@@ -1,7 +1,7 @@
 import { inShanghai } from '../../typings/time';
 import { VOICE_RULES, type CandidateView, type VoteEditorCard } from '../../typings/voice';
 import { audit } from '../common/audit';
-import { audienceLabel, audienceMembers, expandAudience } from '../common/audience';
+import { audienceCount, audienceLabel, audienceMembers, expandAudience, inAudience } from '../common/audience';
 import type { HandlerContext } from '../common/context';
 import { col, isDuplicate, type CandidateDoc, type VoteDoc } from '../common/db';
 import type { Handler } from '../common/define';
@@ -9,8 +9,7 @@ import { AppError } from '../common/errors';
 import { award, EVENT_KEYS } from '../common/points';
 import { orgNames } from '../org/view';
 import { randomId } from './anon';
-import { inAudience, iso, stateOf, writeAudience } from './audience';
-import { audienceCount } from './surveys';
+import { iso, stateOf, writeAudience } from './audience';
 
 type Ctx = Pick<HandlerContext, 'db' | 'now'>;
 export const voterId = (voteId: string, openid: string) => `${voteId}~${openid}`;
