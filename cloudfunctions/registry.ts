@@ -5,6 +5,7 @@ import { archive } from './archive';
 import { audit } from './audit';
 import { branch } from './branch';
 import { checkin } from './checkin';
+import { dues } from './dues';
 import { exam } from './exam';
 import type { InvocationContext } from './common/context';
 import type { Platform } from './common/platform';
@@ -20,6 +21,7 @@ import { privacy } from './privacy';
 import { question } from './question';
 import { record } from './record';
 import { role } from './role';
+import { service } from './service';
 import { signup } from './signup';
 import { study } from './study';
 import { system } from './system';
@@ -59,6 +61,8 @@ export const FUNCTIONS: { [F in FunctionName]: Deployable & { name: F } } = {
   exam,
   points,
   voice,
+  service,
+  dues,
   system,
 };
 
@@ -75,4 +79,8 @@ export const TIMERS: { fn: FunctionName; name: string; cron: string }[] = [
   { fn: 'study', name: 'remindDue', cron: '0 0 19 * * * *' },
   // Papers whose time ran out are graded with the answers saved: every minute.
   { fn: 'exam', name: 'expire', cron: '15 * * * * * *' },
+  // Residents' data whose purpose has passed is erased, wishes left unconfirmed are confirmed: every hour.
+  { fn: 'service', name: 'tick', cron: '0 20 * * * * *' },
+  // Members with dues unpaid are reminded once a month, on the 5th in the morning.
+  { fn: 'dues', name: 'remind', cron: '0 0 9 5 * * *' },
 ];

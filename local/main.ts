@@ -7,6 +7,7 @@ import { seedDemoPosts } from './seed-posts';
 import { seedDemoStudy } from './seed-study';
 import { seedDemoExam } from './seed-exam';
 import { seedDemoVoice } from './seed-voice';
+import { seedDemoService } from './seed-service';
 import { startTimers } from './timers';
 
 async function main(): Promise<void> {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     const questions = await seedDemoExam(runtime, new Date());
     if (questions) console.log(`已建演示题库 ${questions} 题 (seeded ${questions} demo questions)`);
     if (await seedDemoVoice(runtime, new Date())) console.log('已建演示心声：来信、问卷、评选 (seeded demo letters, a survey and a vote)');
+    if (await seedDemoService(runtime, new Date())) console.log('已建演示志愿服务、微心愿与党费 (seeded demo service, wishes and dues)');
   }
   const timers = startTimers(runtime);
   const server = createGateway({ runtime, secret: loadSecret(config.dataDir), staticDir: config.staticDir });

@@ -82,6 +82,9 @@ export const PERSONAS: Persona[] = [
   ...DEMO_PEOPLE.slice(0, 5),
   ...DEMO_PEOPLE.filter((p) => p.orgId === 'org-xh-branch-mk' && p.role === 'member').slice(0, 1),
   { openid: 'demo-newcomer', name: '新用户', label: '尚未加入支部', orgId: null, role: null },
+  // From local/seed-service.ts: a community's secretary (党员进社区, 微心愿) and a resident who is not a member.
+  { openid: 'demo-community-secretary', name: '吴秀英', label: '社区党支部书记', orgId: 'org-sq-branch', role: 'secretary' },
+  { openid: 'demo-resident', name: '社区居民', label: '社区居民（非党员）', orgId: null, role: null },
 ];
 
 async function addIfMissing(db: Db, collection: string, doc: { _id: string } & Record<string, unknown>): Promise<boolean> {

@@ -113,6 +113,28 @@ import {
   type VoteEditorCard,
   type VoteView,
 } from './voice';
+import {
+  DUES_METHODS,
+  SERVICE_RULES,
+  WISH_STATES,
+  type CommunityCard,
+  type CommunityMemberRow,
+  type CommunityRegView,
+  type DuesLedger,
+  type DuesMemberView,
+  type MyDues,
+  type MyService,
+  type ServiceCertificate,
+  type ServiceEditorCard,
+  type ServiceProjectCard,
+  type ServiceProjectDraft,
+  type ServiceProjectView,
+  type ServiceRoster,
+  type ServiceStats,
+  type WishCard,
+  type WishInboxRow,
+  type WishView,
+} from './service';
 
 /** Options by position (an editor's right answers, a member's choices). */
 const optionIndices = z
@@ -487,6 +509,45 @@ export const voteInput = z
 const candidateId = z.string().regex(/^[0-9A-Za-z_-]{1,64}~[0-9A-Za-z_-]{1,64}$/, '无效的候选人');
 const deedText = z.string().trim().min(10, '事迹至少 10 个字').max(500, '事迹最多 500 个字');
 
+/** A mobile number (checked again on the server, where it is encrypted). */
+const phoneText = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位数字');
+/** A resident's name and phone: what they give to sign up or to be reached about a wish. */
+const residentContact = z.strictObject({ name: personName, phone: phoneText });
+
+/** A 志愿服务 project as its organiser writes it: the server checks the slots make sense. */
+export const serviceProjectInput = z.strictObject({
+  title: z.string().trim().min(2, '标题至少 2 个字').max(40, '标题最多 40 个字'),
+  description: z.string().trim().max(2000, '说明最多 2000 个字').default(''),
+  place: z.string().trim().min(1, '请填写地点').max(60, '地点最多 60 个字'),
+  public: z.boolean(),
+  images: imageList,
+  slots: z
+    .array(
+      z.strictObject({
+        id: docId.nullable().default(null),
+        startAt: isoInstant,
+        endAt: isoInstant,
+        capacity: z
+          .number()
+          .int()
+          .min(1, '名额至少 1 人')
+          .max(SERVICE_RULES.maxCapacity, `名额最多 ${SERVICE_RULES.maxCapacity} 人`)
+          .nullable()
+          .default(null),
+      }),
+    )
+    .min(1, '请至少添加一个服务时段')
+    .max(SERVICE_RULES.maxSlots, `最多 ${SERVICE_RULES.maxSlots} 个时段`),
+});
+
+const yearMonth = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+/** Dues in fen: up to 100,000 yuan. */
+const feeAmount = z.number().int('金额最小单位为分').min(0, '金额不能为负').max(10_000_000, '金额过大');
+const receiptNo = z.string().trim().max(30, '收据编号最多 30 个字').default('');
+
 export const contract = {
   user: {
     /** Creates or loads the caller's user record from their WeChat identity. */
@@ -503,8 +564,11 @@ export const contract = {
   org: {
     /** The units the caller can see: their own (and the ones above), or everything below a unit they administer. */
     tree: action<{ units: OrgUnitView[] }>()(z.strictObject({})),
-    create: action<{ unit: OrgUnitView }>()(z.strictObject({ parentId: docId, name: orgName, type: orgType })),
-    rename: action<{ unit: OrgUnitView }>()(z.strictObject({ orgId: docId, name: orgName })),
+    /** A new unit under a unit; `community`: a 社区党组织, with which members register where they live (党员进社区). */
+    create: action<{ unit: OrgUnitView }>()(
+      z.strictObject({ parentId: docId, name: orgName, type: orgType, community: z.boolean().default(false) }),
+    ),
+    rename: action<{ unit: OrgUnitView }>()(z.strictObject({ orgId: docId, name: orgName, community: z.boolean().optional() })),
     /**
      * The number members of the unit call or copy from their home (an office phone, or the secretary's if
      * they choose to publish it); null removes it. Audited.
@@ -1083,6 +1147,165 @@ export const contract = {
     ),
     /** Removes an honour recorded by mistake. Audited. */
     removeHonour: action<{ removed: true }>()(z.strictObject({ honourId: docId })),
+  },
+  service: {
+    /** 志愿服务 open to the caller: their units' (and their community's) projects still to come, and public ones. */
+    list: action<{ projects: ServiceProjectCard[] }>()(z.strictObject({})),
+    /** A project with its slots and the caller's place in them; one the caller may not see is "not found". */
+    project: action<ServiceProjectView>()(z.strictObject({ projectId: docId })),
+    /** Signs up for a slot: a member as themselves, a resident (public projects only) with a name and phone, stored encrypted. */
+    signUp: action<{ signupId: string }>()(z.strictObject({ slotId: docId, resident: residentContact.optional() })),
+    /** Gives the place back before the slot starts. */
+    cancelSignup: action<{ cancelled: true }>()(z.strictObject({ slotId: docId })),
+    /** Checks in to a slot one signed up for, with the rotating code the organiser shows. */
+    checkin: action<{ checkedInAt: string; already: boolean }>()(
+      z.union([
+        z.strictObject({ slotId: docId, payload: z.string().min(1).max(64) }),
+        z.strictObject({ slotId: docId, digits: z.string().regex(/^\d{6}$/, '请输入 6 位数字签到码') }),
+      ]),
+    ),
+    /** 我的志愿服务: the caller's slots to come and done, confirmed hours by year, their 进社区 registration. */
+    mine: action<MyService>()(z.strictObject({})),
+    /** A member's volunteer hours of a year, for the certificate they draw and share. */
+    certificate: action<ServiceCertificate>()(z.strictObject({ year: z.number().int().min(2000).max(2100) })),
+    /** A unit's projects, newest first, for its organisers. */
+    projects: action<{ projects: ServiceEditorCard[] }>()(z.strictObject({ orgId: docId })),
+    /** Creates a project or changes one (a slot with sign-ups keeps its time; its places not below those taken). Audited. */
+    saveProject: action<{ projectId: string }>()(
+      z.strictObject({ orgId: docId, projectId: docId.optional(), project: serviceProjectInput }),
+    ),
+    /** A project as its unit wrote it, for editing. */
+    projectDraft: action<ServiceProjectDraft & { id: string; orgId: string }>()(z.strictObject({ projectId: docId })),
+    /** Cancels a project: nobody signs up any more; those signed up see it cancelled. Audited. */
+    cancelProject: action<{ cancelled: true }>()(z.strictObject({ projectId: docId, reason: reasonText })),
+    /** The slot's rotating check-in code (the same codes as meetings). */
+    code: action<CheckinCode>()(z.strictObject({ slotId: docId })),
+    /** Who signed up for a slot, who came, and their hours: residents masked. */
+    roster: action<ServiceRoster>()(z.strictObject({ slotId: docId })),
+    /** Confirms the hours of a slot's volunteers (0: did not serve); members earn points. Audited. */
+    confirmHours: action<ServiceRoster>()(
+      z.strictObject({
+        slotId: docId,
+        entries: z
+          .array(
+            z.strictObject({
+              signupId: docId,
+              hours: z
+                .number()
+                .min(0, '时长不能为负')
+                .max(SERVICE_RULES.slotMaxHours, `时长最多 ${SERVICE_RULES.slotMaxHours} 小时`)
+                .refine((h) => Number.isInteger(h * 2), '时长以半小时计'),
+            }),
+          )
+          .min(1)
+          .max(SERVICE_RULES.maxCapacity),
+      }),
+    ),
+    /** A resident's name and phone in full, to call them about their slot. Audited. */
+    revealContact: action<{ name: string; phone: string }>()(z.strictObject({ signupId: docId })),
+    /** Community party units (社区党组织) a member may register with, by name, or one by id. */
+    communities: action<{ units: CommunityCard[] }>()(
+      z.union([z.strictObject({ q: searchText.min(1, '请输入社区名称') }), z.strictObject({ orgId: docId })]),
+    ),
+    /** 党员进社区: the caller (a member) registers with the community where they live; a second registration moves it. */
+    register: action<CommunityRegView>()(z.strictObject({ orgId: docId })),
+    unregister: action<{ removed: true }>()(z.strictObject({})),
+    /** Members registered with a community unit, with their hours of service this year. */
+    registrations: action<{ year: number; rows: CommunityMemberRow[] }>()(z.strictObject({ orgId: docId })),
+    /** A unit's service this year: projects, sign-ups, hours, wishes by state, registered members. */
+    stats: action<ServiceStats>()(z.strictObject({ orgId: docId })),
+    /** 微心愿: anyone posts a small wish to a unit, with a contact only the claimer and the unit see; the unit reviews it first. */
+    postWish: action<{ wishId: string }>()(
+      z.strictObject({
+        orgId: docId,
+        title: z.string().trim().min(2, '标题至少 2 个字').max(30, '标题最多 30 个字'),
+        content: z.string().trim().min(5, '内容至少 5 个字').max(500, '内容最多 500 个字'),
+        images: z
+          .array(z.string().max(500).regex(UPLOADED_IMAGE, '图片无效，请重新上传'))
+          .max(SERVICE_RULES.wishMaxImages, `最多 ${SERVICE_RULES.wishMaxImages} 张图片`)
+          .default([]),
+        contact: residentContact,
+      }),
+    ),
+    /** Published wishes (without who posted them) of the caller's units and community, or of one unit. */
+    wishes: action<{ wishes: WishCard[] }>()(z.strictObject({ orgId: docId.optional() })),
+    /** The wishes the caller posted and those they claimed. */
+    myWishes: action<{ posted: WishCard[]; claimed: WishCard[] }>()(z.strictObject({})),
+    /** One wish, as far as the caller may see it. */
+    wish: action<WishView>()(z.strictObject({ wishId: docId })),
+    /** A member of the unit (or registered with it) takes the wish on: one claimer, whoever taps first. */
+    claimWish: action<WishView>()(z.strictObject({ wishId: docId })),
+    /** The claimer gives the wish back (before it is done). */
+    releaseWish: action<WishView>()(z.strictObject({ wishId: docId })),
+    /** The claimer marks it done, with a photo. */
+    fulfilWish: action<WishView>()(
+      z.strictObject({
+        wishId: docId,
+        photos: z
+          .array(z.string().max(500).regex(UPLOADED_IMAGE, '图片无效，请重新上传'))
+          .min(1, '请上传一张完成的照片')
+          .max(3, '最多 3 张图片'),
+        note: z.string().trim().max(200, '说明最多 200 个字').default(''),
+      }),
+    ),
+    /** The poster confirms it was done (with thanks, if they like). */
+    confirmWish: action<WishView>()(z.strictObject({ wishId: docId, thanks: z.string().trim().max(100, '最多 100 个字').default('') })),
+    /** The poster withdraws a wish nobody has claimed. */
+    withdrawWish: action<WishView>()(z.strictObject({ wishId: docId })),
+    /** A unit's wishes for its leaders (contacts masked), those to review first. */
+    wishInbox: action<{ wishes: WishInboxRow[] }>()(z.strictObject({ orgId: docId, state: z.enum(WISH_STATES).optional() })),
+    /** Publishes a wish for members to claim, or turns it down with a note the poster sees. Audited. */
+    reviewWish: action<WishView>()(
+      z.strictObject({
+        wishId: docId,
+        decision: z.enum(['publish', 'reject']),
+        note: z.string().trim().max(100, '说明最多 100 个字').default(''),
+      }),
+    ),
+  },
+  dues: {
+    /** The caller's dues in each of their branches: amount and basis, payments, months unpaid. */
+    mine: action<MyDues>()(z.strictObject({})),
+    /** A branch's ledger of a year: every member, what they paid each month, what is unpaid. */
+    ledger: action<DuesLedger>()(z.strictObject({ orgId: docId, year: z.number().int().min(2000).max(2100) })),
+    /** One member's amount, payments and arrears. */
+    member: action<DuesMemberView>()(z.strictObject({ memberId: docId })),
+    /** Sets a member's monthly amount and its basis, from a month on. Audited. */
+    setRate: action<DuesMemberView>()(
+      z.strictObject({
+        memberId: docId,
+        amount: feeAmount,
+        basis: z.string().trim().min(2, '请写明计算依据').max(60, '依据最多 60 个字'),
+        since: yearMonth,
+      }),
+    ),
+    /** Records a member's payment of one or more months (each at their amount unless given). Audited. */
+    pay: action<DuesMemberView>()(
+      z.strictObject({
+        memberId: docId,
+        months: z.array(yearMonth).min(1, '请选择月份').max(24, '一次最多 24 个月'),
+        amount: feeAmount.optional(),
+        method: z.enum(DUES_METHODS),
+        paidOn: isoDate,
+        receiptNo,
+      }),
+    ),
+    /** Records a month's payment for many members at once, each at their amount; those already paid are skipped. Audited. */
+    payMonth: action<{ recorded: number; skipped: number }>()(
+      z.strictObject({
+        orgId: docId,
+        month: yearMonth,
+        memberIds: z.array(docId).min(1, '请选择党员').max(500),
+        method: z.enum(DUES_METHODS),
+        paidOn: isoDate,
+      }),
+    ),
+    /** Removes a payment recorded by mistake, with a reason. Audited. */
+    revoke: action<DuesMemberView>()(
+      z.strictObject({ paymentId: z.string().regex(/^[0-9A-Za-z_-]{1,64}~20\d{2}-\d{2}$/, '无效的编号'), reason: reasonText }),
+    ),
+    /** The year's ledger as an Excel workbook (a short-lived URL). */
+    export: action<{ url: string }>()(z.strictObject({ orgId: docId, year: z.number().int().min(2000).max(2100) })),
   },
   points: {
     /** The caller's points: total, this week/month/year, today against each rule's cap. */

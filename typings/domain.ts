@@ -55,6 +55,8 @@ export interface OrgUnitView {
   memberCount: number;
   /** The caller may create, rename and remove units here. */
   canAdminister: boolean;
+  /** A 社区党组织: members register with it where they live (党员进社区). */
+  community: boolean;
 }
 
 export interface AuditEntryView {
@@ -166,7 +168,13 @@ export type TodoKind =
   | 'survey'
   | 'vote'
   | 'letters'
-  | 'appraisal';
+  | 'appraisal'
+  | 'serviceSlot'
+  | 'serviceHours'
+  | 'wishReview'
+  | 'wishClaimed'
+  | 'wishConfirm'
+  | 'duesDue';
 
 export interface TodoList {
   items: TodoItem[];
@@ -206,6 +214,8 @@ export interface ArchiveView {
   honours: HonourView[];
   /** 民主评议: the grade of each year's appraisal, once published. */
   appraisals: { year: number; grade: AppraisalGrade; orgName: string }[];
+  /** 志愿服务: hours confirmed by the organisers, by year (latest first). */
+  service: { year: number; hours: number; times: number }[];
 }
 
 export type MembershipStatus = 'active' | 'left' | 'transferred';
@@ -439,7 +449,7 @@ export type Audience =
 /** Whom the organiser of a unit can make an activity for: the unit and those below, and their members. */
 export interface AudienceOptions {
   /** The unit first, then the units below it. */
-  units: Omit<OrgUnitView, 'canAdminister'>[];
+  units: Omit<OrgUnitView, 'canAdminister' | 'community'>[];
   /** Active members of all those units, in name (pinyin) order. */
   members: { memberId: string; name: string; orgName: string; role: Role }[];
   /** More members than listed (the list stops at 500). */

@@ -70,6 +70,17 @@ export const SECRETARY_PAGES = {
   /** 民主评议: the unit's appraisals, and one appraisal's board (steps, distributions, grades). */
   appraisals: 'pages/appraisals/index',
   appraisalBoard: 'pages/appraisal-board/index',
+  /** 志愿服务: the unit's projects, one project's form, one slot's volunteers (check-in, hours). */
+  serviceProjects: 'pages/service-projects/index',
+  serviceEdit: 'pages/service-edit/index',
+  serviceSlot: 'pages/service-slot/index',
+  /** 微心愿: the unit's wishes to review and follow. */
+  wishInbox: 'pages/wish-inbox/index',
+  /** 党员进社区: members registered with a community unit. */
+  communityMembers: 'pages/community-members/index',
+  /** 党费: the branch's ledger of a year, and one member's amount and payments. */
+  dues: 'pages/dues/index',
+  duesMember: 'pages/dues-member/index',
 } as const;
 
 /** The study subpackage: courses, lessons and one's study record (not tab pages, so out of the main package). */
@@ -103,17 +114,38 @@ export const VOICE_PAGES = {
   appraisal: 'pages/appraisal/index',
 } as const;
 
+/** The service subpackage: 志愿服务, 微心愿 and 党员进社区, open to residents too, and a member's 党费. */
+export const SERVICE_ROOT = 'packages/service';
+export const SERVICE_PAGES = {
+  /** 志愿服务: projects open to the caller, their sign-ups and hours, 微心愿 and 进社区. */
+  service: 'pages/index/index',
+  serviceProject: 'pages/project/index',
+  /** A year's volunteer hours drawn as a certificate picture. */
+  certificate: 'pages/certificate/index',
+  /** 微心愿: published wishes and the caller's own; `orgId` opens a unit's. */
+  wishes: 'pages/wishes/index',
+  wish: 'pages/wish/index',
+  /** `orgId`: post a wish to that unit. */
+  wishWrite: 'pages/wish-write/index',
+  /** 党员进社区: register with the community where one lives. */
+  community: 'pages/community/index',
+  /** 我的党费. */
+  myDues: 'pages/dues/index',
+} as const;
+
 export type TabPage = keyof typeof TAB_PAGES;
 export type SecretaryPage = keyof typeof SECRETARY_PAGES;
 export type StudyPage = keyof typeof STUDY_PAGES;
 export type VoicePage = keyof typeof VOICE_PAGES;
-export type PageName = TabPage | keyof typeof MEMBER_PAGES | SecretaryPage | StudyPage | VoicePage;
+export type ServicePage = keyof typeof SERVICE_PAGES;
+export type PageName = TabPage | keyof typeof MEMBER_PAGES | SecretaryPage | StudyPage | VoicePage | ServicePage;
 
 /** The subpackages, each loaded when one of its pages is first opened. */
 export const SUBPACKAGES = [
   { root: SECRETARY_ROOT, pages: SECRETARY_PAGES },
   { root: STUDY_ROOT, pages: STUDY_PAGES },
   { root: VOICE_ROOT, pages: VOICE_PAGES },
+  { root: SERVICE_ROOT, pages: SERVICE_PAGES },
 ] as const;
 
 /** Every page's name. */
@@ -128,6 +160,7 @@ export function pagePath(name: PageName): string {
   if (main) return main;
   if (name in STUDY_PAGES) return `${STUDY_ROOT}/${STUDY_PAGES[name as StudyPage]}`;
   if (name in VOICE_PAGES) return `${VOICE_ROOT}/${VOICE_PAGES[name as VoicePage]}`;
+  if (name in SERVICE_PAGES) return `${SERVICE_ROOT}/${SERVICE_PAGES[name as ServicePage]}`;
   return `${SECRETARY_ROOT}/${SECRETARY_PAGES[name as SecretaryPage]}`;
 }
 
@@ -155,4 +188,5 @@ export const LINKABLE_PAGES: readonly string[] = [
   ...[...Object.values(TAB_PAGES), ...Object.values(MEMBER_PAGES)].map((p) => `/${p}`),
   ...Object.values(STUDY_PAGES).map((p) => `/${STUDY_ROOT}/${p}`),
   ...Object.values(VOICE_PAGES).map((p) => `/${VOICE_ROOT}/${p}`),
+  ...Object.values(SERVICE_PAGES).map((p) => `/${SERVICE_ROOT}/${p}`),
 ];

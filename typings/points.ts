@@ -12,12 +12,17 @@ export const POINT_RULES = {
   exam: { label: '考试合格', points: 10, dailyCap: 20, note: '每场考试第一次合格时' },
   meeting: { label: '参加组织生活', points: 5, dailyCap: 10, note: '在三会一课、主题党日等活动签到' },
   voice: { label: '参与调查评选', points: 2, dailyCap: 6, note: '填写一份调查问卷或在评先评优中投票（与所填所选无关）' },
+  service: { label: '志愿服务', points: 2, dailyCap: 16, note: '志愿服务时长经组织确认后，每小时 2 分（不足 1 小时按 1 小时）' },
+  wish: { label: '微心愿', points: 5, dailyCap: 10, note: '认领的微心愿完成并经群众确认' },
 } as const;
 
 export type PointRule = keyof typeof POINT_RULES;
 /** A secretary's correction: not a rule, not capped, always with a reason. */
 export type LedgerRule = PointRule | 'adjust';
 export const POINT_RULE_NAMES = Object.keys(POINT_RULES) as PointRule[];
+
+/** Points of the `service` rule per confirmed hour of volunteer service. */
+export const SERVICE_POINTS_PER_HOUR = 2;
 
 /** Minutes of credited study per point of the `study` rule. */
 export const STUDY_MINUTES_PER_POINT = 10;

@@ -17,6 +17,7 @@ export async function notifyMembers(
   openids: string[],
   note: string,
   why = `${ctx.now.getTime()}-${createHash('sha1').update(note).digest('hex').slice(0, 10)}`,
+  page = pageLink('activityDetail', { id: activity._id }),
 ): Promise<void> {
   await send(
     ctx,
@@ -25,7 +26,7 @@ export async function notifyMembers(
       template: 'activityNotice',
       message: {
         touser,
-        page: pageLink('activityDetail', { id: activity._id }),
+        page,
         data: {
           thing1: { value: activity.title.slice(0, 20) },
           time2: { value: inShanghai(activity.startAt).format('YYYY年M月D日 HH:mm') },

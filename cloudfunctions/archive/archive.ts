@@ -6,6 +6,7 @@ import { col, type ArchiveDoc, type MembershipDoc } from '../common/db';
 import { studyArchive } from '../study/beat';
 import { appraisalsOf } from '../voice/appraisals';
 import { honoursOf } from '../voice/honours';
+import { volunteerYears } from '../service/signups';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { orgNames } from '../org/view';
@@ -73,11 +74,12 @@ export async function view(ctx: HandlerContext, openid: string): Promise<Archive
   const phone = sensitive(ctx, doc, 'phone');
   const idCard = sensitive(ctx, doc, 'idCard');
   // The record's sections read different collections: side by side.
-  const [branches, study, honours, appraisals] = await Promise.all([
+  const [branches, study, honours, appraisals, service] = await Promise.all([
     branchesOf(ctx, openid),
     studyArchive(ctx, openid),
     honoursOf(ctx, openid),
     appraisalsOf(ctx, openid),
+    volunteerYears(ctx, openid),
   ]);
   return {
     name: doc?.name ?? null,
@@ -94,6 +96,7 @@ export async function view(ctx: HandlerContext, openid: string): Promise<Archive
     study,
     honours,
     appraisals,
+    service,
   };
 }
 

@@ -7,6 +7,8 @@ import { col, readId, type ActivityDoc, type MembershipDoc } from '../common/db'
 import type { Handler } from '../common/define';
 import { practiceTodo } from '../exam/todo';
 import { voiceTodo } from '../voice/home';
+import { serviceTodo } from '../service/todo';
+import { duesTodo } from '../dues/todo';
 import { recordOf } from '../study/beat';
 import { assignedCards, assignmentsFor } from '../study/library';
 
@@ -292,6 +294,8 @@ export const PROVIDERS: TodoProvider[] = [
   studyDue,
   practiceTodo,
   voiceTodo,
+  serviceTodo,
+  duesTodo,
 ];
 
 /** Urgent first, then by when they are due (those without a time last), then as the providers gave them. */

@@ -10,12 +10,12 @@ import { memberKey } from '../activity/view';
 import { checkinWindow } from '../activity/rules';
 import { inShanghai } from '../../typings/time';
 import { boardOf, refreshAttendance } from './board';
-import { activityOfPayload, checkDigits, checkPayload, digitsFor, payloadFor, SLOT_SECONDS, slotOf } from './codes';
+import { activityOfPayload, currentCode, payloadFor, refusalMessage, SLOT_SECONDS, slotOf, verify } from './codes';
 import { pagePath } from '../../typings/pages';
 
 /** Failed tries before a member is locked out of an activity's check-in for a while. */
-const MAX_FAILURES = 5;
-const LOCK_MS = 10 * 60 * 1000;
+export const MAX_FAILURES = 5;
+export const LOCK_MS = 10 * 60 * 1000;
 
 const RECORD_CLOSED = '会议记录已归档，签到已关闭；迟到的党员请书记补签';
 
@@ -31,14 +31,7 @@ function openWindow(ctx: HandlerContext, a: ActivityDoc): void {
 export const code: Handler<'checkin', 'code'> = async (_input, ctx) => {
   const a = ctx.grant.doc;
   openWindow(ctx, a);
-  const slot = slotOf(ctx.now.getTime());
-  const key = ctx.keys().checkin;
-  return {
-    payload: payloadFor(key, a._id, slot),
-    digits: digitsFor(key, a._id, slot),
-    expiresAt: new Date((slot + 1) * SLOT_SECONDS * 1000).toISOString(),
-    slotSeconds: SLOT_SECONDS,
-  };
+  return currentCode(ctx.keys().checkin, a._id, ctx.now.getTime());
 };
 
 /** Where members who scan with WeChat's own scanner land: the activity page, which reads `scene`. */
@@ -123,19 +116,13 @@ export const submit: Handler<'checkin', 'submit'> = async (input, ctx) => {
   openWindow(ctx, a);
   const key = ctx.keys().checkin;
   const nowMs = ctx.now.getTime();
-  const verdict = 'payload' in input ? checkPayload(key, a._id, input.payload, nowMs) : checkDigits(key, a._id, input.digits, nowMs);
+  const verdict = verify(key, a._id, input, nowMs);
   if (!verdict.ok) {
     // A code that was right but has since changed is a slow hand, not a guess: it never counts towards the lockout.
-    if (verdict.code === 'EXPIRED') {
-      throw new AppError(
-        'EXPIRED',
-        'payload' in input ? '签到码已过期，请扫描屏幕上最新的二维码' : '签到码已更新，请输入屏幕上最新的 6 位数字',
-      );
-    }
+    if (verdict.code === 'EXPIRED') throw new AppError('EXPIRED', refusalMessage('EXPIRED', 'payload' in input));
     const locked = await recordFailure(ctx, a, m, openid);
     if (locked) throw new AppError('RATE_LIMITED', '签到码错误次数过多，请 10 分钟后再试，或请书记为你补签');
-    const message = { CODE_INVALID: '签到码不正确，请重新扫码或输入', WRONG_ACTIVITY: '这是另一个活动的签到码' }[verdict.code];
-    throw new AppError(verdict.code, message);
+    throw new AppError(verdict.code, refusalMessage(verdict.code, 'payload' in input));
   }
   let distanceMeters: number | null = null;
   if (a.location) {

@@ -61,3 +61,25 @@ export function checkDigits(key: Buffer, activityId: string, digits: string, now
   }
   return { ok: false, code: 'CODE_INVALID' };
 }
+
+/** What a member is told when a code is refused: scanned (`payload`) or typed. */
+export function refusalMessage(code: 'CODE_INVALID' | 'EXPIRED' | 'WRONG_ACTIVITY', scanned: boolean): string {
+  if (code === 'EXPIRED') return scanned ? '签到码已过期，请扫描屏幕上最新的二维码' : '签到码已更新，请输入屏幕上最新的 6 位数字';
+  return code === 'CODE_INVALID' ? '签到码不正确，请重新扫码或输入' : '这是另一个活动的签到码';
+}
+
+/** A member's code against the subject's (an activity's or a service slot's): the verdict, from the server's clock. */
+export function verify(key: Buffer, subjectId: string, input: { payload: string } | { digits: string }, nowMs: number): Verdict {
+  return 'payload' in input ? checkPayload(key, subjectId, input.payload, nowMs) : checkDigits(key, subjectId, input.digits, nowMs);
+}
+
+/** The code a screen shows for a subject now. */
+export function currentCode(key: Buffer, subjectId: string, nowMs: number) {
+  const slot = slotOf(nowMs);
+  return {
+    payload: payloadFor(key, subjectId, slot),
+    digits: digitsFor(key, subjectId, slot),
+    expiresAt: new Date((slot + 1) * SLOT_SECONDS * 1000).toISOString(),
+    slotSeconds: SLOT_SECONDS,
+  };
+}

@@ -106,6 +106,13 @@ export async function authorize(db: Db, openid: string, access: RoleAccess, inpu
   // A unit (or document) that does not exist is refused exactly like one the caller has no role in, after the same work.
   const roles = await rolesAt(db, openid, unit ?? NOWHERE);
   if (!unit || !roles.some((r) => access.roles.includes(r))) throw new AppError('FORBIDDEN', DENIED);
+  if (access.duty && !roles.some((r) => r !== 'committee' && access.roles.includes(r))) {
+    // Only their 支委 role lets them in: it counts with the duty the entry names.
+    const { total } = await col(db, 'memberships')
+      .where({ openid, orgId: unit._id, status: 'active', role: 'committee', duty: access.duty })
+      .count();
+    if (total === 0) throw new AppError('FORBIDDEN', DENIED);
+  }
   return { unit, roles, doc };
 }
 

@@ -250,6 +250,49 @@ export const COLLECTIONS = [
   // 荣誉: each member's honours; `units` (the member's unit, those above it, the awarding unit) says which 风采 pages show
   // it — an array, which the local engine does not index (as `orgs.path`): a few honours a year per unit.
   { name: 'honours', indexes: [{ name: 'openid', keys: { openid: 1 } }] },
+  // 志愿服务: projects of a unit (members of it and below, those registered with it, and with `public` any resident), their
+  // time slots (with the places taken, moved by conditional updates), and sign-ups: one per person and slot, a resident's
+  // name and phone encrypted (and erased `purgeAt`).
+  {
+    name: 'service_projects',
+    indexes: [
+      { name: 'org_start', keys: { orgId: 1, firstStartAt: -1 } },
+      { name: 'public_end', keys: { public: 1, lastEndAt: 1 } },
+    ],
+  },
+  { name: 'service_slots', indexes: [{ name: 'project_start', keys: { projectId: 1, startAt: 1 } }] },
+  {
+    name: 'service_signups',
+    indexes: [
+      { name: 'slot_openid', keys: { slotId: 1, openid: 1 }, unique: true },
+      { name: 'openid_start', keys: { openid: 1, startAt: -1 } },
+      { name: 'project', keys: { projectId: 1 } },
+      { name: 'org_year', keys: { orgId: 1, year: 1 } },
+      { name: 'purge', keys: { purgeAt: 1 } },
+    ],
+  },
+  // 党员进社区: `_id` is the member's openid (one community at a time).
+  { name: 'community_regs', indexes: [{ name: 'org_since', keys: { orgId: 1, since: -1 } }] },
+  // 微心愿: a resident's wish to a unit, its contact encrypted; one claimer, set by a conditional update.
+  {
+    name: 'wishes',
+    indexes: [
+      { name: 'org_state', keys: { orgId: 1, state: 1, createdAt: -1 } },
+      { name: 'openid', keys: { openid: 1, createdAt: -1 } },
+      { name: 'claimer', keys: { claimerOpenid: 1, state: 1 } },
+      { name: 'state_at', keys: { state: 1, doneAt: 1 } },
+      { name: 'purge', keys: { purgeAt: 1 } },
+    ],
+  },
+  // 党费: each member's monthly amount (`_id` the membership's) and `<memberId>~<YYYY-MM>` payments.
+  { name: 'dues_rates', indexes: [{ name: 'org', keys: { orgId: 1 } }] },
+  {
+    name: 'dues_payments',
+    indexes: [
+      { name: 'org_month', keys: { orgId: 1, month: 1 } },
+      { name: 'member_month', keys: { memberId: 1, month: -1 } },
+    ],
+  },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

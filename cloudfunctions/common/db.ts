@@ -126,6 +126,8 @@ export interface OrgDoc {
   /** Ancestor ids, the top unit first: scope checks need one read. */
   /** The number its members may call (org.setContact): published to them on purpose, so not masked. */
   contactPhone?: string;
+  /** A 社区党组织: members register with it where they live (党员进社区). */
+  community?: boolean;
   path: string[];
   sort: number;
   createdAt: Date;
@@ -572,6 +574,13 @@ export interface DocOf {
   appraisals: AppraisalDoc;
   appraisal_members: AppraisalMemberDoc;
   appraisal_raters: AppraisalRaterDoc;
+  service_projects: ServiceProjectDoc;
+  service_slots: ServiceSlotDoc;
+  service_signups: ServiceSignupDoc;
+  community_regs: CommunityRegDoc;
+  wishes: WishDoc;
+  dues_rates: DuesRateDoc;
+  dues_payments: DuesPaymentDoc;
 }
 
 // Every declared collection has a document type, and nothing else does.
@@ -1126,4 +1135,148 @@ export interface AppraisalRaterDoc {
   _id: string;
   appraisalId: string;
   openid: string;
+}
+
+/** 志愿服务: a unit's project, for its members and those below, those registered with it (进社区), and if `public` residents. */
+export interface ServiceProjectDoc {
+  _id: string;
+  orgId: string;
+  title: string;
+  description: string;
+  place: string;
+  images: string[];
+  public: boolean;
+  /** The unit and every unit below it: whose members it is for. */
+  audienceOrgIds: string[];
+  /** The first slot's start and the last one's end (lists and the erasure of residents' data go by them). */
+  firstStartAt: Date;
+  lastEndAt: Date;
+  cancelled: boolean;
+  cancelReason?: string;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A time slot of a project; `_id` fits a check-in code (`s` and 10 characters). */
+export interface ServiceSlotDoc {
+  _id: string;
+  projectId: string;
+  orgId: string;
+  startAt: Date;
+  endAt: Date;
+  capacity: number | null;
+  /** Places taken: moved only by conditional updates, so it never passes `capacity`. */
+  taken: number;
+  /** Hours credited by default (the slot's length). */
+  hours: number;
+  removed?: boolean;
+}
+
+/** One person's place in a slot (unique per slot and openid). A resident's name and phone are encrypted and masked. */
+export interface ServiceSignupDoc {
+  _id: string;
+  slotId: string;
+  projectId: string;
+  /** The organising unit. */
+  orgId: string;
+  openid: string;
+  kind: 'member' | 'resident';
+  /** A member's membership (their own branch) and name; null for residents. */
+  memberId: string | null;
+  homeOrgId: string | null;
+  name: string | null;
+  /** A resident's name and phone, AES-GCM (pii.ts); null for members and once erased. */
+  nameEnc: string | null;
+  phoneEnc: string | null;
+  /** Shown in lists: 王** / 138****5678 (a member's phone is never here). */
+  nameMasked: string;
+  phoneMasked: string | null;
+  status: 'signed' | 'cancelled';
+  startAt: Date;
+  endAt: Date;
+  /** The slot's year (Beijing): hours are counted per year. */
+  year: number;
+  createdAt: Date;
+  checkedInAt: Date | null;
+  method: 'scan' | 'code' | 'manual' | null;
+  failures: number;
+  lockedUntil?: Date;
+  /** Hours confirmed by the organiser (null until then). */
+  hours: number | null;
+  confirmedAt: Date | null;
+  /** When a resident's name and phone are erased; absent for members and once done. */
+  purgeAt?: Date;
+}
+
+/** 党员进社区: the community unit a member registered with; `_id` is their openid. */
+export interface CommunityRegDoc {
+  _id: string;
+  orgId: string;
+  openid: string;
+  memberId: string;
+  homeOrgId: string;
+  name: string;
+  since: Date;
+}
+
+/** 微心愿: a resident's wish to a unit. The contact is encrypted; only the poster, the claimer and the unit's leaders read it. */
+export interface WishDoc {
+  _id: string;
+  orgId: string;
+  openid: string;
+  title: string;
+  content: string;
+  images: string[];
+  contactEnc: string | null;
+  contactMasked: string;
+  state: 'pending' | 'published' | 'claimed' | 'done' | 'confirmed' | 'rejected' | 'withdrawn';
+  day: string;
+  createdAt: Date;
+  reviewNote: string | null;
+  claimerOpenid: string | null;
+  claimerMemberId: string | null;
+  claimerName: string | null;
+  claimedAt: Date | null;
+  donePhotos: string[];
+  doneNote: string | null;
+  doneAt: Date | null;
+  confirmedAt: Date | null;
+  thanks: string | null;
+  /** Confirmed automatically (the poster did not, in time). */
+  autoConfirmed?: boolean;
+  /** Lease of the timer confirming it (claim, act, mark). */
+  leaseUntil?: Date;
+  attempts?: number;
+  /** When the contact is erased (set once the wish is settled). */
+  purgeAt?: Date;
+}
+
+/** 党费: a member's monthly amount (fen) and its basis; `_id` is the membership's. */
+export interface DuesRateDoc {
+  _id: string;
+  orgId: string;
+  memberId: string;
+  openid: string;
+  amount: number;
+  basis: string;
+  /** YYYY-MM: the first month it applies to. */
+  since: string;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+/** One month's dues paid by a member: `<memberId>~<YYYY-MM>`. */
+export interface DuesPaymentDoc {
+  _id: string;
+  orgId: string;
+  memberId: string;
+  openid: string;
+  month: string;
+  amount: number;
+  method: 'cash' | 'transfer' | 'other';
+  paidOn: string;
+  receiptNo: string;
+  recordedBy: string;
+  recordedAt: Date;
 }

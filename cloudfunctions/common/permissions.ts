@@ -1,5 +1,5 @@
 import type { ActionName, FunctionName } from '../../typings/api';
-import { DRAFTER_ROLES, LEADER_ROLES, ROLES, SECRETARY_ROLES, type Role } from '../../typings/domain';
+import { COMMITTEE_ROLES, DRAFTER_ROLES, LEADER_ROLES, ROLES, SECRETARY_ROLES, type CommitteeDuty, type Role } from '../../typings/domain';
 import type { CollectionName } from './collections';
 
 // The role groups, as defined once in typings/domain.ts.
@@ -8,6 +8,8 @@ export const LEADERS = LEADER_ROLES;
 export const ADMINS: readonly Role[] = ['admin'];
 export const DRAFTERS = DRAFTER_ROLES;
 export const SECRETARIES = SECRETARY_ROLES;
+/** Who keeps a branch's dues records: its secretaries and its 组织委员 (not the units above: amounts stay in the branch). */
+const DUES_KEEPERS = { roles: COMMITTEE_ROLES, duty: 'organization' } as const;
 
 /**
  * Role-guarded access: the roles that may act, and which input field names the organisation unit
@@ -20,6 +22,8 @@ export interface RoleAccess {
   unitField: string;
   optional?: boolean;
   via?: CollectionName;
+  /** 支委 (`committee`) count only with this duty (党费: the 组织委员). */
+  duty?: CommitteeDuty;
 }
 
 /**
@@ -287,6 +291,55 @@ export const ACCESS = {
     showcase: 'signedIn',
     addHonour: { roles: LEADERS, unitField: 'memberId', via: 'memberships' },
     removeHonour: { roles: LEADERS, unitField: 'honourId', via: 'honours' },
+  },
+  service: {
+    // Open to the caller: their units' projects, those of the community they registered with, public ones (the handlers check).
+    list: 'signedIn',
+    project: 'signedIn',
+    signUp: 'signedIn',
+    cancelSignup: 'signedIn',
+    checkin: 'signedIn',
+    // The caller's own: sign-ups, hours, certificate and 进社区 registration, by their openid.
+    mine: 'signedIn',
+    certificate: 'signedIn',
+    projects: { roles: LEADERS, unitField: 'orgId' },
+    saveProject: { roles: LEADERS, unitField: 'orgId' },
+    projectDraft: { roles: LEADERS, unitField: 'projectId', via: 'service_projects' },
+    cancelProject: { roles: LEADERS, unitField: 'projectId', via: 'service_projects' },
+    code: { roles: LEADERS, unitField: 'slotId', via: 'service_slots' },
+    roster: { roles: LEADERS, unitField: 'slotId', via: 'service_slots' },
+    confirmHours: { roles: LEADERS, unitField: 'slotId', via: 'service_slots' },
+    revealContact: { roles: LEADERS, unitField: 'signupId', via: 'service_signups' },
+    communities: 'signedIn',
+    // A member registers themselves (the handler reads their memberships).
+    register: 'signedIn',
+    unregister: 'signedIn',
+    registrations: { roles: LEADERS, unitField: 'orgId' },
+    stats: { roles: LEADERS, unitField: 'orgId' },
+    // Anyone may post a wish to a unit; what they see of wishes the handlers decide (their own, published ones, the claimer's).
+    postWish: 'signedIn',
+    wishes: 'signedIn',
+    myWishes: 'signedIn',
+    wish: 'signedIn',
+    // Members of the unit (or registered with it) claim; only the claimer fulfils or releases, only the poster confirms or withdraws.
+    claimWish: 'signedIn',
+    releaseWish: 'signedIn',
+    fulfilWish: 'signedIn',
+    confirmWish: 'signedIn',
+    withdrawWish: 'signedIn',
+    wishInbox: { roles: LEADERS, unitField: 'orgId' },
+    reviewWish: { roles: LEADERS, unitField: 'wishId', via: 'wishes' },
+  },
+  dues: {
+    // The caller's own dues, in each of their branches.
+    mine: 'signedIn',
+    ledger: { ...DUES_KEEPERS, unitField: 'orgId' },
+    member: { ...DUES_KEEPERS, unitField: 'memberId', via: 'memberships' },
+    setRate: { ...DUES_KEEPERS, unitField: 'memberId', via: 'memberships' },
+    pay: { ...DUES_KEEPERS, unitField: 'memberId', via: 'memberships' },
+    payMonth: { ...DUES_KEEPERS, unitField: 'orgId' },
+    revoke: { ...DUES_KEEPERS, unitField: 'paymentId', via: 'dues_payments' },
+    export: { ...DUES_KEEPERS, unitField: 'orgId' },
   },
   system: { ping: 'anyone' },
 } as const satisfies { [F in FunctionName]: { [A in ActionName<F>]: Access } };

@@ -203,6 +203,10 @@ export const EVENT_KEYS = {
   /** Taking part, never what was answered or chosen: the ledger knows only that the member took part, as the participation record does. */
   survey: (surveyId: string, openid: string) => `survey:${surveyId}:${openid}`,
   vote: (voteId: string, openid: string) => `vote:${voteId}:${openid}`,
+  /** A volunteer's slot, once its hours are confirmed (a later correction of the hours awards nothing more). */
+  service: (signupId: string) => `service:${signupId}`,
+  /** A wish fulfilled and confirmed, for its claimer. */
+  wish: (wishId: string) => `wish:${wishId}`,
   /** A check-in a leader took back: its points are taken back, once. */
   meetingUndone: (activityId: string, openid: string) => `meeting-undone:${activityId}:${openid}`,
 } as const;

@@ -25,6 +25,7 @@ export const create: Handler<'org', 'create'> = async (input, ctx) => {
     path: [...parent.path, parent._id],
     sort: (last[0]?.sort ?? 0) + 1,
     createdAt: ctx.now,
+    ...(input.community ? { community: true } : {}),
   };
   let id: string;
   try {
@@ -61,8 +62,21 @@ export const rename: Handler<'org', 'rename'> = async (input, ctx) => {
       summary: `「${unit.name}」更名为「${input.name}」`,
     });
   }
+  const community = input.community ?? unit.community === true;
+  if (community !== (unit.community === true)) {
+    await col(ctx.db, 'orgs')
+      .doc(unit._id)
+      .update({ community: community ? true : ctx.db.command.remove() });
+    await audit(ctx, {
+      orgId: unit.parentId ?? unit._id,
+      action: 'org.community',
+      targetType: 'org',
+      targetId: unit._id,
+      summary: community ? `「${input.name}」设为社区党组织（接收在职党员报到）` : `「${input.name}」不再接收在职党员报到`,
+    });
+  }
   const { total } = await col(ctx.db, 'memberships').where({ orgId: unit._id, status: 'active' }).count();
-  return { unit: toView({ ...unit, name: input.name }, total, true) };
+  return { unit: toView({ ...unit, name: input.name, community }, total, true) };
 };
 
 /** The unit's contact number for its members; the change is in the unit's own log. */

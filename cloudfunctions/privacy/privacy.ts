@@ -4,6 +4,8 @@ import type { CallerContext, HandlerContext } from '../common/context';
 import { col, type ArchiveDoc, type ConsentDoc, type UserDoc } from '../common/db';
 import { pointsOf } from '../points/points';
 import { eraseLettersOf, voiceOf } from '../voice/mine';
+import { eraseServiceOf, serviceOf } from '../service/mine';
+import { duesOf } from '../dues/dues';
 import { studyArchive } from '../study/beat';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
@@ -85,6 +87,8 @@ export const exportMine: Handler<'privacy', 'exportMine'> = async (_input, ctx) 
     study: await studyArchive(ctx, openid),
     points: await pointsOf(ctx, openid),
     voice: await voiceOf(ctx, openid),
+    service: await serviceOf(ctx, openid),
+    dues: await duesOf(ctx, openid),
   };
   // It holds the full phone and ID number: kept only briefly, and erased with the person.
   const url = await publishExport(ctx, { ext: 'json', content: Buffer.from(JSON.stringify(data, null, 2)), subject: openid });
@@ -107,6 +111,8 @@ export const deleteMine: Handler<'privacy', 'deleteMine'> = async (_input, ctx) 
   await eraseExportsOf(ctx, openid);
   // Their letters to the branch, anonymous ones included (found through the keyed hash only their own call can make).
   await eraseLettersOf(ctx, openid);
+  // A resident's names and phones given for service, their 进社区 registration, their wishes' contacts.
+  await eraseServiceOf(ctx, openid);
   const user = await userOf(ctx, openid);
   if (user)
     await col(ctx.db, 'users').doc(user._id).update({ nickname: '已注销用户', consentVersion: _.remove(), consentedAt: _.remove() });
