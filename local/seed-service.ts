@@ -45,6 +45,14 @@ const ORGS: Omit<OrgDoc, 'createdAt'>[] = [
 ];
 
 const DAY = 24 * 3600 * 1000;
+/** How each demo amount was worked out (按月工资收入的比例, as the Party's rules on dues set it). */
+const BASES = [
+  '月工资收入 2400 元，按 0.5% 计',
+  '月工资收入 4000 元，按 0.5% 计',
+  '月工资收入 3550 元，按 1% 计',
+  '离退休费 1600 元，按 0.5% 计',
+  '月工资收入 3000 元，按 0.5% 计',
+];
 
 /** A Beijing wall-clock time `days` from today, as an ISO instant. */
 const at = (now: Date, days: number, hhmm: string) =>
@@ -133,7 +141,7 @@ async function pastServiceDay(runtime: Runtime, now: Date): Promise<void> {
     hours: 2,
     confirmedAt: end,
   });
-  for (const i of [2, 3]) await db.collection('service_signups').add({ ...done(i) });
+  for (const i of [1, 2, 3]) await db.collection('service_signups').add({ ...done(i) });
 }
 
 export async function seedDemoService(runtime: Runtime, now: Date): Promise<number> {
@@ -179,7 +187,7 @@ export async function seedDemoService(runtime: Runtime, now: Date): Promise<numb
       { orgId: COMMUNITY_BRANCH, title, content, contact: { name: '赵桂兰', phone: '13800001234' } },
       RESIDENT,
     );
-  const a = await wish(DEMO_WISH_TITLE, '我住 5 号楼 2 单元，三楼楼道灯坏了一个多月，晚上上下楼看不清，想请人帮忙换个灯泡。');
+  const a = await wish(DEMO_WISH_TITLE, '三楼楼道灯坏了一个多月，晚上上下楼看不清，想请人帮忙换个灯泡。');
   const b = await wish('想学用智能手机挂号', '家里老人想学会用手机在医院公众号上挂号、看检查报告，希望有人教一教。');
   await wish('希望有人陪老伴散步聊天', '老伴腿脚不便，平时很少出门，希望周末有人陪着在小区里走走、聊聊天。');
   await call(runtime, 'service', 'reviewWish', { wishId: a.wishId, decision: 'publish' }, COMMUNITY_SECRETARY);
@@ -197,7 +205,7 @@ export async function seedDemoService(runtime: Runtime, now: Date): Promise<numb
       runtime,
       'dues',
       'setRate',
-      { memberId: membership(i), amount, basis: `月工资收入按比例计（${(amount / 100).toFixed(2)} 元/月）`, since: `${year}-01` },
+      { memberId: membership(i), amount, basis: BASES[k % 5]!, since: `${year}-01` },
       'demo-committee',
     );
     // Most are paid up to last month; demo-member-03 still owes two months.

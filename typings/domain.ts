@@ -111,7 +111,7 @@ export interface UnitStatus {
 }
 
 export interface BranchHome {
-  branch: { id: string; name: string; type: OrgType; parentName: string | null } | null;
+  branch: { id: string; name: string; type: OrgType; parentName: string | null; community: boolean } | null;
   /** Active members of the unit; for an upper unit (党委, 党总支), of the unit and every unit below it. */
   memberCount: number;
   role: Role | null;
@@ -127,6 +127,8 @@ export interface BranchHome {
   recordsToClose: number | null;
   /** For an upper unit the caller leads: the units below it that hold members (branches first), with what waits in each; otherwise null. */
   units: UnitStatus[] | null;
+  /** The caller keeps the unit's 党费 records (its secretary, deputy or 组织委员). */
+  keepsDues: boolean;
   /** The caller's calendar day in Asia/Shanghai, YYYY-MM-DD */
   today: string;
 }

@@ -80,6 +80,7 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
       contact: null,
       recordsToClose: null,
       units: null,
+      keepsDues: false,
       today,
     };
 
@@ -109,7 +110,7 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
     .map((m) => ({ name: m.name, title: m.role === 'committee' ? DUTY_LABEL[m.duty ?? 'other'] : ROLE_LABEL[m.role] }));
   const parentOrg = parent.data[0];
   return {
-    branch: { id: org._id, name: org.name, type: org.type, parentName: parentOrg?.name ?? null },
+    branch: { id: org._id, name: org.name, type: org.type, parentName: parentOrg?.name ?? null, community: org.community === true },
     memberCount: below ? below.total : (count?.total ?? 0),
     role,
     pendingJoinRequests: pending ? pending.total : null,
@@ -118,6 +119,8 @@ export const home: Handler<'branch', 'home'> = async (_input, ctx) => {
     contact: org.contactPhone ? { ...(leaders[0] ?? { name: org.name, title: '支部' }), phone: org.contactPhone } : null,
     recordsToClose: backlog ? backlog.total : null,
     units: below ? below.units : null,
+    // 党费 are kept by the unit's secretaries and its 组织委员 (as the permission table says).
+    keepsDues: officers.data.some((m) => m.openid === ctx.caller.openid && (m.role !== 'committee' || m.duty === 'organization')),
     today,
   };
 };

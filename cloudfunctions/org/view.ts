@@ -38,7 +38,15 @@ export async function orgNames(db: Db, ids: string[]): Promise<Map<string, strin
 }
 
 export function toView(org: OrgDoc, memberCount: number, canAdminister: boolean): OrgUnitView {
-  return { id: org._id, name: org.name, type: org.type, parentId: org.parentId, memberCount, canAdminister, community: org.community === true };
+  return {
+    id: org._id,
+    name: org.name,
+    type: org.type,
+    parentId: org.parentId,
+    memberCount,
+    canAdminister,
+    community: org.community === true,
+  };
 }
 
 /** Siblings first by their sort number, then by name; parents before children. */

@@ -1,6 +1,6 @@
 import { WISH_STATES, type ServiceStats, type WishState } from '../../typings/service';
 import { inShanghai } from '../../typings/time';
-import { audit, auditOwn } from '../common/audit';
+import { audit } from '../common/audit';
 import { activeMemberships } from '../common/authz';
 import type { HandlerContext } from '../common/context';
 import { escapeRegExp } from '../common/cursor';
@@ -68,18 +68,15 @@ export const register: Handler<'service', 'register'> = async (input, ctx) => {
 export const unregister: Handler<'service', 'unregister'> = async (_input, ctx) => {
   const { openid } = ctx.caller;
   const before = (await col(ctx.db, 'community_regs').doc(openid).get()).data[0];
-  if (before) {
-    await col(ctx.db, 'community_regs').doc(openid).remove();
-    await audit(ctx, {
-      orgId: before.orgId,
-      action: 'service.unregister',
-      targetType: 'community_reg',
-      targetId: before.memberId,
-      summary: `${before.name} 取消了在本社区的报到`,
-    });
-  } else {
-    await auditOwn(ctx, { action: 'service.unregister', summary: '取消社区报到（没有报到记录）' });
-  }
+  if (!before) throw new AppError('NOT_FOUND', '你还没有到社区报到');
+  await col(ctx.db, 'community_regs').doc(openid).remove();
+  await audit(ctx, {
+    orgId: before.orgId,
+    action: 'service.unregister',
+    targetType: 'community_reg',
+    targetId: before.memberId,
+    summary: `${before.name} 取消了在本社区的报到`,
+  });
   return { removed: true };
 };
 

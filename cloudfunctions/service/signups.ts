@@ -233,7 +233,10 @@ const pointsFor = (hours: number) => Math.ceil(hours) * SERVICE_POINTS_PER_HOUR;
 
 export const confirmHours: Handler<'service', 'confirmHours'> = async (input, ctx) => {
   const slot = ctx.grant.doc;
-  if (ctx.now.getTime() < t(slot.startAt)) throw new AppError('NOT_OPEN', '时段开始后才能确认时长');
+  // From when check-in opens (an organiser may confirm on the spot), never before.
+  if (ctx.now.getTime() < t(slot.startAt) - SERVICE_RULES.checkinBeforeMinutes * 60_000) {
+    throw new AppError('NOT_OPEN', '签到开始后才能确认服务时长');
+  }
   const project = (await col(ctx.db, 'service_projects').doc(slot.projectId).get()).data[0] as ServiceProjectDoc;
   const ids = [...new Set(input.entries.map((e) => e.signupId))];
   const { data } = await col(ctx.db, 'service_signups')

@@ -12,7 +12,7 @@ const iso = (d: Date | string) => new Date(d).toISOString();
  * 志愿服务 and 微心愿 on the to-do list: the caller's slots this week (check-in when it is open), the
  * wishes they claimed and not yet done, their own wishes done and waiting for their confirmation; for
  * leaders, slots whose volunteers' hours wait to be confirmed and wishes waiting for review. Residents
- * (no memberships) get theirs too. Three requests, side by side.
+ * (no memberships) get theirs too. Two requests side by side, and the projects of the caller's slots when they have any.
  */
 export const serviceTodo: TodoProvider = async (ctx, scope) => {
   const _ = ctx.db.command;
@@ -22,19 +22,17 @@ export const serviceTodo: TodoProvider = async (ctx, scope) => {
     { openid: scope.openid, state: 'done' },
     ...(scope.led.length ? [{ orgId: _.in(scope.led), state: 'pending' }] : []),
   ];
-  const [{ data: mine }, { data: wishes }, { data: toConfirm }] = await Promise.all([
-    col(ctx.db, 'service_signups')
-      .where({ openid: scope.openid, status: 'signed', endAt: _.gt(scope.now), startAt: _.lt(new Date(now + 7 * DAY)) })
-      .limit(50)
-      .get(),
+  // One read for the caller's own slots and, for leaders, their units' check-ins still without confirmed hours.
+  const slotsWhere = [
+    { openid: scope.openid, status: 'signed', endAt: _.gt(scope.now), startAt: _.lt(new Date(now + 7 * DAY)) },
+    ...(scope.led.length ? [{ orgId: _.in(scope.led), confirmedAt: null, checkedInAt: _.neq(null), status: 'signed' }] : []),
+  ];
+  const [{ data: signups }, { data: wishes }] = await Promise.all([
+    col(ctx.db, 'service_signups').where(_.or(slotsWhere)).limit(500).get(),
     col(ctx.db, 'wishes').where(_.or(wishWhere)).limit(100).get(),
-    scope.led.length
-      ? col(ctx.db, 'service_signups')
-          .where({ orgId: _.in(scope.led), confirmedAt: null, checkedInAt: _.neq(null), status: 'signed' })
-          .limit(500)
-          .get()
-      : Promise.resolve({ data: [] }),
   ]);
+  const mine = signups.filter((s) => s.openid === scope.openid && new Date(s.endAt).getTime() > now);
+  const toConfirm = signups.filter((s) => scope.led.includes(s.orgId) && s.checkedInAt && !s.confirmedAt);
   const projectIds = [...new Set(mine.map((s) => s.projectId))];
   const { data: projects } = projectIds.length
     ? await col(ctx.db, 'service_projects')

@@ -21,6 +21,9 @@ const PLACEHOLDERS: World = {
   topicId: '{topic}',
   appraisalId: '{appraisal}',
   letterId: '{letter}',
+  projectId: '{project}',
+  slotId: '{slot}',
+  wishId: '{wish}',
 };
 let world: World = { ...PLACEHOLDERS, activityId: '' };
 

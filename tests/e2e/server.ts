@@ -11,6 +11,7 @@ import { seedDemoPosts } from '../../local/seed-posts';
 import { seedDemoStudy } from '../../local/seed-study';
 import { seedDemoExam } from '../../local/seed-exam';
 import { seedDemoVoice } from '../../local/seed-voice';
+import { seedDemoService } from '../../local/seed-service';
 import { startTimers } from '../../local/timers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -29,6 +30,7 @@ export async function startLocal(): Promise<{ base: string; runtime: ReturnType<
   await seedDemoStudy(runtime, new Date());
   await seedDemoExam(runtime, new Date());
   await seedDemoVoice(runtime, new Date());
+  await seedDemoService(runtime, new Date());
   const timers = startTimers(runtime);
   const server = createGateway({ runtime, secret: loadSecret(dataDir), staticDir: join(ROOT, 'dist/h5') });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -29,6 +29,10 @@ export interface World {
   topicId: string;
   appraisalId: string;
   letterId: string;
+  /** 志愿服务 (local/seed-service.ts): the first branch's public project and its first slot, a published wish of the community. */
+  projectId: string;
+  slotId: string;
+  wishId: string;
 }
 
 export type Persona = 'member' | 'committee' | 'secretary' | 'admin' | 'newcomer';
@@ -100,6 +104,18 @@ function voice(w: World): Visit[] {
   ];
 }
 
+/** 志愿服务 and 微心愿 from the home (residents too); members also 进社区 and their 党费. */
+function service(w: World, member: boolean): Visit[] {
+  return [
+    visit('packages/service/pages/index/index'),
+    visit(`packages/service/pages/project/index?id=${w.projectId}`),
+    visit('packages/service/pages/wishes/index'),
+    visit(`packages/service/pages/wish/index?id=${w.wishId}`),
+    visit('packages/service/pages/wish-write/index?orgId=org-sq-branch'),
+    ...(member ? [visit('packages/service/pages/community/index'), visit('packages/service/pages/dues/index')] : []),
+  ];
+}
+
 /** The member's own papers: the exam in progress and today's graded practice. */
 function examinee(w: World): Visit[] {
   return [
@@ -124,6 +140,12 @@ function tools(orgId: string, w: World): Visit[] {
     visit(`packages/secretary/pages/survey-results/index?id=${w.surveyId}`),
     visit(`packages/secretary/pages/vote-manage/index?id=${w.voteId}`),
     visit(`packages/secretary/pages/appraisal-board/index?id=${w.appraisalId}`),
+    visit(`packages/secretary/pages/service-projects/index?orgId=${orgId}`),
+    visit(`packages/secretary/pages/service-edit/index?orgId=${orgId}`),
+    visit(`packages/secretary/pages/service-slot/index?id=${w.slotId}`),
+    visit(`packages/secretary/pages/wish-inbox/index?orgId=${orgId}`),
+    visit(`packages/secretary/pages/dues/index?orgId=${orgId}`),
+    visit(`packages/secretary/pages/dues-member/index?id=m-demo-005`),
   ];
 }
 
@@ -140,21 +162,30 @@ export const OPENID: Record<Persona, string> = {
 export function visits(w: World): Record<Persona, Visit[]> {
   const member = [...TABS, ...OWN].map(visit);
   return {
-    member: [...member, ...details(w), ...examinee(w), ...voice(w), visit(`packages/voice/pages/letter/index?id=${w.letterId}`)],
+    member: [
+      ...member,
+      ...details(w),
+      ...examinee(w),
+      ...voice(w),
+      visit(`packages/voice/pages/letter/index?id=${w.letterId}`),
+      ...service(w, true),
+      visit('packages/service/pages/certificate/index?year=' + String(new Date().getFullYear())),
+    ],
     committee: [
       ...member,
       ...details(w),
       ...voice(w),
       visit(`packages/secretary/pages/posts/index?orgId=${RD}`),
       visit(`packages/secretary/pages/letters/index?orgId=${RD}`),
+      ...service(w, true),
     ],
-    secretary: [...member, ...details(w), ...voice(w), ...tools(RD, w)],
+    secretary: [...member, ...details(w), ...voice(w), ...service(w, true), ...tools(RD, w)],
     admin: [
       ...TABS.map(visit),
       visit(`packages/secretary/pages/tools/index?orgId=${COMMITTEE}`),
       visit(`packages/secretary/pages/org/index?orgId=${COMMITTEE}`),
     ],
-    newcomer: member,
+    newcomer: [...member, ...service(w, false)],
   };
 }
 
@@ -216,7 +247,19 @@ export async function makeWorld(
     text: '建议支部把学习资料也做成大字版。',
     anonymous: true,
   });
+  const projects = (await call('demo-secretary', 'service', 'projects', { orgId: RD }))['projects'] as { id: string }[];
+  if (!projects[0]) throw new Error('the demo has no service project');
+  const project = await call('demo-secretary', 'service', 'project', { projectId: projects[0].id });
+  const wishes = (await call('demo-community-secretary', 'service', 'wishInbox', { orgId: 'org-sq-branch' }))['wishes'] as {
+    id: string;
+    state: string;
+  }[];
+  const wish = wishes.find((x) => x.state === 'published');
+  if (!wish) throw new Error('the demo has no published wish');
   return {
+    projectId: projects[0].id,
+    slotId: (project['slots'] as { id: string }[])[0]!.id,
+    wishId: wish.id,
     surveyId: await first('surveys', 'surveys'),
     voteId: await first('votes', 'votes'),
     topicId: await first('topics', 'topics'),

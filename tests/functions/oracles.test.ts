@@ -11,7 +11,7 @@ import { createActivity, MK } from '../helpers/activity';
 import { publishedPost } from '../helpers/post';
 import { addQuestions, createPaper, QUESTIONS } from '../helpers/exam';
 import { course } from '../helpers/study';
-import { demoRuntime } from '../helpers/runtime';
+import { consented, demoRuntime } from '../helpers/runtime';
 
 type Rt = Awaited<ReturnType<typeof demoRuntime>>;
 const OUTSIDER = 'demo-member-01'; // 第一支部: an outsider to everything of 第二支部
@@ -96,7 +96,39 @@ async function foreignDocs(rt: Rt): Promise<Record<string, string> & { orgs: str
   );
   const reply = await must(rt, 'voice', 'replyTopic', { topicId: topic['topicId'], text: '学以致用。' }, 'demo-member-12');
   const appraisal = await must(rt, 'voice', 'startAppraisal', { orgId: MK, year: 2026 }, MK_SECRETARY.openid);
+  const slot = { startAt: '2026-12-10T01:00:00.000Z', endAt: '2026-12-10T03:00:00.000Z', capacity: 10 };
+  const project = await must(
+    rt,
+    'service',
+    'saveProject',
+    { orgId: MK, project: { title: '义务理发', place: '社区', public: true, slots: [slot] } },
+    MK_SECRETARY.openid,
+  );
+  const view = await must(rt, 'service', 'project', { projectId: project['projectId'] }, MK_SECRETARY.openid);
+  const slotId = (view['slots'] as { id: string }[])[0]!.id;
+  await consented(rt, 'oracle-resident');
+  const contact = { name: '赵桂兰', phone: '13800001234' };
+  const signup = await must(rt, 'service', 'signUp', { slotId, resident: contact }, 'oracle-resident');
+  const wish = await must(
+    rt,
+    'service',
+    'postWish',
+    { orgId: MK, title: '楼道灯坏了', content: '三楼楼道灯坏了，想请人换灯泡。', contact },
+    'oracle-resident',
+  );
+  await must(
+    rt,
+    'dues',
+    'pay',
+    { memberId: 'm-demo-016', months: ['2026-11'], amount: 1200, method: 'cash', paidOn: '2026-11-20', receiptNo: '' },
+    MK_SECRETARY.openid,
+  );
   return {
+    service_projects: project['projectId'] as string,
+    service_slots: slotId,
+    service_signups: signup['signupId'] as string,
+    wishes: wish['wishId'] as string,
+    dues_payments: 'm-demo-016~2026-11',
     orgs: MK,
     letters: letter['letterId'] as string,
     surveys: survey['surveyId'] as string,

@@ -9,7 +9,7 @@ import { DEED, surveyInput, voteInput } from '../helpers/voice';
 import { DEMO_PEOPLE, seedDemo } from '../../local/seed';
 import { READS } from '../helpers/actions';
 import { phoneOf, rosterFile } from '../helpers/excel';
-import { demoRuntime, ok, seededRuntime, uploaded } from '../helpers/runtime';
+import { demoRuntime, JPEG, ok, seededRuntime, uploaded } from '../helpers/runtime';
 
 /**
  * The permission matrix: every action x who x scope (own branch, other branch, parent unit, a unit
@@ -315,6 +315,84 @@ const ratingsIn = (orgId: string) => async (rt: Runtime) =>
   });
 const ownMembers = row({ member: 'ok', committee: 'ok', secretary: 'ok' });
 const otherMembers = row({ otherSecretary: 'ok' });
+
+/** 志愿服务: a project of a unit by the admin, its one slot starting ten minutes after the demo clock (check-in open). */
+const projectIn =
+  (orgId: string, build: (ids: { projectId: string; slotId: string }) => object | Promise<object>, isPublic = false) =>
+  async (rt: Runtime, time: Clock) => {
+    const slot = {
+      startAt: new Date(time.now().getTime() + 10 * 60_000).toISOString(),
+      endAt: new Date(time.now().getTime() + 130 * 60_000).toISOString(),
+      capacity: 20,
+    };
+    const project = { title: '社区义务理发', description: '', place: '党群服务中心', public: isPublic, slots: [slot] };
+    const { projectId } = await setup<{ projectId: string }>(rt, 'service', 'saveProject', { orgId, project }, 'demo-admin');
+    const { data } = await rt.db.collection('service_slots').where({ projectId }).get();
+    return build({ projectId, slotId: (data[0] as { _id: string })._id });
+  };
+/** The unit's audience signed up for the slot (own: member, 支委, secretary; other: its secretary). */
+const withSignups =
+  (orgId: string, build: (ids: { projectId: string; slotId: string }, rt: Runtime, time: Clock) => object | Promise<object>) =>
+  async (rt: Runtime, time: Clock) => {
+    const ids = (await projectIn(orgId, (x) => x)(rt, time)) as { projectId: string; slotId: string };
+    for (const openid of audienceOf(orgId)) await setup(rt, 'service', 'signUp', { slotId: ids.slotId }, openid);
+    return build(ids, rt, time);
+  };
+const CONTACT = { name: '赵桂兰', phone: '13800001234' };
+/** Everyone the matrix calls as agrees to the privacy notice first (residents give a name and phone). */
+async function allConsent(rt: Runtime): Promise<void> {
+  for (const openid of [...Object.values(OPENID), 'wx-resident-x']) {
+    await setup(rt, 'user', 'signIn', {}, openid);
+    await setup(rt, 'privacy', 'consent', { version: PRIVACY_VERSION }, openid);
+  }
+}
+/** A resident signed up for a unit's public slot. */
+const residentIn = (orgId: string) => projectIn(orgId, async ({ slotId }) => ({ slotId }), true);
+const residentSignupIn = (orgId: string) => async (rt: Runtime, time: Clock) => {
+  const { slotId } = (await residentIn(orgId)(rt, time)) as { slotId: string };
+  await allConsent(rt);
+  return {
+    signupId: (await setup<{ signupId: string }>(rt, 'service', 'signUp', { slotId, resident: CONTACT }, 'wx-resident-x')).signupId,
+  };
+};
+/** A wish of a resident to a unit: pending, or published by the admin (and claimed by `claimer`, done with a photo). */
+const wishIn =
+  (
+    orgId: string,
+    state: 'pending' | 'published' | 'claimed' | 'done',
+    build: (wishId: string, rt: Runtime) => object | Promise<object>,
+    poster = 'wx-resident-x',
+  ) =>
+  async (rt: Runtime) => {
+    await allConsent(rt);
+    const wish = { orgId, title: '楼道灯坏了', content: '三楼楼道灯坏了，想请人换个灯泡。', contact: CONTACT };
+    const { wishId } = await setup<{ wishId: string }>(rt, 'service', 'postWish', wish, poster);
+    if (state !== 'pending') await setup(rt, 'service', 'reviewWish', { wishId, decision: 'publish' }, 'demo-admin');
+    const claimer = poster === 'demo-member-03' ? 'demo-member-01' : writerIn(orgId);
+    if (state === 'claimed' || state === 'done') await setup(rt, 'service', 'claimWish', { wishId }, claimer);
+    if (state === 'done') {
+      const photo = await uploaded(rt, 'wish-done-photo.jpg', JPEG, claimer);
+      await setup(rt, 'service', 'fulfilWish', { wishId, photos: [photo] }, claimer);
+    }
+    return build(wishId, rt);
+  };
+const NO_PROJECT = 'spNoSuchOne';
+const NO_SLOT = 'sNoSuchOne1';
+const NO_WISH = 'wiNoSuchOne';
+const ownKeepers = row({ committee: 'ok', secretary: 'ok' });
+const otherKeepers = row({ otherSecretary: 'ok' });
+/** A unit marked as a 社区党组织 (members of other units register with it). */
+const communityOf = (orgId: string) => async (rt: Runtime) => {
+  await rt.db.collection('orgs').doc(orgId).update({ community: true });
+  return { orgId };
+};
+const duesRateIn = (orgId: string, build: (memberId: string) => object) => async (rt: Runtime) => {
+  const [memberId, keeper] = orgId === OWN ? [OWN_MEMBER, 'demo-secretary'] : [OTHER_MEMBER, 'demo-secretary-2'];
+  await setup(rt, 'dues', 'setRate', { memberId, amount: 1200, basis: '月工资收入按比例计', since: '2026-01' }, keeper);
+  return build(memberId);
+};
+const DUES_PAY = { months: ['2026-11'], amount: 1200, method: 'cash', paidOn: '2026-11-20', receiptNo: 'DF001' };
+const RATE = { amount: 1500, basis: '月工资收入按 1% 计', since: '2026-01' };
 
 /**
  * Where a row acts: in the own branch (第一党支部, where member, committee and secretary hold their roles),
@@ -1150,6 +1228,280 @@ const MATRIX: Row[] = [
   ['voice', 'removeHonour', 'own', honourIn(OWN), ownLeaders],
   ['voice', 'removeHonour', 'other', honourIn(OTHER), otherLeaders],
   ['voice', 'removeHonour', 'missing', { honourId: 'hnNoSuchOne' }, row({})],
+  ['service', 'list', 'self', {}, everyone],
+  [
+    'service',
+    'project',
+    'own',
+    projectIn(OWN, ({ projectId }) => ({ projectId })),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }, 'NOT_FOUND'),
+  ],
+  ['service', 'project', 'own', projectIn(OWN, ({ projectId }) => ({ projectId }), true), everyone, 'public'],
+  [
+    'service',
+    'project',
+    'other',
+    projectIn(OTHER, ({ projectId }) => ({ projectId })),
+    row({ otherSecretary: 'ok', admin: 'ok' }, 'NOT_FOUND'),
+  ],
+  ['service', 'project', 'missing', { projectId: NO_PROJECT }, row({}, 'NOT_FOUND')],
+  [
+    'service',
+    'signUp',
+    'own',
+    projectIn(OWN, ({ slotId }) => ({ slotId })),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'FORBIDDEN' }, 'NOT_FOUND'),
+  ],
+  [
+    'service',
+    'signUp',
+    'own',
+    async (rt: Runtime, time: Clock) => {
+      const input = await projectIn(OWN, ({ slotId }) => ({ slotId, resident: CONTACT }), true)(rt, time);
+      await allConsent(rt);
+      return input;
+    },
+    everyone,
+    'public, residents with a name and phone',
+  ],
+  [
+    'service',
+    'signUp',
+    'other',
+    projectIn(OTHER, ({ slotId }) => ({ slotId })),
+    row({ otherSecretary: 'ok', admin: 'FORBIDDEN' }, 'NOT_FOUND'),
+  ],
+  ['service', 'signUp', 'missing', { slotId: NO_SLOT }, row({}, 'NOT_FOUND')],
+  [
+    'service',
+    'cancelSignup',
+    'own',
+    withSignups(OWN, ({ slotId }) => ({ slotId })),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok' }, 'NOT_FOUND'),
+  ],
+  ['service', 'cancelSignup', 'other', withSignups(OTHER, ({ slotId }) => ({ slotId })), row({ otherSecretary: 'ok' }, 'NOT_FOUND')],
+  ['service', 'cancelSignup', 'missing', { slotId: NO_SLOT }, row({}, 'NOT_FOUND')],
+  [
+    'service',
+    'checkin',
+    'own',
+    withSignups(OWN, async ({ slotId }, rt) => ({
+      slotId,
+      digits: (await setup<{ digits: string }>(rt, 'service', 'code', { slotId }, 'demo-admin')).digits,
+    })),
+    row({ member: 'ok', committee: 'ok', secretary: 'ok' }, 'NOT_FOUND'),
+  ],
+  [
+    'service',
+    'checkin',
+    'other',
+    withSignups(OTHER, async ({ slotId }, rt) => ({
+      slotId,
+      digits: (await setup<{ digits: string }>(rt, 'service', 'code', { slotId }, 'demo-admin')).digits,
+    })),
+    row({ otherSecretary: 'ok' }, 'NOT_FOUND'),
+  ],
+  ['service', 'checkin', 'missing', { slotId: NO_SLOT, digits: '123456' }, row({}, 'NOT_FOUND')],
+  ['service', 'mine', 'self', {}, everyone],
+  // Nobody has confirmed hours in 2026 here: the certificate is refused alike to all.
+  ['service', 'certificate', 'self', { year: 2026 }, row({}, 'NOT_FOUND')],
+  ['service', 'projects', 'own', { orgId: OWN }, ownLeaders],
+  ['service', 'projects', 'other', { orgId: OTHER }, otherLeaders],
+  ['service', 'projects', 'missing', { orgId: MISSING }, row({})],
+  ...(['own', 'other', 'missing'] as const).map((scope): Row => [
+    'service',
+    'saveProject',
+    scope,
+    (_rt: Runtime, time: Clock) => ({
+      orgId: { own: OWN, other: OTHER, missing: MISSING }[scope],
+      project: {
+        title: '社区义务理发',
+        place: '党群服务中心',
+        public: true,
+        slots: [
+          {
+            startAt: new Date(time.now().getTime() + 3600_000).toISOString(),
+            endAt: new Date(time.now().getTime() + 7200_000).toISOString(),
+          },
+        ],
+      },
+    }),
+    { own: ownLeaders, other: otherLeaders, missing: row({}) }[scope],
+  ]),
+  ['service', 'projectDraft', 'own', projectIn(OWN, ({ projectId }) => ({ projectId })), ownLeaders],
+  ['service', 'projectDraft', 'other', projectIn(OTHER, ({ projectId }) => ({ projectId })), otherLeaders],
+  ['service', 'projectDraft', 'missing', { projectId: NO_PROJECT }, row({})],
+  ['service', 'cancelProject', 'own', projectIn(OWN, ({ projectId }) => ({ projectId, reason: '天气原因' })), ownLeaders],
+  ['service', 'cancelProject', 'other', projectIn(OTHER, ({ projectId }) => ({ projectId, reason: '天气原因' })), otherLeaders],
+  ['service', 'cancelProject', 'missing', { projectId: NO_PROJECT, reason: '天气原因' }, row({})],
+  ['service', 'code', 'own', projectIn(OWN, ({ slotId }) => ({ slotId })), ownLeaders],
+  ['service', 'code', 'other', projectIn(OTHER, ({ slotId }) => ({ slotId })), otherLeaders],
+  ['service', 'code', 'missing', { slotId: NO_SLOT }, row({})],
+  ['service', 'roster', 'own', withSignups(OWN, ({ slotId }) => ({ slotId })), ownLeaders],
+  ['service', 'roster', 'other', withSignups(OTHER, ({ slotId }) => ({ slotId })), otherLeaders],
+  ['service', 'roster', 'missing', { slotId: NO_SLOT }, row({})],
+  ...(['own', 'other'] as const).map((scope): Row => [
+    'service',
+    'confirmHours',
+    scope,
+    withSignups(scope === 'own' ? OWN : OTHER, async ({ slotId }, rt, time) => {
+      const { data } = await rt.db.collection('service_signups').where({ slotId }).get();
+      time.advance(3 * 3600_000);
+      return { slotId, entries: (data as { _id: string }[]).map((d) => ({ signupId: d._id, hours: 2 })) };
+    }),
+    scope === 'own' ? ownLeaders : otherLeaders,
+  ]),
+  ['service', 'confirmHours', 'missing', { slotId: NO_SLOT, entries: [{ signupId: 'sgNoSuchOne', hours: 2 }] }, row({})],
+  ['service', 'revealContact', 'own', residentSignupIn(OWN), ownLeaders],
+  ['service', 'revealContact', 'other', residentSignupIn(OTHER), otherLeaders],
+  ['service', 'revealContact', 'missing', { signupId: 'sgNoSuchOne' }, row({})],
+  ['service', 'communities', 'self', { q: '支部' }, everyone],
+  [
+    'service',
+    'register',
+    'own',
+    communityOf(OWN),
+    row({ newcomer: 'FORBIDDEN', member: 'INVALID_INPUT', committee: 'INVALID_INPUT', secretary: 'INVALID_INPUT' }, 'ok'),
+  ],
+  ['service', 'register', 'other', communityOf(OTHER), row({ newcomer: 'FORBIDDEN', otherSecretary: 'INVALID_INPUT' }, 'ok')],
+  ['service', 'register', 'missing', { orgId: MISSING }, row({ newcomer: 'FORBIDDEN' }, 'INVALID_INPUT')],
+  ['service', 'unregister', 'self', {}, row({}, 'NOT_FOUND')],
+  [
+    'service',
+    'unregister',
+    'other',
+    async (rt: Runtime) => {
+      await communityOf(OTHER)(rt);
+      for (const openid of ['demo-member-03', 'demo-committee', 'demo-secretary', 'demo-admin']) {
+        await setup(rt, 'service', 'register', { orgId: OTHER }, openid);
+      }
+      return {};
+    },
+    row({ member: 'ok', committee: 'ok', secretary: 'ok', admin: 'ok' }, 'NOT_FOUND'),
+  ],
+  ['service', 'registrations', 'own', { orgId: OWN }, ownLeaders],
+  ['service', 'registrations', 'other', { orgId: OTHER }, otherLeaders],
+  ['service', 'registrations', 'missing', { orgId: MISSING }, row({})],
+  ['service', 'stats', 'own', { orgId: OWN }, ownLeaders],
+  ['service', 'stats', 'other', { orgId: OTHER }, otherLeaders],
+  ['service', 'stats', 'missing', { orgId: MISSING }, row({})],
+  ...(['own', 'other'] as const).map((scope): Row => [
+    'service',
+    'postWish',
+    scope,
+    async (rt: Runtime) => {
+      await allConsent(rt);
+      return { orgId: scope === 'own' ? OWN : OTHER, title: '楼道灯坏了', content: '三楼楼道灯坏了，想请人换个灯泡。', contact: CONTACT };
+    },
+    everyone,
+  ]),
+  [
+    'service',
+    'postWish',
+    'missing',
+    { orgId: MISSING, title: '楼道灯坏了', content: '三楼楼道灯坏了，想请人换个灯泡。', contact: CONTACT },
+    row({}, 'NOT_FOUND'),
+  ],
+  ['service', 'wishes', 'self', {}, everyone],
+  ['service', 'myWishes', 'self', {}, everyone],
+  ['service', 'wish', 'own', wishIn(OWN, 'published', (wishId) => ({ wishId })), everyone, 'published'],
+  [
+    'service',
+    'wish',
+    'own',
+    wishIn(OWN, 'pending', (wishId) => ({ wishId })),
+    row({ secretary: 'ok', admin: 'ok' }, 'NOT_FOUND'),
+    'under review',
+  ],
+  ['service', 'wish', 'other', wishIn(OTHER, 'pending', (wishId) => ({ wishId })), row({ otherSecretary: 'ok', admin: 'ok' }, 'NOT_FOUND')],
+  ['service', 'wish', 'missing', { wishId: NO_WISH }, row({}, 'NOT_FOUND')],
+  ['service', 'claimWish', 'own', wishIn(OWN, 'published', (wishId) => ({ wishId })), ownMembers],
+  ['service', 'claimWish', 'other', wishIn(OTHER, 'published', (wishId) => ({ wishId })), otherMembers],
+  ['service', 'claimWish', 'missing', { wishId: NO_WISH }, row({}, 'NOT_FOUND')],
+  // Only the claimer (the own branch's member; the other's secretary there) gives it back or marks it done.
+  ['service', 'releaseWish', 'own', wishIn(OWN, 'claimed', (wishId) => ({ wishId })), row({ member: 'ok' })],
+  ['service', 'releaseWish', 'other', wishIn(OTHER, 'claimed', (wishId) => ({ wishId })), row({})],
+  ['service', 'releaseWish', 'missing', { wishId: NO_WISH }, row({}, 'NOT_FOUND')],
+  [
+    'service',
+    'fulfilWish',
+    'own',
+    wishIn(OWN, 'claimed', async (wishId, rt) => ({ wishId, photos: [await uploaded(rt, 'wish-done-photo.jpg', JPEG, 'demo-member-03')] })),
+    row({ member: 'ok' }),
+  ],
+  [
+    'service',
+    'fulfilWish',
+    'missing',
+    { wishId: NO_WISH, photos: [`cloud://zhibu-local.x/uploads/${'0'.repeat(32)}/done-photo-000000.jpg`] },
+    row({}, 'NOT_FOUND'),
+  ],
+  // Only the poster (here the own branch's member) confirms or withdraws.
+  ['service', 'confirmWish', 'own', wishIn(OWN, 'done', (wishId) => ({ wishId }), 'demo-member-03'), row({ member: 'ok' })],
+  ['service', 'confirmWish', 'missing', { wishId: NO_WISH }, row({}, 'NOT_FOUND')],
+  [
+    'service',
+    'withdrawWish',
+    'own',
+    wishIn(OWN, 'pending', (wishId) => ({ wishId }), 'demo-member-03'),
+    row({ member: 'ok' }, 'NOT_FOUND'),
+  ],
+  ['service', 'withdrawWish', 'missing', { wishId: NO_WISH }, row({}, 'NOT_FOUND')],
+  ['service', 'wishInbox', 'own', { orgId: OWN }, ownLeaders],
+  ['service', 'wishInbox', 'other', { orgId: OTHER }, otherLeaders],
+  ['service', 'wishInbox', 'missing', { orgId: MISSING }, row({})],
+  ['service', 'reviewWish', 'own', wishIn(OWN, 'pending', (wishId) => ({ wishId, decision: 'publish' })), ownLeaders],
+  ['service', 'reviewWish', 'other', wishIn(OTHER, 'pending', (wishId) => ({ wishId, decision: 'publish' })), otherLeaders],
+  ['service', 'reviewWish', 'missing', { wishId: NO_WISH, decision: 'publish' }, row({})],
+  ['dues', 'mine', 'self', {}, everyone],
+  ['dues', 'ledger', 'own', { orgId: OWN, year: 2026 }, ownKeepers],
+  ['dues', 'ledger', 'other', { orgId: OTHER, year: 2026 }, otherKeepers],
+  ['dues', 'ledger', 'parent', { orgId: PARENT, year: 2026 }, row({})],
+  ['dues', 'ledger', 'missing', { orgId: MISSING, year: 2026 }, row({})],
+  ['dues', 'member', 'own', { memberId: OWN_MEMBER }, ownKeepers],
+  ['dues', 'member', 'other', { memberId: OTHER_MEMBER }, otherKeepers],
+  ['dues', 'member', 'missing', { memberId: 'm-nobody' }, row({})],
+  ['dues', 'setRate', 'own', { memberId: OWN_MEMBER, ...RATE }, ownKeepers],
+  ['dues', 'setRate', 'other', { memberId: OTHER_MEMBER, ...RATE }, otherKeepers],
+  ['dues', 'setRate', 'missing', { memberId: 'm-nobody', ...RATE }, row({})],
+  ['dues', 'pay', 'own', { memberId: OWN_MEMBER, ...DUES_PAY }, ownKeepers],
+  ['dues', 'pay', 'other', { memberId: OTHER_MEMBER, ...DUES_PAY }, otherKeepers],
+  ['dues', 'pay', 'missing', { memberId: 'm-nobody', ...DUES_PAY }, row({})],
+  ...(['own', 'other'] as const).map((scope): Row => [
+    'dues',
+    'payMonth',
+    scope,
+    duesRateIn(scope === 'own' ? OWN : OTHER, (memberId) => ({
+      orgId: scope === 'own' ? OWN : OTHER,
+      month: '2026-11',
+      memberIds: [memberId],
+      method: 'transfer',
+      paidOn: '2026-11-20',
+    })),
+    scope === 'own' ? ownKeepers : otherKeepers,
+  ]),
+  [
+    'dues',
+    'payMonth',
+    'missing',
+    { orgId: MISSING, month: '2026-11', memberIds: [OWN_MEMBER], method: 'cash', paidOn: '2026-11-20' },
+    row({}),
+  ],
+  ...(['own', 'other'] as const).map((scope): Row => [
+    'dues',
+    'revoke',
+    scope,
+    async (rt: Runtime) => {
+      const [memberId, keeper] = scope === 'own' ? [OWN_MEMBER, 'demo-secretary'] : [OTHER_MEMBER, 'demo-secretary-2'];
+      await setup(rt, 'dues', 'pay', { memberId, ...DUES_PAY }, keeper);
+      return { paymentId: `${memberId}~2026-11`, reason: '登记错了' };
+    },
+    scope === 'own' ? ownKeepers : otherKeepers,
+  ]),
+  ['dues', 'revoke', 'missing', { paymentId: 'm-nobody~2026-11', reason: '登记错了' }, row({})],
+  ['dues', 'export', 'own', { orgId: OWN, year: 2026 }, ownKeepers],
+  ['dues', 'export', 'other', { orgId: OTHER, year: 2026 }, otherKeepers],
+  ['dues', 'export', 'missing', { orgId: MISSING, year: 2026 }, row({})],
   // Ids that do not exist, for the actions the rows above name only existing ones for.
   ['invite', 'revoke', 'missing', { inviteId: 'no-such-invite00' }, row({})],
   ['lifecycle', 'history', 'missing', { memberId: 'm-nobody' }, row({})],

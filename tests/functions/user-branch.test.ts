@@ -50,7 +50,13 @@ describe('branch.home', () => {
     expect(res).toEqual({
       ok: true,
       data: {
-        branch: { id: 'org-xh-branch-rd', name: '第一党支部（研发中心）', type: 'branch', parentName: '星河科技有限公司党委' },
+        branch: {
+          id: 'org-xh-branch-rd',
+          name: '第一党支部（研发中心）',
+          type: 'branch',
+          parentName: '星河科技有限公司党委',
+          community: false,
+        },
         memberCount: 13,
         role: 'member',
         pendingJoinRequests: null,
@@ -62,6 +68,7 @@ describe('branch.home', () => {
         contact: null,
         recordsToClose: null,
         units: null,
+        keepsDues: false,
         today: '2026-11-28',
       },
     });

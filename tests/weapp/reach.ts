@@ -15,6 +15,10 @@ import {
   DEMO_TOPIC_TITLE,
   DEMO_VOTE_TITLE,
   MEMBER_LETTER,
+  COMMUNITY_BRANCH,
+  DEMO_SERVICE_TITLE,
+  DEMO_WISH_TITLE,
+  RESIDENT_WISH,
   type PersonaKey,
   type World,
 } from './harness/scenario';
@@ -139,6 +143,52 @@ function voiceMember(p: { hub: string[]; letter?: boolean }): Visit[] {
   ];
 }
 
+/**
+ * 志愿服务 from the home (anyone, residents too): the hub, the first branch's public project, 微心愿 (the wall, a published
+ * wish, writing one to the community from its link); members also 进社区, 我的党费 and, with hours, the certificate.
+ */
+function serviceVisitor(p: { hub: string[]; project: string[]; member?: { dues: string[]; certificate?: boolean } }): Visit[] {
+  const service = (page: string, query: (w: World) => Record<string, string>, shows: (w: World) => string[]): Visit => ({
+    route: `packages/service/pages/${page}/index`,
+    query,
+    shows,
+  });
+  return [
+    service('index', none, () => ['可报名的服务项目', DEMO_SERVICE_TITLE, ...p.hub]),
+    service(
+      'project',
+      (w) => ({ id: w.serviceProjectId }),
+      () => [DEMO_SERVICE_TITLE, '服务时段', ...p.project],
+    ),
+    service('wishes', none, () => ['我要许个微心愿', '心愿墙']),
+    service(
+      'wish',
+      (w) => ({ id: w.publishedWishId }),
+      () => [DEMO_WISH_TITLE, '待认领'],
+    ),
+    service(
+      'wish-write',
+      () => ({ orgId: COMMUNITY_BRANCH }),
+      () => ['提交给：星光社区第一网格党支部', '提交心愿', '加密保存'],
+    ),
+    ...(p.member
+      ? [
+          service('community', none, () => ['查找社区党组织']),
+          service('dues', none, () => [RD_NAME, ...p.member!.dues]),
+          ...(p.member.certificate
+            ? [
+                service(
+                  'certificate',
+                  (w) => ({ year: String(w.serviceYear) }),
+                  (w) => [`${w.serviceYear} 年，你参加志愿服务 1 次`],
+                ),
+              ]
+            : []),
+        ]
+      : []),
+  ];
+}
+
 /** A leader's tools (the 更多管理 page their home links to, and the pages those lead to) for unit `orgId`. */
 function leaderTools(orgId: string, shows: Partial<Record<string, (w: World) => string[]>>): Visit[] {
   const tool = (page: string, query: (w: World) => Record<string, string>, fallback: string[]): Visit => ({
@@ -189,6 +239,9 @@ function leaderTools(orgId: string, shows: Partial<Record<string, (w: World) => 
     tool('topics', unit, ['发起讨论']),
     tool('topic-edit', unit, ['讨论的问题', '参与范围', '发起讨论']),
     tool('appraisals', unit, ['学习培训 → 个人自评', '开始']),
+    tool('service-projects', unit, ['发布志愿服务']),
+    tool('service-edit', unit, ['谁可以报名', '服务时段', '发布']),
+    tool('wish-inbox', unit, ['分享心愿收集链接', '待审核']),
   ];
 }
 
@@ -210,6 +263,8 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       query: () => ({ orgId: RD }),
       shows: () => ['只能查看本组织及上下级组织的优秀党员风采'],
     },
+    // A resident (not a member) reaches 志愿服务 and 微心愿 from the home, or from a card shared into a residents' group.
+    ...serviceVisitor({ hub: ['有小困难？提交微心愿'], project: ['面向群众', '报名这个时段'] }),
   ]),
   member: everyone({
     home: [RD_NAME, '我的待办', ACTIVITY_TITLE, '名党员'],
@@ -222,7 +277,16 @@ export const REACH: Record<PersonaKey, Visit[]> = {
     postDetail: (w) => [w.postTitle, '我已阅知'],
     postDetailHides: ['阅读回执', '更正或撤回'],
     study: ['必学', COURSE_TITLE, '继续学习', '学习考核', EXAM_TITLE],
-  }).concat(learner(), examinee(), voiceMember({ hub: ['待填写', '我的留言'], letter: true })),
+  }).concat(
+    learner(),
+    examinee(),
+    voiceMember({ hub: ['待填写', '我的留言'], letter: true }),
+    serviceVisitor({
+      hub: ['我的服务时长', '生成', '党员进社区'],
+      project: ['报名这个时段'],
+      member: { dues: ['每月应交', '缴纳记录'], certificate: true },
+    }),
+  ),
   committee: [
     ...everyone({
       home: [RD_NAME, '组织委员'],
@@ -240,6 +304,18 @@ export const REACH: Record<PersonaKey, Visit[]> = {
     ...learner(),
     // 支委 read and answer the branch's letters too (书记信箱 on their 心声 page).
     ...voiceMember({ hub: ['书记信箱', '封待处理'] }),
+    ...serviceVisitor({ hub: ['党员进社区'], project: ['报名这个时段'], member: { dues: ['还没有登记你的党费缴纳标准'] } }),
+    // The 组织委员 keeps the branch's 党费 (from 更多管理 › 党费收缴).
+    {
+      route: 'packages/secretary/pages/dues/index',
+      query: () => ({ orgId: RD }),
+      shows: () => ['已收', '导出年度台账（Excel）', MEMBER_NAME],
+    },
+    {
+      route: 'packages/secretary/pages/dues-member/index',
+      query: (w) => ({ id: w.memberId }),
+      shows: () => [MEMBER_NAME, '缴纳标准', '缴纳记录', '登记有误，撤销'],
+    },
     { route: 'packages/secretary/pages/letters/index', query: () => ({ orgId: RD }), shows: () => ['封待处理', '匿名', '已答复'] },
     {
       route: 'packages/secretary/pages/letter-reply/index',
@@ -302,7 +378,8 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       member: () => [MEMBER_NAME],
       invites: () => [RD_NAME, '有效的邀请'],
       groups: () => ['第一支部党员群'],
-      audit: () => [ACTIVITY_TITLE],
+      // The newest entries: a member of another branch registered here (进社区), the 党费 recorded.
+      audit: () => ['到本社区报到', '党费'],
       posts: () => [DRAFT_TITLE],
       stats: () => ['三会一课', '每月学习时长', COURSE_TITLE],
       papers: () => [EXAM_TITLE, '党史专项测验', '已参加 0 / 13 人'],
@@ -314,6 +391,34 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       appraisals: (w) => [w.appraisalTitle, '党员互评', '已互评 3 人'],
     }),
     ...voiceMember({ hub: ['书记信箱'] }),
+    ...serviceVisitor({
+      hub: ['党员进社区'],
+      project: ['签到码与服务时长', '修改服务项目'],
+      member: { dues: ['还没有登记你的党费缴纳标准'] },
+    }),
+    {
+      route: 'packages/secretary/pages/service-slot/index',
+      query: (w) => ({ id: w.serviceSlotId }),
+      shows: () => [DEMO_SERVICE_TITLE, '赵**', '138****1234', '查看完整号码', '待签到'],
+    },
+    {
+      route: 'packages/secretary/pages/service-edit/index',
+      query: (w) => ({ id: w.serviceProjectId }),
+      shows: () => [DEMO_SERVICE_TITLE, '保存修改'],
+    },
+    {
+      route: 'packages/secretary/pages/checkin-screen/index',
+      query: (w) => ({ slot: w.serviceSlotId }),
+      shows: () => ['签到码在时段开始前'],
+    },
+    {
+      route: 'packages/service/pages/wish/index',
+      query: (w) => ({ id: w.rdWishId }),
+      shows: () => [RESIDENT_WISH, '发布，等待党员认领', '周桂芳'],
+    },
+    { route: 'packages/secretary/pages/community-members/index', query: () => ({ orgId: RD }), shows: () => ['在本社区报到的党员 1 人'] },
+    { route: 'packages/secretary/pages/dues/index', query: () => ({ orgId: RD }), shows: () => ['已收', MEMBER_NAME] },
+    { route: 'packages/secretary/pages/dues-member/index', query: (w) => ({ id: w.memberId }), shows: () => [MEMBER_NAME, '缴纳标准'] },
     {
       route: 'packages/secretary/pages/appraisal-board/index',
       query: (w) => ({ id: w.appraisalId }),
@@ -383,6 +488,7 @@ export const REACH: Record<PersonaKey, Visit[]> = {
       bank: () => ['新增题目', '共 12 题', '党的最高领导机关是'],
       papers: () => ['还没有发布考试或测验'],
     }),
+    ...serviceVisitor({ hub: ['党员进社区'], project: ['报名这个时段'] }),
     // 心声 of the 党委: nothing asked of its own members yet; its 风采 gathers the branches' honours.
     { route: 'packages/voice/pages/index/index', query: none, shows: () => ['目前没有需要填写的问卷', '书记信箱', COMMITTEE_NAME] },
     { route: 'packages/voice/pages/write/index', query: none, shows: () => [`写给：${COMMITTEE_NAME}`, '匿名发送'] },

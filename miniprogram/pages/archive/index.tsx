@@ -10,6 +10,7 @@ import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { Field, Picked } from '../../components/field';
 import { StudyArchive } from '../../components/study-archive';
 import { Honours } from '../../components/honours';
+import { VolunteerHours } from '../../components/volunteer-hours';
 import { StateView } from '../../components/state-view';
 import { api, ApiError } from '../../services/api';
 import { pickImages, upload } from '../../services/files';
@@ -296,6 +297,7 @@ export default function ArchivePage() {
             {history.data && <ActivityHistory items={history.data.items} />}
             <StudyArchive study={data.study} />
             <Honours honours={data.honours} appraisals={data.appraisals} />
+            <VolunteerHours years={data.service} own />
             <BranchHistory branches={data.branches} />
 
             <Text className='zb-section-title'>我的信息权利</Text>

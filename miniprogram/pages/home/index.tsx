@@ -111,6 +111,27 @@ function Voice({ orgId }: { orgId: string }) {
   );
 }
 
+/** 志愿服务 and 微心愿 for everyone (residents too); a member's own 党费. */
+function Service({ member }: { member: boolean }) {
+  return (
+    <View id='home-service' className='home__more-tools'>
+      <View id='home-service-open'>
+        <Cell
+          title='志愿服务'
+          extra={member ? '报名、签到、微心愿 ›' : '报名服务、提交微心愿 ›'}
+          clickable
+          onClick={() => void Taro.navigateTo({ url: pageUrl('service') })}
+        />
+      </View>
+      {member && (
+        <View id='home-dues'>
+          <Cell title='我的党费' extra='应交与缴纳记录 ›' clickable onClick={() => void Taro.navigateTo({ url: pageUrl('myDues') })} />
+        </View>
+      )}
+    </View>
+  );
+}
+
 /** The rest of the leaders' tools, on a page of their own. */
 function MoreTools({ orgId }: { orgId: string }) {
   return (
@@ -252,7 +273,14 @@ export default function HomePage() {
   return (
     <View className={pageClass}>
       <StateView loading={loading && !data} error={error} onRetry={reload}>
-        {data && !data.branch && <NoBranch />}
+        {data && !data.branch && (
+          <>
+            <NoBranch />
+            {/* Residents who are not members come for service and wishes: their slots and wishes are on the list too. */}
+            <TodoList />
+            <Service member={false} />
+          </>
+        )}
         {data?.branch && (
           <>
             {/* The branch in one card: who they are here, today, who leads; what to do comes right after. */}
@@ -278,6 +306,8 @@ export default function HomePage() {
             <TodoList />
 
             <Voice orgId={data.branch.id} />
+
+            <Service member />
 
             {data.pendingJoinRequests !== null && (
               <>

@@ -59,6 +59,24 @@ export default function MePage() {
                   onClick={() => void Taro.navigateTo({ url: pageUrl('archive') })}
                 />
               </View>
+              <View id='me-service'>
+                <Cell
+                  title='我的志愿服务'
+                  extra='报名、时长、微心愿 ›'
+                  clickable
+                  onClick={() => void Taro.navigateTo({ url: pageUrl('service') })}
+                />
+              </View>
+              {data.memberships.length > 0 && (
+                <View id='me-dues'>
+                  <Cell
+                    title='我的党费'
+                    extra='应交与缴纳记录 ›'
+                    clickable
+                    onClick={() => void Taro.navigateTo({ url: pageUrl('myDues') })}
+                  />
+                </View>
+              )}
               <View id='me-transfer'>
                 <Cell
                   title='组织关系转接'

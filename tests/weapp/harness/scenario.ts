@@ -3,6 +3,7 @@ import { seedDemoPosts } from '../../../local/seed-posts';
 import { demoAnswer, seedDemoExam } from '../../../local/seed-exam';
 import { seedDemoStudy } from '../../../local/seed-study';
 import { DEMO_SURVEY_TITLE, DEMO_TOPIC_TITLE, DEMO_VOTE_TITLE, seedDemoVoice } from '../../../local/seed-voice';
+import { COMMUNITY_BRANCH, COMMUNITY_SECRETARY, DEMO_SERVICE_TITLE, DEMO_WISH_TITLE, seedDemoService } from '../../../local/seed-service';
 import type { Runtime } from '../../../local/runtime';
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../../typings/api';
 import { consented, demoRuntime } from '../../helpers/runtime';
@@ -62,7 +63,18 @@ export interface World {
   topicId: string;
   appraisalId: string;
   appraisalTitle: string;
+  /** 志愿服务 (local/seed-service.ts): the first branch's public project and its first slot (a resident and a member signed up). */
+  serviceProjectId: string;
+  serviceSlotId: string;
+  /** The year of the demo's past service day, whose hours the member has (their certificate). */
+  serviceYear: number;
+  /** A wish published by the community (微心愿墙), and one a resident just sent the first branch (to review). */
+  publishedWishId: string;
+  rdWishId: string;
 }
+
+export { DEMO_SERVICE_TITLE, DEMO_WISH_TITLE, COMMUNITY_BRANCH };
+export const RESIDENT_WISH = '想请人帮忙修一下自行车';
 
 export { DEMO_SURVEY_TITLE, DEMO_TOPIC_TITLE, DEMO_VOTE_TITLE };
 export const MEMBER_LETTER = '建议支部把学习资料也做成大字版，方便老党员阅读。';
@@ -197,7 +209,36 @@ export async function createWorld(): Promise<World> {
   const inbox = await must(runtime, 'voice', 'inbox', { orgId: RD }, PERSONAS.secretary.openid);
   const { topics } = await must(runtime, 'voice', 'topics', { orgId: RD }, PERSONAS.secretary.openid);
   const { appraisals } = await must(runtime, 'voice', 'appraisals', { orgId: RD }, PERSONAS.secretary.openid);
+  if ((await seedDemoService(runtime, new Date(now))) === 0) throw new Error('scenario: the demo 志愿服务 was not seeded');
+  const { projects: serviceProjects } = await must(runtime, 'service', 'projects', { orgId: RD }, PERSONAS.secretary.openid);
+  const serviceProject = await must(runtime, 'service', 'project', { projectId: serviceProjects[0]!.id }, PERSONAS.secretary.openid);
+  const communityWishes = await must(runtime, 'service', 'wishInbox', { orgId: COMMUNITY_BRANCH }, COMMUNITY_SECRETARY);
+  const published = communityWishes.wishes.find((w) => w.state === 'published');
+  if (!published) throw new Error('scenario: the community has no published wish');
+  // The first branch also takes 在职党员's registrations here (so its secretary's 报到党员 page has someone), and a resident's wish.
+  await must(runtime, 'org', 'rename', { orgId: RD, name: RD_NAME, community: true }, PERSONAS.admin.openid);
+  await must(runtime, 'service', 'register', { orgId: RD }, 'demo-member-12');
+  await consented(runtime, 'weapp-resident');
+  const rdWish = await must(
+    runtime,
+    'service',
+    'postWish',
+    {
+      orgId: RD,
+      title: RESIDENT_WISH,
+      content: '自行车链条掉了，自己装不上，想请人帮忙看看。',
+      contact: { name: '周桂芳', phone: '13900002345' },
+    },
+    'weapp-resident',
+  );
+  const { years } = await must(runtime, 'service', 'mine', {}, PERSONAS.member.openid);
+  if (!years[0]) throw new Error('scenario: the member has no volunteer hours');
   return {
+    serviceProjectId: serviceProject.id,
+    serviceSlotId: serviceProject.slots[0]!.id,
+    serviceYear: years[0].year,
+    publishedWishId: published.id,
+    rdWishId: rdWish.wishId,
     runtime,
     examId: exam.id,
     examAttemptId: started.id,

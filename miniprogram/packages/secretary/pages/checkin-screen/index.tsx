@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { toString as qrSvg } from 'qrcode/lib/browser';
 import { create as qrSymbol } from 'qrcode/lib/core/qrcode';
 import type { CheckinCode } from '../../../../../typings/domain';
@@ -29,6 +30,8 @@ function qrModules(payload: string): { modules: string; size: number } | null {
 export default function CheckinScreenPage() {
   const { params } = useRouter();
   const activityId = params['id'] ?? '';
+  // A 志愿服务 time slot (`slot`) shows its own codes, with the same screen; only meetings offer the mini-program code.
+  const slotId = params['slot'] ?? '';
   const [code, setCode] = useState<CheckinCode | null>(null);
   const [qr, setQr] = useState('');
   const [left, setLeft] = useState(0);
@@ -52,7 +55,7 @@ export default function CheckinScreenPage() {
     if (fetching.current) return;
     fetching.current = true;
     try {
-      const next = await api.checkin.code({ activityId });
+      const next = slotId ? await api.service.code({ slotId }) : await api.checkin.code({ activityId });
       setCode(next);
       setError('');
       if (wechatRef.current) setWxacode((await api.checkin.wxacode({ activityId })).url);
@@ -65,7 +68,7 @@ export default function CheckinScreenPage() {
     } finally {
       fetching.current = false;
     }
-  }, [activityId]);
+  }, [activityId, slotId]);
 
   useEffect(() => {
     void refresh();
@@ -92,6 +95,11 @@ export default function CheckinScreenPage() {
         <Text className='screen__error' id='screen-error'>
           {error}
         </Text>
+      )}
+      {error && !code && (
+        <Button id='screen-back' size='large' onClick={() => void Taro.navigateBack()}>
+          返回
+        </Button>
       )}
       {code && wechat && (
         <>
@@ -129,7 +137,7 @@ export default function CheckinScreenPage() {
           </Text>
         </>
       )}
-      {code && (
+      {code && !slotId && (
         <Text className='screen__toggle' id='screen-toggle' onClick={() => setWechat((w) => !w)}>
           {wechat ? '改为显示支部通扫码用的二维码' : '党员用微信扫一扫？改为显示小程序码'}
         </Text>

@@ -8,6 +8,7 @@ import { api, ApiError } from '../../../../services/api';
 import { useApi } from '../../../../services/useApi';
 import { StudyArchive } from '../../../../components/study-archive';
 import { Honours } from '../../../../components/honours';
+import { VolunteerHours } from '../../../../components/volunteer-hours';
 import { HonourForm } from '../../components/HonourForm';
 import { BranchHistory } from '../../../../components/branch-history';
 import { PartyTimeline } from '../../../../components/party-timeline';
@@ -85,6 +86,7 @@ export default function MemberPage() {
             <Honours honours={a.honours} appraisals={a.appraisals}>
               {here && <HonourForm memberId={memberId} onDone={() => void reload()} />}
             </Honours>
+            <VolunteerHours years={a.service} own={false} />
             {here && (
               <CellGroup>
                 <View id='member-points'>

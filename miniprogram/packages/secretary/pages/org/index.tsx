@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { ORG_CHILD_TYPES, ORG_TYPE_LABEL, type OrgType, type OrgUnitView } from '../../../../../typings/domain';
+import { Choices } from '../../../../components/choices';
 import { StateView } from '../../../../components/state-view';
 import { api } from '../../../../services/api';
 import { useAction } from '../../../../services/useAction';
@@ -21,12 +22,17 @@ function depthOf(unit: OrgUnitView, byId: Map<string, OrgUnitView>): number {
 /** The form under a unit: rename it, or add a unit below it. */
 function Editor({ editing, onDone, onCancel }: { editing: Editing; onDone: () => void; onCancel: () => void }) {
   const [name, setName] = useState(editing.mode === 'rename' ? editing.unit.name : '');
+  const [community, setCommunity] = useState<'no' | 'yes'>(editing.mode === 'rename' && editing.unit.community ? 'yes' : 'no');
   const { busy, error, run } = useAction();
   async function save() {
+    const isCommunity = community === 'yes';
     const done =
       editing.mode === 'rename'
-        ? await run(() => api.org.rename({ orgId: editing.unit.id, name }), '已改名')
-        : await run(() => api.org.create({ parentId: editing.unit.id, name, type: editing.type }), `已添加${ORG_TYPE_LABEL[editing.type]}`);
+        ? await run(() => api.org.rename({ orgId: editing.unit.id, name, community: isCommunity }), '已保存')
+        : await run(
+            () => api.org.create({ parentId: editing.unit.id, name, type: editing.type, community: isCommunity }),
+            `已添加${ORG_TYPE_LABEL[editing.type]}`,
+          );
     if (done) onDone();
   }
   return (
@@ -35,6 +41,16 @@ function Editor({ editing, onDone, onCancel }: { editing: Editing; onDone: () =>
         {editing.mode === 'rename' ? '新名称' : `在「${editing.unit.name}」下添加${ORG_TYPE_LABEL[editing.type]}`}
       </Text>
       <Input id='org-name' placeholder='如：第三党支部（财务部）' value={name} onChange={setName} maxLength={40} clearable />
+      <Text className='zb-muted'>是否社区党组织（在职党员可到此报到）</Text>
+      <Choices
+        id='org-community'
+        options={[
+          ['no', '否'],
+          ['yes', '是，接收在职党员报到'],
+        ]}
+        value={community}
+        onChange={setCommunity}
+      />
       <View className='zb-row'>
         <Button
           className='zb-grow'

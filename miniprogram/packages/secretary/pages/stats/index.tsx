@@ -98,6 +98,31 @@ function StudySection({ orgId }: { orgId: string }) {
   );
 }
 
+/** 服务群众: this year's 志愿服务 (projects, sign-ups, confirmed hours), 微心愿 by state and 进社区 registrations. */
+function ServiceSection({ orgId }: { orgId: string }) {
+  const { data } = useApi(() => api.service.stats({ orgId }), [orgId]);
+  if (!data) return null;
+  const w = data.wishes;
+  return (
+    <>
+      <Text className='zb-section-title'>{data.year} 年服务群众</Text>
+      <View className='zb-card zb-stack' id='service-stats'>
+        <Text>
+          志愿服务项目 {data.projects} 个；报名 {data.memberSignups} 名党员、{data.residentSignups} 名群众（人次）
+        </Text>
+        <Text>
+          经确认服务时长 {data.hours} 小时，{data.volunteers} 人参加
+        </Text>
+        <Text id='service-stats-wishes'>
+          微心愿：收到 {Object.values(w).reduce((a, b) => a + b, 0)} 个，已完成 {w.confirmed}，进行中 {w.claimed + w.done}，待认领{' '}
+          {w.published}，待审核 {w.pending}
+        </Text>
+        {data.registered > 0 && <Text>在本社区报到的在职党员 {data.registered} 人</Text>}
+      </View>
+    </>
+  );
+}
+
 /** 活动统计: activities per month (a bar chart), 三会一课 against the required frequencies, attendance; the year's ledger. */
 export default function StatsPage() {
   const pageClass = usePageClass('stats');
@@ -167,6 +192,7 @@ export default function StatsPage() {
               ))}
             </CellGroup>
             <StudySection orgId={orgId} />
+            <ServiceSection orgId={orgId} />
             <PostTrendsSection orgId={orgId} year={data.year} />
             <View className='zb-actions stats__export'>
               <Button id='stats-ledger' size='large' block loading={exporting.busy} onClick={() => void ledger()}>

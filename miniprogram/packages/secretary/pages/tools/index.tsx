@@ -65,6 +65,19 @@ function toolGroups(home: BranchHome): { title: string; tools: Tool[] }[] {
         { id: 'appraisals', page: 'appraisals', title: '民主评议党员', extra: '年度评议' },
       ],
     },
+    {
+      title: '服务群众',
+      tools: [
+        { id: 'service', page: 'serviceProjects', title: '志愿服务', extra: '发布 / 签到 / 时长' },
+        { id: 'wishes', page: 'wishInbox', title: '微心愿', extra: '审核 / 跟进' },
+        ...(home.branch?.community
+          ? [{ id: 'community', page: 'communityMembers' as const, title: '报到党员', extra: '在职党员进社区' }]
+          : []),
+      ],
+    },
+    ...(home.keepsDues
+      ? [{ title: '党费', tools: [{ id: 'dues', page: 'dues' as const, title: '党费收缴', extra: '标准 / 登记 / 台账' }] }]
+      : []),
     { title: '记录', tools: [{ id: 'audit', page: 'audit', title: '审计日志', extra: '谁在何时做了什么' }] },
   ];
 }

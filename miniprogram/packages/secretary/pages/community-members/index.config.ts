@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '报到党员', enablePullDownRefresh: true });
