@@ -5,7 +5,7 @@ import { shanghaiDay } from '../../typings/time';
 import { audit } from '../common/audit';
 import { rolesAt } from '../common/authz';
 import type { CallerContext, HandlerContext } from '../common/context';
-import { col, type WishDoc } from '../common/db';
+import { col, type MembershipDoc, type WishDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { imageRefs, storeUploads } from '../common/images';
@@ -38,16 +38,22 @@ function cardOf(w: WishDoc, orgName: string, openid: string): WishCard {
   };
 }
 
-/** Whether the caller may take wishes of the unit on: a member of it or of a unit below it, or registered with it. */
-async function mayClaim(ctx: HandlerContext, openid: string, w: WishDoc): Promise<boolean> {
-  if (w.openid === openid) return false;
+/**
+ * The membership by which the caller may take wishes of the unit on (theirs in it or in a unit below it,
+ * or the one they registered with it from); null when they may not.
+ */
+async function claimingAs(ctx: HandlerContext, openid: string, w: WishDoc): Promise<MembershipDoc | null> {
+  if (w.openid === openid) return null;
   const who = await whoIs(ctx, openid);
-  if (who.reg?.orgId === w.orgId || who.memberships.some((m) => m.orgId === w.orgId)) return true;
-  if (who.memberships.length === 0) return false;
-  const { total } = await col(ctx.db, 'orgs')
+  const direct = who.memberships.find((m) => m.orgId === w.orgId);
+  if (direct) return direct;
+  if (who.reg?.orgId === w.orgId) return who.memberships.find((m) => m._id === who.reg!.memberId) ?? who.memberships[0] ?? null;
+  if (who.memberships.length === 0) return null;
+  const { data } = await col(ctx.db, 'orgs')
     .where({ _id: ctx.db.command.in(who.memberships.map((m) => m.orgId)), path: w.orgId })
-    .count();
-  return total > 0;
+    .limit(1)
+    .get();
+  return who.memberships.find((m) => m.orgId === data[0]?._id) ?? null;
 }
 
 async function leadsUnit(ctx: HandlerContext, openid: string, orgId: string): Promise<{ leads: boolean; name: string }> {
@@ -61,7 +67,7 @@ async function viewOf(ctx: CallerContext, w: WishDoc): Promise<WishView> {
   const { openid } = ctx.caller;
   const [{ leads, name }, claimable, images, donePhotos] = await Promise.all([
     leadsUnit(ctx, openid, w.orgId),
-    w.state === 'published' ? mayClaim(ctx, openid, w) : Promise.resolve(false),
+    w.state === 'published' ? claimingAs(ctx, openid, w).then(Boolean) : Promise.resolve(false),
     imageRefs(ctx, w.images),
     imageRefs(ctx, w.donePhotos),
   ]);
@@ -199,9 +205,8 @@ export const claimWish: Handler<'service', 'claimWish'> = async (input, ctx) => 
   const { openid } = ctx.caller;
   const w = await load(ctx, input.wishId);
   if (w.state !== 'published') throw new AppError('CONFLICT', w.state === 'pending' ? '心愿还在审核中' : '该心愿已被其他党员认领');
-  if (!(await mayClaim(ctx, openid, w))) throw new AppError('FORBIDDEN', '只有本组织的党员（或在本社区报到的党员）可以认领');
-  const who = await whoIs(ctx, openid);
-  const m = who.memberships.find((x) => x._id === who.reg?.memberId) ?? who.memberships[0]!;
+  const m = await claimingAs(ctx, openid, w);
+  if (!m) throw new AppError('FORBIDDEN', '只有本组织的党员（或在本社区报到的党员）可以认领');
   const after = await move(
     ctx,
     w,

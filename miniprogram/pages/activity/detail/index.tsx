@@ -1,7 +1,8 @@
+import { CodeEntry } from '../../../components/code-entry';
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Cell, CellGroup, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup, TextArea } from '@nutui/nutui-react-taro';
 import {
   ACTIVITY_STATUS_LABEL,
   ACTIVITY_TYPE_LABEL,
@@ -185,8 +186,6 @@ function SignupNames({ a, names }: { a: ActivityView; names: string[] }) {
 
 /** Check in: scan the code on the secretary's screen (WeChat), or type its 6 digits. */
 function CheckinBox({ a, onDone }: { a: ActivityView; onDone: () => void }) {
-  const [digits, setDigits] = useState('');
-  const [missing, setMissing] = useState('');
   const { busy, error, run } = useAction();
   const submit = async (input: { digits: string } | { payload: string }) => {
     const ok = await run(async () => {
@@ -218,36 +217,13 @@ function CheckinBox({ a, onDone }: { a: ActivityView; onDone: () => void }) {
           签到时会核对你是否在活动地点 {a.location.radius} 米内。手机定位不准时，输入书记屏幕上的签到码即可。
         </Text>
       )}
-      <View className='zb-row'>
-        <Input
-          className='zb-grow detail__digits'
-          id='checkin-digits'
-          type='number'
-          maxLength={6}
-          value={digits}
-          onChange={setDigits}
-          placeholder='000000'
-        />
-        <Button
-          id='checkin-submit'
-          type='primary'
-          loading={busy}
-          onClick={() => {
-            // The button stays usable and says what is missing, rather than sitting greyed out.
-            if (/^\d{6}$/.test(digits)) {
-              setMissing('');
-              void submit({ digits });
-            } else setMissing(a.live ? '请输入直播中展示的 6 位数字' : '请输入书记屏幕上的 6 位数字');
-          }}
-        >
-          签到
-        </Button>
-      </View>
-      {(missing || error) && (
-        <Text className='zb-error' id='checkin-error'>
-          {missing || error}
-        </Text>
-      )}
+      <CodeEntry
+        ids={{ digits: 'checkin-digits', submit: 'checkin-submit', error: 'checkin-error' }}
+        busy={busy}
+        error={error}
+        missingText={a.live ? '请输入直播中展示的 6 位数字' : '请输入书记屏幕上的 6 位数字'}
+        onSubmit={(digits) => void submit({ digits })}
+      />
     </View>
   );
 }

@@ -142,7 +142,7 @@ export default function CertificatePage() {
   if (!c) return <PageState state={state} />;
   return (
     <View className={`${pageClass} zb-stack`}>
-      <Text className='service__note' id='certificate-summary'>
+      <Text className='zb-note' id='certificate-summary'>
         {c.year} 年，你参加志愿服务 {c.times} 次，累计 {hoursText(c.hours)} 小时。
       </Text>
       {/* Drawn here, then shown as the picture it makes (which can be shared, saved or long-pressed). */}
@@ -153,7 +153,7 @@ export default function CertificatePage() {
         style={image ? { position: 'absolute', left: '-2000px' } : undefined}
       />
       {image && <Image id='certificate-image' className='service__certificate' src={image} mode='aspectFit' showMenuByLongpress />}
-      {failed && <Text className='zb-error service__note'>证书图片没有生成出来，可以截屏保存上面的文字。</Text>}
+      {failed && <Text className='zb-error zb-note'>证书图片没有生成出来，可以截屏保存上面的文字。</Text>}
       {image && isWeapp && (
         <View className='zb-actions'>
           <Button id='certificate-share' type='primary' size='large' block onClick={() => void Taro.showShareImageMenu({ path: image })}>
@@ -161,7 +161,7 @@ export default function CertificatePage() {
           </Button>
         </View>
       )}
-      {image && !isWeapp && <Text className='service__note'>长按（或右键）图片即可保存。</Text>}
+      {image && !isWeapp && <Text className='zb-note'>长按（或右键）图片即可保存。</Text>}
     </View>
   );
 }

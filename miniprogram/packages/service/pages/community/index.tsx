@@ -45,7 +45,7 @@ export default function CommunityPage() {
     <View className={pageClass}>
       {m.community ? (
         <View className='zb-card zb-stack' id='community-current'>
-          <Text className='service__done'>已报到</Text>
+          <Text className='zb-done'>已报到</Text>
           <Text className='zb-title' id='community-name'>
             {m.community.orgName}
           </Text>
@@ -74,7 +74,7 @@ export default function CommunityPage() {
         </Button>
         {found?.length === 0 && <Text className='zb-muted'>没有找到，换个名称试试。</Text>}
         {found?.map((u) => (
-          <View key={u.id} className='zb-card service__link' id={`community-${u.id}`} onClick={() => register(u)}>
+          <View key={u.id} className='zb-card zb-link-row' id={`community-${u.id}`} onClick={() => register(u)}>
             <Text>{u.name}</Text>
             <Text className='zb-muted'>报到 ›</Text>
           </View>

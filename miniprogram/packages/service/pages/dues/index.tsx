@@ -38,11 +38,11 @@ export default function MyDuesPage() {
               <Text className='zb-muted'>支部还没有登记你的党费缴纳标准。</Text>
             )}
             {b.unpaid.length > 0 ? (
-              <Text className='service__badge' id={`dues-unpaid-${b.orgId}`}>
+              <Text className='zb-attention' id={`dues-unpaid-${b.orgId}`}>
                 未交：{b.unpaid.map(monthText).join('、')}，共 {yuan((b.rate?.amount ?? 0) * b.unpaid.length)} 元
               </Text>
             ) : (
-              b.rate && <Text className='service__done'>已交清</Text>
+              b.rate && <Text className='zb-done'>已交清</Text>
             )}
             <Text className='zb-muted'>今年已交 {yuan(b.paidThisYear)} 元。党费请交给支部组织委员，由支部登记，本系统不在线收款。</Text>
           </View>

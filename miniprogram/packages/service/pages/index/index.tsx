@@ -21,7 +21,7 @@ function MyRow({ r }: { r: MyServiceRow }) {
       <Text className='zb-muted'>
         {r.place} · {r.orgName}
       </Text>
-      <Text className={r.confirmed ? 'service__done' : 'zb-muted'}>{state}</Text>
+      <Text className={r.confirmed ? 'zb-done' : 'zb-muted'}>{state}</Text>
     </View>
   );
 }
@@ -61,7 +61,7 @@ export default function ServicePage() {
               >
                 <View className='zb-row'>
                   <Text className='zb-tag'>{p.public ? '面向群众' : '党员'}</Text>
-                  <Text className={p.signedUp ? 'service__done' : 'zb-muted'}>
+                  <Text className={p.signedUp ? 'zb-done' : 'zb-muted'}>
                     {p.signedUp
                       ? '已报名'
                       : p.placesLeft === null
@@ -101,14 +101,14 @@ export default function ServicePage() {
               )}
             </View>
             <Text className='zb-section-title'>微心愿</Text>
-            <View className='zb-card service__link' id='service-wishes' onClick={() => go(pageUrl('wishes'))}>
+            <View className='zb-card zb-link-row' id='service-wishes' onClick={() => go(pageUrl('wishes'))}>
               <Text>{m.member ? '群众的微心愿，党员认领帮办' : '有小困难？提交微心愿，党员来帮办'}</Text>
               <Text className='zb-muted'>查看 ›</Text>
             </View>
             {m.member && (
               <>
                 <Text className='zb-section-title'>党员进社区</Text>
-                <View className='zb-card service__link' id='service-community' onClick={() => go(pageUrl('community'))}>
+                <View className='zb-card zb-link-row' id='service-community' onClick={() => go(pageUrl('community'))}>
                   <Text>{m.community ? `已到 ${m.community.orgName} 报到` : '到居住地社区报到，参加社区服务'}</Text>
                   <Text className='zb-muted'>{m.community ? '查看 ›' : '去报到 ›'}</Text>
                 </View>

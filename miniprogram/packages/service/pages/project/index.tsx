@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { pageUrl } from '../../../../../typings/pages';
 import { hoursText, SERVICE_RULES, type ServiceProjectView, type ServiceSlotView } from '../../../../../typings/service';
+import { CodeEntry } from '../../../../components/code-entry';
 import { useConsent } from '../../../../components/consent-check';
 import { Field } from '../../../../components/field';
 import { ImageGrid } from '../../../../components/image-grid';
@@ -21,8 +22,6 @@ const RESIDENT_NOTE = `姓名和手机号只用于组织者联系你，加密保
 
 /** Check in to a slot: scan the organiser's screen (WeChat) or type its 6 digits. */
 function CheckinBox({ slot, onDone }: { slot: ServiceSlotView; onDone: () => void }) {
-  const [digits, setDigits] = useState('');
-  const [missing, setMissing] = useState('');
   const { busy, error, run } = useAction();
   const submit = async (input: { digits: string } | { payload: string }) => {
     if (await run(() => api.service.checkin({ slotId: slot.id, ...input }), '签到成功')) onDone();
@@ -39,31 +38,13 @@ function CheckinBox({ slot, onDone }: { slot: ServiceSlotView; onDone: () => voi
         </Button>
       )}
       <Text className='zb-muted'>输入组织者屏幕上的 6 位签到码：</Text>
-      <View className='zb-row'>
-        <Input
-          className='zb-grow service__digits'
-          id={`checkin-digits-${slot.id}`}
-          type='number'
-          maxLength={6}
-          value={digits}
-          onChange={setDigits}
-          placeholder='000000'
-        />
-        <Button
-          id={`checkin-submit-${slot.id}`}
-          type='primary'
-          loading={busy}
-          onClick={() => {
-            if (/^\d{6}$/.test(digits)) {
-              setMissing('');
-              void submit({ digits });
-            } else setMissing('请输入屏幕上的 6 位数字');
-          }}
-        >
-          签到
-        </Button>
-      </View>
-      {(missing || error) && <Text className='zb-error'>{missing || error}</Text>}
+      <CodeEntry
+        ids={{ digits: `checkin-digits-${slot.id}`, submit: `checkin-submit-${slot.id}`, error: `checkin-error-${slot.id}` }}
+        busy={busy}
+        error={error}
+        missingText='请输入屏幕上的 6 位数字'
+        onSubmit={(digits) => void submit({ digits })}
+      />
     </View>
   );
 }
@@ -127,7 +108,7 @@ function SlotCard({ p, slot, onChange }: { p: ServiceProjectView; slot: ServiceS
         {left} · 计 {hoursText(slot.hours)} 小时
       </Text>
       {mine && (
-        <Text className='service__done' id={`slot-state-${slot.id}`}>
+        <Text className='zb-done' id={`slot-state-${slot.id}`}>
           {mine.confirmed ? `已确认服务 ${hoursText(mine.hours ?? 0)} 小时` : mine.checkedInAt ? '已签到，服务时长待组织者确认' : '已报名'}
         </Text>
       )}
@@ -202,7 +183,7 @@ export default function ServiceProjectPage() {
       <View className='zb-card zb-stack' id='project-head'>
         <View className='zb-row'>
           <Text className='zb-tag'>{p.public ? '面向群众' : '党员'}</Text>
-          {p.cancelled && <Text className='service__badge'>已取消</Text>}
+          {p.cancelled && <Text className='zb-attention'>已取消</Text>}
         </View>
         <Text className='zb-title' id='project-title'>
           {p.title}
@@ -214,7 +195,7 @@ export default function ServiceProjectPage() {
       </View>
       {p.notOpenReason && (
         <View className='zb-card'>
-          <Text className='service__badge' id='project-closed'>
+          <Text className='zb-attention' id='project-closed'>
             {p.notOpenReason}
           </Text>
         </View>

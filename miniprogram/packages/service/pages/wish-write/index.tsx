@@ -11,7 +11,9 @@ import { ImageEditor } from '../../../../components/image-grid';
 import { api } from '../../../../services/api';
 import { usePageClass } from '../../../../services/care';
 import { useAction } from '../../../../services/useAction';
+import { session } from '../../../../services/session';
 import { useApi } from '../../../../services/useApi';
+import { askToSubscribe } from '../../../../services/wechat';
 import '../service.scss';
 
 const CONTACT_NOTE = `联系人和手机号加密保存，只有认领的党员和党组织能看到；心愿完成（或撤回）${SERVICE_RULES.wishContactRetentionDays} 天后自动删除。心愿的标题和内容经审核后会公开，请不要写门牌号、电话等个人信息。`;
@@ -38,7 +40,7 @@ function UnitPicker({ onPick }: { onPick: (u: CommunityCard) => void }) {
       {error && <Text className='zb-error'>{error}</Text>}
       {found?.length === 0 && <Text className='zb-muted'>没有找到，换个名称试试。</Text>}
       {found?.map((u) => (
-        <View key={u.id} className='zb-card service__link' id={`wish-unit-${u.id}`} onClick={() => onPick(u)}>
+        <View key={u.id} className='zb-card zb-link-row' id={`wish-unit-${u.id}`} onClick={() => onPick(u)}>
           <Text>{u.name}</Text>
           <Text className='zb-muted'>{u.parentName ?? ''} 选择 ›</Text>
         </View>
@@ -63,6 +65,7 @@ export default function WishWritePage() {
   const [tried, setTried] = useState(false);
   const { busy, error, run } = useAction();
   const consent = useConsent();
+  const me = useApi(() => session(), []);
   const problems = {
     title: title.trim().length < 2 ? '请写一个标题（至少 2 个字）' : null,
     content: content.trim().length < 5 ? '请写清楚需要什么帮助（至少 5 个字）' : null,
@@ -73,6 +76,8 @@ export default function WishWritePage() {
   async function send() {
     setTried(true);
     if (!unit || Object.values(problems).some(Boolean) || consent.missing) return;
+    // Straight from the tap (WeChat allows the prompt only then): they hear when a member has done it.
+    void askToSubscribe([me.data?.subscribeTemplates.postReminder]);
     const done = await run(
       async () =>
         (await consent.ensure()) &&

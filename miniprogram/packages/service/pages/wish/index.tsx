@@ -66,10 +66,7 @@ export default function WishPage() {
   return (
     <View className={pageClass}>
       <View className='zb-card zb-stack' id='wish-head'>
-        <Text
-          className={w.state === 'published' ? 'service__badge' : w.state === 'confirmed' ? 'service__done' : 'zb-muted'}
-          id='wish-state'
-        >
+        <Text className={w.state === 'published' ? 'zb-attention' : w.state === 'confirmed' ? 'zb-done' : 'zb-muted'} id='wish-state'>
           {WISH_STATE_LABEL[w.state]}
         </Text>
         <Text className='zb-title' id='wish-title'>
@@ -198,7 +195,7 @@ export default function WishPage() {
         </View>
       )}
       {error && (
-        <Text className='zb-error service__note' id='wish-error'>
+        <Text className='zb-error zb-note' id='wish-error'>
           {error}
         </Text>
       )}

@@ -18,7 +18,7 @@ function WishItem({ w }: { w: WishCard }) {
   return (
     <View className='zb-card zb-stack' id={`wish-${w.id}`} onClick={() => go(pageUrl('wish', { id: w.id }))}>
       <View className='zb-row'>
-        <Text className={waiting ? 'service__badge' : w.state === 'confirmed' ? 'service__done' : 'zb-muted'}>
+        <Text className={waiting ? 'zb-attention' : w.state === 'confirmed' ? 'zb-done' : 'zb-muted'}>
           {w.claimedByMe && w.state === 'claimed' ? '我已认领' : WISH_STATE_LABEL[w.state]}
         </Text>
         <Text className='zb-muted zb-grow'> · {w.day}</Text>

@@ -24,7 +24,7 @@ function Steps({ step }: { step: AppraisalView['step'] }) {
   return (
     <View className='zb-stack' id='appraisal-steps'>
       {APPRAISAL_STEPS.slice(0, 5).map((s, i) => (
-        <Text key={s} className={i === at ? 'voice__badge' : i < at ? 'voice__done' : 'zb-muted'}>
+        <Text key={s} className={i === at ? 'zb-attention' : i < at ? 'zb-done' : 'zb-muted'}>
           {i < at ? '✓' : i === at ? '●' : '○'} {i + 1}. {APPRAISAL_STEP_LABEL[s]}
           {i === at ? '（进行中）' : ''}
         </Text>
@@ -72,7 +72,7 @@ function PeerForm({ a, onDone }: { a: AppraisalView; onDone: () => void }) {
   }
   return (
     <View id='appraisal-peer'>
-      <Text className='zb-quote voice__note'>匿名互评：只保存每位党员得到的各等次票数，不保存谁评了谁、评了什么；系统只记录你“已评”。</Text>
+      <Text className='zb-quote zb-note'>匿名互评：只保存每位党员得到的各等次票数，不保存谁评了谁、评了什么；系统只记录你“已评”。</Text>
       {a.peers.map((p) => (
         <View key={p.memberId} className='zb-card zb-stack' id={`peer-${p.memberId}`}>
           <Text className='zb-title'>{p.name}</Text>
@@ -132,7 +132,7 @@ export default function AppraisalPage() {
             {a.appraised && a.step === 'peer' && !a.rated && <PeerForm a={a} onDone={() => void view.reload()} />}
             {a.appraised && a.step === 'peer' && a.rated && (
               <View className='zb-card' id='appraisal-rated'>
-                <Text className='voice__done'>你已完成互评，谢谢参与。</Text>
+                <Text className='zb-done'>你已完成互评，谢谢参与。</Text>
               </View>
             )}
             {a.step === 'decide' && (
@@ -149,7 +149,7 @@ export default function AppraisalPage() {
                   {a.outcome.map((o) => (
                     <View key={o.memberId} className='zb-row'>
                       <Text className='zb-grow'>{o.name}</Text>
-                      <Text className={o.grade === 'excellent' ? 'voice__badge' : ''}>
+                      <Text className={o.grade === 'excellent' ? 'zb-attention' : ''}>
                         {o.grade ? APPRAISAL_GRADE_LABEL[o.grade] : '—'}
                       </Text>
                     </View>

@@ -35,12 +35,12 @@ export default function VoicePage() {
           <View>
             {h.lettersWaiting !== null && (
               <View
-                className='zb-card voice__leader'
+                className='zb-card zb-link-row'
                 id='voice-inbox'
                 onClick={() => go(pageUrl('letters', { orgId: h.units[0]?.orgId ?? '' }))}
               >
                 <Text className='zb-title'>书记信箱</Text>
-                <Text className={h.lettersWaiting ? 'voice__badge' : 'zb-muted'}>
+                <Text className={h.lettersWaiting ? 'zb-attention' : 'zb-muted'}>
                   {h.lettersWaiting ? `${h.lettersWaiting} 封待处理 ›` : '暂无待处理 ›'}
                 </Text>
               </View>
@@ -52,7 +52,7 @@ export default function VoicePage() {
                 id={`voice-appraisal-${a.id}`}
                 onClick={() => go(pageUrl('appraisal', { id: a.id }))}
               >
-                <Text className='voice__badge'>民主评议 · {APPRAISAL_STEP_LABEL[a.step]}</Text>
+                <Text className='zb-attention'>民主评议 · {APPRAISAL_STEP_LABEL[a.step]}</Text>
                 <Text className='zb-title'>{a.title}</Text>
               </View>
             ))}
@@ -66,7 +66,7 @@ export default function VoicePage() {
               <View key={s.id} className='zb-card zb-stack' id={`voice-survey-${s.id}`} onClick={() => go(pageUrl('survey', { id: s.id }))}>
                 <View className='zb-row'>
                   <Text className='zb-tag'>{s.anonymous ? '匿名' : '实名'}</Text>
-                  <Text className={s.answered ? 'voice__done' : s.state === 'open' ? 'voice__badge' : 'zb-muted'}>
+                  <Text className={s.answered ? 'zb-done' : s.state === 'open' ? 'zb-attention' : 'zb-muted'}>
                     {s.answered ? '已填写' : s.state === 'open' ? '待填写' : SURVEY_STATE_LABEL[s.state]}
                   </Text>
                 </View>
@@ -82,7 +82,7 @@ export default function VoicePage() {
             )}
             {h.votes.map((v) => (
               <View key={v.id} className='zb-card zb-stack' id={`voice-vote-${v.id}`} onClick={() => go(pageUrl('vote', { id: v.id }))}>
-                <Text className={v.voted ? 'voice__done' : v.state === 'open' ? 'voice__badge' : 'zb-muted'}>
+                <Text className={v.voted ? 'zb-done' : v.state === 'open' ? 'zb-attention' : 'zb-muted'}>
                   {v.state === 'closed'
                     ? '已结束，查看结果'
                     : v.voted
@@ -113,7 +113,7 @@ export default function VoicePage() {
                 给支部写信
               </Button>
             </View>
-            <Text className='zb-muted voice__note'>建议、意见、求助都可以写，可以署名，也可以匿名。</Text>
+            <Text className='zb-muted zb-note'>建议、意见、求助都可以写，可以署名，也可以匿名。</Text>
             <Text className='zb-section-title' id='voice-mine-title'>
               我的留言{h.unreadReplies ? `（${h.unreadReplies} 条新回复）` : ''}
             </Text>
@@ -134,7 +134,7 @@ export default function VoicePage() {
                   <Text className='zb-muted zb-grow'>
                     {l.anonymous ? '匿名' : '署名'} · {l.day}
                   </Text>
-                  <Text className={l.unread ? 'voice__badge' : l.state === 'replied' ? 'voice__done' : 'zb-muted'}>
+                  <Text className={l.unread ? 'zb-attention' : l.state === 'replied' ? 'zb-done' : 'zb-muted'}>
                     {l.unread ? '有新回复' : LETTER_STATE_LABEL[l.state]}
                   </Text>
                 </View>
@@ -145,7 +145,7 @@ export default function VoicePage() {
             {h.units.map((u) => (
               <View
                 key={u.orgId}
-                className='zb-card voice__leader'
+                className='zb-card zb-link-row'
                 id={`voice-showcase-${u.orgId}`}
                 onClick={() => go(pageUrl('showcase', { orgId: u.orgId }))}
               >

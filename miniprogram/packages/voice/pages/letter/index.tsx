@@ -41,7 +41,7 @@ export default function MyLetterPage() {
                 <Text className='zb-muted zb-grow'>
                   写给{l.orgName} · {l.anonymous ? '匿名' : '署名'} · {l.day}
                 </Text>
-                <Text className={l.state === 'replied' ? 'voice__done' : 'zb-muted'}>{LETTER_STATE_LABEL[l.state]}</Text>
+                <Text className={l.state === 'replied' ? 'zb-done' : 'zb-muted'}>{LETTER_STATE_LABEL[l.state]}</Text>
               </View>
               <Text id='letter-text'>{l.text}</Text>
               <ImageGrid images={l.images} id='letter-images' />

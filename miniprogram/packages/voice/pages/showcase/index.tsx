@@ -49,7 +49,7 @@ export default function ShowcasePage() {
                   <View key={h.id} className='zb-card zb-stack' id={`honour-${h.memberId}`}>
                     <View className='zb-stack voice__honour'>
                       <Text className='zb-title'>{h.name}</Text>
-                      <Text className='voice__badge'>{h.title}</Text>
+                      <Text className='zb-attention'>{h.title}</Text>
                       <Text className='zb-muted'>{h.orgName}</Text>
                     </View>
                     <Text>{h.deed}</Text>

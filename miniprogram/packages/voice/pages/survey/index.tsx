@@ -144,7 +144,7 @@ export default function SurveyPage() {
             </View>
             {(s.answered || sent) && (
               <View className='zb-card' id='survey-done'>
-                <Text className='voice__done'>你已提交这份问卷，谢谢参与。</Text>
+                <Text className='zb-done'>你已提交这份问卷，谢谢参与。</Text>
               </View>
             )}
             {!s.answered && !sent && s.state !== 'open' && (
@@ -168,7 +168,7 @@ export default function SurveyPage() {
                     missing={tried && missing.includes(q.id)}
                   />
                 ))}
-                {sending.error && <Text className='zb-error voice__note'>{sending.error}</Text>}
+                {sending.error && <Text className='zb-error zb-note'>{sending.error}</Text>}
                 <View className='zb-actions'>
                   <Button id='survey-submit' type='primary' size='large' block loading={sending.busy} onClick={() => void submit()}>
                     提交问卷

@@ -108,7 +108,7 @@ export default function TopicPage() {
                     {r.name}
                     {r.mine ? '（我）' : ''}
                   </Text>
-                  {r.pinned && <Text className='voice__badge'>置顶</Text>}
+                  {r.pinned && <Text className='zb-attention'>置顶</Text>}
                   {r.hidden && <Text className='zb-muted'>已隐藏</Text>}
                 </View>
                 <Text>{r.text}</Text>

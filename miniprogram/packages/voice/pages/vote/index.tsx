@@ -100,7 +100,7 @@ export default function VotePage() {
             <View className='zb-card zb-stack' id='vote-head'>
               <View className='zb-row'>
                 <Text className='zb-tag'>{v.anonymous ? '无记名投票' : '记名投票'}</Text>
-                <Text className={v.voted ? 'voice__done' : 'zb-muted'}>{v.voted ? '你已投票' : SURVEY_STATE_LABEL[v.state]}</Text>
+                <Text className={v.voted ? 'zb-done' : 'zb-muted'}>{v.voted ? '你已投票' : SURVEY_STATE_LABEL[v.state]}</Text>
               </View>
               <Text className='zb-title'>{v.title}</Text>
               <Text className='zb-muted'>
@@ -113,7 +113,7 @@ export default function VotePage() {
             </View>
             {v.state === 'closed' && <Results v={v} />}
             {v.myNominations > 0 && (
-              <Text className='zb-muted voice__note' id='vote-my-nominations'>
+              <Text className='zb-muted zb-note' id='vote-my-nominations'>
                 你有 {v.myNominations} 项提名等待支部审核。
               </Text>
             )}
@@ -137,7 +137,7 @@ export default function VotePage() {
                     {canVote ? (chosen.includes(c.id) ? '☑ ' : '☐ ') : ''}
                     {c.name}
                   </Text>
-                  {c.winner && <Text className='voice__badge'>当选</Text>}
+                  {c.winner && <Text className='zb-attention'>当选</Text>}
                 </View>
                 <Text className='zb-muted'>
                   {c.orgName} · {c.nominatedBy}
