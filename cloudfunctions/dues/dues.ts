@@ -269,7 +269,8 @@ export const payMonth: Handler<'dues', 'payMonth'> = async (input, ctx) => {
   let skipped = 0;
   for (const m of members) {
     const rate = rates.get(m._id);
-    if (!rate || paid.has(m._id)) {
+    // No amount set, 免交 (0), or already paid: nothing to record for them.
+    if (!rate || rate.amount === 0 || paid.has(m._id)) {
       skipped += 1;
       continue;
     }
@@ -307,15 +308,15 @@ export const payMonth: Handler<'dues', 'payMonth'> = async (input, ctx) => {
 export const revoke: Handler<'dues', 'revoke'> = async (input, ctx) => {
   const p = ctx.grant.doc;
   const m = (await col(ctx.db, 'memberships').doc(p.memberId).get()).data[0];
+  if (!m) throw new AppError('NOT_FOUND', '党员不存在');
   await col(ctx.db, 'dues_payments').doc(p._id).remove();
   await audit(ctx, {
     orgId: p.orgId,
     action: 'dues.revoke',
     targetType: 'membership',
     targetId: p.memberId,
-    summary: `撤销了${m?.name ?? ''} ${p.month} 的党费记录：${input.reason}`,
+    summary: `撤销了${m.name} ${p.month} 的党费记录：${input.reason}`,
   });
-  if (!m) throw new AppError('NOT_FOUND', '党员不存在');
   return memberView(ctx, m, ctx.grant.unit.name);
 };
 
