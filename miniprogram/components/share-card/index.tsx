@@ -41,11 +41,13 @@ export function cardLink(path: string): string {
  * "Share to a chat". WeChat: the native share button (the page's useShareCard gives the card).
  * h5: a sheet with the card's preview and its link, since a browser has no chats to share into.
  */
-export function ShareButton({ id, card, label }: { id: string; card: ShareCard; label: string }) {
+export function ShareButton({ id, card, label, secondary }: { id: string; card: ShareCard; label: string; secondary?: boolean }) {
   const [open, setOpen] = useState(false);
+  // Where sharing is not what the page is for (a member passing a project on), it does not outshout the page's own action.
+  const type = secondary ? 'default' : 'primary';
   if (isWeapp) {
     return (
-      <Button id={id} type='primary' size='large' block openType='share'>
+      <Button id={id} type={type} size='large' block openType='share'>
         {label}
       </Button>
     );
@@ -54,7 +56,7 @@ export function ShareButton({ id, card, label }: { id: string; card: ShareCard; 
     <>
       <Button
         id={id}
-        type='primary'
+        type={type}
         size='large'
         block
         onClick={() => {

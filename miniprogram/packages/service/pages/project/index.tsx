@@ -206,7 +206,7 @@ export default function ServiceProjectPage() {
       ))}
       {card && !p.cancelled && (
         <View className='zb-actions'>
-          <ShareButton id='project-share' card={card} label='分享到群聊，邀请报名' />
+          <ShareButton id='project-share' card={card} label='分享到群聊，邀请报名' secondary={!p.canManage} />
           {p.canManage && (
             <Button
               id='project-edit'
