@@ -457,8 +457,12 @@ export class MiniProgram {
 
   // ---- waiting and looking ----
 
-  /** Waits until the app has nothing left to do: no cloud call, callback, short timer or render pending. */
-  async settle(timeoutMs = 15_000): Promise<void> {
+  /**
+   * Waits until the app has nothing left to do: no cloud call, callback, short timer or render pending. The limit
+   * only catches an app that never settles: on a loaded machine (a fresh clone's first run, next to the e2e
+   * browsers) a page's first launch took over 15 s once, with its work still draining.
+   */
+  async settle(timeoutMs = 45_000): Promise<void> {
     const started = Date.now();
     let quiet = 0;
     while (quiet < 3) {
