@@ -43,7 +43,8 @@ export function monthsBetween(from: string, to: string): string[] {
   return out;
 }
 
-const addMonths = (month: string, n: number) => {
+/** `YYYY-MM` moved by `n` months. */
+export const addMonths = (month: string, n: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const i = y * 12 + (m - 1) + n;
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;

@@ -1,7 +1,7 @@
 import { DUES_LOOKBACK_MONTHS, yuan } from '../../typings/service';
 import type { TodoProvider } from '../branch/todo';
 import { col } from '../common/db';
-import { monthOf, unpaidMonths } from './dues';
+import { addMonths, monthOf, unpaidMonths } from './dues';
 
 /** 党费: the months the caller owes in each of their branches (this month's from the 1st). Two requests, when they have a rate. */
 export const duesTodo: TodoProvider = async (ctx, scope) => {
@@ -14,10 +14,8 @@ export const duesTodo: TodoProvider = async (ctx, scope) => {
     .get();
   if (rates.length === 0) return [];
   const now = monthOf(scope.now);
-  const [y, m] = now.split('-').map(Number) as [number, number];
-  const from = new Date(Date.UTC(y, m - DUES_LOOKBACK_MONTHS, 1));
   const { data: payments } = await col(ctx.db, 'dues_payments')
-    .where({ memberId: _.in(rates.map((r) => r._id)), month: _.gte(monthOf(from)) })
+    .where({ memberId: _.in(rates.map((r) => r._id)), month: _.gte(addMonths(now, -(DUES_LOOKBACK_MONTHS - 1))) })
     .limit(1000)
     .get();
   return rates.flatMap((rate) => {

@@ -7,7 +7,7 @@ import type { HandlerContext } from '../common/context';
 import { col, isDuplicate, type ServiceProjectDoc, type ServiceSignupDoc, type ServiceSlotDoc } from '../common/db';
 import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
-import { decrypt, encrypt, isValidPhone, mask, normalizePhone } from '../common/pii';
+import { decrypt, encrypt, isValidPhone, mask, maskName, normalizePhone } from '../common/pii';
 import { award, EVENT_KEYS } from '../common/points';
 import { LOCK_MS, MAX_FAILURES } from '../checkin/checkin';
 import { currentCode, refusalMessage, verify } from '../checkin/codes';
@@ -20,9 +20,6 @@ const t = (d: Date | string) => new Date(d).getTime();
 const DAY = 24 * 3_600_000;
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const newSignupId = () => `sg${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`;
-
-/** 王** : the family name and a star for each other character. */
-export const maskName = (name: string) => `${[...name][0] ?? ''}${'*'.repeat(Math.max(1, [...name].length - 1))}`;
 
 async function signupOf(ctx: Pick<HandlerContext, 'db'>, slotId: string, openid: string): Promise<ServiceSignupDoc | undefined> {
   return (await col(ctx.db, 'service_signups').where({ slotId, openid }).limit(1).get()).data[0];

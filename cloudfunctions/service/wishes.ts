@@ -10,14 +10,13 @@ import type { Handler } from '../common/define';
 import { AppError } from '../common/errors';
 import { imageRefs, storeUploads } from '../common/images';
 import { send } from '../common/outbox';
-import { decrypt, encrypt, isValidPhone, mask, normalizePhone } from '../common/pii';
+import { decrypt, encrypt, isValidPhone, mask, maskName, normalizePhone } from '../common/pii';
 import { award, EVENT_KEYS } from '../common/points';
 import { orgNames } from '../org/view';
 import { checkContent } from '../post/content';
 import { requireConsent } from '../privacy/privacy';
 import { randomId } from '../voice/anon';
 import { whoIs } from './access';
-import { maskName } from './signups';
 
 const NOT_FOUND = '心愿不存在或未公开';
 const DAY = 24 * 3_600_000;
