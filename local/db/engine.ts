@@ -35,7 +35,11 @@ interface Row {
 
 interface Tx {
   id: string;
-  startSeq: number;
+  /**
+   * The version its reads see, fixed at its first operation (as a MongoDB transaction's snapshot is, which is
+   * what CloudBase runs): a transaction started, then idle while others write, sees their writes.
+   */
+  startSeq?: number;
   startedAt: number;
   writes: Map<string, { coll: string; id: string; doc: Doc | null }>;
 }
@@ -65,6 +69,12 @@ export const MAX_LIMIT = 1000;
 
 export const newDocId = (): string => randomBytes(16).toString('hex');
 
+/** CloudBase's own words for a transaction that has ended (committed, aborted or timed out) and for a conflict. */
+const TX_GONE =
+  '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.';
+const TX_CONFLICT =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.';
+
 function sqlIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -85,6 +95,20 @@ function simpleModifier(modifier: AnyObject): boolean {
       isPlainObject(expr) &&
       Object.keys(expr).every((path) => !path.includes('$')),
   );
+}
+
+/**
+ * A stored document's field names never start with `$` (MongoDB, and so CloudBase, refuse them on insert and
+ * replacement: `DATABASE_REQUEST_FAILED`); such a name in a query or an update is an operator.
+ */
+function assertStorableKeys(value: unknown, path = ''): void {
+  if (Array.isArray(value)) value.forEach((v, i) => assertStorableKeys(v, `${path}[${i}]`));
+  else if (isPlainObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.startsWith('$')) throw new DbError('DATABASE_REQUEST_FAILED', `字段名不能以 $ 开头：${path ? `${path}.` : ''}${k}`);
+      assertStorableKeys(v, path ? `${path}.${k}` : k);
+    }
+  }
 }
 
 function isIndexableScalar(v: unknown): v is string | number {
@@ -148,6 +172,8 @@ export class Engine {
   private readonly locks = new Map<string, Tx>();
   /** When each document was deleted, while transactions that may have seen it are open. */
   private readonly tombstones = new Map<string, number>();
+  /** Earlier states of documents changed while transactions are open: what their snapshots read. */
+  private readonly history = new Map<string, { ver: number; doc: string | null }[]>();
   /** Prepared statements by SQL text: queries repeat their shape, so each is prepared once. */
   private readonly statements = new Map<string, Database.Statement<unknown[], unknown>>();
   private readonly now: () => Date;
@@ -409,12 +435,22 @@ export class Engine {
           .all() as AnyObject[],
       };
     }
-    const docs = this.candidates(c, plan).map((r) => fromStored(r.doc));
+    return {
+      docs: this.run(
+        this.candidates(c, plan).map((r) => fromStored(r.doc)),
+        query,
+        options,
+      ),
+    };
+  }
+
+  /** A query over documents in memory: filter, order, skip, limit, projection. */
+  private run(docs: AnyObject[], query: AnyObject, options: FindOptions): AnyObject[] {
     let cursor = new Query(query, {}).find<AnyObject>(docs, options.projection);
     if (options.order && Object.keys(options.order).length) cursor = cursor.sort(options.order);
     if (options.offset) cursor = cursor.skip(options.offset);
     if (options.limit !== undefined) cursor = cursor.limit(options.limit);
-    return { docs: cursor.all() };
+    return cursor.all();
   }
 
   private matchingRows(collection: string, query: AnyObject, limit?: number): { id: string; doc: Doc }[] {
@@ -504,6 +540,7 @@ export class Engine {
 
   private prepareInsert(c: Collection, raw: AnyObject): Doc {
     const doc = resolveServerDates(raw, this.now()) as AnyObject;
+    assertStorableKeys(doc);
     if (doc['_id'] === undefined) doc['_id'] = newDocId();
     if (typeof doc['_id'] !== 'string' && typeof doc['_id'] !== 'number') {
       throw new DbError('INVALID_PARAM', '_id 必须是字符串或数字');
@@ -516,6 +553,10 @@ export class Engine {
   insert(collection: string, docs: AnyObject[]): string[] {
     const c = this.coll(collection);
     const prepared = docs.map((d) => this.prepareInsert(c, d));
+    this.remember(
+      c,
+      prepared.map((d) => d._id),
+    );
     return this.sqlWrite(() => {
       const ver = this.nextVer();
       for (const doc of prepared) c.insert.run(doc._id, toStored(doc), ver);
@@ -527,6 +568,7 @@ export class Engine {
   private applyChange(current: Doc, data: AnyObject, merge: boolean, condition?: AnyObject): Doc | null {
     const resolved = resolveServerDates(data, this.now()) as AnyObject;
     if (!merge) {
+      assertStorableKeys(resolved);
       const { _id: _ignored, ...rest } = resolved;
       return { ...rest, _id: current._id } as Doc;
     }
@@ -563,6 +605,7 @@ export class Engine {
       const base = { _id: id } as Doc;
       const doc = opts.merge ? (this.applyChange(base, data, true) ?? base) : this.applyChange(base, data, false)!;
       this.checkIndexable(c, doc);
+      this.remember(c, [id]);
       this.sqlWrite(() => c.insert.run(id, toStored(doc), this.nextVer()));
       return { updated: 0, upsertId: id };
     }
@@ -575,6 +618,10 @@ export class Engine {
       }
     }
     if (changes.length) {
+      this.remember(
+        c,
+        changes.map((d) => d._id),
+      );
       this.sqlWrite(() => {
         const ver = this.nextVer();
         for (const doc of changes) c.replace.run(toStored(doc), ver, doc._id);
@@ -588,9 +635,11 @@ export class Engine {
     const [target] = this.matchingRows(collection, query, 1);
     if (!target) return { updated: 0, doc: null };
     const next = this.applyChange(target.doc, data, true, query);
-    if (!next) return { updated: 0, doc: toStored(target.doc) };
+    // CloudBase counts the matched document as updated even when the change leaves it as it was.
+    if (!next) return { updated: 1, doc: toStored(target.doc) };
     this.checkIndexable(c, next);
     const text = toStored(next);
+    this.remember(c, [next._id]);
     this.sqlWrite(() => c.replace.run(text, this.nextVer(), next._id));
     return { updated: 1, doc: text };
   }
@@ -599,6 +648,10 @@ export class Engine {
     const c = this.coll(collection);
     const targets = this.matchingRows(collection, query, multi ? undefined : 1);
     if (!targets.length) return 0;
+    this.remember(
+      c,
+      targets.map((t) => t.id),
+    );
     const ver = this.nextVer();
     this.sqlWrite(() => {
       for (const t of targets) c.remove.run(t.id);
@@ -610,21 +663,37 @@ export class Engine {
   // ---------------------------------------------------------------- transactions
 
   startTransaction(): string {
-    const tx: Tx = { id: newDocId(), startSeq: this.seq, startedAt: Date.now(), writes: new Map() };
+    const tx: Tx = { id: newDocId(), startedAt: Date.now(), writes: new Map() };
     this.txs.set(tx.id, tx);
     return tx.id;
   }
 
   private tx(id: string): Tx {
     const tx = this.txs.get(id);
-    if (!tx) throw new DbError('DATABASE_TRANSACTION_FAIL', `事务 ${id} 不存在或已结束`);
+    if (!tx) throw new DbError('DATABASE_TRANSACTION_FAIL', TX_GONE);
+    tx.startSeq ??= this.seq;
     return tx;
   }
 
   private endTx(tx: Tx): void {
     for (const [key, holder] of this.locks) if (holder === tx) this.locks.delete(key);
     this.txs.delete(tx.id);
-    if (this.txs.size === 0) this.tombstones.clear();
+    if (this.txs.size === 0) {
+      this.tombstones.clear();
+      this.history.clear();
+    }
+  }
+
+  /** Keeps the current state of documents about to change, for the snapshots of open transactions. */
+  private remember(c: Collection, ids: string[]): void {
+    if (this.txs.size === 0) return;
+    for (const id of ids) {
+      const key = `${c.spec.name}\u0000${id}`;
+      const { row, ver } = this.committedVer(c, id);
+      let past = this.history.get(key);
+      if (!past) this.history.set(key, (past = []));
+      past.push({ ver, doc: row ? row.doc : null });
+    }
   }
 
   /** The version of a document's last committed change: its row, or its deletion. */
@@ -636,22 +705,77 @@ export class Engine {
   /** The engine aborts a conflicted transaction itself; the SDK's runTransaction then retries at once. */
   private conflict(tx: Tx, what: string): never {
     this.endTx(tx);
-    throw new DbError('DATABASE_TRANSACTION_CONFLICT', `事务冲突：${what}`);
+    throw new DbError('DATABASE_TRANSACTION_CONFLICT', TX_CONFLICT, what);
   }
 
-  private committedInTx(tx: Tx, c: Collection, id: string): Doc | null {
+  /** A document as the transaction's snapshot has it (stored text), ignoring its own writes. */
+  private snapshotText(tx: Tx, c: Collection, id: string): string | null {
     const { row, ver } = this.committedVer(c, id);
-    if (ver > tx.startSeq) this.conflict(tx, `${c.spec.name}/${id} 已被其他操作修改`);
+    if (ver <= tx.startSeq!) return row ? row.doc : null;
+    let seen: { ver: number; doc: string | null } | undefined;
+    for (const h of this.history.get(`${c.spec.name}\u0000${id}`) ?? []) {
+      if (h.ver <= tx.startSeq! && (!seen || h.ver > seen.ver)) seen = h;
+    }
+    return seen?.doc ?? null;
+  }
+
+  /** The committed state a write in the transaction starts from: changed by others since its snapshot is a conflict. */
+  private committedForWrite(tx: Tx, c: Collection, id: string): Doc | null {
+    const { row, ver } = this.committedVer(c, id);
+    if (ver > tx.startSeq!) this.conflict(tx, `${c.spec.name}/${id} 已被其他操作修改`);
     return row ? fromStored(row.doc) : null;
   }
 
   txGet(txId: string, collection: string, id: string): Doc | null {
     const tx = this.tx(txId);
     const c = this.coll(collection);
-    const key = `${collection}\u0000${id}`;
-    const own = tx.writes.get(key);
+    const own = tx.writes.get(`${collection}\u0000${id}`);
     if (own) return own.doc;
-    return this.committedInTx(tx, c, id);
+    const text = this.snapshotText(tx, c, id);
+    return text === null ? null : fromStored(text);
+  }
+
+  /** A query inside a transaction: its snapshot of the collection with its own writes over it. */
+  txFind(txId: string, collection: string, query: AnyObject, options: FindOptions = {}): string[] {
+    const tx = this.tx(txId);
+    const c = this.coll(collection);
+    const prefix = `${collection}\u0000`;
+    const changed = [...this.history.keys()].filter((k) => k.startsWith(prefix));
+    const own = [...tx.writes.values()].filter((w) => w.coll === collection);
+    if (changed.length === 0 && own.length === 0) return this.find(collection, query, options);
+    const docs = new Map<string, Doc>();
+    for (const row of c.scan.all()) {
+      const doc = fromStored(row.doc);
+      docs.set(doc._id, doc);
+    }
+    for (const key of changed) {
+      const id = key.slice(prefix.length);
+      const text = this.snapshotText(tx, c, id);
+      if (text === null) docs.delete(id);
+      else docs.set(id, fromStored(text));
+    }
+    for (const w of own) {
+      if (w.doc) docs.set(w.id, w.doc);
+      else docs.delete(w.id);
+    }
+    const limit = Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
+    return this.run([...docs.values()], query, { ...options, limit }).map((d) => toStored(d));
+  }
+
+  /** `where().updateAndReturn()` inside a transaction: the first match in its view, changed by it. */
+  txModifyAndReturn(txId: string, collection: string, query: AnyObject, data: AnyObject): { updated: number; doc: string | null } {
+    const [first] = this.txFind(txId, collection, query, { limit: 1 });
+    if (!first) return { updated: 0, doc: null };
+    const id = fromStored(first)._id;
+    let doc: Doc | null = null;
+    this.txWrite(txId, collection, id, (current) => {
+      if (!current) return undefined;
+      doc = this.applyChange(current, data, true, query);
+      if (doc) return doc;
+      doc = current;
+      return undefined;
+    });
+    return { updated: doc ? 1 : 0, doc: doc ? toStored(doc) : null };
   }
 
   /** Locks a document for this transaction and buffers its new state (null deletes). */
@@ -665,7 +789,7 @@ export class Engine {
       else this.conflict(tx, `${collection}/${id} 正被另一事务修改`);
     }
     const own = tx.writes.get(key);
-    const current = own ? own.doc : this.committedInTx(tx, c, id);
+    const current = own ? own.doc : this.committedForWrite(tx, c, id);
     const next = change(current);
     if (next === undefined) return false;
     if (next) this.checkIndexable(c, next);
@@ -720,8 +844,9 @@ export class Engine {
   commit(txId: string): void {
     const tx = this.tx(txId);
     for (const w of tx.writes.values()) {
-      if (this.committedVer(this.coll(w.coll), w.id).ver > tx.startSeq) this.conflict(tx, `${w.coll}/${w.id} 已被其他操作修改`);
+      if (this.committedVer(this.coll(w.coll), w.id).ver > tx.startSeq!) this.conflict(tx, `${w.coll}/${w.id} 已被其他操作修改`);
     }
+    if (this.txs.size > 1) for (const w of tx.writes.values()) this.remember(this.coll(w.coll), [w.id]);
     try {
       const ver = this.nextVer();
       this.sqlWrite(() => {

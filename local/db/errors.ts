@@ -10,16 +10,21 @@ export type DbErrorCode =
   | 'DATABASE_TRANSACTION_FAIL'
   | 'DATABASE_REQUEST_FAILED';
 
-/** Shaped like what the SDK throws for a failed CloudBase request: `{ code, message, requestId }`. */
+/**
+ * Shaped like what the SDK throws for a failed CloudBase request (node-sdk's TcbError): `{ code, message,
+ * requestId }`, the message as the cloud words it, without the code. `detail` says more, locally only.
+ */
 export class DbError extends Error {
   readonly code: DbErrorCode;
   readonly requestId: string;
+  readonly detail?: string;
 
-  constructor(code: DbErrorCode, message: string) {
-    super(`[${code}] ${message}`);
+  constructor(code: DbErrorCode, message: string, detail?: string) {
+    super(message);
     this.name = 'DbError';
     this.code = code;
     this.requestId = randomUUID();
+    if (detail !== undefined) this.detail = detail;
   }
 }
 

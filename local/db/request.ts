@@ -49,7 +49,14 @@ function limitOf(params: Params): number {
 
 /** Answers `@cloudbase/database`'s request layer (`send(action, params)`) from the local engine. */
 export class LocalRequest {
-  constructor(private readonly engine: Engine) {}
+  /**
+   * `throwOnCode: false` in the app's config (`tcb.init`) makes the cloud requester resolve to `{ code,
+   * message, requestId }` instead of throwing; the SDK's database layer then returns that as the result.
+   */
+  constructor(
+    private readonly engine: Engine,
+    private readonly throwOnCode = true,
+  ) {}
 
   async send(action: string, params: Params = {}): Promise<Response> {
     const requestId = randomUUID();
@@ -57,9 +64,10 @@ export class LocalRequest {
     try {
       return { requestId, ...this.dispatch(action, params) };
     } catch (err) {
-      if (err instanceof DbError) throw err;
       // mingo and SQLite errors (an unknown operator, a bad regex, …) reach the SDK the way the cloud reports them.
-      throw new DbError('DATABASE_REQUEST_FAILED', (err as Error).message);
+      const failure = err instanceof DbError ? err : new DbError('DATABASE_REQUEST_FAILED', (err as Error).message);
+      if (this.throwOnCode) throw failure;
+      return { code: failure.code, message: failure.message, requestId: failure.requestId };
     }
   }
 
@@ -79,8 +87,7 @@ export class LocalRequest {
         const coll = str(p, 'collectionName');
         const query = optionalObject(p, 'query');
         const projection = p['projection'] === undefined ? undefined : optionalObject(p, 'projection');
-        if (tx) {
-          if (p['queryType'] !== 'DOC') throw new DbError('INVALID_PARAM', '事务中只支持按 doc(id) 读取');
+        if (tx && p['queryType'] === 'DOC') {
           const doc = e.txGet(tx, coll, docIdOf(query));
           return { data: { list: doc ? [EJSON.stringify(doc, { relaxed: true })] : [] } };
         }
@@ -91,7 +98,8 @@ export class LocalRequest {
         const order = p['order'] === undefined ? undefined : (optionalObject(p, 'order') as Record<string, 1 | -1>);
         const offset = typeof p['offset'] === 'number' ? p['offset'] : 0;
         const limit = limitOf(p);
-        const list = e.find(coll, query, { order, offset, limit, projection });
+        const options = { order, offset, limit, projection };
+        const list = tx ? e.txFind(tx, coll, query, options) : e.find(coll, query, options);
         return { data: { list }, limit, offset };
       }
       case 'database.calculateDocument':
@@ -111,8 +119,10 @@ export class LocalRequest {
         return { data: { updated: r.updated, upsert_id: r.upsertId } };
       }
       case 'database.modifyAndReturnDoc': {
-        if (tx) throw new DbError('INVALID_PARAM', '事务中不支持 updateAndReturn');
-        const r = e.modifyAndReturn(str(p, 'collectionName'), optionalObject(p, 'query'), optionalObject(p, 'data'));
+        const coll = str(p, 'collectionName');
+        const query = optionalObject(p, 'query');
+        const data = optionalObject(p, 'data');
+        const r = tx ? e.txModifyAndReturn(tx, coll, query, data) : e.modifyAndReturn(coll, query, data);
         return { data: { updated: r.updated, doc: r.doc } };
       }
       case 'database.removeDocument': {
@@ -170,7 +180,7 @@ export function installLocalRequestClass(): void {
   let cloudClass: ReqClass | undefined = target.reqClass;
   function Routed(this: unknown, config: Record<PropertyKey, unknown>) {
     const engine = config?.[LOCAL_ENGINE] as Engine | undefined;
-    if (engine) return new LocalRequest(engine);
+    if (engine) return new LocalRequest(engine, config['throwOnCode'] !== false);
     if (!cloudClass) throw new Error('CloudBase request class is not set: call app.database() first');
     return new cloudClass(config);
   }
