@@ -1,4 +1,4 @@
-import { BSONRegExp, EJSON } from 'bson';
+import { BSONRegExp, EJSON, ObjectId } from 'bson';
 
 export type Doc = Record<string, unknown> & { _id: string };
 
@@ -43,8 +43,12 @@ function fastStringify(doc: object): string | undefined {
 /** Dates EJSON writes as an ISO string in relaxed mode (years 1970-9999); others become `$numberLong`. */
 const storableDate = (d: Date) => d.getTime() >= 0 && d.getTime() < 253402300800000;
 
-/** A `"$…":` key other than `$date` anywhere in the text: a value only bson's EJSON reads back. */
-const OTHER_EJSON = /"\$(?!date")[A-Za-z]+":/;
+/**
+ * A `"$…":` key other than `$date` and `$oid` anywhere in the text: a value only bson's EJSON reads back.
+ * ObjectIds stay `{ $oid: '<hex>' }` plain objects inside the engine (equal when their hex is, cloned and
+ * stored like any object); only what leaves the engine turns them into strings (`forClient`).
+ */
+const OTHER_EJSON = /"\$(?!date"|oid")[A-Za-z]+":/;
 
 export function fromStored(text: string): Doc {
   if (OTHER_EJSON.test(text)) return EJSON.parse(text, { relaxed: true }) as Doc;
@@ -59,6 +63,11 @@ export function fromStored(text: string): Doc {
   ) as Doc;
 }
 
+/** Parses any EJSON value sent by the SDK (an aggregation stage's value), regular expressions as JavaScript's. */
+export function parseValue(text: string): unknown {
+  return toNativeRegExps(EJSON.parse(text, { relaxed: true }));
+}
+
 /** Parses an EJSON string sent by the SDK (canonical, `relaxed: false`). */
 export function parseParam(text: unknown, what: string): Record<string, unknown> {
   if (typeof text !== 'string') throw new TypeError(`${what} must be an EJSON string`);
@@ -69,10 +78,11 @@ export function parseParam(text: unknown, what: string): Record<string, unknown>
   return value as Record<string, unknown>;
 }
 
+/** An object literal of any realm (`structuredClone` makes its copies in the main realm, even inside a vm context). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /** Replaces `{ $tcb_server_date: { offset } }` markers with the server's time. */
@@ -100,12 +110,83 @@ export function getPath(doc: unknown, path: string): { value: unknown; throughAr
   return { value: cur, throughArray };
 }
 
-const JS_REGEX_FLAGS = /[^gimsuy]/g;
+/** An ObjectId as the engine keeps it. */
+export type Oid = { $oid: string };
 
-/** EJSON parses `$regularExpression` into a BSONRegExp; mingo wants a JavaScript RegExp. */
+export function isOid(v: unknown): v is Oid {
+  return isPlainObject(v) && typeof v['$oid'] === 'string' && /^[0-9a-f]{24}$/.test(v['$oid']) && Object.keys(v).length === 1;
+}
+
+/** Marks the row key of a numeric `_id`, so `_id: 7` and `_id: '7'` are two documents, as in CloudBase. */
+const NUMERIC_KEY = '\u0001';
+
+/**
+ * The key a document is stored under: its `_id` as text (a number marked, an ObjectId as its hex, so that
+ * `doc('<hex>')` finds it as CloudBase's console does). The stored document keeps `_id`'s type.
+ */
+export function keyOf(id: unknown): string {
+  if (typeof id === 'string') return id;
+  if (typeof id === 'number' && Number.isFinite(id)) return `${NUMERIC_KEY}${id}`;
+  if (isOid(id)) return id.$oid;
+  throw new TypeError('_id 必须是字符串、数字或 ObjectId');
+}
+
+/** What the SDK is told an `_id` is: an ObjectId as its hex string (as CloudBase answers), others as they are. */
+export const idForClient = (id: unknown): unknown => (isOid(id) ? id.$oid : id);
+
+const STORED_OID = /\{"\$oid":"([0-9a-f]{24})"\}/g;
+
+/** A stored document as the SDK receives it: ObjectIds as their hex strings, as CloudBase returns them. */
+export function forClient(text: string): string {
+  return text.includes('"$oid"') ? text.replace(STORED_OID, '"$1"') : text;
+}
+
+/**
+ * Regular-expression flags: `i`, `m`, `s`, `u` are kept; MongoDB's `x` (extended: whitespace and `#` comments in
+ * the pattern are ignored) is applied to the pattern, as JavaScript has no such flag. Any other is refused.
+ */
+function nativeRegExp(pattern: string, options: string): RegExp {
+  let source = pattern;
+  let flags = '';
+  for (const f of options) {
+    if ('imsu'.includes(f)) flags += f;
+    else if (f === 'x') source = extended(source);
+    else if ('gyd'.includes(f))
+      continue; // a JavaScript RegExp's own (the SDK sends `flags`); no meaning in a query
+    else throw new TypeError(`不支持的正则表达式选项 ${f}`);
+  }
+  return new RegExp(source, flags);
+}
+
+/** PCRE's extended mode: unescaped whitespace outside a character class, and `#` to the end of a line, are dropped. */
+function extended(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '\\') {
+      out += ch + (pattern[i + 1] ?? '');
+      i++;
+    } else if (inClass) {
+      if (ch === ']') inClass = false;
+      out += ch;
+    } else if (ch === '[') {
+      inClass = true;
+      out += ch;
+    } else if (ch === '#') {
+      while (i < pattern.length && pattern[i] !== '\n') i++;
+    } else if (!/\s/.test(ch)) {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/** EJSON parses `$regularExpression` into a BSONRegExp (mingo wants a JavaScript RegExp) and `$oid` into an ObjectId. */
 function toNativeRegExps(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toNativeRegExps);
-  if (value instanceof BSONRegExp) return new RegExp(value.pattern, value.options.replace(JS_REGEX_FLAGS, ''));
+  if (value instanceof BSONRegExp) return nativeRegExp(value.pattern, value.options);
+  if (value instanceof ObjectId) return { $oid: value.toHexString() };
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = toNativeRegExps(v);

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Aggregator, Query, update as applyUpdate } from 'mingo';
 import * as updateOperators from 'mingo/operators/update';
+import { compare, resolve } from 'mingo/util';
 import type { AnyObject } from 'mingo/types';
 import { DbError } from './errors';
-import { fromStored, getPath, isPlainObject, resolveServerDates, toStored, type Doc } from './ejson';
+import { byDistance, nearField } from './geo';
+import { Aggregator, Query, update as applyUpdate } from './mingo';
+import { fromStored, getPath, idForClient, isOid, isPlainObject, keyOf, resolveServerDates, toStored, type Doc } from './ejson';
 import { assertCollectionName, assertFieldPath, jsonPath, type CollectionSpec, type IndexSpec } from './schema';
 
 export interface EngineOptions {
@@ -53,6 +55,8 @@ interface Collection {
   upsert: Database.Statement<[string, string, number]>;
   remove: Database.Statement<[string]>;
   scan: Database.Statement<[], Row>;
+  /** For each indexed field, the kinds of value it has held (TYPE_RANK): one kind sorts by value alone in SQL. */
+  kinds: Map<string, Set<number>>;
 }
 
 /** A plan for finding candidates: a SQL fragment over one collection, and whether it decides the result alone. */
@@ -102,6 +106,7 @@ function simpleModifier(modifier: AnyObject): boolean {
  * replacement: `DATABASE_REQUEST_FAILED`); such a name in a query or an update is an operator.
  */
 function assertStorableKeys(value: unknown, path = ''): void {
+  if (isOid(value)) return;
   if (Array.isArray(value)) value.forEach((v, i) => assertStorableKeys(v, `${path}[${i}]`));
   else if (isPlainObject(value)) {
     for (const [k, v] of Object.entries(value)) {
@@ -109,6 +114,56 @@ function assertStorableKeys(value: unknown, path = ''): void {
       assertStorableKeys(v, path ? `${path}.${k}` : k);
     }
   }
+}
+
+/**
+ * MongoDB's sort: by each key in turn, values of different types in BSON order (mingo's `compare`), an array
+ * by its least element ascending and its greatest descending (an empty one before null). Stable.
+ */
+function sortDocs(docs: AnyObject[], order: [string, 1 | -1][]): AnyObject[] {
+  const keyOf = (doc: AnyObject, field: string, dir: 1 | -1): unknown => {
+    const value = resolve(doc, field);
+    if (!Array.isArray(value)) return value ?? null;
+    if (value.length === 0) return EMPTY_ARRAY;
+    return value.reduce((best: unknown, v: unknown) => (compare(v, best) * dir < 0 ? v : best));
+  };
+  const keyed = docs.map((doc, i) => ({ doc, i, keys: order.map(([f, dir]) => keyOf(doc, f, dir)) }));
+  const cmp = (a: unknown, b: unknown) => (a === EMPTY_ARRAY ? (b === EMPTY_ARRAY ? 0 : -1) : b === EMPTY_ARRAY ? 1 : compare(a, b));
+  keyed.sort((a, b) => {
+    for (let k = 0; k < order.length; k++) {
+      const c = cmp(a.keys[k], b.keys[k]) * order[k]![1];
+      if (c !== 0) return c;
+    }
+    return a.i - b.i;
+  });
+  return keyed.map((k) => k.doc);
+}
+
+const EMPTY_ARRAY = Symbol('empty array');
+
+/**
+ * BSON's sort order across types for what indexed fields hold (null and missing, numbers, strings, booleans,
+ * dates); SQLite alone would put booleans among numbers (as 0 and 1) and dates among strings.
+ */
+const TYPE_RANK = { missing: 1, number: 2, string: 3, boolean: 4, date: 5 } as const;
+
+function rankOf(value: unknown): number {
+  if (typeof value === 'number') return TYPE_RANK.number;
+  if (typeof value === 'string') return TYPE_RANK.string;
+  if (typeof value === 'boolean') return TYPE_RANK.boolean;
+  if (value instanceof Date) return TYPE_RANK.date;
+  return TYPE_RANK.missing;
+}
+
+/** The same rank in SQL over a stored document (an object in an indexed field can only be a date). */
+function rankSql(field: string): string {
+  const path = jsonPath(field);
+  return `CASE json_type(doc, '${path}') WHEN 'integer' THEN ${TYPE_RANK.number} WHEN 'real' THEN ${TYPE_RANK.number} WHEN 'text' THEN ${TYPE_RANK.string} WHEN 'true' THEN ${TYPE_RANK.boolean} WHEN 'false' THEN ${TYPE_RANK.boolean} WHEN 'object' THEN ${TYPE_RANK.date} ELSE ${TYPE_RANK.missing} END`;
+}
+
+/** What CloudBase takes as an `_id`: a string, a finite number or an ObjectId. */
+function isDocId(v: unknown): v is string | number {
+  return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || isOid(v);
 }
 
 function isIndexableScalar(v: unknown): v is string | number {
@@ -235,6 +290,11 @@ export class Engine {
       }
     }
     const max = this.db.prepare<[], { m: number | null }>(`SELECT MAX(ver) AS m FROM ${table}`).get();
+    const kinds = new Map<string, Set<number>>();
+    for (const field of new Set(spec.indexes.flatMap((i) => Object.keys(i.keys)))) {
+      const rows = this.db.prepare<[], { r: number }>(`SELECT DISTINCT ${rankSql(field)} AS r FROM ${table}`).all();
+      kinds.set(field, new Set(rows.map((row) => row.r)));
+    }
     this.seq = Math.max(this.seq, max?.m ?? 0);
     this.collections.set(spec.name, {
       spec,
@@ -247,6 +307,7 @@ export class Engine {
       ),
       remove: this.db.prepare(`DELETE FROM ${table} WHERE id = ?`),
       scan: this.db.prepare(`SELECT doc, ver FROM ${table} ORDER BY rowid`),
+      kinds,
     });
   }
 
@@ -326,10 +387,10 @@ export class Engine {
     collect(query);
 
     const id = eq.get('_id');
-    if (typeof id === 'string') {
+    if (typeof id === 'string' || typeof id === 'number') {
       return {
         where: 'id = ?',
-        params: [id],
+        params: [keyOf(id)],
         covered: !residual && eq.size === 1 && ins.size === 0 && ranges.size === 0,
         index: 'PRIMARY',
       };
@@ -395,12 +456,18 @@ export class Engine {
 
   private selectSql(c: Collection, plan: Plan, options: FindOptions): { sql: string; params: unknown[]; pushed: boolean } {
     const order = Object.entries(options.order ?? {});
-    const orderFields = order.every(([f]) => /^[A-Za-z_][A-Za-z0-9_.]*$/.test(f));
+    // SQL orders by `_id` and indexed fields (scalars); any other field may hold arrays, which MongoDB orders
+    // by their least (or, descending, greatest) element: mingo does that.
+    const orderFields = order.every(([f]) => f === '_id' || c.kinds.has(f));
     if (plan.covered && orderFields) {
       const orderSql = [
-        ...order.map(([f, dir]) =>
-          f === '_id' ? `id ${dir === -1 ? 'DESC' : 'ASC'}` : `json_extract(doc, '${jsonPath(f)}') ${dir === -1 ? 'DESC' : 'ASC'}`,
-        ),
+        ...order.flatMap(([f, dir]) => {
+          const way = dir === -1 ? 'DESC' : 'ASC';
+          if (f === '_id') return [`id ${way}`];
+          const byValue = `json_extract(doc, '${jsonPath(f)}') ${way}`;
+          const mixed = [...c.kinds.get(f)!].filter((k) => k !== TYPE_RANK.missing).length > 1;
+          return mixed ? [`${rankSql(f)} ${way}`, byValue] : [byValue];
+        }),
         'rowid',
       ].join(', ');
       const limit = options.limit ?? -1;
@@ -446,11 +513,24 @@ export class Engine {
 
   /** A query over documents in memory: filter, order, skip, limit, projection. */
   private run(docs: AnyObject[], query: AnyObject, options: FindOptions): AnyObject[] {
-    let cursor = new Query(query, {}).find<AnyObject>(docs, options.projection);
-    if (options.order && Object.keys(options.order).length) cursor = cursor.sort(options.order);
-    if (options.offset) cursor = cursor.skip(options.offset);
-    if (options.limit !== undefined) cursor = cursor.limit(options.limit);
-    return cursor.all();
+    const order = Object.entries(options.order ?? {});
+    const near = order.length === 0 ? nearField(query) : undefined;
+    if (near) {
+      const matched = byDistance(new Query(query, {}).find<AnyObject>(docs).all(), near.field, near.point);
+      const start = options.offset ?? 0;
+      const page = matched.slice(start, options.limit === undefined ? undefined : start + options.limit);
+      return options.projection ? (new Query({}, {}).find<AnyObject>(page, options.projection).all() as AnyObject[]) : page;
+    }
+    if (order.length === 0) {
+      let cursor = new Query(query, {}).find<AnyObject>(docs, options.projection);
+      if (options.offset) cursor = cursor.skip(options.offset);
+      if (options.limit !== undefined) cursor = cursor.limit(options.limit);
+      return cursor.all();
+    }
+    const matched = sortDocs(new Query(query, {}).find<AnyObject>(docs).all(), order);
+    const start = options.offset ?? 0;
+    const page = matched.slice(start, options.limit === undefined ? undefined : start + options.limit);
+    return options.projection ? (new Query({}, {}).find<AnyObject>(page, options.projection).all() as AnyObject[]) : page;
   }
 
   private matchingRows(collection: string, query: AnyObject, limit?: number): { id: string; doc: Doc }[] {
@@ -461,7 +541,7 @@ export class Engine {
     const out: { id: string; doc: Doc }[] = [];
     for (const row of this.candidates(c, plan)) {
       const doc = fromStored(row.doc);
-      if (test(doc)) out.push({ id: doc._id, doc });
+      if (test(doc)) out.push({ id: keyOf(doc._id), doc });
       if (limit !== undefined && out.length >= limit) break;
     }
     return out;
@@ -516,13 +596,12 @@ export class Engine {
 
   /** Indexed fields must hold scalars so an expression index finds every document an equality query matches. */
   private checkIndexable(c: Collection, doc: Doc): void {
-    for (const index of c.spec.indexes) {
-      for (const field of Object.keys(index.keys)) {
-        const { value, throughArray } = getPath(doc, field);
-        if (throughArray || Array.isArray(value) || (isPlainObject(value) && !(value instanceof Date))) {
-          throw new DbError('INVALID_PARAM', `集合 ${c.spec.name} 的字段 ${field} 建有索引，只能保存字符串、数字、布尔或日期`);
-        }
+    for (const [field, kinds] of c.kinds) {
+      const { value, throughArray } = getPath(doc, field);
+      if (throughArray || Array.isArray(value) || (isPlainObject(value) && !(value instanceof Date))) {
+        throw new DbError('INVALID_PARAM', `集合 ${c.spec.name} 的字段 ${field} 建有索引，只能保存字符串、数字、布尔或日期`);
       }
+      kinds.add(rankOf(value));
     }
   }
 
@@ -542,25 +621,23 @@ export class Engine {
     const doc = resolveServerDates(raw, this.now()) as AnyObject;
     assertStorableKeys(doc);
     if (doc['_id'] === undefined) doc['_id'] = newDocId();
-    if (typeof doc['_id'] !== 'string' && typeof doc['_id'] !== 'number') {
-      throw new DbError('INVALID_PARAM', '_id 必须是字符串或数字');
-    }
-    doc['_id'] = String(doc['_id']);
+    if (!isDocId(doc['_id'])) throw new DbError('INVALID_PARAM', '_id 必须是字符串、数字或 ObjectId');
     this.checkIndexable(c, doc as Doc);
     return doc as Doc;
   }
 
-  insert(collection: string, docs: AnyObject[]): string[] {
+  /** Adds documents; answers their `_id`s as the SDK is told them (`idForClient`). */
+  insert(collection: string, docs: AnyObject[]): unknown[] {
     const c = this.coll(collection);
     const prepared = docs.map((d) => this.prepareInsert(c, d));
     this.remember(
       c,
-      prepared.map((d) => d._id),
+      prepared.map((d) => keyOf(d._id)),
     );
     return this.sqlWrite(() => {
       const ver = this.nextVer();
-      for (const doc of prepared) c.insert.run(doc._id, toStored(doc), ver);
-      return prepared.map((d) => d._id);
+      for (const doc of prepared) c.insert.run(keyOf(doc._id), toStored(doc), ver);
+      return prepared.map((d) => idForClient(d._id));
     });
   }
 
@@ -582,11 +659,11 @@ export class Engine {
     try {
       changed = simpleModifier(modifier)
         ? Object.entries(modifier).flatMap(([op, expr]) => UPDATE_OPERATORS[op]!(expr as AnyObject)(next))
-        : applyUpdate(next, modifier, undefined, condition, { cloneMode: 'deep' });
+        : applyUpdate(next, modifier, undefined, condition);
     } catch (err) {
       throw new DbError('INVALID_PARAM', `更新失败：${(err as Error).message}`);
     }
-    if (next._id !== current._id) throw new DbError('INVALID_PARAM', '不能更新 _id 的值');
+    if (keyOf(next._id) !== keyOf(current._id)) throw new DbError('INVALID_PARAM', '不能更新 _id 的值');
     return changed.length ? next : null;
   }
 
@@ -596,18 +673,18 @@ export class Engine {
     query: AnyObject,
     data: AnyObject,
     opts: { multi: boolean; merge: boolean; upsert: boolean },
-  ): { updated: number; upsertId?: string } {
+  ): { updated: number; upsertId?: unknown } {
     const c = this.coll(collection);
     const targets = this.matchingRows(collection, query, opts.multi ? undefined : 1);
     if (targets.length === 0) {
       if (!opts.upsert) return { updated: 0 };
-      const id = typeof query['_id'] === 'string' ? query['_id'] : newDocId();
+      const id = isDocId(query['_id']) ? query['_id'] : newDocId();
       const base = { _id: id } as Doc;
       const doc = opts.merge ? (this.applyChange(base, data, true) ?? base) : this.applyChange(base, data, false)!;
       this.checkIndexable(c, doc);
-      this.remember(c, [id]);
-      this.sqlWrite(() => c.insert.run(id, toStored(doc), this.nextVer()));
-      return { updated: 0, upsertId: id };
+      this.remember(c, [keyOf(id)]);
+      this.sqlWrite(() => c.insert.run(keyOf(id), toStored(doc), this.nextVer()));
+      return { updated: 0, upsertId: idForClient(id) };
     }
     const changes: Doc[] = [];
     for (const t of targets) {
@@ -620,11 +697,11 @@ export class Engine {
     if (changes.length) {
       this.remember(
         c,
-        changes.map((d) => d._id),
+        changes.map((d) => keyOf(d._id)),
       );
       this.sqlWrite(() => {
         const ver = this.nextVer();
-        for (const doc of changes) c.replace.run(toStored(doc), ver, doc._id);
+        for (const doc of changes) c.replace.run(toStored(doc), ver, keyOf(doc._id));
       });
     }
     return { updated: changes.length };
@@ -639,8 +716,8 @@ export class Engine {
     if (!next) return { updated: 1, doc: toStored(target.doc) };
     this.checkIndexable(c, next);
     const text = toStored(next);
-    this.remember(c, [next._id]);
-    this.sqlWrite(() => c.replace.run(text, this.nextVer(), next._id));
+    this.remember(c, [keyOf(next._id)]);
+    this.sqlWrite(() => c.replace.run(text, this.nextVer(), keyOf(next._id)));
     return { updated: 1, doc: text };
   }
 
@@ -746,7 +823,7 @@ export class Engine {
     const docs = new Map<string, Doc>();
     for (const row of c.scan.all()) {
       const doc = fromStored(row.doc);
-      docs.set(doc._id, doc);
+      docs.set(keyOf(doc._id), doc);
     }
     for (const key of changed) {
       const id = key.slice(prefix.length);
@@ -766,7 +843,7 @@ export class Engine {
   txModifyAndReturn(txId: string, collection: string, query: AnyObject, data: AnyObject): { updated: number; doc: string | null } {
     const [first] = this.txFind(txId, collection, query, { limit: 1 });
     if (!first) return { updated: 0, doc: null };
-    const id = fromStored(first)._id;
+    const id = keyOf(fromStored(first)._id);
     let doc: Doc | null = null;
     this.txWrite(txId, collection, id, (current) => {
       if (!current) return undefined;
@@ -798,14 +875,15 @@ export class Engine {
     return true;
   }
 
-  txInsert(txId: string, collection: string, raw: AnyObject): string {
+  txInsert(txId: string, collection: string, raw: AnyObject): unknown {
     const c = this.coll(collection);
     const doc = this.prepareInsert(c, raw);
-    this.txWrite(txId, collection, doc._id, (current) => {
-      if (current) throw new DbError('DATABASE_DUPLICATE_WRITE', `文档 ${doc._id} 已存在`);
+    const key = keyOf(doc._id);
+    this.txWrite(txId, collection, key, (current) => {
+      if (current) throw new DbError('DATABASE_DUPLICATE_WRITE', `文档 ${key} 已存在`);
       return doc;
     });
-    return doc._id;
+    return idForClient(doc._id);
   }
 
   txModify(

@@ -3,7 +3,7 @@ import { Db } from '@cloudbase/database';
 import { EJSON } from 'bson';
 import type { AnyObject } from 'mingo/types';
 import { DbError } from './errors';
-import { parseParam } from './ejson';
+import { forClient, isOid, keyOf, parseParam, parseValue } from './ejson';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Engine } from './engine';
 
 /** Marks a Db config as local; the value is the engine that answers it. */
@@ -18,15 +18,9 @@ function str(params: Params, key: string): string {
   return v;
 }
 
-const GEO_OPERATORS = ['$nearSphere', '$near', '$geoWithin', '$geoIntersects', '$geoNear'];
-
 function optionalObject(params: Params, key: string): AnyObject {
   const v = params[key];
   if (v === undefined || v === '') return {};
-  if (typeof v === 'string') {
-    const geo = GEO_OPERATORS.find((op) => v.includes(`"${op}"`));
-    if (geo) throw new DbError('INVALID_PARAM', `本地数据库暂不支持地理位置查询 (${geo})`);
-  }
   try {
     return parseParam(v, key) as AnyObject;
   } catch (err) {
@@ -34,10 +28,31 @@ function optionalObject(params: Params, key: string): AnyObject {
   }
 }
 
+/**
+ * A query as sent; an ObjectId compared by equality (`{ a: db.ObjectId(…) }`, `{ $oid }` inside the engine)
+ * becomes `{ a: { $eq: … } }`, or mingo would take `$oid` for an operator.
+ */
+function queryOf(p: Params): AnyObject {
+  return oidEquality(optionalObject(p, 'query')) as AnyObject;
+}
+
+function oidEquality(q: unknown): unknown {
+  if (Array.isArray(q)) return q.map(oidEquality);
+  if (q === null || typeof q !== 'object' || q instanceof RegExp || q instanceof Date) return q;
+  const out: AnyObject = {};
+  for (const [k, v] of Object.entries(q)) {
+    if (k.startsWith('$')) out[k] = k === '$and' || k === '$or' || k === '$nor' ? oidEquality(v) : v;
+    else out[k] = isOid(v) ? { $eq: v } : v;
+  }
+  return out;
+}
+
 function docIdOf(query: AnyObject): string {
-  const id = query['_id'];
-  if (typeof id !== 'string' && typeof id !== 'number') throw new DbError('INVALID_PARAM', 'docId 不能为空');
-  return String(id);
+  try {
+    return keyOf(query['_id']);
+  } catch {
+    throw new DbError('INVALID_PARAM', 'docId 不能为空');
+  }
 }
 
 function limitOf(params: Params): number {
@@ -85,28 +100,28 @@ export class LocalRequest {
       }
       case 'database.getDocument': {
         const coll = str(p, 'collectionName');
-        const query = optionalObject(p, 'query');
+        const query = queryOf(p);
         const projection = p['projection'] === undefined ? undefined : optionalObject(p, 'projection');
         if (tx && p['queryType'] === 'DOC') {
           const doc = e.txGet(tx, coll, docIdOf(query));
-          return { data: { list: doc ? [EJSON.stringify(doc, { relaxed: true })] : [] } };
+          return { data: { list: doc ? [forClient(EJSON.stringify(doc, { relaxed: true }))] : [] } };
         }
         if (p['queryType'] === 'DOC') {
           const doc = e.findById(coll, docIdOf(query), projection);
-          return { data: { list: doc ? [doc] : [] } };
+          return { data: { list: doc ? [forClient(doc)] : [] } };
         }
         const order = p['order'] === undefined ? undefined : (optionalObject(p, 'order') as Record<string, 1 | -1>);
         const offset = typeof p['offset'] === 'number' ? p['offset'] : 0;
         const limit = limitOf(p);
         const options = { order, offset, limit, projection };
         const list = tx ? e.txFind(tx, coll, query, options) : e.find(coll, query, options);
-        return { data: { list }, limit, offset };
+        return { data: { list: list.map(forClient) }, limit, offset };
       }
       case 'database.calculateDocument':
-        return { data: { total: e.count(str(p, 'collectionName'), optionalObject(p, 'query')) } };
+        return { data: { total: e.count(str(p, 'collectionName'), queryOf(p)) } };
       case 'database.modifyDocument': {
         const coll = str(p, 'collectionName');
-        const query = optionalObject(p, 'query');
+        const query = queryOf(p);
         const data = optionalObject(p, 'data');
         const merge = p['merge'] !== false;
         const upsert = p['upsert'] === true;
@@ -120,14 +135,14 @@ export class LocalRequest {
       }
       case 'database.modifyAndReturnDoc': {
         const coll = str(p, 'collectionName');
-        const query = optionalObject(p, 'query');
+        const query = queryOf(p);
         const data = optionalObject(p, 'data');
         const r = tx ? e.txModifyAndReturn(tx, coll, query, data) : e.modifyAndReturn(coll, query, data);
-        return { data: { updated: r.updated, doc: r.doc } };
+        return { data: { updated: r.updated, doc: r.doc === null ? null : forClient(r.doc) } };
       }
       case 'database.removeDocument': {
         const coll = str(p, 'collectionName');
-        const query = optionalObject(p, 'query');
+        const query = queryOf(p);
         if (tx) {
           if (p['queryType'] !== 'DOC') throw new DbError('INVALID_PARAM', '事务中只支持按 doc(id) 删除');
           return { data: { deleted: e.txRemove(tx, coll, docIdOf(query)) } };
@@ -142,10 +157,9 @@ export class LocalRequest {
           if (typeof s.stageKey !== 'string' || typeof s.stageValue !== 'string') {
             throw new DbError('INVALID_PARAM', '聚合阶段格式错误');
           }
-          if (s.stageKey === '$geoNear') throw new DbError('INVALID_PARAM', '本地数据库暂不支持地理位置查询 ($geoNear)');
-          return { [s.stageKey]: EJSON.parse(s.stageValue, { relaxed: true }) as unknown };
+          return { [s.stageKey]: parseValue(s.stageValue) };
         });
-        return { data: { list: e.aggregate(str(p, 'collectionName'), pipeline) } };
+        return { data: { list: e.aggregate(str(p, 'collectionName'), pipeline).map(forClient) } };
       }
       case 'database.addCollection':
         e.createCollection({ name: str(p, 'collectionName'), indexes: [] });

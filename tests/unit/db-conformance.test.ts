@@ -532,16 +532,6 @@ describe('transactions and deletes', () => {
 });
 
 describe('what the local engine does not do says so', () => {
-  it('geo queries are refused with a clear error', async () => {
-    const { people, db, _ } = setup();
-    await expect(
-      people.where({ loc: _.geoNear({ geometry: new db.Geo.Point(121.47, 31.23), maxDistance: 1000 }) }).get(),
-    ).rejects.toMatchObject({
-      code: 'INVALID_PARAM',
-      message: expect.stringContaining('地理位置'),
-    });
-  });
-
   it('an unknown query operator is a database error, not a crash', async () => {
     const { people } = setup();
     await seedPeople(people);

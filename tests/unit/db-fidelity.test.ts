@@ -11,6 +11,7 @@ import { memoryDb } from '../helpers/db';
 const COLLECTIONS: CollectionSpec[] = [
   { name: 'stock', indexes: [] },
   { name: 'things', indexes: [] },
+  { name: 'ranked', indexes: [{ name: 'v', keys: { v: 1 } }] },
 ];
 
 function setup() {
@@ -151,5 +152,277 @@ describe('writes answer like CloudBase (node-sdk test/database/index.test.ts)', 
     expect(missing.code).toBe('DATABASE_COLLECTION_NOT_EXIST');
     const thrower = tcb.init({ env: 'local' }).database({ [LOCAL_ENGINE]: engine } as object);
     await expect(thrower.collection('nowhere').get()).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' });
+  });
+});
+
+describe('sorting follows the BSON order of types (MongoDB: null, numbers, strings, objects, arrays, booleans, dates)', () => {
+  const values = [
+    { _id: 'str', v: 'x' },
+    { _id: 'two', v: 2 },
+    { _id: 'true', v: true },
+    { _id: 'null', v: null },
+    { _id: 'missing' },
+    { _id: 'date', v: new Date(0) },
+    { _id: 'one.5', v: 1.5 },
+    { _id: 'false', v: false },
+  ];
+
+  it('an indexed field holding numbers, strings, booleans and dates sorts by type first, both ways', async () => {
+    const { db } = setup();
+    const ranked = db.collection('ranked');
+    expect(await ranked.add(values)).toMatchObject({ ids: values.map((v) => v._id) });
+    const asc = await ranked.where({}).orderBy('v', 'asc').get();
+    expect(asc.data.map((d) => d._id)).toEqual(['null', 'missing', 'one.5', 'two', 'str', 'false', 'true', 'date']);
+    const desc = await ranked.where({}).orderBy('v', 'desc').limit(3).get();
+    expect(desc.data.map((d) => d._id)).toEqual(['date', 'true', 'false']);
+  });
+
+  it('a field that may hold arrays and objects sorts arrays by their least element ascending and greatest descending', async () => {
+    const { things } = setup();
+    const more = [...values, { _id: 'obj', v: { a: 1 } }, { _id: 'arr', v: [1, 9] }];
+    expect(await things.add(more)).toMatchObject({ ids: more.map((v) => v._id) });
+    const asc = await things.where({}).orderBy('v', 'asc').get();
+    expect(asc.data.map((d) => d._id)).toEqual(['null', 'missing', 'arr', 'one.5', 'two', 'str', 'obj', 'false', 'true', 'date']);
+    const desc = await things.where({}).orderBy('v', 'desc').get();
+    expect(desc.data.map((d) => d._id)).toEqual(['date', 'true', 'false', 'obj', 'str', 'arr', 'two', 'one.5', 'null', 'missing']);
+  });
+});
+
+describe('query and aggregation operators answer as MongoDB does (node-sdk advanced-operator, command, aggregation tests)', () => {
+  const tagged = [
+    { _id: 'strings', tags: ['Go', 'C#'] },
+    { _id: 'numbers', tags: [1, 2, 3, 7] },
+    { _id: 'embedded', tags: [{ value: 1 }, { value: 7 }] },
+  ];
+
+  it('$elemMatch with field conditions matches only arrays of documents; conditions on the element itself match plain values', async () => {
+    const { things, _ } = setup();
+    expect(await things.add(tagged)).toMatchObject({ ids: ['strings', 'numbers', 'embedded'] });
+    const ids = async (q: object) => (await things.where(q).get()).data.map((d) => d._id);
+    expect(await ids({ tags: _.elemMatch({ value: _.gt(0) }) })).toEqual(['embedded']);
+    expect(await ids({ tags: _.elemMatch({ value: _.exists(true) }) })).toEqual(['embedded']);
+    // `_.mod` is typed without arguments; the SDK takes [divisor, remainder].
+    expect(await ids({ tags: _.elemMatch({ value: (_.mod as (v: number[]) => unknown)([4, 3]) }) })).toEqual(['embedded']);
+    expect(await ids({ tags: _.elemMatch(_.gt(5)) })).toEqual(['numbers']);
+    expect(await ids({ tags: _.elemMatch(_.eq('Go')) })).toEqual(['strings']);
+  });
+
+  it('$jsonSchema filters documents, with MongoDB bsonType', async () => {
+    const { things, _ } = setup();
+    expect(
+      await things.add([
+        { _id: 'a', category: 'x', n: 1 },
+        { _id: 'b', n: 'one' },
+        { _id: 'c', category: 'y', n: 2.5 },
+      ]),
+    ).toMatchObject({
+      ids: ['a', 'b', 'c'],
+    });
+    const has = await things.where(_.jsonSchema({ required: ['category'] })).get();
+    expect(has.data.map((d) => d._id)).toEqual(['a', 'c']);
+    const none = await things.where(_.nor([_.jsonSchema({ required: ['category'] })])).get();
+    expect(none.data.map((d) => d._id)).toEqual(['b']);
+    const ints = await things.where(_.jsonSchema({ properties: { n: { bsonType: 'int' } } })).get();
+    expect(ints.data.map((d) => d._id)).toEqual(['a']);
+  });
+
+  it('$week counts from the first Sunday (week 0 before it), $substr takes the rest for a negative length, $indexOfCP counts code points', async () => {
+    const { things, db } = setup();
+    const $ = db.command.aggregate;
+    expect(
+      await things.add({
+        _id: 'd',
+        at: new Date('2019-05-14T09:38:51.686Z'),
+        jan: new Date('2019-01-05T00:00:00Z'),
+        s: '1999-12-12',
+        cn: '党支部a组',
+      }),
+    ).toMatchObject({
+      id: 'd',
+    });
+    const res = await things
+      .aggregate()
+      .project({
+        _id: 0,
+        week: $.week('$at'),
+        weekZero: $.week('$jan'),
+        day: $.substr(['$s', 8, -1]),
+        dayBytes: $.substrBytes(['$s', 5, -1]),
+        year: $.substr(['$s', 0, 4]),
+        cp: $.indexOfCP(['$cn', 'a']),
+        bytes: $.indexOfBytes(['$cn', 'a']),
+        none: $.indexOfCP(['$cn', 'z']),
+      })
+      .end();
+    expect(res.data).toEqual([{ week: 19, weekZero: 0, day: '12', dayBytes: '12-12', year: '1999', cp: 3, bytes: 9, none: -1 }]);
+  });
+
+  it('a regular expression with the x flag ignores whitespace and comments in the pattern; aggregation $match takes regular expressions', async () => {
+    const { things, db } = setup();
+    expect(
+      await things.add([
+        { _id: '1', name: 'Alice Wang' },
+        { _id: '2', name: 'Bob' },
+      ]),
+    ).toMatchObject({ ids: ['1', '2'] });
+    const extended = await things.where({ name: db.RegExp({ regexp: 'al ice  # the first name\n \\sw', options: 'ix' }) }).get();
+    expect(extended.data.map((d) => d._id)).toEqual(['1']);
+    const matched = await things.aggregate().match({ name: /^bo/i }).end();
+    expect((matched.data as { _id: string }[]).map((d) => d._id)).toEqual(['2']);
+  });
+});
+
+describe('_id and ObjectId as CloudBase keeps them (node-sdk oid.test.ts)', () => {
+  const hex1 = '64b7f0c2a1b2c3d4e5f60718';
+  const hex2 = '64b7f0c2a1b2c3d4e5f60719';
+
+  it('an ObjectId _id is accepted, answered as its hex string, found by it, and joined by $lookup', async () => {
+    const { db, things, stock } = setup();
+    const added = (await things.add({ _id: db.ObjectId({ id: hex1 }), ref: db.ObjectId({ id: hex2 }), name: 'a' })) as { id: string };
+    expect(added.id).toBe(hex1);
+    expect(await stock.add({ _id: db.ObjectId({ id: hex2 }), name: 'b' })).toMatchObject({ id: hex2 });
+    const byField = await things.where({ ref: db.ObjectId({ id: hex2 }) }).get();
+    expect(byField.data).toEqual([{ _id: hex1, ref: hex2, name: 'a' }]);
+    expect((await things.where({ ref: hex2 }).get()).data).toEqual([]);
+    expect((await things.doc(hex1).get()).data).toEqual([{ _id: hex1, ref: hex2, name: 'a' }]);
+    const joined = await things.aggregate().lookup({ from: 'stock', localField: 'ref', foreignField: '_id', as: 'refs' }).end();
+    expect(joined.data).toEqual([{ _id: hex1, ref: hex2, name: 'a', refs: [{ _id: hex2, name: 'b' }] }]);
+    expect(await things.doc(hex1).update({ name: 'a2' })).toMatchObject({ updated: 1 });
+    expect((await things.where({ _id: db.ObjectId({ id: hex1 }) }).get()).data).toEqual([{ _id: hex1, ref: hex2, name: 'a2' }]);
+  });
+
+  it('a numeric _id stays a number', async () => {
+    const { things, _ } = setup();
+    expect(await things.add({ _id: 7, name: 'seven' })).toMatchObject({ id: 7 });
+    const got = await things.where({ _id: 7 }).get();
+    expect(got.data).toEqual([{ _id: 7, name: 'seven' }]);
+    expect(typeof got.data[0]!._id).toBe('number');
+    expect((await things.where({ _id: '7' }).get()).data).toEqual([]);
+    expect((await things.where({ _id: _.gt(5) }).get()).data).toHaveLength(1);
+  });
+});
+
+describe('geo queries as CloudBase answers them (node-sdk geo-advanced.test.ts, aggregation geoNear)', () => {
+  // Synthetic venues around a square; distances from it on MongoDB's sphere (radius 6,378,100 m).
+  const square = [121.4737, 31.2304];
+  const venues = [
+    { _id: 'far', name: '远处', loc: { type: 'Point', coordinates: [121.5, 31.3] } },
+    { _id: 'near', name: '近处', loc: { type: 'Point', coordinates: [121.474, 31.231] } },
+    { _id: 'mid', name: '中间', loc: { type: 'Point', coordinates: [121.48, 31.235] } },
+    { _id: 'nowhere', name: '没有位置' },
+  ];
+
+  async function seeded() {
+    const s = setup();
+    expect(await s.things.add(venues)).toMatchObject({ ids: venues.map((v) => v._id) });
+    return s;
+  }
+
+  it('geoNear (a $nearSphere) finds points within a distance, nearest first, and reads them back as Geo.Point', async () => {
+    const { things, db, _ } = await seeded();
+    const here = new db.Geo.Point(square[0]!, square[1]!);
+    const within1km = await things.where({ loc: _.geoNear({ geometry: here, maxDistance: 1000 }) }).get();
+    expect(within1km.data.map((d) => d._id)).toEqual(['near', 'mid']);
+    expect(within1km.data[0]!.loc).toBeInstanceOf(db.Geo.Point);
+    const all = await things
+      .where({ loc: _.geoNear({ geometry: here }) })
+      .limit(2)
+      .get();
+    expect(all.data.map((d) => d._id)).toEqual(['near', 'mid']);
+    const beyond = await things.where({ loc: _.geoNear({ geometry: here, minDistance: 1000 }) }).get();
+    expect(beyond.data.map((d) => d._id)).toEqual(['far']);
+    const ordered = await things
+      .where({ loc: _.geoNear({ geometry: here }) })
+      .orderBy('name', 'asc')
+      .get();
+    expect(ordered.data.map((d) => d._id).sort()).toEqual(['far', 'mid', 'near']);
+  });
+
+  it('geoWithin a polygon or a centerSphere, and geoIntersects a line, match the points inside', async () => {
+    const { things, db, _ } = await seeded();
+    // The SDK's typings list only Point; LineString and Polygon are there at run time.
+    const { Point, LineString, Polygon } = db.Geo as unknown as Record<
+      'Point' | 'LineString' | 'Polygon',
+      new (...args: unknown[]) => object
+    >;
+    const box = new Polygon([
+      new LineString([
+        new Point(121.47, 31.228),
+        new Point(121.477, 31.228),
+        new Point(121.477, 31.233),
+        new Point(121.47, 31.233),
+        new Point(121.47, 31.228),
+      ]),
+    ]);
+    expect((await things.where({ loc: _.geoWithin({ geometry: box }) }).get()).data.map((d) => d._id)).toEqual(['near']);
+    const circle = await things.where({ loc: _.geoWithin({ centerSphere: [new Point(square[0]!, square[1]!), 1 / 6378.1] }) }).get();
+    expect(circle.data.map((d) => d._id)).toEqual(['near', 'mid']);
+    const crossing = await things
+      .where({ loc: _.geoIntersects({ geometry: new LineString([new Point(121.474, 31.22), new Point(121.474, 31.24)]) }) })
+      .get();
+    expect(crossing.data.map((d) => d._id)).toEqual(['near']);
+  });
+
+  it('a point outside longitude -180..180 is a database error, not a silent empty answer', async () => {
+    const { things } = await seeded();
+    // The SDK checks what it builds; a raw query (`options({ raw: true })`) reaches the database unchecked.
+    const raw = (q: object) => (things as unknown as { options(o: object): typeof things }).options({ raw: true }).where(q).get();
+    await expect(raw({ loc: { $geoWithin: { $centerSphere: [[-288, 30], 0.001] } } })).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringContaining('经度'),
+    });
+    await expect(
+      raw({ loc: { $nearSphere: { $geometry: { type: 'Point', coordinates: [121, 95] }, $maxDistance: 5 } } }),
+    ).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+    });
+    await expect(
+      raw({ loc: { $nearSphere: { $geometry: { type: 'Point', coordinates: [121, 31] }, $maxDistance: -1 } } }),
+    ).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+    });
+  });
+
+  it('the $geoNear stage gives the distance CloudBase gives, to the last digit, after its query', async () => {
+    const { things, db, _ } = setup();
+    const at = new Date('2026-06-01T00:00:00Z');
+    const places = [
+      { _id: 'g0', city: 'Guangzhou', at, location: { type: 'Point', coordinates: [113.30593, 23.1361155] } },
+      {
+        _id: 'g1',
+        city: 'Hangzhou',
+        at: new Date(at.getTime() - 1000),
+        location: { type: 'Point', coordinates: [113.306789, 23.1564721] },
+      },
+      {
+        _id: 'g2',
+        city: 'Beijing',
+        at: new Date(at.getTime() + 1000),
+        location: { type: 'Point', coordinates: [116.3949659, 39.9163447] },
+      },
+    ];
+    expect(await things.add(places)).toMatchObject({ ids: ['g0', 'g1', 'g2'] });
+    const res = await things
+      .aggregate()
+      .geoNear({
+        distanceField: 'distance',
+        spherical: true,
+        near: new db.Geo.Point(113.3089506, 23.0968251),
+        query: { city: /zhou/, at: _.lt(at) },
+        key: 'location',
+        includeLocs: 'where',
+      })
+      .end();
+    expect(res.data).toHaveLength(1);
+    expect(res.data[0]).toMatchObject({
+      _id: 'g1',
+      distance: 6643.521654040738,
+      where: { type: 'Point', coordinates: [113.306789, 23.1564721] },
+    });
+    const all = await things
+      .aggregate()
+      .geoNear({ distanceField: 'd', near: new db.Geo.Point(113.3089506, 23.0968251), maxDistance: 10_000 })
+      .end();
+    expect((all.data as { _id: string }[]).map((d) => d._id)).toEqual(['g0', 'g1']);
   });
 });
