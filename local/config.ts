@@ -10,6 +10,8 @@ export interface LocalConfig {
   seed: boolean;
   /** ZHIBU_BLOCKED_WORDS: comma-separated words the local content check flags, in addition to the default. */
   blockedWords: string[];
+  /** ZHIBU_EXTRA_FUNCTIONS: `:`-separated folders of other apps' CloudBase functions to serve too. */
+  extraFunctions: string[];
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
@@ -28,5 +30,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
         .map((w) => w.trim())
         .filter(Boolean),
     ],
+    extraFunctions: (env['ZHIBU_EXTRA_FUNCTIONS'] ?? '')
+      .split(':')
+      .map((f) => f.trim())
+      .filter(Boolean)
+      .map((f) => resolve(f)),
   };
 }

@@ -9,6 +9,7 @@ import { MEDIA_MAX_BYTES } from '../cloudfunctions/study/media';
 const uploadLimit = (cloudPath: string) =>
   cloudPath.endsWith('.mp4') ? MEDIA_MAX_BYTES.video : /\.(mp3|m4a)$/.test(cloudPath) ? MEDIA_MAX_BYTES.audio : 10 * 1024 * 1024;
 import { devIdentity, OPENID_PATTERN } from './identity';
+import type { ExtraFunctions } from './extra';
 import type { Runtime } from './runtime';
 import { localCloudID } from './openapi';
 import { PERSONAS, UNBOUND_DEMO_GROUP } from './seed';
@@ -21,6 +22,8 @@ export interface GatewayOptions {
   /** The h5 build to serve; absent in tests. */
   staticDir?: string;
   maxBodyBytes?: number;
+  /** Other apps' CloudBase functions served beside Zhibu's (ZHIBU_EXTRA_FUNCTIONS). */
+  extras?: ExtraFunctions;
 }
 
 const TYPES: Record<string, string> = {
@@ -120,6 +123,12 @@ export function createGateway(options: GatewayOptions): Server {
       const name = decodePath(path.slice('/api/functions/'.length));
       const event = await readJson(req, limit);
       const openid = identity.fromRequest(req);
+      if (options.extras?.has(name)) {
+        // Another app's function answers with whatever it returns, as `callFunction`'s `result`.
+        const { status, body } = await options.extras.invoke(name, event, openid ? { openid } : null);
+        send(res, status, body);
+        return;
+      }
       const result = await runtime.invoke(name, event, openid ? { openid } : null);
       send(res, result.ok || result.code !== 'UNKNOWN_FUNCTION' ? 200 : 404, result);
       return;

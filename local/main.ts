@@ -9,6 +9,8 @@ import { seedDemoExam } from './seed-exam';
 import { seedDemoVoice } from './seed-voice';
 import { seedDemoService } from './seed-service';
 import { startTimers } from './timers';
+import { loadExtraFunctions } from './extra';
+import { FUNCTIONS } from '../cloudfunctions/registry';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -27,13 +29,21 @@ async function main(): Promise<void> {
     if (await seedDemoService(runtime, new Date())) console.log('已建演示志愿服务、微心愿与党费 (seeded demo service, wishes and dues)');
   }
   const timers = startTimers(runtime);
-  const server = createGateway({ runtime, secret: loadSecret(config.dataDir), staticDir: config.staticDir });
+  const extras = config.extraFunctions.length
+    ? loadExtraFunctions(config.extraFunctions, runtime.engine, Object.keys(FUNCTIONS))
+    : undefined;
+  const extraTimers = extras?.startTimers((fn, trigger, res) => {
+    if (res.status !== 200) runtime.platform.log.error('timer_failed', { fn, trigger, status: res.status, body: res.body });
+  });
+  for (const name of extras?.names() ?? []) console.log(`另一个小程序的云函数 (extra function): POST /api/functions/${name}`);
+  const server = createGateway({ runtime, secret: loadSecret(config.dataDir), staticDir: config.staticDir, extras });
   server.listen(config.port, config.host, () => {
     console.log(`支部通本地运行中: ${baseUrl}  (data: ${config.dataDir})`);
     console.log(`开发者登录: ${baseUrl}/#/pages/dev/signin/index`);
   });
   const stop = () => {
     timers.stop();
+    extraTimers?.stop();
     server.close();
     runtime.close();
     process.exit(0);

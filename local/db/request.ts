@@ -71,13 +71,24 @@ export class LocalRequest {
   constructor(
     private readonly engine: Engine,
     private readonly throwOnCode = true,
+    /** Another app's function (the emulator): a collection it uses is there, as if made in CloudBase's console. */
+    private readonly createMissing = false,
   ) {}
 
   async send(action: string, params: Params = {}): Promise<Response> {
     const requestId = randomUUID();
     this.engine.requestCount += 1;
     try {
-      return { requestId, ...this.dispatch(action, params) };
+      try {
+        return { requestId, ...this.dispatch(action, params) };
+      } catch (err) {
+        const name = params['collectionName'];
+        if (!this.createMissing || !(err instanceof DbError) || err.code !== 'DATABASE_COLLECTION_NOT_EXIST' || typeof name !== 'string') {
+          throw err;
+        }
+        this.engine.createCollection({ name, indexes: [] }, true);
+        return { requestId, ...this.dispatch(action, params) };
+      }
     } catch (err) {
       // mingo and SQLite errors (an unknown operator, a bad regex, …) reach the SDK the way the cloud reports them.
       const failure = err instanceof DbError ? err : new DbError('DATABASE_REQUEST_FAILED', (err as Error).message);
@@ -180,25 +191,37 @@ export class LocalRequest {
 
 type ReqClass = new (config: Record<PropertyKey, unknown>) => { send: (action: string, params?: Params) => Promise<unknown> };
 
-let installed = false;
+const installed = new WeakSet<object>();
+
+/**
+ * Where a Db without LOCAL_ENGINE in its config sends its requests: the cloud (null, the default), or an
+ * engine. The emulator (local/extra.ts) answers every database of a function it runs from its runtime's
+ * engine, whichever copy of `@cloudbase/database` the function loaded.
+ */
+let unmarkedRoute: () => Engine | null = () => null;
+
+export function routeUnmarkedDatabases(route: () => Engine | null): void {
+  unmarkedRoute = route;
+}
 
 /**
  * `app.database()` resets `Db.reqClass` on every call, and each query object reads it when built. So
  * `reqClass` becomes a getter/setter: configs marked with LOCAL_ENGINE get a LocalRequest, all others
- * the class last assigned (the cloud requester).
+ * the engine `routeUnmarkedDatabases` names, or else the class last assigned (the cloud requester).
+ * `target` is a copy of `@cloudbase/database`'s Db class; by default, the one Zhibu's functions use.
  */
-export function installLocalRequestClass(): void {
-  if (installed) return;
-  installed = true;
-  const target = Db as unknown as { reqClass?: ReqClass };
-  let cloudClass: ReqClass | undefined = target.reqClass;
+export function installLocalRequestClass(target: object = Db): void {
+  if (installed.has(target)) return;
+  installed.add(target);
+  let cloudClass: ReqClass | undefined = (target as { reqClass?: ReqClass }).reqClass;
   function Routed(this: unknown, config: Record<PropertyKey, unknown>) {
-    const engine = config?.[LOCAL_ENGINE] as Engine | undefined;
-    if (engine) return new LocalRequest(engine, config['throwOnCode'] !== false);
+    const marked = config?.[LOCAL_ENGINE] as Engine | undefined;
+    const engine = marked ?? unmarkedRoute();
+    if (engine) return new LocalRequest(engine, config?.['throwOnCode'] !== false, !marked);
     if (!cloudClass) throw new Error('CloudBase request class is not set: call app.database() first');
     return new cloudClass(config);
   }
-  Object.defineProperty(Db, 'reqClass', {
+  Object.defineProperty(target, 'reqClass', {
     configurable: true,
     get: () => Routed,
     set: (cls: ReqClass) => {

@@ -1,12 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import type { ExtraFunctions } from '../../local/extra';
 import { createGateway } from '../../local/gateway';
 import { demoRuntime } from './runtime';
 
-/** The real gateway on a random loopback port, over an in-memory demo runtime. */
-export async function startGateway() {
+/** The real gateway on a random loopback port, over an in-memory demo runtime (and other apps' functions, if given). */
+export async function startGateway(options: { extras?: (runtime: Awaited<ReturnType<typeof demoRuntime>>) => ExtraFunctions } = {}) {
   const runtime = await demoRuntime();
-  const server = createGateway({ runtime, secret: randomBytes(32) });
+  const server = createGateway({ runtime, secret: randomBytes(32), extras: options.extras?.(runtime) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
