@@ -65,13 +65,83 @@ export function fromStored(text: string): Doc {
 
 /** Parses any EJSON value sent by the SDK (an aggregation stage's value), regular expressions as JavaScript's. */
 export function parseValue(text: string): unknown {
+  return parseEjson(text);
+}
+
+/** BSON types only bson's own EJSON reader makes (or that it reads differently from a plain object). */
+const RARE_EJSON =
+  /"\$(?:binary|uuid|symbol|numberDecimal|minKey|maxKey|regex|options|timestamp|code|scope|ref|id|db|undefined|dbPointer)":/;
+
+/**
+ * `{"$numberInt":"-12"}` and a finite `{"$numberDouble":"1.5e+21"}` as the JSON number they stand for. The
+ * quotes around `$numberInt` are bare, so this is EJSON's own object, never text inside a string (escaped).
+ */
+const NUMBER_INT = /\{"\$numberInt":"(-?\d+)"\}/g;
+const NUMBER_DOUBLE = /\{"\$numberDouble":"(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)"\}/g;
+
+/** The EJSON types `reviveCommon` reads. */
+const COMMON_EJSON = /"\$(?:numberInt|numberDouble|numberLong|date|regularExpression|oid)":/;
+
+class NotCommon extends Error {}
+
+/**
+ * The SDK's canonical EJSON (`relaxed: false`: every number is `{ $numberInt }`, `{ $numberDouble }` or
+ * `{ $numberLong }`, a date `{ $date: { $numberLong } }`) read into what bson's relaxed reader gives, in one
+ * `JSON.parse` with a reviver: several times faster than bson's reader, which walks the parsed value again
+ * and copies it. Anything else (binary, decimal, a long beyond 2^53, …) is left to bson.
+ */
+export function parseEjson(text: string): unknown {
+  if (!RARE_EJSON.test(text)) {
+    try {
+      // Numbers written out as plain JSON numbers first (string replacement is cheap; a reviver is called for
+      // every value). Without any EJSON type left (most queries), plain JSON is the same value.
+      const plain = text.replace(NUMBER_INT, '$1').replace(NUMBER_DOUBLE, '$1');
+      return COMMON_EJSON.test(plain) ? JSON.parse(plain, reviveCommon) : JSON.parse(plain);
+    } catch (e) {
+      if (!(e instanceof NotCommon)) throw e;
+    }
+  }
   return toNativeRegExps(EJSON.parse(text, { relaxed: true }));
+}
+
+function reviveCommon(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const v = value as Record<string, unknown>;
+  const keys = Object.keys(v);
+  if (keys.length !== 1 || !keys[0]!.startsWith('$')) return value;
+  switch (keys[0]) {
+    case '$numberInt':
+      return parseInt(v['$numberInt'] as string, 10);
+    case '$numberDouble':
+      return parseFloat(v['$numberDouble'] as string);
+    case '$numberLong': {
+      const n = Number(v['$numberLong']);
+      if (!Number.isSafeInteger(n)) throw new NotCommon();
+      return n;
+    }
+    case '$date': {
+      const d = v['$date'];
+      if (typeof d === 'string') return new Date(Date.parse(d));
+      if (typeof d === 'number') return new Date(d);
+      throw new NotCommon();
+    }
+    case '$regularExpression': {
+      const r = v['$regularExpression'] as { pattern?: unknown; options?: unknown } | null;
+      if (!r || typeof r.pattern !== 'string' || typeof r.options !== 'string') throw new NotCommon();
+      return nativeRegExp(r.pattern, r.options);
+    }
+    case '$oid':
+      if (!isOid(v)) throw new NotCommon();
+      return v;
+    default:
+      return value;
+  }
 }
 
 /** Parses an EJSON string sent by the SDK (canonical, `relaxed: false`). */
 export function parseParam(text: unknown, what: string): Record<string, unknown> {
   if (typeof text !== 'string') throw new TypeError(`${what} must be an EJSON string`);
-  const value: unknown = toNativeRegExps(EJSON.parse(text, { relaxed: true }));
+  const value: unknown = parseEjson(text);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TypeError(`${what} must be an object`);
   }

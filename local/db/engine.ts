@@ -21,6 +21,12 @@ export interface EngineOptions {
   now?: () => Date;
   /** A transaction older than this loses its locks to whoever needs them. */
   transactionTtlMs?: number;
+  /**
+   * Group commit (default: for a file): writes made in the same turn of the event loop share one SQLite
+   * commit, and each is acknowledged (`flushed()`) once that commit is done. A commit to the WAL costs
+   * more than the writes it carries (~25 µs and up, growing with the index pages it touches).
+   */
+  groupCommit?: boolean;
 }
 
 export interface FindOptions {
@@ -89,7 +95,8 @@ function sqlIdent(name: string): string {
  * 0.2 ms, most of a write's cost here); the operators themselves are the same either way.
  */
 // Each operator takes its expression and returns the change to apply to a document (the fields it changed).
-const UPDATE_OPERATORS = updateOperators as unknown as Record<string, (expr: AnyObject) => (doc: AnyObject) => string[]>;
+// A plain copy: the module namespace's members are getters, read on every update.
+const UPDATE_OPERATORS = { ...updateOperators } as unknown as Record<string, (expr: AnyObject) => (doc: AnyObject) => string[]>;
 
 function simpleModifier(modifier: AnyObject): boolean {
   return Object.entries(modifier).every(
@@ -222,6 +229,8 @@ export class Engine {
   readonly db: Database.Database;
   /** Database requests answered so far (the SDK's `send` calls), for counting what one action costs. */
   requestCount = 0;
+  /** Group commits made so far (see `groupCommit`). */
+  batchCommits = 0;
   private readonly collections = new Map<string, Collection>();
   private readonly txs = new Map<string, Tx>();
   private readonly locks = new Map<string, Tx>();
@@ -233,6 +242,11 @@ export class Engine {
   private readonly statements = new Map<string, Database.Statement<unknown[], unknown>>();
   private readonly now: () => Date;
   private readonly txTtlMs: number;
+  /** One transaction wrapper, made once (better-sqlite3 builds a function per `transaction()` call). */
+  private readonly inTransaction: <T>(fn: () => T) => T;
+  private readonly groupCommit: boolean;
+  /** The open group commit: its writes are acknowledged when `done` settles. */
+  private batch: { done: Promise<void>; settle: (err?: unknown) => void } | null = null;
   private seq = 0;
 
   constructor(options: EngineOptions) {
@@ -243,6 +257,8 @@ export class Engine {
     // NORMAL in WAL mode survives a killed process (the OS keeps the WAL); FULL would also survive power loss.
     this.db.pragma('synchronous = NORMAL');
     this.now = options.now ?? (() => new Date());
+    this.inTransaction = this.db.transaction((fn: () => unknown) => fn()) as <T>(fn: () => T) => T;
+    this.groupCommit = options.groupCommit ?? options.filename !== ':memory:';
     this.txTtlMs = options.transactionTtlMs ?? 30_000;
     for (const spec of options.collections) this.createCollection(spec, true);
     this.upgrade();
@@ -257,12 +273,47 @@ export class Engine {
   }
 
   close(): void {
+    this.commitBatch();
     this.db.close();
   }
 
   /** The whole database as bytes: an engine made with it as `image` starts where this one is. */
   image(): Buffer {
+    this.commitBatch();
     return this.db.serialize();
+  }
+
+  /** Resolves when every write made so far is committed (at once when none is waiting). */
+  flushed(): Promise<void> {
+    return this.batch?.done ?? Promise.resolve();
+  }
+
+  /** Opens the group commit this turn's writes join; it commits on the next turn of the event loop. */
+  private joinBatch(): void {
+    if (this.batch || !this.groupCommit) return;
+    this.db.exec('BEGIN IMMEDIATE');
+    let settle!: (err?: unknown) => void;
+    const done = new Promise<void>((resolve, reject) => {
+      settle = (err) => (err === undefined ? resolve() : reject(err));
+    });
+    // Nobody may be waiting (a write made directly on the engine); a failed commit must not go unhandled then.
+    done.catch(() => undefined);
+    this.batch = { done, settle };
+    setImmediate(() => this.commitBatch());
+  }
+
+  private commitBatch(): void {
+    const batch = this.batch;
+    if (!batch) return;
+    this.batch = null;
+    try {
+      this.db.exec('COMMIT');
+      this.batchCommits += 1;
+      batch.settle();
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      batch.settle(new DbError('DATABASE_REQUEST_FAILED', `提交失败：${(err as Error).message}`));
+    }
   }
 
   collectionNames(): string[] {
@@ -470,10 +521,12 @@ export class Engine {
         }),
         'rowid',
       ].join(', ');
-      const limit = options.limit ?? -1;
+      // LIMIT and OFFSET as literals: bound as parameters, SQLite 3.53 plans the search ~20 µs slower per call.
+      const limit = Math.trunc(options.limit ?? -1);
+      const offset = Math.max(0, Math.trunc(options.offset ?? 0));
       return {
-        sql: `SELECT doc, ver FROM ${c.table} WHERE ${plan.where} ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
-        params: [...plan.params, limit, options.offset ?? 0],
+        sql: `SELECT doc, ver FROM ${c.table} WHERE ${plan.where} ORDER BY ${orderSql} LIMIT ${limit} OFFSET ${offset}`,
+        params: plan.params,
         pushed: true,
       };
     }
@@ -605,9 +658,11 @@ export class Engine {
     }
   }
 
-  private sqlWrite<T>(fn: () => T): T {
+  /** Runs `fn` in one SQLite transaction; a single statement needs none (SQLite commits it on its own). */
+  private sqlWrite<T>(fn: () => T, statements = 2): T {
+    this.joinBatch();
     try {
-      return this.db.transaction(fn)();
+      return statements === 1 ? fn() : this.inTransaction(fn);
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
@@ -638,7 +693,7 @@ export class Engine {
       const ver = this.nextVer();
       for (const doc of prepared) c.insert.run(keyOf(doc._id), toStored(doc), ver);
       return prepared.map((d) => idForClient(d._id));
-    });
+    }, prepared.length);
   }
 
   /** Applies an update expression (merge) or a replacement (set) to one document; returns null if nothing changed. */
@@ -683,7 +738,7 @@ export class Engine {
       const doc = opts.merge ? (this.applyChange(base, data, true) ?? base) : this.applyChange(base, data, false)!;
       this.checkIndexable(c, doc);
       this.remember(c, [keyOf(id)]);
-      this.sqlWrite(() => c.insert.run(keyOf(id), toStored(doc), this.nextVer()));
+      this.sqlWrite(() => c.insert.run(keyOf(id), toStored(doc), this.nextVer()), 1);
       return { updated: 0, upsertId: idForClient(id) };
     }
     const changes: Doc[] = [];
@@ -702,7 +757,7 @@ export class Engine {
       this.sqlWrite(() => {
         const ver = this.nextVer();
         for (const doc of changes) c.replace.run(toStored(doc), ver, keyOf(doc._id));
-      });
+      }, changes.length);
     }
     return { updated: changes.length };
   }
@@ -717,7 +772,7 @@ export class Engine {
     this.checkIndexable(c, next);
     const text = toStored(next);
     this.remember(c, [keyOf(next._id)]);
-    this.sqlWrite(() => c.replace.run(text, this.nextVer(), keyOf(next._id)));
+    this.sqlWrite(() => c.replace.run(text, this.nextVer(), keyOf(next._id)), 1);
     return { updated: 1, doc: text };
   }
 
@@ -732,7 +787,7 @@ export class Engine {
     const ver = this.nextVer();
     this.sqlWrite(() => {
       for (const t of targets) c.remove.run(t.id);
-    });
+    }, targets.length);
     if (this.txs.size) for (const t of targets) this.tombstones.set(`${collection}\u0000${t.id}`, ver);
     return targets.length;
   }
@@ -765,12 +820,15 @@ export class Engine {
   private remember(c: Collection, ids: string[]): void {
     if (this.txs.size === 0) return;
     for (const id of ids) {
-      const key = `${c.spec.name}\u0000${id}`;
       const { row, ver } = this.committedVer(c, id);
-      let past = this.history.get(key);
-      if (!past) this.history.set(key, (past = []));
-      past.push({ ver, doc: row ? row.doc : null });
+      this.keep(`${c.spec.name}\u0000${id}`, ver, row ? row.doc : null);
     }
+  }
+
+  private keep(key: string, ver: number, doc: string | null): void {
+    let past = this.history.get(key);
+    if (!past) this.history.set(key, (past = []));
+    past.push({ ver, doc });
   }
 
   /** The version of a document's last committed change: its row, or its deletion. */
@@ -921,10 +979,12 @@ export class Engine {
 
   commit(txId: string): void {
     const tx = this.tx(txId);
+    const others = this.txs.size > 1;
     for (const w of tx.writes.values()) {
-      if (this.committedVer(this.coll(w.coll), w.id).ver > tx.startSeq!) this.conflict(tx, `${w.coll}/${w.id} 已被其他操作修改`);
+      const { row, ver } = this.committedVer(this.coll(w.coll), w.id);
+      if (ver > tx.startSeq!) this.conflict(tx, `${w.coll}/${w.id} 已被其他操作修改`);
+      if (others) this.keep(`${w.coll}\u0000${w.id}`, ver, row ? row.doc : null);
     }
-    if (this.txs.size > 1) for (const w of tx.writes.values()) this.remember(this.coll(w.coll), [w.id]);
     try {
       const ver = this.nextVer();
       this.sqlWrite(() => {
@@ -933,7 +993,7 @@ export class Engine {
           if (w.doc) c.upsert.run(w.id, toStored(w.doc), ver);
           else c.remove.run(w.id);
         }
-      });
+      }, tx.writes.size);
       for (const w of tx.writes.values()) if (!w.doc && this.txs.size > 1) this.tombstones.set(`${w.coll}\u0000${w.id}`, ver);
     } finally {
       this.endTx(tx);

@@ -33,7 +33,8 @@ function optionalObject(params: Params, key: string): AnyObject {
  * becomes `{ a: { $eq: … } }`, or mingo would take `$oid` for an operator.
  */
 function queryOf(p: Params): AnyObject {
-  return oidEquality(optionalObject(p, 'query')) as AnyObject;
+  const query = optionalObject(p, 'query');
+  return typeof p['query'] === 'string' && p['query'].includes('"$oid"') ? (oidEquality(query) as AnyObject) : query;
 }
 
 function oidEquality(q: unknown): unknown {
@@ -62,6 +63,15 @@ function limitOf(params: Params): number {
   return Math.min(v, MAX_LIMIT);
 }
 
+const WRITES = new Set([
+  'database.insertDocument',
+  'database.modifyDocument',
+  'database.modifyAndReturnDoc',
+  'database.removeDocument',
+  'database.commitTransaction',
+  'database.addCollection',
+]);
+
 /** Answers `@cloudbase/database`'s request layer (`send(action, params)`) from the local engine. */
 export class LocalRequest {
   /**
@@ -79,16 +89,20 @@ export class LocalRequest {
     const requestId = randomUUID();
     this.engine.requestCount += 1;
     try {
+      let answer: Record<string, unknown>;
       try {
-        return { requestId, ...this.dispatch(action, params) };
+        answer = this.dispatch(action, params);
       } catch (err) {
         const name = params['collectionName'];
         if (!this.createMissing || !(err instanceof DbError) || err.code !== 'DATABASE_COLLECTION_NOT_EXIST' || typeof name !== 'string') {
           throw err;
         }
         this.engine.createCollection({ name, indexes: [] }, true);
-        return { requestId, ...this.dispatch(action, params) };
+        answer = this.dispatch(action, params);
       }
+      // A write is acknowledged once it is committed (the engine commits this turn's writes together).
+      if (WRITES.has(action)) await this.engine.flushed();
+      return { requestId, ...answer };
     } catch (err) {
       // mingo and SQLite errors (an unknown operator, a bad regex, …) reach the SDK the way the cloud reports them.
       const failure = err instanceof DbError ? err : new DbError('DATABASE_REQUEST_FAILED', (err as Error).message);

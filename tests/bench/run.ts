@@ -354,8 +354,12 @@ async function checkinBurst(dir: string): Promise<void> {
   const cold = await checkInAll(runtime, openids, activityId);
   await checkInAll(runtime, openids, await soonActivity(runtime, { signupRequired: false }));
   const warm = await soonActivity(runtime, { signupRequired: false });
+  const pingCpu = process.cpuUsage();
   const base = await pingBaseline(runtime, openids);
+  const pingUsage = process.cpuUsage(pingCpu);
+  const cpu = process.cpuUsage();
   const { ms, results } = await checkInAll(runtime, openids, warm);
+  const usage = process.cpuUsage(cpu);
   const { data } = await runtime.db.collection('checkins').where({ activityId: warm, checkedIn: true }).limit(1000).get();
   const distinct = new Set(data.map((d: { memberId: string }) => d.memberId)).size;
   runtime.close();
@@ -369,9 +373,13 @@ async function checkinBurst(dir: string): Promise<void> {
     ms_p50: round(percentile(ms, 50), 1),
     ms_p99: round(percentile(ms, 99), 1),
     cold_process_ms_p99: round(percentile(cold.ms, 99), 1),
-    target_p99_ms: 300,
+    target_p99_ms: 150,
     baseline_ping_ms_p99: round(percentile(base, 99), 1),
     ratio_p99_vs_ping: round(percentile(ms, 99) / percentile(base, 99), 1),
+    // The process's CPU time (every thread: JS, SQLite, the garbage collector's helpers) over the burst, per member.
+    cpu_ms_per_checkin: round((usage.user + usage.system) / 1000 / openids.length, 3),
+    baseline_cpu_ms_per_ping: round((pingUsage.user + pingUsage.system) / 1000 / openids.length, 3),
+    target_cpu_ms_per_checkin: 0.3,
   });
 }
 

@@ -73,3 +73,30 @@ it('opening a database written before dates carried milliseconds rewrites its wh
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it('writes made together share one commit, each acknowledged only once committed; a refused one fails alone', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhibu-group-'));
+  const file = join(dir, 'db.sqlite');
+  try {
+    const engine = new Engine({ filename: file, collections: [{ name: 'journal', indexes: [] }] });
+    const journal = localDatabase(engine).collection('journal');
+    expect(await journal.add({ _id: 'taken', seq: -1 })).toMatchObject({ id: 'taken' });
+    const before = engine.batchCommits;
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 50 }, (_, seq) => journal.add({ _id: `w${seq}`, seq })),
+      journal.add({ _id: 'taken', seq: 99 }),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(50);
+    expect(outcomes[50]).toMatchObject({ status: 'rejected', reason: { code: 'DATABASE_DUPLICATE_WRITE' } });
+    // Fifty writes, one commit (two at most, if the event loop turned in between).
+    expect(engine.batchCommits - before).toBeGreaterThanOrEqual(1);
+    expect(engine.batchCommits - before).toBeLessThanOrEqual(2);
+    // Acknowledged means committed: another connection sees every one of them.
+    const other = new Database(file, { readonly: true });
+    expect(other.prepare('SELECT COUNT(*) AS n FROM c_journal').get()).toEqual({ n: 51 });
+    other.close();
+    engine.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
