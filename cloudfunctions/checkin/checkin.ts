@@ -106,8 +106,9 @@ async function recordFailure(ctx: HandlerContext, a: ActivityDoc, m: MembershipD
 
 /**
  * A member checks in. The usual path is three database requests: the permission check reads the
- * activity and the member's membership, then one insert whose fixed id makes a second check-in a
- * no-op. Only members with earlier failures (or a leave request) need a conditional update.
+ * activity and the member's memberships, then one insert whose fixed id makes a second check-in a
+ * no-op. Only members with earlier failures (or a leave request) need a conditional update. The points
+ * award that follows takes the memberships the permission check read.
  */
 export const submit: Handler<'checkin', 'submit'> = async (input, ctx) => {
   const { openid } = ctx.caller;
@@ -160,11 +161,12 @@ export const submit: Handler<'checkin', 'submit'> = async (input, ctx) => {
     recorded = updated === 1;
   }
   if (recorded) {
-    await award(ctx, openid, {
-      rule: 'meeting',
-      key: EVENT_KEYS.meeting(a._id, openid),
-      title: `${ACTIVITY_TYPE_LABEL[a.type]}「${a.title}」`,
-    });
+    await award(
+      ctx,
+      openid,
+      { rule: 'meeting', key: EVENT_KEYS.meeting(a._id, openid), title: `${ACTIVITY_TYPE_LABEL[a.type]}「${a.title}」` },
+      ctx.grant.memberships,
+    );
     // Once the meeting has started its record may be closed while this check-in is on its way: the record's
     // attendance then takes it in. (Before the start, when most members arrive, no record can close.)
     if (ctx.now.getTime() >= new Date(a.startAt).getTime()) {

@@ -27,6 +27,8 @@ export interface Grant {
   doc?: { _id: string };
   /** With `audienceOf`: the caller's membership the activity counts them by; absent for a leader outside the audience. */
   membership?: MembershipDoc;
+  /** With `audienceOf`: all the caller's active memberships (read to find `membership`; the points ledger needs them too). */
+  memberships?: MembershipDoc[];
   /** With `audienceOf` and `leaders`: the caller holds one of those roles at the organising unit. */
   leads?: boolean;
 }
@@ -51,8 +53,8 @@ type AudienceDoc<X extends AudienceAccess> = X extends { of: 'posts' }
 
 /** An audience entry: the activity or post; the caller's membership in its audience, or (with `leaders`) leadership instead. */
 type AudienceGrant<X extends AudienceAccess> = X extends { leaders: readonly Role[] }
-  ? { unit: OrgDoc | null; roles: Role[]; doc: AudienceDoc<X>; membership?: MembershipDoc; leads: boolean }
-  : { unit: null; roles: Role[]; doc: AudienceDoc<X>; membership: MembershipDoc; leads?: undefined };
+  ? { unit: OrgDoc | null; roles: Role[]; doc: AudienceDoc<X>; membership?: MembershipDoc; memberships: MembershipDoc[]; leads: boolean }
+  : { unit: null; roles: Role[]; doc: AudienceDoc<X>; membership: MembershipDoc; memberships: MembershipDoc[]; leads?: undefined };
 
 /** The grant a handler receives, typed by its permission-table entry `X`. */
 export type GrantFor<X> = X extends AudienceAccess
@@ -130,13 +132,14 @@ type WithAudience = Pick<ActivityDoc, '_id' | 'orgId' | 'audienceOrgIds'> & { au
 
 /** The document's units, or its invited members: the membership of the caller it counts them by. */
 export async function audienceMembership(db: Db, openid: string, doc: WithAudience): Promise<MembershipDoc | undefined> {
-  const _ = db.command;
-  const where =
-    doc.audience.kind === 'members'
-      ? { openid, status: 'active', _id: _.in(doc.audience.memberIds ?? []) }
-      : { openid, status: 'active', orgId: _.in(doc.audienceOrgIds) };
-  const { data } = await col(db, 'memberships').where(where).limit(1).get();
-  return data[0];
+  return inAudience(await activeMemberships(db, openid), doc);
+}
+
+/** Of the caller's active memberships (a few at most), the first the document's audience counts. */
+function inAudience(memberships: MembershipDoc[], doc: WithAudience): MembershipDoc | undefined {
+  return doc.audience.kind === 'members'
+    ? memberships.find((m) => (doc.audience.memberIds ?? []).includes(m._id))
+    : memberships.find((m) => doc.audienceOrgIds.includes(m.orgId));
 }
 
 /** Enforces an audience entry of the permission table (see AudienceAccess). */
@@ -149,14 +152,15 @@ export async function authorizeAudience(db: Db, openid: string, access: Audience
   const found: WithAudience | undefined = (await col(db, of).doc(id).get()).data[0];
   // A missing one is checked like one with no audience (same lookups, same time), then refused alike.
   const target = found ?? { _id: NOWHERE_ID, orgId: NOWHERE_ID, audienceOrgIds: [NOWHERE_ID], audience: { kind: 'unit' } };
-  const membership = await audienceMembership(db, openid, target);
+  const memberships = await activeMemberships(db, openid);
+  const membership = inAudience(memberships, target);
   if (!access.leaders) {
     if (!found || !membership) throw refused();
-    return { unit: null, roles: [], doc: found, membership };
+    return { unit: null, roles: [], doc: found, membership, memberships };
   }
   const { unit, roles, leads } = await leadership(db, openid, target.orgId, access.leaders);
   if (!found || (!membership && !leads)) throw refused();
-  return { unit, roles, doc: found, membership, leads };
+  return { unit, roles, doc: found, membership, memberships, leads };
 }
 
 /** The organising unit of an activity or post, the caller's roles there, and whether one of them is in `leaders`. */

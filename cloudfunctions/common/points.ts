@@ -147,9 +147,9 @@ async function write(ctx: Ctx, openid: string, e: Entry, units: MembershipDoc[])
 const isConflict = (e: unknown) => (e as { code?: unknown })?.code === 'DATABASE_TRANSACTION_CONFLICT';
 
 /** Writes an entry, trying again (after a short random pause) while other awards of the same member hold its documents. */
-async function writeWithRetries(ctx: Ctx, openid: string, e: Entry): Promise<number | null> {
+async function writeWithRetries(ctx: Ctx, openid: string, e: Entry, known?: MembershipDoc[]): Promise<number | null> {
   // The member's units: their points rank in each.
-  const units = await activeMemberships(ctx.db, openid);
+  const units = known ?? (await activeMemberships(ctx.db, openid));
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await write(ctx, openid, e, units);
@@ -163,21 +163,27 @@ async function writeWithRetries(ctx: Ctx, openid: string, e: Entry): Promise<num
 /**
  * Awards a rule's points for an event, once per key, within the rule's daily cap. Never fails the
  * action that caused it: a failure is logged, and the event can be awarded again by its key.
- * Answers the points granted (0 when capped, already awarded or failed).
+ * Answers the points granted (0 when capped, already awarded or failed). `memberships`: the member's
+ * active memberships when the action has just read them (its permission check), so they are not read twice.
  */
-export async function award(ctx: Ctx, openid: string, event: PointEvent): Promise<number> {
+export async function award(ctx: Ctx, openid: string, event: PointEvent, memberships?: MembershipDoc[]): Promise<number> {
   const rule = POINT_RULES[event.rule];
   try {
-    const granted = await writeWithRetries(ctx, openid, {
-      key: event.key,
-      rule: event.rule,
-      title: event.title.slice(0, 60),
-      points: event.points ?? rule.points,
-      cap: rule.dailyCap,
-      by: null,
-      orgId: null,
-      ref: event.ref ?? null,
-    });
+    const granted = await writeWithRetries(
+      ctx,
+      openid,
+      {
+        key: event.key,
+        rule: event.rule,
+        title: event.title.slice(0, 60),
+        points: event.points ?? rule.points,
+        cap: rule.dailyCap,
+        by: null,
+        orgId: null,
+        ref: event.ref ?? null,
+      },
+      memberships,
+    );
     return granted ?? 0;
   } catch (e) {
     logs.failed(ctx.log, 'points', `award:${event.rule}`, e);

@@ -50,6 +50,8 @@ interface Tx {
   startSeq?: number;
   startedAt: number;
   writes: Map<string, { coll: string; id: string; doc: Doc | null }>;
+  /** Committed states this transaction read from SQLite; good while no write to them is in `history`. */
+  seen: Map<string, { ver: number; text: string | null }>;
 }
 
 interface Collection {
@@ -685,15 +687,19 @@ export class Engine {
   insert(collection: string, docs: AnyObject[]): unknown[] {
     const c = this.coll(collection);
     const prepared = docs.map((d) => this.prepareInsert(c, d));
-    this.remember(
-      c,
-      prepared.map((d) => keyOf(d._id)),
-    );
-    return this.sqlWrite(() => {
+    const ids = this.sqlWrite(() => {
       const ver = this.nextVer();
       for (const doc of prepared) c.insert.run(keyOf(doc._id), toStored(doc), ver);
       return prepared.map((d) => idForClient(d._id));
     }, prepared.length);
+    // Inserted, so they were not there before: open transactions' snapshots read them as missing (no read needed).
+    if (this.txs.size) {
+      for (const d of prepared) {
+        const key = `${collection}\u0000${keyOf(d._id)}`;
+        this.keep(key, this.tombstones.get(key) ?? 0, null);
+      }
+    }
+    return ids;
   }
 
   /** Applies an update expression (merge) or a replacement (set) to one document; returns null if nothing changed. */
@@ -795,7 +801,7 @@ export class Engine {
   // ---------------------------------------------------------------- transactions
 
   startTransaction(): string {
-    const tx: Tx = { id: newDocId(), startedAt: Date.now(), writes: new Map() };
+    const tx: Tx = { id: newDocId(), startedAt: Date.now(), writes: new Map(), seen: new Map() };
     this.txs.set(tx.id, tx);
     return tx.id;
   }
@@ -843,10 +849,25 @@ export class Engine {
     throw new DbError('DATABASE_TRANSACTION_CONFLICT', TX_CONFLICT, what);
   }
 
+  /**
+   * A document's committed state for a transaction: read once from SQLite, then from what it read, as long
+   * as nobody has written the document since (every such write, while the transaction is open, is in
+   * `history`).
+   */
+  private committedFor(tx: Tx, c: Collection, id: string): { ver: number; text: string | null } {
+    const key = `${c.spec.name}\u0000${id}`;
+    const cached = tx.seen.get(key);
+    if (cached && !this.history.has(key)) return cached;
+    const { row, ver } = this.committedVer(c, id);
+    const state = { ver, text: row ? row.doc : null };
+    tx.seen.set(key, state);
+    return state;
+  }
+
   /** A document as the transaction's snapshot has it (stored text), ignoring its own writes. */
   private snapshotText(tx: Tx, c: Collection, id: string): string | null {
-    const { row, ver } = this.committedVer(c, id);
-    if (ver <= tx.startSeq!) return row ? row.doc : null;
+    const { ver, text } = this.committedFor(tx, c, id);
+    if (ver <= tx.startSeq!) return text;
     let seen: { ver: number; doc: string | null } | undefined;
     for (const h of this.history.get(`${c.spec.name}\u0000${id}`) ?? []) {
       if (h.ver <= tx.startSeq! && (!seen || h.ver > seen.ver)) seen = h;
@@ -856,18 +877,18 @@ export class Engine {
 
   /** The committed state a write in the transaction starts from: changed by others since its snapshot is a conflict. */
   private committedForWrite(tx: Tx, c: Collection, id: string): Doc | null {
-    const { row, ver } = this.committedVer(c, id);
+    const { ver, text } = this.committedFor(tx, c, id);
     if (ver > tx.startSeq!) this.conflict(tx, `${c.spec.name}/${id} 已被其他操作修改`);
-    return row ? fromStored(row.doc) : null;
+    return text === null ? null : fromStored(text);
   }
 
-  txGet(txId: string, collection: string, id: string): Doc | null {
+  /** A document as the transaction sees it, as stored text: its own write, or its snapshot. */
+  txGet(txId: string, collection: string, id: string): string | null {
     const tx = this.tx(txId);
     const c = this.coll(collection);
     const own = tx.writes.get(`${collection}\u0000${id}`);
-    if (own) return own.doc;
-    const text = this.snapshotText(tx, c, id);
-    return text === null ? null : fromStored(text);
+    if (own) return own.doc ? toStored(own.doc) : null;
+    return this.snapshotText(tx, c, id);
   }
 
   /** A query inside a transaction: its snapshot of the collection with its own writes over it. */
@@ -981,9 +1002,9 @@ export class Engine {
     const tx = this.tx(txId);
     const others = this.txs.size > 1;
     for (const w of tx.writes.values()) {
-      const { row, ver } = this.committedVer(this.coll(w.coll), w.id);
+      const { ver, text } = this.committedFor(tx, this.coll(w.coll), w.id);
       if (ver > tx.startSeq!) this.conflict(tx, `${w.coll}/${w.id} 已被其他操作修改`);
-      if (others) this.keep(`${w.coll}\u0000${w.id}`, ver, row ? row.doc : null);
+      if (others) this.keep(`${w.coll}\u0000${w.id}`, ver, text);
     }
     try {
       const ver = this.nextVer();

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Db } from '@cloudbase/database';
-import { EJSON } from 'bson';
 import type { AnyObject } from 'mingo/types';
 import { DbError } from './errors';
 import { forClient, isOid, keyOf, parseParam, parseValue } from './ejson';
@@ -129,7 +128,7 @@ export class LocalRequest {
         const projection = p['projection'] === undefined ? undefined : optionalObject(p, 'projection');
         if (tx && p['queryType'] === 'DOC') {
           const doc = e.txGet(tx, coll, docIdOf(query));
-          return { data: { list: doc ? [forClient(EJSON.stringify(doc, { relaxed: true }))] : [] } };
+          return { data: { list: doc === null ? [] : [forClient(doc)] } };
         }
         if (p['queryType'] === 'DOC') {
           const doc = e.findById(coll, docIdOf(query), projection);
