@@ -19,25 +19,45 @@ export function toStored(doc: object): string {
 class NeedsEjson extends Error {}
 
 /**
- * The same text as relaxed EJSON for a document of plain JSON values and dates (nearly all of them),
- * by JSON.stringify, several times faster than bson's EJSON; anything else is left to EJSON.
+ * The same text as relaxed EJSON for a document of plain JSON values and dates (nearly all of them):
+ * dates turned into `{ $date }` in a copy of only the objects that hold one, then JSON.stringify without a
+ * replacer (a replacer takes V8 off its fast path: twice the time). Anything else is left to EJSON.
  */
 function fastStringify(doc: object): string | undefined {
   try {
-    return JSON.stringify(doc, function (this: Record<string, unknown>, key: string, value: unknown) {
-      const raw = this[key];
-      if (raw instanceof Date) {
-        if (!storableDate(raw)) throw new NeedsEjson();
-        return { $date: raw.toISOString() };
-      }
-      if (typeof value === 'number' && !Number.isFinite(value)) throw new NeedsEjson();
-      if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && !isPlainObject(raw)) throw new NeedsEjson();
-      return value;
-    });
+    return JSON.stringify(jsonReady(doc));
   } catch (e) {
     if (e instanceof NeedsEjson) return undefined;
     throw e;
   }
+}
+
+function jsonReady(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') {
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new NeedsEjson();
+    return v;
+  }
+  if (v instanceof Date) {
+    if (!storableDate(v)) throw new NeedsEjson();
+    return { $date: v.toISOString() };
+  }
+  if (Array.isArray(v)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      const y = jsonReady(x);
+      if (y !== x) (copy ??= v.slice())[i] = y;
+    }
+    return copy ?? v;
+  }
+  if (!isPlainObject(v)) throw new NeedsEjson();
+  let copy: Record<string, unknown> | undefined;
+  for (const k in v) {
+    const x = v[k];
+    const y = jsonReady(x);
+    if (y !== x) (copy ??= { ...v })[k] = y;
+  }
+  return copy ?? v;
 }
 
 /** Dates EJSON writes as an ISO string in relaxed mode (years 1970-9999); others become `$numberLong`. */
@@ -96,7 +116,8 @@ export function parseEjson(text: string): unknown {
       // Numbers written out as plain JSON numbers first (string replacement is cheap; a reviver is called for
       // every value). Without any EJSON type left (most queries), plain JSON is the same value.
       const plain = text.replace(NUMBER_INT, '$1').replace(NUMBER_DOUBLE, '$1');
-      return COMMON_EJSON.test(plain) ? JSON.parse(plain, reviveCommon) : JSON.parse(plain);
+      const value: unknown = JSON.parse(plain);
+      return COMMON_EJSON.test(plain) ? reviveCommon(value) : value;
     } catch (e) {
       if (!(e instanceof NotCommon)) throw e;
     }
@@ -104,12 +125,34 @@ export function parseEjson(text: string): unknown {
   return toNativeRegExps(EJSON.parse(text, { relaxed: true }));
 }
 
-function reviveCommon(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+/**
+ * Replaces EJSON's wrappers in a freshly parsed value, children first (so `{ $date: { $numberLong } }` sees
+ * a number). A walk after JSON.parse: a reviver, called by V8 for every value, costs three times as much.
+ */
+function reviveCommon(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const x: unknown = value[i];
+      if (x !== null && typeof x === 'object') value[i] = reviveCommon(x);
+    }
+    return value;
+  }
   const v = value as Record<string, unknown>;
-  const keys = Object.keys(v);
-  if (keys.length !== 1 || !keys[0]!.startsWith('$')) return value;
-  switch (keys[0]) {
+  let keys = 0;
+  let last = '';
+  for (const k in v) {
+    keys += 1;
+    last = k;
+    const x = v[k];
+    if (x !== null && typeof x === 'object') v[k] = reviveCommon(x);
+  }
+  return keys === 1 && last.charCodeAt(0) === 36 /* $ */ ? unwrap(last, v) : v;
+}
+
+/** An EJSON wrapper `{ $type: … }` as the value it stands for (the object itself when it is no wrapper). */
+function unwrap(key: string, v: Record<string, unknown>): unknown {
+  switch (key) {
     case '$numberInt':
       return parseInt(v['$numberInt'] as string, 10);
     case '$numberDouble':
@@ -134,7 +177,7 @@ function reviveCommon(_key: string, value: unknown): unknown {
       if (!isOid(v)) throw new NotCommon();
       return v;
     default:
-      return value;
+      return v;
   }
 }
 
@@ -155,18 +198,34 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
-/** Replaces `{ $tcb_server_date: { offset } }` markers with the server's time. */
+/**
+ * Replaces `{ $tcb_server_date: { offset } }` markers with the server's time. Objects without a marker
+ * inside are returned as they are (the engine owns what it parsed from a request; copying every document
+ * on every write was most of this function's cost).
+ */
 export function resolveServerDates<T>(value: T, now: Date): T {
-  if (Array.isArray(value)) return value.map((v: unknown) => resolveServerDates(v, now)) as T;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const x: unknown = value[i];
+      const y = resolveServerDates(x, now);
+      if (y !== x) (copy ??= value.slice())[i] = y;
+    }
+    return (copy ?? value) as T;
+  }
   if (!isPlainObject(value)) return value;
   const marker = value['$tcb_server_date'];
   if (marker !== undefined && Object.keys(value).length === 1) {
     const offset = isPlainObject(marker) && typeof marker['offset'] === 'number' ? marker['offset'] : 0;
     return new Date(now.getTime() + offset) as T;
   }
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = resolveServerDates(v, now);
-  return out as T;
+  let copy: Record<string, unknown> | undefined;
+  for (const k in value) {
+    const x = value[k];
+    const y = resolveServerDates(x, now);
+    if (y !== x) (copy ??= { ...value })[k] = y;
+  }
+  return (copy ?? value) as T;
 }
 
 export function getPath(doc: unknown, path: string): { value: unknown; throughArray: boolean } {
