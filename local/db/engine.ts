@@ -814,7 +814,8 @@ export class Engine {
   }
 
   private endTx(tx: Tx): void {
-    for (const [key, holder] of this.locks) if (holder === tx) this.locks.delete(key);
+    // Its own locks are the documents it wrote (walking every lock of every open transaction made a burst quadratic).
+    for (const key of tx.writes.keys()) if (this.locks.get(key) === tx) this.locks.delete(key);
     this.txs.delete(tx.id);
     if (this.txs.size === 0) {
       this.tombstones.clear();

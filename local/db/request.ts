@@ -101,7 +101,8 @@ export class LocalRequest {
       }
       // A write is acknowledged once it is committed (the engine commits this turn's writes together).
       if (WRITES.has(action)) await this.engine.flushed();
-      return { requestId, ...answer };
+      answer['requestId'] = requestId;
+      return answer as Response;
     } catch (err) {
       // mingo and SQLite errors (an unknown operator, a bad regex, …) reach the SDK the way the cloud reports them.
       const failure = err instanceof DbError ? err : new DbError('DATABASE_REQUEST_FAILED', (err as Error).message);
