@@ -111,11 +111,14 @@ class NotCommon extends Error {}
  * and copies it. Anything else (binary, decimal, a long beyond 2^53, …) is left to bson.
  */
 export function parseEjson(text: string): unknown {
+  // A text without any `"$` (no operator, no EJSON type) is plain JSON; the scans below run only otherwise.
+  const dollar = text.includes('"$');
+  if (!dollar) return JSON.parse(text);
   if (!RARE_EJSON.test(text)) {
     try {
       // Numbers written out as plain JSON numbers first (string replacement is cheap; a reviver is called for
       // every value). Without any EJSON type left (most queries), plain JSON is the same value.
-      const plain = text.replace(NUMBER_INT, '$1').replace(NUMBER_DOUBLE, '$1');
+      const plain = text.includes('{"$number') ? text.replace(NUMBER_INT, '$1').replace(NUMBER_DOUBLE, '$1') : text;
       const value: unknown = JSON.parse(plain);
       return COMMON_EJSON.test(plain) ? reviveCommon(value) : value;
     } catch (e) {
