@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 /** CloudBase database error codes the local engine can raise (same spelling as the cloud). */
 export type DbErrorCode =
@@ -23,7 +23,7 @@ export class DbError extends Error {
     super(message);
     this.name = 'DbError';
     this.code = code;
-    this.requestId = randomUUID();
+    this.requestId = nextRequestId();
     if (detail !== undefined) this.detail = detail;
   }
 }
@@ -31,3 +31,11 @@ export class DbError extends Error {
 export function isDbError(err: unknown, code?: DbErrorCode): err is DbError {
   return err instanceof DbError && (code === undefined || err.code === code);
 }
+
+/**
+ * A request id, unique in this process and across restarts (random prefix, counter): what CloudBase's
+ * request ids are for, a handle in logs. A UUID per request was one of the larger allocations of a busy run.
+ */
+const REQUEST_PREFIX = randomBytes(6).toString('hex');
+let requests = 0;
+export const nextRequestId = (): string => `${REQUEST_PREFIX}-${(requests += 1).toString(36)}`;

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Db } from '@cloudbase/database';
 import type { AnyObject } from 'mingo/types';
-import { DbError } from './errors';
+import { DbError, nextRequestId } from './errors';
 import { forClient, isOid, keyOf, parseParam, parseValue } from './ejson';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Engine } from './engine';
 
@@ -85,7 +84,7 @@ export class LocalRequest {
   ) {}
 
   async send(action: string, params: Params = {}): Promise<Response> {
-    const requestId = randomUUID();
+    const requestId = nextRequestId();
     this.engine.requestCount += 1;
     try {
       let answer: Record<string, unknown>;
