@@ -37,13 +37,20 @@ export function cloudbaserc() {
               // Closed to clients: only cloud functions read or write.
               aclTag: 'CUSTOM',
               aclRule: { read: false, write: false },
-              indexes: c.indexes.map((i) => ({
-                IndexName: i.name,
-                MgoKeySchema: {
-                  MgoIsUnique: Boolean('unique' in i && i.unique),
-                  MgoIndexKeys: Object.entries(i.keys).map(([Name, dir]) => ({ Name, Direction: String(dir) })),
-                },
-              })),
+              indexes: [
+                ...c.indexes.map((i) => ({
+                  IndexName: i.name,
+                  MgoKeySchema: {
+                    MgoIsUnique: Boolean('unique' in i && i.unique),
+                    MgoIndexKeys: Object.entries(i.keys).map(([Name, dir]) => ({ Name, Direction: String(dir) })),
+                  },
+                })),
+                // A geo field: CloudBase's geo index on it (the local engine indexes its points alike).
+                ...('geo' in c ? (c.geo as readonly string[]) : []).map((field) => ({
+                  IndexName: `geo_${field.replace(/\./g, '_')}`,
+                  MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: [{ Name: field, Direction: '2dsphere' }] },
+                })),
+              ],
             })),
           },
         },

@@ -6,7 +6,7 @@ import * as updateOperators from 'mingo/operators/update';
 import { compare, resolve } from 'mingo/util';
 import type { AnyObject } from 'mingo/types';
 import { DbError } from './errors';
-import { byDistance, nearField } from './geo';
+import { boxOf, byDistance, isIndexablePoint, nearField, type GeoBox } from './geo';
 import { Aggregator, Query, update as applyUpdate } from './mingo';
 import { fromStored, getPath, idForClient, isOid, isPlainObject, keyOf, resolveServerDates, toStored, type Doc } from './ejson';
 import { assertCollectionName, assertFieldPath, jsonPath, type CollectionSpec, type IndexSpec } from './schema';
@@ -65,6 +65,8 @@ interface Collection {
   scan: Database.Statement<[], Row>;
   /** For each indexed field, the kinds of value it has held (TYPE_RANK): one kind sorts by value alone in SQL. */
   kinds: Map<string, Set<number>>;
+  /** Geo-indexed fields (points only). */
+  geo: Set<string>;
 }
 
 /** A plan for finding candidates: a SQL fragment over one collection, and whether it decides the result alone. */
@@ -218,6 +220,19 @@ function rangeCondition(field: string, range: Record<string, unknown>): { sql: s
   return { sql: `${parts.join(' AND ')} AND json_type(doc, '${path}') IN (${type})`, params };
 }
 
+/** The SQL of a geo-indexed field's latitude and longitude (a GeoJSON Point's coordinates). */
+function pointColumns(field: string): [string, string] {
+  const path = jsonPath(field);
+  return [`json_extract(doc, '${path}.coordinates[1]')`, `json_extract(doc, '${path}.coordinates[0]')`];
+}
+
+/** Points of a field inside a box: the index on (latitude, longitude) finds them. */
+function boxCondition(field: string, box: GeoBox): { sql: string; params: number[] } {
+  const [lat, lng] = pointColumns(field);
+  const lngSql = box.lng ? ` AND (${box.lng.map(() => `${lng} BETWEEN ? AND ?`).join(' OR ')})` : '';
+  return { sql: `${lat} BETWEEN ? AND ?${lngSql}`, params: [...box.lat, ...(box.lng ?? []).flat()] };
+}
+
 /** A `$in` list SQL can take as is: all strings, or all finite numbers. */
 function sameTypeScalars(v: unknown): v is (string | number)[] {
   return Array.isArray(v) && (v.every((x) => typeof x === 'string') || v.every((x) => typeof x === 'number' && Number.isFinite(x)));
@@ -342,6 +357,11 @@ export class Engine {
         this.db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS ${sqlIdent(`u_${spec.name}_${index.name}`)} ON ${table} (${keys.join(', ')})`);
       }
     }
+    for (const field of spec.geo ?? []) {
+      assertFieldPath(field);
+      const [lat, lng] = pointColumns(field);
+      this.db.exec(`CREATE INDEX IF NOT EXISTS ${sqlIdent(`g_${spec.name}_${field}`)} ON ${table} (${lat}, ${lng})`);
+    }
     const max = this.db.prepare<[], { m: number | null }>(`SELECT MAX(ver) AS m FROM ${table}`).get();
     const kinds = new Map<string, Set<number>>();
     for (const field of new Set(spec.indexes.flatMap((i) => Object.keys(i.keys)))) {
@@ -361,6 +381,7 @@ export class Engine {
       remove: this.db.prepare(`DELETE FROM ${table} WHERE id = ?`),
       scan: this.db.prepare(`SELECT doc, ver FROM ${table} ORDER BY rowid`),
       kinds,
+      geo: new Set(spec.geo ?? []),
     });
   }
 
@@ -410,6 +431,7 @@ export class Engine {
     const eq = new Map<string, unknown>();
     const ins = new Map<string, (string | number)[]>();
     const ranges = new Map<string, Record<string, unknown>>();
+    const boxes = new Map<string, GeoBox>();
     let residual = false;
     const collect = (q: AnyObject): void => {
       for (const [key, value] of Object.entries(q)) {
@@ -432,6 +454,11 @@ export class Engine {
           ins.set(key, value['$in']);
         } else if (isPlainObject(value) && isRange(value) && !ranges.has(key)) {
           ranges.set(key, value);
+        } else if (c.geo.has(key) && isPlainObject(value) && !boxes.has(key)) {
+          // Narrowed by the point index to a box around the circle; the exact test stays with mingo.
+          const box = boxOf(value);
+          if (box) boxes.set(key, box);
+          residual = true;
         } else {
           residual = true;
         }
@@ -480,17 +507,20 @@ export class Engine {
     const extraIn = [...ins.keys()].filter((f) => scalar.has(f));
     const extraRange = [...ranges.keys()].filter((f) => scalar.has(f));
     const rangeSql = extraRange.map((f) => rangeCondition(f, ranges.get(f)!));
+    const boxSql = [...boxes].map(([f, box]) => boxCondition(f, box));
     const where = [
       ...prefix.map(sqlEq),
       ...extraEq.map(sqlEq),
       ...extraIn.map((f) => sqlIn(f, ins.get(f)!)),
       ...rangeSql.map((r) => r.sql),
+      ...boxSql.map((b) => b.sql),
     ];
     const params = [
       ...prefix.map((f) => eq.get(f)),
       ...extraEq.map((f) => eq.get(f)),
       ...extraIn.flatMap((f) => (ins.get(f)!.length ? ins.get(f)! : [])),
       ...rangeSql.flatMap((r) => r.params),
+      ...boxSql.flatMap((b) => b.params),
     ];
     const covered =
       !residual && prefix.length + extraEq.length === eq.size && extraIn.length === ins.size && extraRange.length === ranges.size;
@@ -651,6 +681,11 @@ export class Engine {
 
   /** Indexed fields must hold scalars so an expression index finds every document an equality query matches. */
   private checkIndexable(c: Collection, doc: Doc): void {
+    for (const field of c.geo) {
+      if (!isIndexablePoint(getPath(doc, field).value)) {
+        throw new DbError('INVALID_PARAM', `集合 ${c.spec.name} 的字段 ${field} 建有地理位置索引，只能保存 GeoJSON 点（Point）`);
+      }
+    }
     for (const [field, kinds] of c.kinds) {
       const { value, throughArray } = getPath(doc, field);
       if (throughArray || Array.isArray(value) || (isPlainObject(value) && !(value instanceof Date))) {

@@ -234,3 +234,70 @@ function setPath(doc: AnyObject, path: string, value: unknown): void {
   }
   cur[parts[parts.length - 1]!] = value;
 }
+
+/** A latitude band and the longitude ranges (two across the antimeridian; none when every longitude is in). */
+export interface GeoBox {
+  lat: [number, number];
+  lng: [number, number][] | null;
+}
+
+/**
+ * The box around a circle on the sphere (centre, radius in radians), for an index on points to narrow a
+ * `$nearSphere`/`$geoWithin` before the exact test. A hair wider than the circle, never narrower.
+ */
+function boxAround([lng, lat]: Position, radius: number): GeoBox {
+  const r = radius * (1 + 1e-9) + 1e-12;
+  const dLat = r / RAD;
+  const minLat = lat! - dLat;
+  const maxLat = lat! + dLat;
+  if (minLat <= -90 || maxLat >= 90) return { lat: [Math.max(-90, minLat), Math.min(90, maxLat)], lng: null };
+  const dLng = Math.asin(Math.min(1, Math.sin(r) / Math.cos(lat! * RAD))) / RAD;
+  const west = lng! - dLng;
+  const east = lng! + dLng;
+  if (dLng >= 180) return { lat: [minLat, maxLat], lng: null };
+  if (west < -180)
+    return {
+      lat: [minLat, maxLat],
+      lng: [
+        [west + 360, 180],
+        [-180, east],
+      ],
+    };
+  if (east > 180)
+    return {
+      lat: [minLat, maxLat],
+      lng: [
+        [west, 180],
+        [-180, east - 360],
+      ],
+    };
+  return { lat: [minLat, maxLat], lng: [[west, east]] };
+}
+
+/** The box a field condition confines its points to, if it does (a bounded `$nearSphere`, a `$centerSphere`). */
+export function boxOf(condition: Record<string, unknown>): GeoBox | undefined {
+  const near = condition['$nearSphere'] ?? condition['$near'];
+  if (near !== undefined) {
+    const spec = nearSpec(near, '$nearSphere');
+    return Number.isFinite(spec.max) ? boxAround(spec.point, spec.max / EARTH_RADIUS_M) : undefined;
+  }
+  const within = condition['$geoWithin'];
+  if (isRecord(within) && Array.isArray(within['$centerSphere'])) {
+    const [center, radius] = within['$centerSphere'] as [unknown, unknown];
+    if (typeof radius !== 'number' || !(radius >= 0)) return undefined;
+    return boxAround(position(center, '$centerSphere 的圆心'), radius);
+  }
+  return undefined;
+}
+
+/** A geo-indexed field holds a GeoJSON Point or nothing (the indexed-point model). */
+export function isIndexablePoint(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (!isRecord(v) || v['type'] !== 'Point') return false;
+  try {
+    position(v['coordinates'], 'Point');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -9,6 +9,11 @@ export interface IndexSpec {
 export interface CollectionSpec {
   name: string;
   indexes: IndexSpec[];
+  /**
+   * Fields with a geo index (CloudBase's 2dsphere on points): each holds a GeoJSON Point or nothing, and
+   * `$nearSphere` with a distance or `$geoWithin` a `$centerSphere` search an index on its latitude and longitude.
+   */
+  geo?: string[];
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;

@@ -12,8 +12,9 @@ import { startGateway } from '../helpers/gateway';
 
 const ROOT = join(__dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/cloudfunctions');
-// Under the project, so what a fixture does not bring (bson, axios, tcb-router…) resolves from its node_modules.
-const WORK = join(ROOT, 'tests/.extra-functions');
+// Under the project, so what a fixture does not bring (bson, axios, tcb-router…) resolves from its node_modules
+// (and under node_modules, where no test runner looks for modules of its own).
+const WORK = join(ROOT, 'node_modules/.cache/zhibu-extra-functions');
 
 /** The fixtures as deployable folders; activity-router brings its own wx-server-sdk and @cloudbase/database. */
 function deployable(): { router: string; clock: string; dir: string } {

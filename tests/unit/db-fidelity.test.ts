@@ -12,6 +12,7 @@ const COLLECTIONS: CollectionSpec[] = [
   { name: 'stock', indexes: [] },
   { name: 'things', indexes: [] },
   { name: 'ranked', indexes: [{ name: 'v', keys: { v: 1 } }] },
+  { name: 'venues', indexes: [], geo: ['loc'] },
 ];
 
 function setup() {
@@ -424,5 +425,56 @@ describe('geo queries as CloudBase answers them (node-sdk geo-advanced.test.ts, 
       .geoNear({ distanceField: 'd', near: new db.Geo.Point(113.3089506, 23.0968251), maxDistance: 10_000 })
       .end();
     expect((all.data as { _id: string }[]).map((d) => d._id)).toEqual(['g0', 'g1']);
+  });
+});
+
+describe('a geo-indexed field (the indexed-point model: CloudBase geo-indexes points)', () => {
+  it('a bounded geoNear searches the point index and still answers exactly, across the antimeridian too', async () => {
+    const { db, engine, _ } = setup();
+    const venues = db.collection('venues');
+    const points = [
+      { _id: 'square', loc: { type: 'Point', coordinates: [121.4737, 31.2304] } },
+      { _id: 'near', loc: { type: 'Point', coordinates: [121.474, 31.231] } },
+      { _id: 'corner', loc: { type: 'Point', coordinates: [121.4737 + 0.0095, 31.2304 + 0.0085] } },
+      { _id: 'far', loc: { type: 'Point', coordinates: [121.5, 31.3] } },
+      { _id: 'east', loc: { type: 'Point', coordinates: [179.999, 0] } },
+      { _id: 'west', loc: { type: 'Point', coordinates: [-179.999, 0] } },
+      { _id: 'nowhere' },
+    ];
+    expect(await venues.add(points)).toMatchObject({ ids: points.map((p) => p._id) });
+    const here = new db.Geo.Point(121.4737, 31.2304);
+    const near = await venues.where({ loc: _.geoNear({ geometry: here, maxDistance: 1000 }) }).get();
+    // 'corner' is inside the box around the 1 km circle but 1.3 km away: the exact test leaves it out.
+    expect(near.data.map((d) => d._id)).toEqual(['square', 'near']);
+    const plan = engine.explain('venues', {
+      loc: { $nearSphere: { $geometry: { type: 'Point', coordinates: [121.4737, 31.2304] }, $maxDistance: 1000 } },
+    });
+    expect(plan.sqlite.join(' ')).toContain('g_venues_loc');
+    const dateline = await venues.where({ loc: _.geoNear({ geometry: new db.Geo.Point(180, 0), maxDistance: 500 }) }).get();
+    expect(dateline.data.map((d) => d._id).sort()).toEqual(['east', 'west']);
+    const circle = await venues.where({ loc: _.geoWithin({ centerSphere: [here, 2 / 6378.1] }) }).get();
+    expect(circle.data.map((d) => d._id)).toEqual(['square', 'near', 'corner']);
+  });
+
+  it('a geo-indexed field takes only GeoJSON points, and nothing is written otherwise', async () => {
+    const { db } = setup();
+    const venues = db.collection('venues');
+    await expect(
+      venues.add({
+        _id: 'line',
+        loc: {
+          type: 'LineString',
+          coordinates: [
+            [0, 0],
+            [1, 1],
+          ],
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_PARAM' });
+    await expect(venues.add({ _id: 'pair', loc: [121, 31] })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
+    await expect(venues.add({ _id: 'bad', loc: { type: 'Point', coordinates: [200, 31] } })).rejects.toMatchObject({
+      code: 'INVALID_PARAM',
+    });
+    expect((await venues.count()).total).toBe(0);
   });
 });
