@@ -600,23 +600,20 @@ export class Engine {
   private run(docs: AnyObject[], query: AnyObject, options: FindOptions): AnyObject[] {
     const order = Object.entries(options.order ?? {});
     const near = order.length === 0 ? nearField(query) : undefined;
-    if (near) {
-      const matched = byDistance(new Query(query, {}).find<AnyObject>(docs).all(), near.field, near.point);
-      const start = options.offset ?? 0;
-      const page = matched.slice(start, options.limit === undefined ? undefined : start + options.limit);
-      return options.projection ? (new Query({}, {}).find<AnyObject>(page, options.projection).all() as AnyObject[]) : page;
-    }
-    if (order.length === 0) {
+    if (!near && order.length === 0) {
       let cursor = new Query(query, {}).find<AnyObject>(docs, options.projection);
       if (options.offset) cursor = cursor.skip(options.offset);
       if (options.limit !== undefined) cursor = cursor.limit(options.limit);
       return cursor.all();
     }
-    const matched = sortDocs(new Query(query, {}).find<AnyObject>(docs).all(), order);
+    // Ordered (by the query's fields, or nearest first for a $nearSphere), then paged, then projected.
+    const matched = new Query(query, {}).find<AnyObject>(docs).all();
+    const ordered = near ? byDistance(matched, near.field, near.point) : sortDocs(matched, order);
     const start = options.offset ?? 0;
-    const page = matched.slice(start, options.limit === undefined ? undefined : start + options.limit);
+    const page = ordered.slice(start, options.limit === undefined ? undefined : start + options.limit);
     return options.projection ? (new Query({}, {}).find<AnyObject>(page, options.projection).all() as AnyObject[]) : page;
   }
+
 
   private matchingRows(collection: string, query: AnyObject, limit?: number): { id: string; doc: Doc }[] {
     const c = this.coll(collection);
