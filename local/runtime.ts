@@ -89,12 +89,15 @@ export function createRuntime(options: RuntimeOptions) {
   const keys = deriveKeys(master);
   // Signs the temp URLs of stored files (the gateway checks them), like CloudBase signs its own.
   const storageKey = createHmac('sha256', master).update('zhibu/local-storage-urls/v1').digest();
+  // Made once: every invocation asks for both (a new pair per call was a cost on every action, ping included).
+  const storage = localStorage(storageRoot, options.publicBaseUrl ?? (() => 'http://localhost:8080'), storageKey, now);
+  const openapi = localOpenApi(() => db, now, options.blockedWords);
   const platform: Platform = {
     db: () => db,
     keys: () => keys,
     templates: () => LOCAL_TEMPLATES,
-    storage: () => localStorage(storageRoot, options.publicBaseUrl ?? (() => 'http://localhost:8080'), storageKey, now),
-    openapi: () => localOpenApi(() => db, now, options.blockedWords),
+    storage: () => storage,
+    openapi: () => openapi,
     now,
     log: options.log ?? jsonLogger,
   };
