@@ -357,9 +357,12 @@ async function checkinBurst(dir: string): Promise<void> {
   const pingCpu = process.cpuUsage();
   const base = await pingBaseline(runtime, openids);
   const pingUsage = process.cpuUsage(pingCpu);
+  // BENCH_PROFILE=<file> npm run bench -- checkin_burst: a CPU profile of the measured burst.
+  const profiling = process.env['BENCH_PROFILE'] ? await startProfile() : null;
   const cpu = process.cpuUsage();
   const { ms, results } = await checkInAll(runtime, openids, warm);
   const usage = process.cpuUsage(cpu);
+  await profiling?.();
   const { data } = await runtime.db.collection('checkins').where({ activityId: warm, checkedIn: true }).limit(1000).get();
   const distinct = new Set(data.map((d: { memberId: string }) => d.memberId)).size;
   runtime.close();
