@@ -614,7 +614,6 @@ export class Engine {
     return options.projection ? (new Query({}, {}).find<AnyObject>(page, options.projection).all() as AnyObject[]) : page;
   }
 
-
   private matchingRows(collection: string, query: AnyObject, limit?: number): { id: string; doc: Doc }[] {
     const c = this.coll(collection);
     const plan = this.plan(c, query);
