@@ -181,7 +181,9 @@ export class LocalRequest {
           if (typeof s.stageKey !== 'string' || typeof s.stageValue !== 'string') {
             throw new DbError('INVALID_PARAM', '聚合阶段格式错误');
           }
-          return { [s.stageKey]: parseValue(s.stageValue) };
+          const value = parseValue(s.stageValue);
+          // A $match is a query like any other: an ObjectId in it is compared by equality too.
+          return { [s.stageKey]: s.stageKey === '$match' && s.stageValue.includes('"$oid"') ? oidEquality(value) : value };
         });
         return { data: { list: e.aggregate(str(p, 'collectionName'), pipeline).map(forClient) } };
       }

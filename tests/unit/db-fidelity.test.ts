@@ -286,6 +286,11 @@ describe('_id and ObjectId as CloudBase keeps them (node-sdk oid.test.ts)', () =
     expect(byField.data).toEqual([{ _id: hex1, ref: hex2, name: 'a' }]);
     expect((await things.where({ ref: hex2 }).get()).data).toEqual([]);
     expect((await things.doc(hex1).get()).data).toEqual([{ _id: hex1, ref: hex2, name: 'a' }]);
+    const matched = await things
+      .aggregate()
+      .match({ ref: db.ObjectId({ id: hex2 }) })
+      .end();
+    expect((matched.data as { _id: string }[]).map((d) => d._id)).toEqual([hex1]);
     const joined = await things.aggregate().lookup({ from: 'stock', localField: 'ref', foreignField: '_id', as: 'refs' }).end();
     expect(joined.data).toEqual([{ _id: hex1, ref: hex2, name: 'a', refs: [{ _id: hex2, name: 'b' }] }]);
     expect(await things.doc(hex1).update({ name: 'a2' })).toMatchObject({ updated: 1 });
