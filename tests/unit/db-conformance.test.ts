@@ -236,6 +236,34 @@ describe('queries', () => {
     expect((await people.where({ branchId: 1 }).count()).total).toBe(1);
   });
 
+  it('equality queries of one shape, planned once, each answer with their own values, kinds and key order', async () => {
+    const { db, engine } = setup();
+    const people = db.collection('people');
+    await people.add([
+      { _id: 'k1', name: 'a', age: 30, branchId: 'b1', openid: 'k1' },
+      { _id: 'k2', name: 'b', age: 30, branchId: 'b2', openid: 'k2' },
+      { _id: 'k3', name: 'c', age: 40, branchId: 'b1', openid: 'k3' },
+      { _id: 'k4', name: 'd', age: 30, branchId: 1 as unknown as string, openid: 'k4' },
+      { _id: 7 as unknown as string, name: 'e', age: 30, branchId: 'b1', openid: 'k5' },
+    ]);
+    const ids = async (q: Record<string, unknown>) => (await people.where(q).get()).data.map((d: Person) => d._id);
+    for (let round = 0; round < 2; round += 1) {
+      expect(await ids({ branchId: 'b1', age: 30 })).toEqual(['k1', 7]);
+      expect(await ids({ branchId: 'b2', age: 30 })).toEqual(['k2']);
+      expect(await ids({ branchId: 'b1', age: 40 })).toEqual(['k3']);
+      expect(await ids({ age: 30, branchId: 'b1' })).toEqual(['k1', 7]);
+      expect(await ids({ branchId: 1, age: 30 })).toEqual(['k4']);
+      expect(await ids({ branchId: 'b1', name: 'c' })).toEqual(['k3']);
+      expect(await ids({ branchId: 'b1', name: 'a' })).toEqual(['k1']);
+      expect(await ids({ _id: 'k2' })).toEqual(['k2']);
+      expect(await ids({ _id: 7 })).toEqual([7]);
+      expect(await ids({ _id: '7' })).toEqual([]);
+      expect(await ids({ openid: 'k3', age: 40 })).toEqual(['k3']);
+      expect(await ids({ openid: 'k3', age: 30 })).toEqual([]);
+    }
+    expect(engine.explain('people', { branchId: 'b2', age: 30 }).plan).toMatchObject({ index: 'branch_age', params: ['b2', 30] });
+  });
+
   it('refuses arrays in an indexed field, so the index never misses a document', async () => {
     const { people } = setup();
     await expect(people.add({ name: 'x', age: 1, branchId: ['b1', 'b2'] })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
