@@ -16,16 +16,37 @@ export const slotOf = (ms: number) => Math.floor(ms / (SLOT_SECONDS * 1000));
 
 const mac = (key: Buffer, message: string) => createHmac('sha256', key).update(message).digest();
 
+/**
+ * Codes made lately, by key: a burst of check-ins to one meeting asks for the same one or two slots'
+ * codes hundreds of times, and an HMAC is the dearest step of a check-in after the database. Bounded.
+ */
+const made = new WeakMap<Buffer, Map<string, string>>();
+const MADE_MAX = 2048;
+
+function remembered(key: Buffer, message: string, make: (h: Buffer) => string): string {
+  let codes = made.get(key);
+  if (!codes) made.set(key, (codes = new Map()));
+  let code = codes.get(message);
+  if (code === undefined) {
+    if (codes.size >= MADE_MAX) codes.clear();
+    code = make(mac(key, message));
+    codes.set(message, code);
+  }
+  return code;
+}
+
 export function payloadFor(key: Buffer, activityId: string, slot: number): string {
-  return `${activityId}.${slot.toString(36)}.${mac(key, `${activityId}|${slot}|qr`).subarray(0, 6).toString('base64url')}`;
+  const tag = remembered(key, `${activityId}|${slot}|qr`, (h) => h.subarray(0, 6).toString('base64url'));
+  return `${activityId}.${slot.toString(36)}.${tag}`;
 }
 
 /** 6 digits by dynamic truncation (as TOTP does), from an HMAC separate from the payload's. */
 export function digitsFor(key: Buffer, activityId: string, slot: number): string {
-  const h = mac(key, `${activityId}|${slot}|digits`);
-  const offset = h[h.length - 1]! & 0x0f;
-  const n = h.readUInt32BE(offset) & 0x7fffffff;
-  return String(n % 1_000_000).padStart(6, '0');
+  return remembered(key, `${activityId}|${slot}|digits`, (h) => {
+    const offset = h[h.length - 1]! & 0x0f;
+    const n = h.readUInt32BE(offset) & 0x7fffffff;
+    return String(n % 1_000_000).padStart(6, '0');
+  });
 }
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
