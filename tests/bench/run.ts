@@ -8,6 +8,7 @@ import { createServer, request, Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { Engine } from '../../local/db/engine';
 import { localDatabase } from '../../local/db/request';
 import { createRuntime, quietLogger } from '../../local/runtime';
@@ -34,6 +35,22 @@ async function startProfile(): Promise<() => Promise<void>> {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(process.env['BENCH_PROFILE']!, JSON.stringify(profile));
     session.disconnect();
+  };
+}
+/** Milliseconds the garbage collector paused JavaScript, by kind, from now until the returned function is called. */
+function gcPauses(): () => { minor: number; major: number } {
+  const ms = { minor: 0, major: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) ms.minor += e.duration;
+      else ms.major += e.duration;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return () => {
+    observer.disconnect();
+    return { minor: round(ms.minor, 1), major: round(ms.major, 1) };
   };
 }
 const emit = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
@@ -360,8 +377,12 @@ async function checkinBurst(dir: string): Promise<void> {
   // BENCH_PROFILE=<file> npm run bench -- checkin_burst: a CPU profile of the measured burst.
   const profiling = process.env['BENCH_PROFILE'] ? await startProfile() : null;
   const cpu = process.cpuUsage();
+  const gc = gcPauses();
   const { ms, results } = await checkInAll(runtime, openids, warm);
   const usage = process.cpuUsage(cpu);
+  // The observer reports after the fact: give it a turn.
+  await new Promise((r) => setImmediate(r));
+  const paused = gc();
   await profiling?.();
   const { data } = await runtime.db.collection('checkins').where({ activityId: warm, checkedIn: true }).limit(1000).get();
   const distinct = new Set(data.map((d: { memberId: string }) => d.memberId)).size;
@@ -383,6 +404,8 @@ async function checkinBurst(dir: string): Promise<void> {
     cpu_ms_per_checkin: round((usage.user + usage.system) / 1000 / openids.length, 3),
     baseline_cpu_ms_per_ping: round((pingUsage.user + pingUsage.system) / 1000 / openids.length, 3),
     target_cpu_ms_per_checkin: 0.3,
+    gc_pause_ms_minor: paused.minor,
+    gc_pause_ms_major: paused.major,
   });
 }
 
