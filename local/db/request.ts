@@ -98,8 +98,11 @@ export class LocalRequest {
         this.engine.createCollection({ name, indexes: [] }, true);
         answer = this.dispatch(action, params);
       }
-      // A write is acknowledged once it is committed (the engine commits this turn's writes together).
-      if (WRITES.has(action)) await this.engine.flushed();
+      // A write is acknowledged once it is committed (the engine commits this turn's writes together). Inside a
+      // transaction, writes are kept in memory until its commit: nothing to wait for before then.
+      const inTransaction =
+        typeof params['transactionId'] === 'string' && params['transactionId'] !== '' && action !== 'database.commitTransaction';
+      if (WRITES.has(action) && !inTransaction) await this.engine.flushed();
       answer['requestId'] = requestId;
       return answer as Response;
     } catch (err) {

@@ -100,3 +100,26 @@ it('writes made together share one commit, each acknowledged only once committed
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it('inside a transaction, writes are answered at once (they wait in memory for its commit); only the commit waits for SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhibu-group-tx-'));
+  const file = join(dir, 'db.sqlite');
+  try {
+    const engine = new Engine({ filename: file, collections: [{ name: 'journal', indexes: [] }] });
+    const db = localDatabase(engine);
+    const before = engine.batchCommits;
+    const t = await db.startTransaction();
+    expect(await t.collection('journal').add({ _id: 'a', seq: 1 })).toMatchObject({ id: 'a' });
+    expect(await t.collection('journal').doc('b').set({ seq: 2 })).toMatchObject({ updated: 0, upserted: [{ _id: 'b' }] });
+    // No commit was waited for so far (a wait would have let the turn's group commit run).
+    expect(engine.batchCommits).toBe(before);
+    await t.commit();
+    expect(engine.batchCommits).toBeGreaterThan(before);
+    const other = new Database(file, { readonly: true });
+    expect(other.prepare('SELECT id FROM c_journal ORDER BY id').all()).toEqual([{ id: 'a' }, { id: 'b' }]);
+    other.close();
+    engine.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
