@@ -65,6 +65,8 @@ interface Collection {
   scan: Database.Statement<[], Row>;
   /** For each indexed field, the kinds of value it has held (TYPE_RANK): one kind sorts by value alone in SQL. */
   kinds: Map<string, Set<number>>;
+  /** The same fields with their paths split once, for the check every write makes (`checkIndexable`). */
+  indexed: { field: string; parts: string[]; kinds: Set<number> }[];
   /** Geo-indexed fields (points only). */
   geo: Set<string>;
   /** Plans of queries made only of equalities on plain fields, by shape (see `shapeOf`). */
@@ -404,6 +406,7 @@ export class Engine {
       remove: this.db.prepare(`DELETE FROM ${table} WHERE id = ?`),
       scan: this.db.prepare(`SELECT doc, ver FROM ${table} ORDER BY rowid`),
       kinds,
+      indexed: [...kinds].map(([field, held]) => ({ field, parts: field.split('.'), kinds: held })),
       geo: new Set(spec.geo ?? []),
       plans: new Map(),
     });
@@ -729,9 +732,19 @@ export class Engine {
         throw new DbError('INVALID_PARAM', `集合 ${c.spec.name} 的字段 ${field} 建有地理位置索引，只能保存 GeoJSON 点（Point）`);
       }
     }
-    for (const [field, kinds] of c.kinds) {
-      const { value, throughArray } = getPath(doc, field);
-      if (throughArray || Array.isArray(value) || (isPlainObject(value) && !(value instanceof Date))) {
+    for (const { field, parts, kinds } of c.indexed) {
+      // The value at the path; an array on the way or at the end (or an object there) cannot be indexed.
+      let value: unknown = doc;
+      let scalar = true;
+      for (const part of parts) {
+        if (Array.isArray(value)) scalar = false;
+        if (!isPlainObject(value)) {
+          value = undefined;
+          break;
+        }
+        value = value[part];
+      }
+      if (!scalar || Array.isArray(value) || isPlainObject(value)) {
         throw new DbError('INVALID_PARAM', `集合 ${c.spec.name} 的字段 ${field} 建有索引，只能保存字符串、数字、布尔或日期`);
       }
       kinds.add(rankOf(value));
