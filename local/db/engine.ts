@@ -124,13 +124,29 @@ function simpleModifier(modifier: AnyObject): boolean {
  * A stored document's field names never start with `$` (MongoDB, and so CloudBase, refuse them on insert and
  * replacement: `DATABASE_REQUEST_FAILED`); such a name in a query or an update is an operator.
  */
-function assertStorableKeys(value: unknown, path = ''): void {
+function assertStorableKeys(value: unknown): void {
+  // Checked without building a path for every field (every write checks); the path is found for the message only.
+  if (hasDollarKey(value)) refuseDollarKey(value, '');
+}
+
+function hasDollarKey(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || isOid(value)) return false;
+  if (Array.isArray(value)) {
+    for (const v of value) if (hasDollarKey(v)) return true;
+    return false;
+  }
+  if (!isPlainObject(value)) return false;
+  for (const k in value) if (k.charCodeAt(0) === 36 /* $ */ || hasDollarKey(value[k])) return true;
+  return false;
+}
+
+function refuseDollarKey(value: unknown, path: string): void {
   if (isOid(value)) return;
-  if (Array.isArray(value)) value.forEach((v, i) => assertStorableKeys(v, `${path}[${i}]`));
+  if (Array.isArray(value)) value.forEach((v, i) => refuseDollarKey(v, `${path}[${i}]`));
   else if (isPlainObject(value)) {
     for (const [k, v] of Object.entries(value)) {
       if (k.startsWith('$')) throw new DbError('DATABASE_REQUEST_FAILED', `字段名不能以 $ 开头：${path ? `${path}.` : ''}${k}`);
-      assertStorableKeys(v, path ? `${path}.${k}` : k);
+      refuseDollarKey(v, path ? `${path}.${k}` : k);
     }
   }
 }

@@ -17,12 +17,16 @@ function str(params: Params, key: string): string {
 }
 
 function optionalObject(params: Params, key: string): AnyObject {
-  const v = params[key];
+  return objectParam(params[key], key);
+}
+
+/** An EJSON object as sent (`name` says which, in an error); nothing (or an empty string) is `{}`. */
+function objectParam(v: unknown, name: string): AnyObject {
   if (v === undefined || v === '') return {};
   try {
-    return parseParam(v, key) as AnyObject;
+    return parseParam(v, name) as AnyObject;
   } catch (err) {
-    throw new DbError('INVALID_PARAM', `参数 ${key} 无效：${(err as Error).message}`);
+    throw new DbError('INVALID_PARAM', `参数 ${name} 无效：${(err as Error).message}`);
   }
 }
 
@@ -121,7 +125,7 @@ export class LocalRequest {
         const coll = str(p, 'collectionName');
         const data = p['data'];
         if (!Array.isArray(data) || data.length === 0) throw new DbError('INVALID_PARAM', 'data 不能为空');
-        const docs = data.map((d: unknown, i) => optionalObject({ [`data[${i}]`]: d }, `data[${i}]`));
+        const docs = data.map((d: unknown, i) => objectParam(d, `data[${i}]`));
         if (tx) return { data: { insertedIds: docs.map((d) => e.txInsert(tx, coll, d)) } };
         return { data: { insertedIds: e.insert(coll, docs) } };
       }
