@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import * as updateOperators from 'mingo/operators/update';
 import { compare, resolve } from 'mingo/util';
 import type { AnyObject } from 'mingo/types';
+import { Checkpointer } from './checkpointer';
 import { DbError } from './errors';
 import { boxOf, byDistance, isIndexablePoint, nearField, type GeoBox } from './geo';
 import { Aggregator, Query, update as applyUpdate } from './mingo';
@@ -27,6 +28,8 @@ export interface EngineOptions {
    * more than the writes it carries (~25 µs and up, growing with the index pages it touches).
    */
   groupCommit?: boolean;
+  /** For a file: how often a second connection checkpoints the WAL (`Checkpointer`); 0 leaves it to SQLite. */
+  checkpointEveryMs?: number;
 }
 
 export interface FindOptions {
@@ -306,6 +309,7 @@ export class Engine {
   /** The open group commit: its writes are acknowledged when `done` settles. */
   private batch: { done: Promise<void>; settle: (err?: unknown) => void } | null = null;
   private seq = 0;
+  private readonly checkpointer?: Checkpointer;
 
   constructor(options: EngineOptions) {
     if (options.image && options.filename !== ':memory:') throw new Error('an image opens in memory only');
@@ -318,6 +322,12 @@ export class Engine {
     this.inTransaction = this.db.transaction((fn: () => unknown) => fn()) as <T>(fn: () => T) => T;
     this.groupCommit = options.groupCommit ?? options.filename !== ':memory:';
     this.txTtlMs = options.transactionTtlMs ?? 30_000;
+    const checkpointEvery = options.checkpointEveryMs ?? 250;
+    if (options.filename !== ':memory:' && checkpointEvery > 0) {
+      this.checkpointer = new Checkpointer(options.filename, checkpointEvery);
+      // Only a backstop now, should the checkpointer fall behind: SQLite's own would stop a commit for it.
+      this.db.pragma('wal_autocheckpoint = 10000');
+    }
     for (const spec of options.collections) this.createCollection(spec, true);
     this.upgrade();
   }
@@ -332,6 +342,7 @@ export class Engine {
 
   close(): void {
     this.commitBatch();
+    this.checkpointer?.close();
     this.db.close();
   }
 
