@@ -143,23 +143,24 @@ function inAudience(memberships: MembershipDoc[], doc: WithAudience): Membership
 }
 
 /** Enforces an audience entry of the permission table (see AudienceAccess). */
+/** Made only when refusing: an Error captures a stack trace, a cost on every call of the busiest actions. */
+const notInvited = (of: keyof typeof NOT_INVITED) => new AppError('FORBIDDEN', NOT_INVITED[of]);
+
 export async function authorizeAudience(db: Db, openid: string, access: AudienceAccess, input: Record<string, unknown>): Promise<Grant> {
   const of = access.of ?? 'activities';
-  // Made only when refusing: an Error captures a stack trace, a cost on every call of the busiest actions.
-  const refused = () => new AppError('FORBIDDEN', NOT_INVITED[of]);
   const id = input[access.audienceOf];
-  if (typeof id !== 'string') throw refused();
+  if (typeof id !== 'string') throw notInvited(of);
   const found: WithAudience | undefined = (await col(db, of).doc(id).get()).data[0];
   // A missing one is checked like one with no audience (same lookups, same time), then refused alike.
   const target = found ?? { _id: NOWHERE_ID, orgId: NOWHERE_ID, audienceOrgIds: [NOWHERE_ID], audience: { kind: 'unit' } };
   const memberships = await activeMemberships(db, openid);
   const membership = inAudience(memberships, target);
   if (!access.leaders) {
-    if (!found || !membership) throw refused();
+    if (!found || !membership) throw notInvited(of);
     return { unit: null, roles: [], doc: found, membership, memberships };
   }
   const { unit, roles, leads } = await leadership(db, openid, target.orgId, access.leaders);
-  if (!found || (!membership && !leads)) throw refused();
+  if (!found || (!membership && !leads)) throw notInvited(of);
   return { unit, roles, doc: found, membership, memberships, leads };
 }
 
