@@ -377,9 +377,11 @@ async function checkinBurst(dir: string): Promise<void> {
   // BENCH_PROFILE=<file> npm run bench -- checkin_burst: a CPU profile of the measured burst.
   const profiling = process.env['BENCH_PROFILE'] ? await startProfile() : null;
   const cpu = process.cpuUsage();
+  const commits = runtime.engine.batchCommits;
   const gc = gcPauses();
   const { ms, results } = await checkInAll(runtime, openids, warm);
   const usage = process.cpuUsage(cpu);
+  const committed = runtime.engine.batchCommits - commits;
   // The observer reports after the fact: give it a turn.
   await new Promise((r) => setImmediate(r));
   const paused = gc();
@@ -404,6 +406,7 @@ async function checkinBurst(dir: string): Promise<void> {
     cpu_ms_per_checkin: round((usage.user + usage.system) / 1000 / openids.length, 3),
     baseline_cpu_ms_per_ping: round((pingUsage.user + pingUsage.system) / 1000 / openids.length, 3),
     target_cpu_ms_per_checkin: 0.3,
+    group_commits: committed,
     gc_pause_ms_minor: paused.minor,
     gc_pause_ms_major: paused.major,
   });
