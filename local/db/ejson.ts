@@ -74,27 +74,7 @@ export function fromStored(text: string): Doc {
   if (OTHER_EJSON.test(text)) return EJSON.parse(text, { relaxed: true }) as Doc;
   const doc = JSON.parse(text) as Doc;
   // A walk after the parse, only when there are dates: a reviver is called for every value (three times the cost).
-  return text.includes('"$date"') ? (reviveDates(doc) as Doc) : doc;
-}
-
-/** `{ $date: '<ISO>' }` as a Date, anywhere in a freshly parsed value (changed in place). */
-function reviveDates(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const x: unknown = value[i];
-      if (x !== null && typeof x === 'object') value[i] = reviveDates(x);
-    }
-    return value;
-  }
-  const v = value as Record<string, unknown>;
-  let keys = 0;
-  for (const k in v) {
-    keys += 1;
-    const x = v[k];
-    if (x !== null && typeof x === 'object') v[k] = reviveDates(x);
-  }
-  return keys === 1 && typeof v['$date'] === 'string' ? new Date(v['$date']) : v;
+  return text.includes('"$date"') ? (reviveCommon(doc) as Doc) : doc;
 }
 
 /** Parses any EJSON value sent by the SDK (an aggregation stage's value), regular expressions as JavaScript's. */
