@@ -1,7 +1,7 @@
 import { Db } from '@cloudbase/database';
 import type { AnyObject } from 'mingo/types';
 import { DbError, nextRequestId } from './errors';
-import { forClient, isOid, keyOf, parseParam, parseValue } from './ejson';
+import { forClient, isOid, isPlainObject, keyOf, parseParam, parseValue } from './ejson';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Engine } from './engine';
 
 /** Marks a Db config as local; the value is the engine that answers it. */
@@ -49,6 +49,27 @@ function oidEquality(q: unknown): unknown {
   }
   return out;
 }
+
+/**
+ * An aggregation stage with an ObjectId compared by equality wherever a query sits in it, as in a where():
+ * `$match`, `$geoNear`'s `query`, and the stages of a `$lookup`'s pipeline.
+ */
+function oidStage(key: string, value: unknown): unknown {
+  if (!isPlainObject(value)) return value;
+  switch (key) {
+    case '$match':
+      return oidEquality(value);
+    case '$geoNear':
+      return value['query'] === undefined ? value : { ...value, query: oidEquality(value['query']) };
+    case '$lookup':
+      return Array.isArray(value['pipeline']) ? { ...value, pipeline: value['pipeline'].map(oidPipelineStage) } : value;
+    default:
+      return value;
+  }
+}
+
+const oidPipelineStage = (stage: unknown): unknown =>
+  isPlainObject(stage) ? Object.fromEntries(Object.entries(stage).map(([k, v]) => [k, oidStage(k, v)])) : stage;
 
 function docIdOf(query: AnyObject): string {
   try {
@@ -189,8 +210,7 @@ export class LocalRequest {
             throw new DbError('INVALID_PARAM', '聚合阶段格式错误');
           }
           const value = parseValue(s.stageValue);
-          // A $match is a query like any other: an ObjectId in it is compared by equality too.
-          return { [s.stageKey]: s.stageKey === '$match' && s.stageValue.includes('"$oid"') ? oidEquality(value) : value };
+          return { [s.stageKey]: s.stageValue.includes('"$oid"') ? oidStage(s.stageKey, value) : value };
         });
         return { data: { list: e.aggregate(str(p, 'collectionName'), pipeline).map(forClient) } };
       }

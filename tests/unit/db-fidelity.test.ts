@@ -300,6 +300,37 @@ describe('_id and ObjectId as CloudBase keeps them (node-sdk oid.test.ts)', () =
     expect((await things.where({ _id: db.ObjectId({ id: hex1 }) }).get()).data).toEqual([{ _id: hex1, ref: hex2, name: 'a2' }]);
   });
 
+  it('an ObjectId in a $geoNear query and in a $lookup pipeline is compared by equality, as in a where()', async () => {
+    const { db, things, stock } = setup();
+    const owner = (hex: string) => db.ObjectId({ id: hex });
+    const point = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] });
+    expect(
+      await things.add([
+        { _id: 'v1', owner: owner(hex1), loc: point(121.474, 31.231) },
+        { _id: 'v2', owner: owner(hex2), loc: point(121.48, 31.235) },
+      ]),
+    ).toMatchObject({ ids: ['v1', 'v2'] });
+    expect(await stock.add([{ _id: 's1', owner: owner(hex2), name: '二号的' }])).toMatchObject({ ids: ['s1'] });
+    const near = await things
+      .aggregate()
+      .geoNear({ near: new db.Geo.Point(121.4737, 31.2304), spherical: true, distanceField: 'd', query: { owner: owner(hex2) } })
+      .end();
+    expect((near.data as { _id: string }[]).map((d) => d._id)).toEqual(['v2']);
+    const $ = db.command.aggregate;
+    const joined = await things
+      .aggregate()
+      .match({ _id: 'v1' })
+      .lookup({
+        from: 'stock',
+        pipeline: $.pipeline()
+          .match({ owner: owner(hex2) })
+          .done(),
+        as: 'theirs',
+      })
+      .end();
+    expect(joined.data).toEqual([{ _id: 'v1', owner: hex1, loc: expect.anything(), theirs: [{ _id: 's1', owner: hex2, name: '二号的' }] }]);
+  });
+
   it('a numeric _id stays a number', async () => {
     const { things, _ } = setup();
     expect(await things.add({ _id: 7, name: 'seven' })).toMatchObject({ id: 7 });
