@@ -216,6 +216,11 @@ function shapeOf(query: AnyObject): string | undefined {
   return shape;
 }
 
+/** Documents with only the fields a projection (`field()`) keeps, as MongoDB projects them. */
+function project(docs: AnyObject[], projection: AnyObject): AnyObject[] {
+  return new Query({}, {}).find<AnyObject>(docs, projection).all() as AnyObject[];
+}
+
 /** What CloudBase takes as an `_id`: a string, a finite number or an ObjectId. */
 function isDocId(v: unknown): v is string | number {
   return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || isOid(v);
@@ -656,12 +661,10 @@ export class Engine {
       const rows = this.stmt<Row>(sql).all(...params);
       if (!options.projection) return { strings: rows.map((r) => r.doc) };
       return {
-        docs: new Query({}, {})
-          .find(
-            rows.map((r) => fromStored(r.doc)),
-            options.projection,
-          )
-          .all() as AnyObject[],
+        docs: project(
+          rows.map((r) => fromStored(r.doc)),
+          options.projection,
+        ),
       };
     }
     return {
@@ -688,7 +691,7 @@ export class Engine {
     const ordered = near ? byDistance(matched, near.field, near.point) : sortDocs(matched, order);
     const start = options.offset ?? 0;
     const page = ordered.slice(start, options.limit === undefined ? undefined : start + options.limit);
-    return options.projection ? (new Query({}, {}).find<AnyObject>(page, options.projection).all() as AnyObject[]) : page;
+    return options.projection ? project(page, options.projection) : page;
   }
 
   private matchingRows(collection: string, query: AnyObject, limit?: number): { id: string; doc: Doc }[] {
@@ -717,8 +720,7 @@ export class Engine {
     const row = this.coll(collection).get.get(id);
     if (!row) return undefined;
     if (!projection) return row.doc;
-    const [doc] = new Query({}, {}).find([fromStored(row.doc)], projection).all();
-    return toStored(doc as AnyObject);
+    return toStored(project([fromStored(row.doc)], projection)[0]!);
   }
 
   count(collection: string, query: AnyObject): number {
