@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
@@ -12,6 +12,7 @@ import { deriveKeys } from '../cloudfunctions/common/pii';
 import { ALL_COLLECTIONS } from './collections';
 import { loadSecret } from './identity';
 import { Engine } from './db/engine';
+import { nextRequestId } from './db/errors';
 import { localDatabase } from './db/request';
 import { localOpenApi } from './openapi';
 import { localStorage } from './storage';
@@ -74,12 +75,12 @@ export function invocationContext(fn: string, identity: Identity | null): Invoca
         TRIGGER_SRC: '',
       }
     : { TCB_SOURCE: 'wx_client', TRIGGER_SRC: '' };
-  return { environment: JSON.stringify(env), request_id: randomUUID(), function_name: fn, namespace: 'local' };
+  return { environment: JSON.stringify(env), request_id: nextRequestId(), function_name: fn, namespace: 'local' };
 }
 
 /** What CloudBase's timer trigger passes: no caller, TRIGGER_SRC=timer. Only the local timer runner makes one. */
 function timerContext(fn: string): InvocationContext {
-  return { environment: JSON.stringify({ TRIGGER_SRC: 'timer' }), request_id: randomUUID(), function_name: fn, namespace: 'local' };
+  return { environment: JSON.stringify({ TRIGGER_SRC: 'timer' }), request_id: nextRequestId(), function_name: fn, namespace: 'local' };
 }
 
 export const quietLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
