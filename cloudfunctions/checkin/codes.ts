@@ -18,7 +18,7 @@ const mac = (key: Buffer, message: string) => createHmac('sha256', key).update(m
 
 /**
  * Codes made lately, by key: a burst of check-ins to one meeting asks for the same one or two slots'
- * codes hundreds of times, and an HMAC is the dearest step of a check-in after the database. Bounded.
+ * codes hundreds of times, each an HMAC (a few microseconds, and a Node object) to compute. Bounded.
  */
 const made = new WeakMap<Buffer, Map<string, string>>();
 const MADE_MAX = 2048;

@@ -142,10 +142,10 @@ function inAudience(memberships: MembershipDoc[], doc: WithAudience): Membership
     : memberships.find((m) => doc.audienceOrgIds.includes(m.orgId));
 }
 
-/** Enforces an audience entry of the permission table (see AudienceAccess). */
 /** Made only when refusing: an Error captures a stack trace, a cost on every call of the busiest actions. */
 const notInvited = (of: keyof typeof NOT_INVITED) => new AppError('FORBIDDEN', NOT_INVITED[of]);
 
+/** Enforces an audience entry of the permission table (see AudienceAccess). */
 export async function authorizeAudience(db: Db, openid: string, access: AudienceAccess, input: Record<string, unknown>): Promise<Grant> {
   const of = access.of ?? 'activities';
   const id = input[access.audienceOf];
