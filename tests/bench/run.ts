@@ -8,7 +8,7 @@ import { createServer, request, Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { constants, performance, PerformanceObserver } from 'node:perf_hooks';
 import { Engine } from '../../local/db/engine';
 import { localDatabase } from '../../local/db/request';
 import { createRuntime, quietLogger } from '../../local/runtime';
@@ -379,8 +379,10 @@ async function checkinBurst(dir: string): Promise<void> {
   const cpu = process.cpuUsage();
   const commits = runtime.engine.batchCommits;
   const gc = gcPauses();
+  const loop = performance.eventLoopUtilization();
   const { ms, results } = await checkInAll(runtime, openids, warm);
   const usage = process.cpuUsage(cpu);
+  const busy = performance.eventLoopUtilization(loop).active;
   const committed = runtime.engine.batchCommits - commits;
   // The observer reports after the fact: give it a turn.
   await new Promise((r) => setImmediate(r));
@@ -404,6 +406,8 @@ async function checkinBurst(dir: string): Promise<void> {
     ratio_p99_vs_ping: round(percentile(ms, 99) / percentile(base, 99), 1),
     // The process's CPU time (every thread: JS, SQLite, the garbage collector's helpers) over the burst, per member.
     cpu_ms_per_checkin: round((usage.user + usage.system) / 1000 / openids.length, 3),
+    // The JavaScript thread alone (the event loop's busy time): what the burst waits for; the other threads run beside it.
+    main_thread_ms_per_checkin: round(busy / openids.length, 3),
     baseline_cpu_ms_per_ping: round((pingUsage.user + pingUsage.system) / 1000 / openids.length, 3),
     target_cpu_ms_per_checkin: 0.3,
     group_commits: committed,
