@@ -77,11 +77,6 @@ export function fromStored(text: string): Doc {
   return text.includes('"$date"') ? (reviveCommon(doc) as Doc) : doc;
 }
 
-/** Parses any EJSON value sent by the SDK (an aggregation stage's value), regular expressions as JavaScript's. */
-export function parseValue(text: string): unknown {
-  return parseEjson(text);
-}
-
 /** BSON types only bson's own EJSON reader makes (or that it reads differently from a plain object). */
 const RARE_EJSON =
   /"\$(?:binary|uuid|symbol|numberDecimal|minKey|maxKey|regex|options|timestamp|code|scope|ref|id|db|undefined|dbPointer)":/;
@@ -99,10 +94,11 @@ const COMMON_EJSON = /"\$(?:numberInt|numberDouble|numberLong|date|regularExpres
 class NotCommon extends Error {}
 
 /**
- * The SDK's canonical EJSON (`relaxed: false`: every number is `{ $numberInt }`, `{ $numberDouble }` or
- * `{ $numberLong }`, a date `{ $date: { $numberLong } }`) read into what bson's relaxed reader gives, in one
- * `JSON.parse` with a reviver: several times faster than bson's reader, which walks the parsed value again
- * and copies it. Anything else (binary, decimal, a long beyond 2^53, …) is left to bson.
+ * Any EJSON value the SDK sends (a parameter, an aggregation stage's value), in its canonical form
+ * (`relaxed: false`: every number is `{ $numberInt }`, `{ $numberDouble }` or `{ $numberLong }`, a date
+ * `{ $date: { $numberLong } }`), read into what bson's relaxed reader gives, regular expressions as
+ * JavaScript's: one `JSON.parse` and one walk (`reviveCommon`), several times faster than bson's reader.
+ * Anything else (binary, decimal, a long beyond 2^53, …) is left to bson.
  */
 export function parseEjson(text: string): unknown {
   // A text without any `"$` (no operator, no EJSON type) is plain JSON; the scans below run only otherwise.

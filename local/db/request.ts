@@ -1,7 +1,7 @@
 import { Db } from '@cloudbase/database';
 import type { AnyObject } from 'mingo/types';
 import { DbError, nextRequestId } from './errors';
-import { forClient, isOid, isPlainObject, keyOf, parseParam, parseValue } from './ejson';
+import { forClient, isOid, isPlainObject, keyOf, parseEjson, parseParam } from './ejson';
 import { DEFAULT_LIMIT, MAX_LIMIT, type Engine } from './engine';
 
 /** Marks a Db config as local; the value is the engine that answers it. */
@@ -86,6 +86,12 @@ function limitOf(params: Params): number {
   return Math.min(v, MAX_LIMIT);
 }
 
+/** The transaction a request belongs to, if it names one. */
+function transactionOf(params: Params): string | undefined {
+  const id = params['transactionId'];
+  return typeof id === 'string' && id ? id : undefined;
+}
+
 const WRITES = new Set([
   'database.insertDocument',
   'database.modifyDocument',
@@ -125,9 +131,7 @@ export class LocalRequest {
       }
       // A write is acknowledged once it is committed (the engine commits this turn's writes together). Inside a
       // transaction, writes are kept in memory until its commit: nothing to wait for before then.
-      const inTransaction =
-        typeof params['transactionId'] === 'string' && params['transactionId'] !== '' && action !== 'database.commitTransaction';
-      if (WRITES.has(action) && !inTransaction) await this.engine.flushed();
+      if (WRITES.has(action) && (!transactionOf(params) || action === 'database.commitTransaction')) await this.engine.flushed();
       answer['requestId'] = requestId;
       return answer as Response;
     } catch (err) {
@@ -140,7 +144,7 @@ export class LocalRequest {
 
   private dispatch(action: string, p: Params): Record<string, unknown> {
     const e = this.engine;
-    const tx = typeof p['transactionId'] === 'string' && p['transactionId'] ? p['transactionId'] : undefined;
+    const tx = transactionOf(p);
     switch (action) {
       case 'database.insertDocument': {
         const coll = str(p, 'collectionName');
@@ -209,7 +213,7 @@ export class LocalRequest {
           if (typeof s.stageKey !== 'string' || typeof s.stageValue !== 'string') {
             throw new DbError('INVALID_PARAM', '聚合阶段格式错误');
           }
-          const value = parseValue(s.stageValue);
+          const value = parseEjson(s.stageValue);
           return { [s.stageKey]: s.stageValue.includes('"$oid"') ? oidStage(s.stageKey, value) : value };
         });
         return { data: { list: e.aggregate(str(p, 'collectionName'), pipeline).map(forClient) } };
