@@ -221,10 +221,11 @@ export function resolveServerDates<T>(value: T, now: Date): T {
   return (copy ?? value) as T;
 }
 
-export function getPath(doc: unknown, path: string): { value: unknown; throughArray: boolean } {
+/** The value at a dotted path (or its parts, split once by a caller that asks often), and whether an array was on the way. */
+export function getPath(doc: unknown, path: string | readonly string[]): { value: unknown; throughArray: boolean } {
   let cur: unknown = doc;
   let throughArray = false;
-  for (const part of path.split('.')) {
+  for (const part of typeof path === 'string' ? path.split('.') : path) {
     if (Array.isArray(cur)) throughArray = true;
     if (!isPlainObject(cur)) return { value: undefined, throughArray };
     cur = cur[part];

@@ -226,6 +226,9 @@ function project(docs: AnyObject[], projection: AnyObject): AnyObject[] {
   return new Query({}, {}).find<AnyObject>(docs, projection).all() as AnyObject[];
 }
 
+/** A document's key in the engine's own maps (locks, history, tombstones, a transaction's writes and reads). */
+const docKey = (collection: string, id: string): string => `${collection}\u0000${id}`;
+
 /** What CloudBase takes as an `_id`: a string, a finite number or an ObjectId. */
 function isDocId(v: unknown): v is string | number {
   return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || isOid(v);
@@ -767,18 +770,9 @@ export class Engine {
       }
     }
     for (const { field, parts, kinds } of c.indexed) {
-      // The value at the path; an array on the way or at the end (or an object there) cannot be indexed.
-      let value: unknown = doc;
-      let scalar = true;
-      for (const part of parts) {
-        if (Array.isArray(value)) scalar = false;
-        if (!isPlainObject(value)) {
-          value = undefined;
-          break;
-        }
-        value = value[part];
-      }
-      if (!scalar || Array.isArray(value) || isPlainObject(value)) {
+      // An array on the way or at the end (or an object there) cannot be indexed.
+      const { value, throughArray } = getPath(doc, parts);
+      if (throughArray || Array.isArray(value) || isPlainObject(value)) {
         throw new DbError('INVALID_PARAM', `集合 ${c.spec.name} 的字段 ${field} 建有索引，只能保存字符串、数字、布尔或日期`);
       }
       kinds.add(rankOf(value));
@@ -820,7 +814,7 @@ export class Engine {
     // Inserted, so they were not there before: open transactions' snapshots read them as missing (no read needed).
     if (this.txs.size) {
       for (const d of prepared) {
-        const key = `${collection}\u0000${keyOf(d._id)}`;
+        const key = docKey(collection, keyOf(d._id));
         this.keep(key, this.tombstones.get(key) ?? 0, null);
       }
     }
@@ -919,7 +913,7 @@ export class Engine {
     this.sqlWrite(() => {
       for (const t of targets) c.remove.run(t.id);
     }, targets.length);
-    if (this.txs.size) for (const t of targets) this.tombstones.set(`${collection}\u0000${t.id}`, ver);
+    if (this.txs.size) for (const t of targets) this.tombstones.set(docKey(collection, t.id), ver);
     return targets.length;
   }
 
@@ -953,7 +947,7 @@ export class Engine {
     if (this.txs.size === 0) return;
     for (const id of ids) {
       const { row, ver } = this.committedVer(c, id);
-      this.keep(`${c.spec.name}\u0000${id}`, ver, row ? row.doc : null);
+      this.keep(docKey(c.spec.name, id), ver, row ? row.doc : null);
     }
   }
 
@@ -966,7 +960,7 @@ export class Engine {
   /** The version of a document's last committed change: its row, or its deletion. */
   private committedVer(c: Collection, id: string): { row: Row | undefined; ver: number } {
     const row = c.get.get(id);
-    return { row, ver: row ? row.ver : (this.tombstones.get(`${c.spec.name}\u0000${id}`) ?? 0) };
+    return { row, ver: row ? row.ver : (this.tombstones.get(docKey(c.spec.name, id)) ?? 0) };
   }
 
   /** The engine aborts a conflicted transaction itself; the SDK's runTransaction then retries at once. */
@@ -981,7 +975,7 @@ export class Engine {
    * `history`).
    */
   private committedFor(tx: Tx, c: Collection, id: string): { ver: number; text: string | null } {
-    const key = `${c.spec.name}\u0000${id}`;
+    const key = docKey(c.spec.name, id);
     const cached = tx.seen.get(key);
     if (cached && !this.history.has(key)) return cached;
     const { row, ver } = this.committedVer(c, id);
@@ -995,7 +989,7 @@ export class Engine {
     const { ver, text } = this.committedFor(tx, c, id);
     if (ver <= tx.startSeq!) return text;
     let seen: { ver: number; doc: string | null } | undefined;
-    for (const h of this.history.get(`${c.spec.name}\u0000${id}`) ?? []) {
+    for (const h of this.history.get(docKey(c.spec.name, id)) ?? []) {
       if (h.ver <= tx.startSeq! && (!seen || h.ver > seen.ver)) seen = h;
     }
     return seen?.doc ?? null;
@@ -1012,7 +1006,7 @@ export class Engine {
   txGet(txId: string, collection: string, id: string): string | null {
     const tx = this.tx(txId);
     const c = this.coll(collection);
-    const own = tx.writes.get(`${collection}\u0000${id}`);
+    const own = tx.writes.get(docKey(collection, id));
     if (own) return own.doc ? toStored(own.doc) : null;
     return this.snapshotText(tx, c, id);
   }
@@ -1021,7 +1015,7 @@ export class Engine {
   txFind(txId: string, collection: string, query: AnyObject, options: FindOptions = {}): string[] {
     const tx = this.tx(txId);
     const c = this.coll(collection);
-    const prefix = `${collection}\u0000`;
+    const prefix = docKey(collection, '');
     const changed = [...this.history.keys()].filter((k) => k.startsWith(prefix));
     const own = [...tx.writes.values()].filter((w) => w.coll === collection);
     if (changed.length === 0 && own.length === 0) return this.find(collection, query, options);
@@ -1064,7 +1058,7 @@ export class Engine {
   txWrite(txId: string, collection: string, id: string, change: (current: Doc | null) => Doc | null | undefined): boolean {
     const tx = this.tx(txId);
     const c = this.coll(collection);
-    const key = `${collection}\u0000${id}`;
+    const key = docKey(collection, id);
     const holder = this.locks.get(key);
     if (holder && holder !== tx) {
       if (Date.now() - holder.startedAt > this.txTtlMs) this.endTx(holder);
@@ -1130,7 +1124,7 @@ export class Engine {
     for (const w of tx.writes.values()) {
       const { ver, text } = this.committedFor(tx, this.coll(w.coll), w.id);
       if (ver > tx.startSeq!) this.conflict(tx, `${w.coll}/${w.id} 已被其他操作修改`);
-      if (others) this.keep(`${w.coll}\u0000${w.id}`, ver, text);
+      if (others) this.keep(docKey(w.coll, w.id), ver, text);
     }
     try {
       const ver = this.nextVer();
@@ -1141,7 +1135,7 @@ export class Engine {
           else c.remove.run(w.id);
         }
       }, tx.writes.size);
-      for (const w of tx.writes.values()) if (!w.doc && this.txs.size > 1) this.tombstones.set(`${w.coll}\u0000${w.id}`, ver);
+      for (const w of tx.writes.values()) if (!w.doc && this.txs.size > 1) this.tombstones.set(docKey(w.coll, w.id), ver);
     } finally {
       this.endTx(tx);
     }
