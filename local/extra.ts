@@ -86,11 +86,7 @@ function baseEnv(name: string, timeoutS: number): Record<string, string> {
  * The process object is Node's own (a test runner may give its module a copy; the functions see Node's).
  */
 function scopeProcessEnv(): void {
-  const nodeProcess = (nodeModule() as unknown as { _load: (id: string, parent: null, isMain: boolean) => NodeJS.Process })._load(
-    'node:process',
-    null,
-    false,
-  );
+  const nodeProcess = nodeModule()._load('node:process', null, false) as NodeJS.Process;
   const real = nodeProcess.env;
   const own = (k: string | symbol) => {
     const store = invocations.getStore();
@@ -109,20 +105,26 @@ function scopeProcessEnv(): void {
   });
 }
 
+/** The internals of Node's module loader that the hooks and the loader below use. */
+interface ModuleLoader {
+  _load: (request: string, parent: unknown, isMain: boolean) => unknown;
+  _resolveFilename: (request: string, parent: { filename?: string } | null | undefined, ...rest: unknown[]) => string;
+}
+
 /**
  * Node's own Module class. A test runner may hand out a subclass with its statics copied (jest does, to give
  * its own `createRequire`); hooks set on that copy would never run, so walk up to the class Node uses.
  */
-function nodeModule(): typeof Module {
-  let M: typeof Module = Module;
+function nodeModule(): ModuleLoader {
+  let M: object = Module;
   for (
-    let up = Object.getPrototypeOf(M) as typeof Module;
+    let up = Object.getPrototypeOf(M) as object;
     typeof (up as { _load?: unknown })._load === 'function';
-    up = Object.getPrototypeOf(M) as typeof Module
+    up = Object.getPrototypeOf(M) as object
   ) {
     M = up;
   }
-  return M;
+  return M as ModuleLoader;
 }
 
 /** Hooks module loading once: every `@cloudbase/database` answers locally; a function's root is on its module path. */
@@ -131,10 +133,7 @@ function installHooks(): void {
   hooked = true;
   scopeProcessEnv();
   routeUnmarkedDatabases(() => invocations.getStore()?.engine ?? lastEngine);
-  const M = nodeModule() as unknown as {
-    _load: (request: string, parent: unknown, isMain: boolean) => unknown;
-    _resolveFilename: (request: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string;
-  };
+  const M = nodeModule();
   const load = M._load;
   M._load = function (request, parent, isMain) {
     const exports = load.call(this, request, parent, isMain) as { Db?: unknown } | undefined;
@@ -162,10 +161,7 @@ function installHooks(): void {
  * runner's module registry (jest hands out its own `require`, even from `createRequire`).
  */
 function nodeRequire(dir: string): unknown {
-  const M = nodeModule() as unknown as {
-    _load: (request: string, parent: unknown, isMain: boolean) => unknown;
-    _resolveFilename: (request: string, parent: unknown) => string;
-  };
+  const M = nodeModule();
   return M._load(M._resolveFilename(dir, null), null, false);
 }
 
