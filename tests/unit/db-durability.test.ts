@@ -8,10 +8,18 @@ import { localDatabase } from '../../local/db/request';
 
 const ROOT = join(__dirname, '..', '..');
 
-it('SIGKILL in the middle of a stream of acknowledged writes loses none of them', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'zhibu-durability-'));
-  const file = join(dir, 'db.sqlite');
+/** Runs `body` with a database file path in a new temporary folder, removed afterwards whatever happens. */
+async function inTempFolder(prefix: string, body: (file: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   try {
+    await body(join(dir, 'db.sqlite'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+it('SIGKILL in the middle of a stream of acknowledged writes loses none of them', async () => {
+  await inTempFolder('zhibu-durability-', async (file) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/helpers/write-stream.ts'), file], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -39,15 +47,11 @@ it('SIGKILL in the middle of a stream of acknowledged writes loses none of them'
       expect((await journal.doc(`w${seq}`).get()).data).toEqual([{ _id: `w${seq}`, seq }]);
     }
     engine.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }, 30_000);
 
 it('opening a database written before dates carried milliseconds rewrites its whole-second dates once', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'zhibu-dates-'));
-  const file = join(dir, 'db.sqlite');
-  try {
+  await inTempFolder('zhibu-dates-', async (file) => {
     const first = new Engine({ filename: file, collections: [{ name: 'events', indexes: [{ name: 'at', keys: { at: 1 } }] }] });
     first.close();
     // What an older version stored (bson's relaxed EJSON drops ".000"), in a file it left at user_version 0.
@@ -69,15 +73,11 @@ it('opening a database written before dates carried milliseconds rewrites its wh
     expect(data.map((d: { _id: string }) => d._id)).toEqual(['whole', 'later']);
     expect(engine.findById('events', 'whole')).toContain('"2026-01-05T08:00:00.000Z"');
     engine.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 it('writes made together share one commit, each acknowledged only once committed; a refused one fails alone', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'zhibu-group-'));
-  const file = join(dir, 'db.sqlite');
-  try {
+  await inTempFolder('zhibu-group-', async (file) => {
     const engine = new Engine({ filename: file, collections: [{ name: 'journal', indexes: [] }] });
     const journal = localDatabase(engine).collection('journal');
     expect(await journal.add({ _id: 'taken', seq: -1 })).toMatchObject({ id: 'taken' });
@@ -96,15 +96,11 @@ it('writes made together share one commit, each acknowledged only once committed
     expect(other.prepare('SELECT COUNT(*) AS n FROM c_journal').get()).toEqual({ n: 51 });
     other.close();
     engine.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 it('inside a transaction, writes are answered at once (they wait in memory for its commit); only the commit waits for SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'zhibu-group-tx-'));
-  const file = join(dir, 'db.sqlite');
-  try {
+  await inTempFolder('zhibu-group-tx-', async (file) => {
     const engine = new Engine({ filename: file, collections: [{ name: 'journal', indexes: [] }] });
     const db = localDatabase(engine);
     const before = engine.batchCommits;
@@ -119,15 +115,11 @@ it('inside a transaction, writes are answered at once (they wait in memory for i
     expect(other.prepare('SELECT id FROM c_journal ORDER BY id').all()).toEqual([{ id: 'a' }, { id: 'b' }]);
     other.close();
     engine.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 it('a second connection copies the WAL into the database file while the engine runs, so no commit stops to do it', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'zhibu-checkpoint-'));
-  const file = join(dir, 'db.sqlite');
-  try {
+  await inTempFolder('zhibu-checkpoint-', async (file) => {
     const engine = new Engine({ filename: file, collections: [{ name: 'journal', indexes: [] }], checkpointEveryMs: 20 });
     // SQLite's own checkpoint, left on the engine's connection only as a backstop, is far off.
     expect(engine.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10000);
@@ -140,7 +132,5 @@ it('a second connection copies the WAL into the database file while the engine r
     while (statSync(file).size <= before + 100_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(statSync(file).size).toBeGreaterThan(before + 100_000);
     engine.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
